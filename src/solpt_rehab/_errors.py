@@ -1,0 +1,73 @@
+"""The exception hierarchy: every error solpt_rehab raises derives from :class:`SolptRehabError`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ._problems import Problem
+
+
+class SolptRehabError(Exception):
+    """The base class of every error solpt_rehab raises.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidValueError(SolptRehabError, ValueError):
+    """A constructor was given a value that means nothing for its field.
+
+    The message names the field and shows the value, in the wording attrs uses:
+    ``'max_seconds' must be >= 'min_seconds' (15): 10``.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnknownExerciseError(SolptRehabError, LookupError):
+    """An exercise id that the catalog (or a document) does not hold.
+
+    Attributes:
+        id: The id that was asked for.
+        known: The ids that are known, in order.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, id: str, known: Iterable[str]) -> None:  # noqa: A002 - the domain's word
+        self.id = id
+        self.known = tuple(known)
+        listing = ", ".join(repr(k) for k in self.known) or "none"
+        super().__init__(f"unknown exercise id {id!r}; known ids: {listing}")
+
+
+class ProblemsError(SolptRehabError, ValueError):
+    """Something was checked and found wanting; ``problems`` lists every reason at once.
+
+    Attributes:
+        problems: Every :class:`~solpt_rehab.Problem` found, errors and warnings, in document order.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, summary: str, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        lines = [summary, *(f"  {problem}" for problem in self.problems)]
+        super().__init__("\n".join(lines))
+
+
+class RoutineError(ProblemsError):
+    """A routine could not be built: a dose outside its range, a missing side, an unknown id.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class DocumentError(ProblemsError):
+    """A wire-format document could not be read into model values.
+
+    .. versionadded:: 0.1.0
+    """
