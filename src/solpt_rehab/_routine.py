@@ -1,0 +1,395 @@
+"""A patient's routine: prescribed doses of exercises, and the rules that keep them documented.
+
+The dose rules live here, once: :func:`item_problems` is what :class:`RoutineItem`'s constructor,
+the routine builder and the document validator all ask, so the three can never disagree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from typing import Any, Final
+
+import attrs
+
+from ._errors import InvalidValueError, RoutineError
+from ._model import (
+    Exercise,
+    Laterality,
+    _as_tuple,
+    _Choice,
+    _choice,
+    _instance_of,
+    _optional_text,
+    _positive_whole,
+    _text,
+    format_number,
+)
+from ._problems import Problem, Severity, pointer
+
+__all__ = [
+    "IMPLAUSIBLE_OPEN_ENDED_FACTOR",
+    "Frequency",
+    "Routine",
+    "RoutineItem",
+    "Side",
+    "default_hold_seconds",
+    "default_reps",
+    "default_side",
+    "item_problems",
+]
+
+#: An open-ended count ("at least 3") prescribed above this many times its lower bound is legal
+#: but suspect: the validator warns (code ``reps-implausibly-high``).
+IMPLAUSIBLE_OPEN_ENDED_FACTOR: Final = 3
+
+
+class Side(_Choice):
+    """The side a routine item works, or leads with.
+
+    For an :attr:`~Laterality.AFFECTED_SIDE` exercise it is the painful side (``LEFT`` or
+    ``RIGHT``, required). For a :attr:`~Laterality.BILATERAL` exercise it is ``BOTH``. For
+    two-sided work (alternating, each side) ``LEFT`` or ``RIGHT`` names the side that goes first and
+    ``BOTH`` leaves the library's default, the right side first, as the source's lying march does.
+
+    .. versionadded:: 0.1.0
+    """
+
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+
+def _to_side(value: Side | str) -> Side:
+    return _choice(Side, value, "side")
+
+
+@attrs.frozen(kw_only=True)
+class Frequency:
+    """How often a routine is done.
+
+    The source states no frequency; the defaults (one session a day, seven days a week) are the
+    library's own and say nothing clinical. A clinician sets them.
+
+    Attributes:
+        sessions_per_day: Sessions in a day; a whole number > 0.
+        days_per_week: Days in a week with sessions; a whole number from 1 to 7.
+
+    .. versionadded:: 0.1.0
+    """
+
+    sessions_per_day: int = attrs.field(default=1, validator=_positive_whole)
+    days_per_week: int = attrs.field(default=7, validator=_positive_whole)
+
+    @days_per_week.validator
+    def _at_most_seven(self, _attribute: attrs.Attribute[Any], value: int) -> None:
+        if value > 7:  # noqa: PLR2004 - the days of a week
+            raise InvalidValueError(f"'days_per_week' must be <= 7: {value!r}")
+
+
+# -- defaults -------------------------------------------------------------------------------------
+
+
+def default_hold_seconds(exercise: Exercise) -> float | None:
+    """The hold a routine prescribes when the clinician gives none: the documented minimum.
+
+    The lower bound is the conservative start: it is documented, and it is the least load the
+    source asks for. ``None`` for an exercise without a hold.
+    """
+    return None if exercise.hold is None else exercise.hold.min_seconds
+
+
+def default_reps(exercise: Exercise) -> int:
+    """The repetitions a routine prescribes when the clinician gives none: the documented least."""
+    return exercise.repetitions.min_reps
+
+
+def default_side(exercise: Exercise) -> Side | None:
+    """The side a routine uses when the clinician gives none.
+
+    ``BOTH`` for bilateral and two-sided work; ``None`` for an affected-side exercise, which has
+    no default: only the clinician knows which side hurts.
+    """
+    return None if exercise.laterality is Laterality.AFFECTED_SIDE else Side.BOTH
+
+
+# -- the dose rules -------------------------------------------------------------------------------
+
+
+def _number_problem(value: object, where: str, field: str, *, whole: bool) -> Problem | None:
+    """A problem with a number's type or sign, or ``None`` when it is a usable number."""
+    kind = "a whole number" if whole else "a number"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return _error(where, "wrong-type", f"{field!r} must be {kind}: {value!r}")
+    if not math.isfinite(value):
+        return _error(where, "not-finite", f"{field!r} must be finite: {value!r}")
+    if whole and not isinstance(value, int):
+        return _error(where, "fractional", f"{field!r} must be a whole number: {value!r}")
+    if value <= 0:
+        return _error(where, "not-positive", f"{field!r} must be > 0: {value!r}")
+    return None
+
+
+def _error(path: str, code: str, message: str) -> Problem:
+    return Problem(path=path, code=code, severity=Severity.ERROR, message=message)
+
+
+def _warning(path: str, code: str, message: str) -> Problem:
+    return Problem(path=path, code=code, severity=Severity.WARNING, message=message)
+
+
+def item_problems(
+    exercise: Exercise,
+    *,
+    hold_seconds: object,
+    reps: object,
+    side: object,
+    deviation: object,
+    at: Iterable[str | int] = (),
+) -> Iterator[Problem]:
+    """Yield every problem with one prescribed dose of ``exercise``, errors and warnings.
+
+    The values are checked as given (any Python value), so that a builder or a validator can
+    report a bool, NaN or a string as a problem instead of raising.
+
+    Args:
+        exercise: The exercise the dose is for.
+        hold_seconds: The prescribed hold, or ``None``.
+        reps: The prescribed repetitions.
+        side: The side, as a :class:`Side`, its string value, or ``None``.
+        deviation: The clinician's recorded reason for departing from the documented range, or
+            ``None``. With a reason, a dose outside its range is a ``deviation`` warning instead of
+            an error.
+        at: The reference tokens of the item, such as ``("items", 2)``; problem paths are JSON
+            Pointers below it.
+
+    Yields:
+        :class:`Problem` values, in field order.
+    """
+    base = tuple(at)
+
+    def path(field: str) -> str:
+        return pointer(*base, field)
+
+    reason = deviation if isinstance(deviation, str) and deviation.strip() else None
+    if deviation is not None and reason is None:
+        yield _error(
+            path("deviation"),
+            "wrong-type" if not isinstance(deviation, str) else "empty-text",
+            f"'deviation' must be a reason in words, or None: {deviation!r}",
+        )
+    found = [
+        *_hold_problems(exercise, hold_seconds, reason, path("hold_seconds")),
+        *_reps_problems(exercise, reps, reason, path("reps")),
+    ]
+    yield from found
+    yield from _side_problems(exercise, side, path("side"))
+    if reason is not None and not any(problem.code == "deviation" for problem in found):
+        yield _warning(
+            path("deviation"),
+            "deviation",
+            f"a deviation is recorded although every dose is inside its documented range: "
+            f"{reason!r}",
+        )
+
+
+def _outside(where: str, code: str, text: str, value: object, reason: str | None) -> Problem:
+    """An out-of-range dose: an error, or a ``deviation`` warning when a reason is recorded."""
+    if reason is None:
+        return _error(where, code, f"{text}: {value!r}")
+    return _warning(
+        where, "deviation", f"{text}, accepted as a recorded deviation ({reason!r}): {value!r}"
+    )
+
+
+def _hold_problems(
+    exercise: Exercise, hold_seconds: object, reason: str | None, where: str
+) -> Iterator[Problem]:
+    if hold_seconds is None:
+        return
+    problem = _number_problem(hold_seconds, where, "hold_seconds", whole=False)
+    if problem is not None:
+        yield problem
+    elif exercise.hold is None:
+        yield _error(
+            where,
+            "hold-not-documented",
+            f"{exercise.id!r} has no documented hold to prescribe: {hold_seconds!r}",
+        )
+    elif hold_seconds not in exercise.hold:
+        text = f"'hold_seconds' is outside the documented {exercise.hold} of {exercise.id!r}"
+        yield _outside(where, "hold-out-of-range", text, hold_seconds, reason)
+
+
+def _reps_problems(
+    exercise: Exercise, reps: object, reason: str | None, where: str
+) -> Iterator[Problem]:
+    scheme = exercise.repetitions
+    problem = _number_problem(reps, where, "reps", whole=True)
+    if problem is not None:
+        yield problem
+    elif reps not in scheme:
+        text = f"'reps' is outside the documented {scheme.range_text} of {exercise.id!r}"
+        yield _outside(where, "reps-out-of-range", text, reps, reason)
+    elif scheme.open_ended and reps > IMPLAUSIBLE_OPEN_ENDED_FACTOR * scheme.min_reps:  # type: ignore[operator]
+        yield _warning(
+            where,
+            "reps-implausibly-high",
+            f"'reps' is more than {IMPLAUSIBLE_OPEN_ENDED_FACTOR} times the documented minimum "
+            f"of {exercise.id!r} ({scheme.range_text}): {reps!r}",
+        )
+
+
+def _side_problems(exercise: Exercise, side: object, where: str) -> Iterator[Problem]:
+    laterality = exercise.laterality
+    if side is None:
+        if laterality is Laterality.AFFECTED_SIDE:
+            yield _error(
+                where,
+                "side-missing",
+                f"{exercise.id!r} works the painful side only; 'side' must be 'left' or 'right': "
+                "None",
+            )
+        return
+    try:
+        chosen = _to_side(side)  # type: ignore[arg-type]
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in Side)
+        yield _error(where, "bad-enum", f"'side' must be one of {allowed}: {side!r}")
+        return
+    if laterality is Laterality.AFFECTED_SIDE and chosen is Side.BOTH:
+        yield _error(
+            where,
+            "side-not-allowed",
+            f"{exercise.id!r} works the painful side only; prescribe one item per painful side: "
+            f"{chosen.value!r}",
+        )
+    elif laterality is Laterality.BILATERAL and chosen is not Side.BOTH:
+        yield _error(
+            where,
+            "side-not-allowed",
+            f"{exercise.id!r} works both sides together; 'side' must be 'both' or None: "
+            f"{chosen.value!r}",
+        )
+
+
+# -- the routine ----------------------------------------------------------------------------------
+
+
+def _raise_errors(problems: Iterable[Problem], summary: str) -> None:
+    found = tuple(problems)
+    if any(problem.is_error for problem in found):
+        raise RoutineError(summary, found)
+
+
+@attrs.frozen(kw_only=True)
+class RoutineItem:
+    """One exercise of a routine with its prescribed dose.
+
+    The constructor applies the dose rules (:func:`item_problems`): a dose outside the documented
+    range without a recorded deviation, a hold for an exercise without one, or a missing or wrong
+    side raises :class:`~solpt_rehab.RoutineError`. Most code builds items through
+    :class:`~solpt_rehab.RoutineBuilder`, which reports every item's problems at once.
+
+    Attributes:
+        exercise: The exercise.
+        hold_seconds: The prescribed hold in seconds, or ``None`` for an exercise without a hold.
+        reps: The prescribed repetitions, read by the exercise's counting rule.
+        side: The side worked (affected-side), ``BOTH`` (bilateral), or the leading side (two-sided
+            work; ``BOTH`` for the default).
+        deviation: The clinician's reason for a dose outside the documented range, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    exercise: Exercise = attrs.field(validator=_instance_of(Exercise))
+    hold_seconds: float | None = attrs.field(default=None)
+    reps: int = attrs.field()
+    side: Side = attrs.field(converter=_to_side)
+    deviation: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _raise_errors(
+            item_problems(
+                self.exercise,
+                hold_seconds=self.hold_seconds,
+                reps=self.reps,
+                side=self.side,
+                deviation=self.deviation,
+            ),
+            f"this dose of {self.exercise.id!r} is not documented:",
+        )
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The warnings this item carries (a recorded deviation, an implausible count)."""
+        return tuple(
+            item_problems(
+                self.exercise,
+                hold_seconds=self.hold_seconds,
+                reps=self.reps,
+                side=self.side,
+                deviation=self.deviation,
+            )
+        )
+
+
+def _to_items(value: Iterable[RoutineItem]) -> tuple[RoutineItem, ...]:
+    return _as_tuple(value, "items")
+
+
+@attrs.frozen(kw_only=True)
+class Routine:
+    """A patient's routine: named items, how often they are done, and for how long.
+
+    Attributes:
+        name: What the routine is called; not empty.
+        items: The exercises with their doses, in the order they are done; at least one.
+        frequency: How often the routine is done.
+        weeks: The programme's length in weeks, or ``None`` when open.
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: str = attrs.field(validator=_text)
+    items: tuple[RoutineItem, ...] = attrs.field(converter=_to_items)
+    frequency: Frequency = attrs.field(factory=Frequency, validator=_instance_of(Frequency))
+    weeks: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_positive_whole)
+    )
+
+    @items.validator
+    def _check_items(
+        self, _attribute: attrs.Attribute[Any], value: tuple[RoutineItem, ...]
+    ) -> None:
+        if not value:
+            raise InvalidValueError(f"'items' must hold at least one RoutineItem: {value!r}")
+        for item in value:
+            if not isinstance(item, RoutineItem):
+                raise InvalidValueError(f"'items' must hold only RoutineItem values: {item!r}")
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The warnings of every item, with paths such as ``/items/0/reps``."""
+        return tuple(
+            problem
+            for index, item in enumerate(self.items)
+            for problem in item_problems(
+                item.exercise,
+                hold_seconds=item.hold_seconds,
+                reps=item.reps,
+                side=item.side,
+                deviation=item.deviation,
+                at=("items", index),
+            )
+        )
+
+
+def describe_dose(item: RoutineItem) -> str:
+    """Write an item's dose for a person: ``"hold 15 s, 3 reps, left"``."""
+    parts = []
+    if item.hold_seconds is not None:
+        parts.append(f"hold {format_number(item.hold_seconds)} s")
+    parts.append(f"{item.reps} reps")
+    parts.append(item.side.value)
+    return ", ".join(parts)

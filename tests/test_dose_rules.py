@@ -1,0 +1,205 @@
+"""The dose rules shared by RoutineItem, the builder and the validator."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from attrs import evolve
+from hypothesis import given
+from hypothesis import strategies as st
+
+from solpt_rehab import (
+    Problem,
+    RoutineError,
+    RoutineItem,
+    Severity,
+    Side,
+    catalog,
+)
+from solpt_rehab._routine import item_problems
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def _problems(
+    exercise_id: str,
+    *,
+    hold: object = None,
+    reps: object = 3,
+    side: object = None,
+    deviation: object = None,
+) -> list[tuple[str, str, Severity, str]]:
+    found = item_problems(
+        catalog.get(exercise_id),
+        hold_seconds=hold,
+        reps=reps,
+        side=side,
+        deviation=deviation,
+        at=("items", 1),
+    )
+    return [(p.path, p.code, p.severity, p.message) for p in found]
+
+
+def test_a_documented_dose_has_no_problem() -> None:
+    assert _problems("figure-4-stretch", hold=15, reps=3, side="left") == []
+    assert _problems("knees-to-chest", hold=30, reps=5, side=Side.BOTH) == []
+    assert _problems("lying-march", hold=2.5, reps=8, side=None) == []
+
+
+def test_every_problem_of_one_item_is_reported_with_its_field() -> None:
+    assert _problems("figure-4-stretch", hold=45, reps=0, side=None) == [
+        (
+            "/items/1/hold_seconds",
+            "hold-out-of-range",
+            E,
+            "'hold_seconds' is outside the documented 15-20 s of 'figure-4-stretch': 45",
+        ),
+        ("/items/1/reps", "not-positive", E, "'reps' must be > 0: 0"),
+        (
+            "/items/1/side",
+            "side-missing",
+            E,
+            (
+                "'figure-4-stretch' works the painful side only; 'side' must be 'left' or 'right': "
+                "None"
+            ),
+        ),
+    ]
+
+
+def test_a_deviation_turns_out_of_range_doses_into_warnings() -> None:
+    assert _problems("knees-to-chest", hold=40, reps=6, deviation="post-op protocol") == [
+        (
+            "/items/1/hold_seconds",
+            "deviation",
+            W,
+            (
+                "'hold_seconds' is outside the documented 20-30 s of 'knees-to-chest', accepted "
+                "as a recorded deviation ('post-op protocol'): 40"
+            ),
+        ),
+        (
+            "/items/1/reps",
+            "deviation",
+            W,
+            (
+                "'reps' is outside the documented 3-5 of 'knees-to-chest', accepted as a recorded "
+                "deviation ('post-op protocol'): 6"
+            ),
+        ),
+    ]
+
+
+def test_a_deviation_inside_the_range_is_still_reported() -> None:
+    assert _problems("knees-to-chest", hold=20, reps=3, deviation="why not") == [
+        (
+            "/items/1/deviation",
+            "deviation",
+            W,
+            "a deviation is recorded although every dose is inside its documented range: 'why not'",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("hold", "reps", "expected"),
+    [
+        (True, 3, ("/items/1/hold_seconds", "wrong-type", "'hold_seconds' must be a number: True")),
+        ("20", 3, ("/items/1/hold_seconds", "wrong-type", "'hold_seconds' must be a number: '20'")),
+        (
+            math.nan,
+            3,
+            ("/items/1/hold_seconds", "not-finite", "'hold_seconds' must be finite: nan"),
+        ),
+        (-1, 3, ("/items/1/hold_seconds", "not-positive", "'hold_seconds' must be > 0: -1")),
+        (20, 3.5, ("/items/1/reps", "fractional", "'reps' must be a whole number: 3.5")),
+        (20, False, ("/items/1/reps", "wrong-type", "'reps' must be a whole number: False")),
+    ],
+)
+def test_values_that_are_not_doses(hold: object, reps: object, expected: tuple[str, ...]) -> None:
+    path, code, message = expected
+    assert _problems("knees-to-chest", hold=hold, reps=reps) == [(path, code, E, message)]
+
+
+def test_a_hold_for_an_exercise_without_one() -> None:
+    exercise = catalog.get("knees-to-chest")
+    no_hold = evolve(exercise, hold=None)
+    found = list(
+        item_problems(no_hold, hold_seconds=20, reps=3, side=None, deviation=None, at=("items", 0))
+    )
+    assert found == [
+        Problem(
+            path="/items/0/hold_seconds",
+            code="hold-not-documented",
+            severity=E,
+            message="'knees-to-chest' has no documented hold to prescribe: 20",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "side", "expected"),
+    [
+        (
+            "figure-4-stretch",
+            "both",
+            (
+                "side-not-allowed",
+                (
+                    "'figure-4-stretch' works the painful side only; prescribe one item per "
+                    "painful side: 'both'"
+                ),
+            ),
+        ),
+        (
+            "knees-to-chest",
+            "left",
+            (
+                "side-not-allowed",
+                "'knees-to-chest' works both sides together; 'side' must be 'both' or None: 'left'",
+            ),
+        ),
+        (
+            "lying-march",
+            "up",
+            ("bad-enum", "'side' must be one of 'left', 'right', 'both': 'up'"),
+        ),
+    ],
+)
+def test_side_rules(exercise_id: str, side: str, expected: tuple[str, str]) -> None:
+    code, message = expected
+    reps = catalog.get(exercise_id).repetitions.min_reps
+    assert _problems(exercise_id, reps=reps, side=side) == [("/items/1/side", code, E, message)]
+
+
+def test_an_implausibly_high_open_ended_count_is_a_warning() -> None:
+    assert _problems("figure-4-stretch", reps=9, side="left") == []
+    assert _problems("figure-4-stretch", reps=10, side="left") == [
+        (
+            "/items/1/reps",
+            "reps-implausibly-high",
+            W,
+            "'reps' is more than 3 times the documented minimum of 'figure-4-stretch' (3+): 10",
+        )
+    ]
+
+
+@given(st.integers(min_value=3, max_value=5), st.integers(min_value=20, max_value=30))
+def test_routine_items_accept_any_documented_dose(reps: int, hold: int) -> None:
+    item = RoutineItem(
+        exercise=catalog.get("knees-to-chest"), hold_seconds=hold, reps=reps, side="both"
+    )
+    assert (item.reps, item.hold_seconds, item.side, item.problems) == (reps, hold, Side.BOTH, ())
+
+
+@given(st.integers(min_value=6, max_value=1000))
+def test_routine_items_reject_undocumented_doses_with_every_problem(reps: int) -> None:
+    with pytest.raises(RoutineError) as error:
+        RoutineItem(exercise=catalog.get("knees-to-chest"), hold_seconds=10, reps=reps, side="left")
+    assert [(p.path, p.code) for p in error.value.problems] == [
+        ("/hold_seconds", "hold-out-of-range"),
+        ("/reps", "reps-out-of-range"),
+        ("/side", "side-not-allowed"),
+    ]
+    assert isinstance(error.value, ValueError)
