@@ -1,0 +1,62 @@
+"""solpt_rehab: home exercise prescriptions as typed, validated data.
+
+The public face of the library: value types for exercises and their documented doses, the catalog
+of the source article's exercises (:mod:`solpt_rehab.catalog`), routines, and problems.
+Everything here is defined in a private module and re-exported.
+"""
+
+from . import catalog
+from ._errors import (
+    DocumentError,
+    InvalidValueError,
+    ProblemsError,
+    RoutineError,
+    SolptRehabError,
+    UnknownExerciseError,
+)
+from ._model import (
+    BodyRegion,
+    Citation,
+    CountingRule,
+    Equipment,
+    Exercise,
+    Hold,
+    Laterality,
+    Position,
+    RepetitionScheme,
+    Rest,
+    Step,
+    StepKind,
+)
+from ._problems import Problem, Severity
+from ._routine import Frequency, Routine, RoutineItem, Side
+from ._version import __version__
+
+__all__ = [
+    "BodyRegion",
+    "Citation",
+    "CountingRule",
+    "DocumentError",
+    "Equipment",
+    "Exercise",
+    "Frequency",
+    "Hold",
+    "InvalidValueError",
+    "Laterality",
+    "Position",
+    "Problem",
+    "ProblemsError",
+    "RepetitionScheme",
+    "Rest",
+    "Routine",
+    "RoutineError",
+    "RoutineItem",
+    "Severity",
+    "Side",
+    "SolptRehabError",
+    "Step",
+    "StepKind",
+    "UnknownExerciseError",
+    "__version__",
+    "catalog",
+]

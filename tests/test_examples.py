@@ -1,0 +1,39 @@
+"""Every script in examples/ runs as it is, and prints what it promises."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
+
+
+def run_example(name: str) -> subprocess.CompletedProcess[str]:
+    """Run one example script with this interpreter and return what it printed."""
+    return subprocess.run(  # noqa: S603 - our own script, with our own interpreter
+        [sys.executable, str(ROOT / "examples" / name)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[path.name for path in EXAMPLES])
+def test_every_example_runs_cleanly(path: Path) -> None:
+    result = run_example(path.name)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout
+
+
+def test_show_catalog_prints_the_documented_doses() -> None:
+    assert run_example("show_catalog.py").stdout.splitlines() == [
+        "figure-4-stretch: hold 15-20 s, at least 3 reps, affected-side",
+        "knees-to-chest: hold 20-30 s, 3-5 reps, bilateral",
+        "lying-march: hold 2-3 s, 8-10 reps, alternating",
+    ]
