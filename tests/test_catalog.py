@@ -6,11 +6,13 @@ import pytest
 
 from solpt_rehab import (
     BodyRegion,
+    Category,
     CountingRule,
     Equipment,
     Exercise,
     Hold,
     Laterality,
+    Level,
     Position,
     RepetitionScheme,
     Rest,
@@ -74,6 +76,14 @@ def test_every_exercise_has_one_hold_step_and_cites_its_source(exercise: Exercis
     assert exercise.source is not None
     assert exercise.source.title == catalog.SOURCE.title
     assert exercise.position is Position.SUPINE
+
+
+def test_levels_and_categories() -> None:
+    assert [(exercise.level, exercise.category) for exercise in catalog.all()] == [
+        (Level.BEGINNER, Category.STRETCHING),
+        (Level.BEGINNER, Category.STRETCHING),
+        (Level.BEGINNER, Category.STRENGTH),
+    ]
 
 
 def test_the_hold_step_states_the_structured_hold() -> None:

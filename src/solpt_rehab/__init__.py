@@ -16,12 +16,14 @@ from ._errors import (
 )
 from ._model import (
     BodyRegion,
+    Category,
     Citation,
     CountingRule,
     Equipment,
     Exercise,
     Hold,
     Laterality,
+    Level,
     Position,
     RepetitionScheme,
     Rest,
@@ -34,6 +36,7 @@ from ._version import __version__
 
 __all__ = [
     "BodyRegion",
+    "Category",
     "Citation",
     "CountingRule",
     "DocumentError",
@@ -43,6 +46,7 @@ __all__ = [
     "Hold",
     "InvalidValueError",
     "Laterality",
+    "Level",
     "Position",
     "Problem",
     "ProblemsError",

@@ -21,12 +21,14 @@ from ._errors import InvalidValueError
 
 __all__ = [
     "BodyRegion",
+    "Category",
     "Citation",
     "CountingRule",
     "Equipment",
     "Exercise",
     "Hold",
     "Laterality",
+    "Level",
     "Position",
     "RepetitionScheme",
     "Rest",
@@ -139,6 +141,34 @@ class BodyRegion(_Choice):
     BUTTOCK = "buttock"
     THIGH = "thigh"
     LOWER_LEG = "lower-leg"
+
+
+class Level(_Choice):
+    """The starting level an exercise suits (CERT item 16).
+
+    .. versionadded:: 0.1.0
+    """
+
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    EXPERT = "expert"
+
+
+class Category(_Choice):
+    """The kind of exercise.
+
+    .. versionadded:: 0.1.0
+    """
+
+    STRETCHING = "stretching"
+    STRENGTH = "strength"
+    MOBILITY = "mobility"
+    BALANCE = "balance"
+    CARDIO = "cardio"
+    PLYOMETRICS = "plyometrics"
+    POWERLIFTING = "powerlifting"
+    OLYMPIC_WEIGHTLIFTING = "olympic-weightlifting"
+    STRONGMAN = "strongman"
 
 
 # -- checks shared by the constructors ------------------------------------------------------------
@@ -259,6 +289,14 @@ def _to_step_kind(value: StepKind | str) -> StepKind:
 
 def _to_position(value: Position | str | None) -> Position | None:
     return None if value is None else _choice(Position, value, "position")
+
+
+def _to_level(value: Level | str | None) -> Level | None:
+    return None if value is None else _choice(Level, value, "level")
+
+
+def _to_category(value: Category | str | None) -> Category | None:
+    return None if value is None else _choice(Category, value, "category")
 
 
 def _to_regions(value: Iterable[BodyRegion | str]) -> tuple[BodyRegion, ...]:
@@ -571,6 +609,8 @@ class Exercise:
         repetitions: The documented repetitions, side and rest.
         regions: The body regions the exercise targets.
         position: The posture it starts from, or ``None`` when not stated.
+        level: The starting level it suits, or ``None`` when not stated.
+        category: The kind of exercise, or ``None`` when not stated.
         equipment: What it uses, each marked optional or not.
         source: Where its facts come from, or ``None``.
 
@@ -589,6 +629,8 @@ class Exercise:
     repetitions: RepetitionScheme = attrs.field(validator=_instance_of(RepetitionScheme))
     regions: tuple[BodyRegion, ...] = attrs.field(default=(), converter=_to_regions)
     position: Position | None = attrs.field(default=None, converter=_to_position)
+    level: Level | None = attrs.field(default=None, converter=_to_level)
+    category: Category | None = attrs.field(default=None, converter=_to_category)
     equipment: tuple[Equipment, ...] = attrs.field(
         default=(), converter=_to_equipment, validator=_members_of(Equipment)
     )

@@ -28,12 +28,14 @@ from typing import Final
 from ._errors import UnknownExerciseError
 from ._model import (
     BodyRegion,
+    Category,
     Citation,
     CountingRule,
     Equipment,
     Exercise,
     Hold,
     Laterality,
+    Level,
     Position,
     RepetitionScheme,
     Rest,
@@ -83,6 +85,8 @@ _FIGURE_4_STRETCH: Final = Exercise(
     repetitions=RepetitionScheme(min_reps=3, max_reps=None, laterality=Laterality.AFFECTED_SIDE),
     regions=(BodyRegion.BUTTOCK, BodyRegion.HIP, BodyRegion.LOWER_BACK),
     position=Position.SUPINE,
+    level=Level.BEGINNER,
+    category=Category.STRETCHING,
     equipment=(Equipment(name=_MAT, optional=True),),
     source=Citation(title=SOURCE.title, publisher=SOURCE.publisher, locator="exercise 1 of 3"),
 )
@@ -114,6 +118,8 @@ _KNEES_TO_CHEST: Final = Exercise(
     ),
     regions=(BodyRegion.BUTTOCK, BodyRegion.LOWER_BACK),
     position=Position.SUPINE,
+    level=Level.BEGINNER,
+    category=Category.STRETCHING,
     equipment=(Equipment(name=_MAT, optional=False, alternatives=("mattress",)),),
     source=Citation(title=SOURCE.title, publisher=SOURCE.publisher, locator="exercise 2 of 3"),
 )
@@ -152,6 +158,8 @@ _LYING_MARCH: Final = Exercise(
     ),
     regions=(BodyRegion.HIP, BodyRegion.BUTTOCK, BodyRegion.LOWER_BACK),
     position=Position.SUPINE,
+    level=Level.BEGINNER,
+    category=Category.STRENGTH,
     equipment=(Equipment(name=_MAT, optional=True),),
     source=Citation(title=SOURCE.title, publisher=SOURCE.publisher, locator="exercise 3 of 3"),
 )
