@@ -309,29 +309,22 @@ class RoutineItem:
     deviation: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
-        _raise_errors(
-            item_problems(
-                self.exercise,
-                hold_seconds=self.hold_seconds,
-                reps=self.reps,
-                side=self.side,
-                deviation=self.deviation,
-            ),
-            f"this dose of {self.exercise.id!r} is not documented:",
+        _raise_errors(self._problems(()), f"this dose of {self.exercise.id!r} is not documented:")
+
+    def _problems(self, at: tuple[str | int, ...]) -> Iterator[Problem]:
+        return item_problems(
+            self.exercise,
+            hold_seconds=self.hold_seconds,
+            reps=self.reps,
+            side=self.side,
+            deviation=self.deviation,
+            at=at,
         )
 
     @property
     def problems(self) -> tuple[Problem, ...]:
         """The warnings this item carries (a recorded deviation, an implausible count)."""
-        return tuple(
-            item_problems(
-                self.exercise,
-                hold_seconds=self.hold_seconds,
-                reps=self.reps,
-                side=self.side,
-                deviation=self.deviation,
-            )
-        )
+        return tuple(self._problems(()))
 
 
 def _to_items(value: Iterable[RoutineItem]) -> tuple[RoutineItem, ...]:
@@ -374,14 +367,7 @@ class Routine:
         return tuple(
             problem
             for index, item in enumerate(self.items)
-            for problem in item_problems(
-                item.exercise,
-                hold_seconds=item.hold_seconds,
-                reps=item.reps,
-                side=item.side,
-                deviation=item.deviation,
-                at=("items", index),
-            )
+            for problem in item._problems(("items", index))
         )
 
 
