@@ -27,6 +27,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -438,7 +439,7 @@ _SIDE_CUES: Final = (
         re.compile(
             r"\bswitch(?:es|ing)?\s+(?:to\s+(?:the|your)\s+(?:other|opposite)\s+)?"
             r"(?:sides?|legs?|arms?|feet|foot|hands?)\b"
-            r"|\b(?:repeat|repeating|perform|do|continue|then|and)\b[^.;!?]*?"
+            r"|\b(?:repeat|repeating|perform|do|continue|then|and)\b[^.;!?]{0,80}?"
             r"\b(?:with|on|for|to|using)\s+(?:the|your)\s+(?:other|opposite)\s+"
             r"(?:side|leg|arm|foot|hand)\b"
             r"|\b(?:on|for|with|per)\s+(?:each|every)\s+(?:side|leg|arm|foot)\b"
@@ -484,16 +485,29 @@ _PLACEHOLDER: Final = re.compile(
 )
 
 
-def _last_break(pattern: re.Pattern[str], text: str, position: int) -> int:
-    start = 0
-    for match in pattern.finditer(text, 0, position):
-        start = match.end()
-    return start
+#: How far the context of a phrase reaches at most, in characters, either side: far enough for
+#: any real sentence, and it keeps reading linear in the length of pathological text.
+_REACH: Final = 300
 
 
-def _next_break(pattern: re.Pattern[str], text: str, position: int) -> int:
-    match = pattern.search(text, position)
-    return len(text) if match is None else match.start()
+class _Breaks:
+    """Where a pattern breaks a text (clauses or sentences), for quick look-ups by offset."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        spans = [match.span() for match in pattern.finditer(text)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        self.length = len(text)
+
+    def before(self, position: int) -> int:
+        """The end of the last break that ends at or before ``position`` (0 if none)."""
+        index = bisect.bisect_right(self.ends, position)
+        return self.ends[index - 1] if index else 0
+
+    def after(self, position: int) -> int:
+        """The start of the first break at or after ``position`` (the text's length if none)."""
+        index = bisect.bisect_left(self.starts, position)
+        return self.starts[index] if index < len(self.starts) else self.length
 
 
 @attrs.frozen
@@ -507,11 +521,14 @@ class _Context:
     after_sentence: str
 
     @classmethod
-    def around(cls, text: str, start: int, end: int) -> _Context:
-        clause_start = _last_break(_CLAUSE_BREAK, text, start)
-        clause_end = _next_break(_CLAUSE_BREAK, text, end)
-        sentence_start = _last_break(_SENTENCE_BREAK, text, start)
-        sentence_end = _next_break(_SENTENCE_BREAK, text, end)
+    def around(
+        cls, text: str, span: tuple[int, int], clauses: _Breaks, sentences: _Breaks
+    ) -> _Context:
+        start, end = span
+        clause_start = max(clauses.before(start), start - _REACH)
+        clause_end = min(clauses.after(end), end + _REACH)
+        sentence_start = max(sentences.before(start), start - _REACH)
+        sentence_end = min(sentences.after(end), end + _REACH)
         return cls(
             text[clause_start:start],
             text[end:clause_end],
@@ -528,11 +545,14 @@ def _time_kind(unit_after: str, pre: str, context: _Context) -> tuple[str, str]:
     """Classify a duration: ``("hold" | "rest" | "ignored", note)``, the first rule that fits."""
     if _CALORIES.search(context.sentence):
         return "ignored", "activity time beside a calorie figure"
-    if _TEMPO_AFTER.search(unit_after) or _TEMPO_BEFORE.search(context.before_clause):
+    rest = _REST_AFTER.search(unit_after) is not None
+    if not rest and (
+        _TEMPO_AFTER.search(unit_after) or _TEMPO_BEFORE.search(context.before_clause)
+    ):
         return "ignored", "tempo or time limit"
     if pre in _BOUND_ONLY:
         return "ignored", f"only a bound ({pre!r})"
-    if _REST_BEFORE.search(context.before_clause) or _REST_AFTER.search(unit_after):
+    if rest or _REST_BEFORE.search(context.before_clause):
         if _BETWEEN_SETS.search(context.sentence):
             return "ignored", "rest between sets or intervals"
         return "rest", ""
@@ -566,6 +586,8 @@ class _Reader:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.clauses = _Breaks(_CLAUSE_BREAK, text)
+        self.sentences = _Breaks(_SENTENCE_BREAK, text)
         self.holds: list[tuple[tuple[float, float | None], _Span]] = []
         self.counts: list[tuple[tuple[int, int | None], _Span]] = []
         self.sets: list[tuple[tuple[int, int | None], _Span]] = []
@@ -586,8 +608,12 @@ class _Reader:
             )
         )
 
+    def weight_before(self, position: int) -> bool:
+        """Whether a weight ends just before ``position`` ("20 lbs on each side")."""
+        return _WEIGHT_BEFORE.search(self.text, max(0, position - 20), position) is not None
+
     def context(self, span: _Span) -> _Context:
-        return _Context.around(self.text, *span)
+        return _Context.around(self.text, span, self.clauses, self.sentences)
 
     # numbers with units
 
@@ -718,9 +744,7 @@ class _Reader:
         chosen: tuple[Laterality | None, _Span | None] = (None, None)
         for laterality, pattern in _SIDE_CUES:
             for match in pattern.finditer(self.text):
-                if laterality is Laterality.EACH_SIDE and _WEIGHT_BEFORE.search(
-                    self.text, 0, match.start()
-                ):
+                if laterality is Laterality.EACH_SIDE and self.weight_before(match.start()):
                     continue
                 self.mention(match.span(), "laterality", MentionStatus.TAKEN, laterality.value)
                 if chosen[0] is None:
@@ -736,7 +760,7 @@ class _Reader:
             return None, None
         for rule, pattern in ((CountingRule.PER_SIDE, _PER_SIDE), (CountingRule.TOTAL, _TOTAL)):
             match = pattern.search(self.text)
-            if match is not None and not _WEIGHT_BEFORE.search(self.text, 0, match.start()):
+            if match is not None and not self.weight_before(match.start()):
                 self.mention(match.span(), "counting", MentionStatus.TAKEN, rule.value)
                 return rule, match.span()
         return None, None
