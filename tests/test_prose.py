@@ -166,16 +166,16 @@ def test_the_table_is_big_enough() -> None:
 
 
 def test_spans_point_at_the_phrases() -> None:
-    text = "Hold for 10-20 seconds and then switch sides. Repeat 3 times on each leg."
+    text = "Keep still for 12-18 seconds, then switch sides. Repeat 3 times on each leg."
     reading = extract_dose(text)
-    assert reading.hold_span == (9, 22)
-    assert reading.reps_span == (53, 60)
-    assert reading.laterality_span == (32, 44)
-    assert reading.counting_span == (61, 72)
-    assert text[9:22] == "10-20 seconds"
-    assert text[53:60] == "3 times"
-    assert text[32:44] == "switch sides"
-    assert text[61:72] == "on each leg"
+    assert reading.hold_span == (15, 28)
+    assert reading.reps_span == (56, 63)
+    assert reading.laterality_span == (35, 47)
+    assert reading.counting_span == (64, 75)
+    assert text[15:28] == "12-18 seconds"
+    assert text[56:63] == "3 times"
+    assert text[35:47] == "switch sides"
+    assert text[64:75] == "on each leg"
 
 
 def test_every_mention_is_kept_in_text_order_with_its_status() -> None:

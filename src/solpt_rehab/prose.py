@@ -1,7 +1,7 @@
 """Reading doses out of instruction prose, and drafting exercises from an article.
 
-Most exercise content states its dose only in words: "Hold for 10-20 seconds and then switch
-sides." This module reads such text.
+Most exercise content states its dose only in words: "Keep still for 12-18 seconds, then
+switch sides." This module reads such text.
 
 * :func:`extract_dose` reads one piece of text (a step, a paragraph) and returns a
   :class:`DoseReading`: the hold, the repetition count, the side cue, the rest and the sets it
@@ -20,9 +20,9 @@ without a number ("a few seconds") is recognised but never given one.
 Example::
 
     >>> from solpt_rehab.prose import extract_dose
-    >>> reading = extract_dose("Hold for 10-20 seconds and then switch sides.")
+    >>> reading = extract_dose("Keep still for 12-18 seconds, then switch sides.")
     >>> str(reading.hold), reading.laterality.value, reading.hold_span
-    ('10-20 s', 'each-side', (4, 22))
+    ('12-18 s', 'each-side', (15, 28))
 """
 
 from __future__ import annotations
