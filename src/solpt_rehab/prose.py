@@ -961,12 +961,18 @@ _RELEASE_STEP: Final = re.compile(
     r"|\breturn\s+to\s+(?:the\s+)?(?:starting|start|original)\s+position\b",
     _I,
 )
+_LYING: Final = r"\b(?:lie|lies|lying|lay|laying)\b[^.;]{0,40}?"
 _POSITIONS: Final = (
-    (Position.SUPINE, re.compile(r"\bon\s+your\s+back\b|\bfac(?:e|ing)\s+up\b|\bsupine\b", _I)),
+    (
+        Position.SUPINE,
+        re.compile(rf"\bon\s+your\s+back\b|{_LYING}\bfac(?:e|ing)\s+up\b|\bsupine\b", _I),
+    ),
     (
         Position.PRONE,
         re.compile(
-            r"\bon\s+your\s+(?:stomach|front|belly)\b|\bfac(?:e|ing)\s+down\b|\bprone\b", _I
+            rf"\bon\s+your\s+(?:stomach|front|belly)\b|{_LYING}\bfac(?:e|ing)\s+down\b"
+            r"|\bprone\b",
+            _I,
         ),
     ),
     (Position.SIDE_LYING, re.compile(r"\b(?:lie|lying|lay)\s+on\s+your\s+side\b", _I)),
