@@ -144,6 +144,11 @@ TABLE: list[tuple[str, Summary]] = [
     ("Do 2.5 reps.", (None, None, None, None, None, None)),
     ("Hold for 0 seconds.", (None, None, None, None, None, None)),
     ("Rest the heel on the step.", (None, None, None, None, None, None)),
+    ("Lowering takes 2 times as long as lifting.", (None, None, None, None, None, None)),
+    ("Do up to 10 reps.", (None, None, None, None, None, None)),
+    ("Rest for at least 30 seconds.", (None, None, None, None, None, None)),
+    ("Continue marching for a few seconds.", (None, None, None, None, None, None)),
+    ("Rest a few seconds between sets.", (None, None, None, None, None, None)),
     ("Load 20 lbs on each side of the bar.", (None, None, None, None, None, None)),
     # recognised without a number
     ("Hold for a few seconds.", (None, None, None, None, None, None)),

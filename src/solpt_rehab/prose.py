@@ -116,18 +116,15 @@ class Mention:
         return (self.start, self.end)
 
 
-Range = tuple[float, "float | None"]
-
-
 @attrs.frozen(kw_only=True)
 class DoseReading:
     """What a piece of instruction text states about a dose.
 
-    The numbers are kept as the text states them, apart from the side: ``reps_range`` is read
-    even when the text says nothing about laterality, and :attr:`repetitions` builds a
+    Each field holds what the text states and nothing more. A count is kept in ``reps_range``
+    even when the text says nothing about the side; :attr:`repetitions` is a
     :class:`~solpt_rehab.RepetitionScheme` only when the text states enough for one (a count, a
-    side, and for two-sided work the counting rule). :meth:`scheme` builds one with the caller's
-    own fallbacks, so that whoever fills a gap says so.
+    side, and for two-sided work the counting rule), and :meth:`scheme` builds one with the
+    caller's own fallbacks, so that whoever fills a gap says so.
 
     Attributes:
         text: The text that was read.
@@ -192,7 +189,9 @@ class DoseReading:
     def scheme(
         self, *, laterality: Laterality, counting: CountingRule | None = None
     ) -> RepetitionScheme | None:
-        """Build the stated repetitions, using the given side and counting rule where unstated.
+        """Build the stated repetitions, with the given side and counting rule where unstated.
+
+        What the text states always wins over the fallbacks.
 
         Args:
             laterality: The side to use when the text states none.
@@ -517,8 +516,6 @@ class _Context:
     before_clause: str
     after_clause: str
     sentence: str
-    before_sentence: str
-    after_sentence: str
 
     @classmethod
     def around(
@@ -533,8 +530,6 @@ class _Context:
             text[clause_start:start],
             text[end:clause_end],
             text[sentence_start:sentence_end],
-            text[sentence_start:start],
-            text[end:sentence_end],
         )
 
 
