@@ -409,10 +409,22 @@ def test_content_that_is_not_a_list_gives_one_problem(data: object, shown: str) 
     )
 
 
-def test_long_values_are_shortened_in_messages() -> None:
-    result = import_exercises([{**STRETCH, "id": ["x" * 100]}])
-    (problem,) = result.problems
-    assert problem.message == "'id' must be a string: ['" + "x" * 55 + "..."
+def test_long_or_deep_values_are_shortened_in_messages() -> None:
+    deep: list[object] = []
+    inner = deep
+    for _ in range(10_000):
+        nested: list[object] = []
+        inner.append(nested)
+        inner = nested
+    long_id: dict[str, object] = {**STRETCH, "id": ["x" * 100]}
+    many_levels: dict[str, object] = {**STRETCH, "level": list(range(1000))}
+    result = import_exercises([long_id, deep, many_levels])
+    assert [p.message for p in result.problems if p.code in {"wrong-type", "bad-enum"}] == [
+        "'id' must be a string: ['" + "x" * 22 + "..." + "x" * 23 + "']",
+        "an exercise must be an object: [[[[...]]]]",
+        "'level' must be one of 'beginner', 'intermediate', 'expert': [0, 1, 2, 3, 4, 5, ...]",
+    ]
+    assert "    /1 (no name): an exercise must be an object: [[[[...]]]]" in result.summary()
 
 
 json_values = st.recursive(

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import json
 import re
+import reprlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -257,14 +258,18 @@ class ImportResult:
         if self.left_out:
             lines.append("  left out:")
             lines.extend(
-                f"    {pointer(report.index) or '(root)'} "
-                f"{report.name if report.name is not None else report.source_id!r}: "
-                f"{report.reason}"
+                f"    {pointer(report.index)} {_label(report)}: {report.reason}"
                 for report in self.left_out
             )
         root = [problem for problem in self.problems if problem.path == ""]
         lines.extend(f"  {problem}" for problem in root)
         return "\n".join(lines)
+
+
+def _label(report: ExerciseReport) -> str:
+    if report.name is not None:
+        return repr(report.name)
+    return "(no name)" if report.source_id is None else repr(report.source_id)
 
 
 def _counted(reports: Sequence[ExerciseReport], prefix: str) -> int:
@@ -339,10 +344,17 @@ def import_exercises(data: object) -> ImportResult:
     return ImportResult(exercises=tuple(exercises), reports=tuple(reports), problems=problems)
 
 
+_REPR: Final = reprlib.Repr()
+_REPR.maxlevel = 3
+_REPR.maxstring = 50
+_REPR.maxother = 50
+_MESSAGE_WIDTH: Final = 60
+
+
 def _shown(value: object) -> str:
-    """A short repr of any value, for a message."""
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."  # noqa: PLR2004 - a message's width
+    """A short repr of any value, for a message; deep or huge values are cut, never walked."""
+    text = _REPR.repr(value)
+    return text if len(text) <= _MESSAGE_WIDTH else f"{text[: _MESSAGE_WIDTH - 3]}..."
 
 
 def _problem(at: Sequence[str | int], code: str, message: str, *, error: bool = True) -> Problem:
