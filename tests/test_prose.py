@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import inspect
 import json
 from fractions import Fraction
@@ -793,8 +792,8 @@ def test_the_public_names_of_prose_are_sorted_and_documented() -> None:
     undocumented = []
     for name in prose.__all__:
         value = getattr(prose, name)
-        if isinstance(value, (dict, enum.Enum)):
-            continue
+        if not (inspect.isclass(value) or inspect.isfunction(value)):
+            continue  # constants: documented by comments in the module
         doc = inspect.getdoc(value) or ""
         if "versionadded:: 0.1.0" not in doc:
             undocumented.append(name)

@@ -30,7 +30,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Final, TypeVar
 
 import attrs
@@ -928,10 +929,9 @@ def _reps_disagreement(exercise: Exercise, reading: DoseReading) -> str | None:
 DEFAULT_LATERALITY: Final = Laterality.BILATERAL
 #: How a draft reads an unstated two-sided count: alternating work counts every repetition
 #: (the catalog's reading of the lying march); each-side work counts each side's set.
-DEFAULT_COUNTING: Final = {
-    Laterality.ALTERNATING: CountingRule.TOTAL,
-    Laterality.EACH_SIDE: CountingRule.PER_SIDE,
-}
+DEFAULT_COUNTING: Final[Mapping[Laterality, CountingRule]] = MappingProxyType(
+    {Laterality.ALTERNATING: CountingRule.TOTAL, Laterality.EACH_SIDE: CountingRule.PER_SIDE}
+)
 _SIDE_PRIORITY: Final = tuple(laterality for laterality, _ in _SIDE_CUES)
 
 _SETUP_STRONG: Final = re.compile(

@@ -50,6 +50,7 @@ import reprlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Final, TypeVar
 
 import attrs
@@ -86,36 +87,40 @@ SOURCE: Final = Citation(
 
 #: The body region each of free-exercise-db's muscle names belongs to. The model has no middle
 #: back: the middle back, the lats and the traps are the upper back.
-MUSCLE_REGIONS: Final[Mapping[str, BodyRegion]] = {
-    "abdominals": BodyRegion.ABDOMEN,
-    "abductors": BodyRegion.HIP,
-    "adductors": BodyRegion.THIGH,
-    "biceps": BodyRegion.UPPER_ARM,
-    "calves": BodyRegion.LOWER_LEG,
-    "chest": BodyRegion.CHEST,
-    "forearms": BodyRegion.FOREARM,
-    "glutes": BodyRegion.BUTTOCK,
-    "hamstrings": BodyRegion.THIGH,
-    "lats": BodyRegion.UPPER_BACK,
-    "lower back": BodyRegion.LOWER_BACK,
-    "middle back": BodyRegion.UPPER_BACK,
-    "neck": BodyRegion.NECK,
-    "quadriceps": BodyRegion.THIGH,
-    "shoulders": BodyRegion.SHOULDER,
-    "traps": BodyRegion.UPPER_BACK,
-    "triceps": BodyRegion.UPPER_ARM,
-}
+MUSCLE_REGIONS: Final[Mapping[str, BodyRegion]] = MappingProxyType(
+    {
+        "abdominals": BodyRegion.ABDOMEN,
+        "abductors": BodyRegion.HIP,
+        "adductors": BodyRegion.THIGH,
+        "biceps": BodyRegion.UPPER_ARM,
+        "calves": BodyRegion.LOWER_LEG,
+        "chest": BodyRegion.CHEST,
+        "forearms": BodyRegion.FOREARM,
+        "glutes": BodyRegion.BUTTOCK,
+        "hamstrings": BodyRegion.THIGH,
+        "lats": BodyRegion.UPPER_BACK,
+        "lower back": BodyRegion.LOWER_BACK,
+        "middle back": BodyRegion.UPPER_BACK,
+        "neck": BodyRegion.NECK,
+        "quadriceps": BodyRegion.THIGH,
+        "shoulders": BodyRegion.SHOULDER,
+        "traps": BodyRegion.UPPER_BACK,
+        "triceps": BodyRegion.UPPER_ARM,
+    }
+)
 
 #: free-exercise-db's categories and the model's.
-CATEGORIES: Final[Mapping[str, Category]] = {
-    "stretching": Category.STRETCHING,
-    "strength": Category.STRENGTH,
-    "cardio": Category.CARDIO,
-    "plyometrics": Category.PLYOMETRICS,
-    "powerlifting": Category.POWERLIFTING,
-    "olympic weightlifting": Category.OLYMPIC_WEIGHTLIFTING,
-    "strongman": Category.STRONGMAN,
-}
+CATEGORIES: Final[Mapping[str, Category]] = MappingProxyType(
+    {
+        "stretching": Category.STRETCHING,
+        "strength": Category.STRENGTH,
+        "cardio": Category.CARDIO,
+        "plyometrics": Category.PLYOMETRICS,
+        "powerlifting": Category.POWERLIFTING,
+        "olympic weightlifting": Category.OLYMPIC_WEIGHTLIFTING,
+        "strongman": Category.STRONGMAN,
+    }
+)
 
 _T = TypeVar("_T", Level, Category)
 _NO_EQUIPMENT: Final = "body only"
