@@ -344,12 +344,15 @@ class _Walker:
             if key not in allowed:
                 hint = ""
                 if isinstance(key, str) and len(key) <= _SHORT:
-                    close = difflib.get_close_matches(key, allowed, n=1)
+                    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.7)
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.add((*at, str(key)), "unknown-key", f"unknown key {show(key)}{hint}")
 
     def fields(self, spec: Obj, value: dict[Any, Any], at: Path) -> dict[str, Any]:
-        """Check every field of ``spec`` in order; a missing optional key keeps its default."""
+        """Check every field of ``spec`` in order; a missing optional key keeps its default.
+
+        Unknown and repeated keys are the caller's to report (:meth:`keys`), after the rules.
+        """
         built: dict[str, Any] = {}
         for key, field_spec in spec.fields.items():
             if key in value:
@@ -357,7 +360,6 @@ class _Walker:
             elif key in spec.required:
                 self.add((*at, key), "missing-key", f"missing required key {key!r}")
                 built[key] = UNSOUND
-        self.keys(value, at, spec.fields)
         return built
 
     def obj(self, spec: Obj, value: object, at: Path, name: str, *, nullable: bool) -> Any:
@@ -368,7 +370,8 @@ class _Walker:
             return UNSOUND
         built = self.fields(spec, value, at)
         before = len(self.out)
-        _DOMAIN.get(spec.cls, _no_rules)(self, built, at)
+        _DOMAIN.get(spec.cls, _no_rules)(self, built, value, at)
+        self.keys(value, at, spec.fields)
         if UNSOUND in built.values() or any(p.is_error for p in self.out[before:]):
             return UNSOUND
         return self.construct(spec.cls, built, at)
@@ -403,7 +406,7 @@ def _sound(*values: object) -> bool:
     return UNSOUND not in values
 
 
-def _hold_rules(walker: _Walker, built: dict[str, Any], at: Path) -> None:
+def _hold_rules(walker: _Walker, built: dict[str, Any], _raw: dict[Any, Any], at: Path) -> None:
     low, high = built["min_seconds"], built["max_seconds"]
     if _sound(low, high) and high < low:
         walker.add(
@@ -413,7 +416,7 @@ def _hold_rules(walker: _Walker, built: dict[str, Any], at: Path) -> None:
         )
 
 
-def _rest_rules(walker: _Walker, built: dict[str, Any], at: Path) -> None:
+def _rest_rules(walker: _Walker, built: dict[str, Any], _raw: dict[Any, Any], at: Path) -> None:
     low, high = built.get("min_seconds"), built.get("max_seconds")
     text = built.get("text")
     if not _sound(low, high):
@@ -441,7 +444,9 @@ def _rest_rules(walker: _Walker, built: dict[str, Any], at: Path) -> None:
         )
 
 
-def _repetition_rules(walker: _Walker, built: dict[str, Any], at: Path) -> None:
+def _repetition_rules(
+    walker: _Walker, built: dict[str, Any], _raw: dict[Any, Any], at: Path
+) -> None:
     low, high = built.get("min_reps"), built.get("max_reps")
     if _sound(low, high) and high is not None and high < low:
         walker.add(
@@ -467,27 +472,28 @@ def _repetition_rules(walker: _Walker, built: dict[str, Any], at: Path) -> None:
         )
 
 
-def _exercise_rules(walker: _Walker, built: dict[str, Any], at: Path) -> None:
-    hold, steps = built.get("hold"), built.get("steps")
+def _exercise_rules(walker: _Walker, built: dict[str, Any], raw: dict[Any, Any], at: Path) -> None:
+    # Whether the exercise has a hold is known as soon as "hold" is an object, sound or not.
+    steps = built.get("steps")
     if (
-        _sound(hold, steps)
-        and hold is not None
+        isinstance(raw.get("hold"), dict)
+        and _sound(steps)
         and steps is not None
         and not any(step.kind is StepKind.HOLD for step in steps)
     ):
         walker.add(
             (*at, "steps"),
             "hold-step-missing",
-            f"'steps' must include a step of kind 'hold' for the documented hold ({hold}): "
-            f"none of its {len(steps)} steps is one",
+            f"'steps' must include a step of kind 'hold', since the exercise has a hold: none "
+            f"of its {len(steps)} steps is one",
         )
 
 
-def _no_rules(walker: _Walker, built: dict[str, Any], at: Path) -> None:
+def _no_rules(walker: _Walker, built: dict[str, Any], _raw: dict[Any, Any], at: Path) -> None:
     """Objects whose every rule is in the structure."""
 
 
-_DOMAIN: Final[dict[type[Any], Callable[[_Walker, dict[str, Any], Path], None]]] = {
+_DOMAIN: Final[dict[type[Any], Callable[[_Walker, dict[str, Any], dict[Any, Any], Path], None]]] = {
     Hold: _hold_rules,
     Rest: _rest_rules,
     RepetitionScheme: _repetition_rules,
@@ -568,12 +574,12 @@ def read(document: object, *, kind: str | None = None, fast: bool = True) -> tup
 
 def _catalog(walker: _Walker, content: dict[str, Any]) -> Any:
     exercises = content.get("exercises", UNSOUND)
-    walker.keys(content, (), ("exercises",))
     if exercises is UNSOUND:
         walker.add(("exercises",), "missing-key", "missing required key 'exercises'")
-        return UNSOUND
-    if not isinstance(exercises, (list, tuple)):
+    elif not isinstance(exercises, (list, tuple)):
         walker.add(("exercises",), "wrong-type", f"'exercises' must be an array: {show(exercises)}")
+    walker.keys(content, (), ("exercises",))
+    if not isinstance(exercises, (list, tuple)):
         return UNSOUND
     built = []
     seen: dict[str, int] = {}
