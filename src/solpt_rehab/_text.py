@@ -173,7 +173,7 @@ def parse(text: object, syntax: str = "json") -> tuple[Any, list[Problem], bool]
         return UNSOUND, found, False
     except ValueError:  # an integer of more digits than Python converts
         digits = _DIGITS.search(decoded)
-        at = f" at {_where(decoded, digits.start())}" if digits else ""
+        at = f", at {_where(decoded, digits.start())}" if digits else ""
         found.append(
             problem(
                 (),

@@ -114,6 +114,12 @@ def show(value: object, depth: int = 0) -> str:  # noqa: PLR0911 - one return pe
     return f"a {type(value).__name__} value"
 
 
+def _literal(value: Literal) -> str:
+    """The literal's text as written, shortened when long."""
+    text = value.text
+    return text if len(text) <= _SHORT else f"{text[:40]}... ({len(text)} characters)"
+
+
 class _Shown:
     """A value passed to a rule that writes it with ``!r``: its repr is :func:`show`'s."""
 
@@ -231,7 +237,7 @@ class _Walker:
     ) -> Any:
         """Check ``value`` against ``spec``; return what it builds, or ``UNSOUND``."""
         if isinstance(value, Literal):
-            self.add(at, value.code, f"{name!r} {value.reason}: {show(value.text)}")
+            self.add(at, value.code, f"{name!r} {value.reason}: {_literal(value)}")
             return UNSOUND
         if isinstance(spec, Nullable):
             return None if value is None else self.value(spec.inner, value, at, name, nullable=True)
@@ -774,7 +780,7 @@ def _screen(  # noqa: PLR0911 - one return per kind of value
 ) -> Any:
     """Prepare a dose value for :func:`item_problems`; ``UNSOUND`` when reported here."""
     if isinstance(value, Literal):
-        walker.add(at, value.code, f"{name!r} {value.reason}: {show(value.text)}")
+        walker.add(at, value.code, f"{name!r} {value.reason}: {_literal(value)}")
         return UNSOUND
     if (
         isinstance(value, int)
