@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -102,8 +104,10 @@ CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
                 "",
                 "number-too-large",
                 E,
-                "a number has thousands of digits, beyond the range of a 64-bit float, at line 2 "
-                "column 8",
+                (
+                    "a number has thousands of digits, beyond the range of a 64-bit float, at line "
+                    "2 column 8"
+                ),
             )
         ],
     ),
@@ -139,8 +143,10 @@ CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
                 "",
                 "too-deep",
                 E,
-                "arrays and objects are nested 100000 deep, more than the parser can follow; the "
-                "deepest point is at line 1 column 100000",
+                (
+                    "arrays and objects are nested 100000 deep, more than the parser can follow; "
+                    "the deepest point is at line 1 column 100000"
+                ),
             )
         ],
     ),
@@ -178,8 +184,10 @@ CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
                 "/items/1/reps",
                 "wrong-type",
                 E,
-                "'reps' must be a whole number: '9999999999999999999999999999999999999999'... "
-                "(100 characters)",
+                (
+                    "'reps' must be a whole number: '9999999999999999999999999999999999999999'... "
+                    "(100 characters)"
+                ),
             ),
         ],
     ),
@@ -193,10 +201,20 @@ CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
             ("/exercises", "missing-key", E, "missing required key 'exercises'"),
             *[
                 ("/" + key, "unknown-key", E, f"unknown key {key!r}")
-                for key in (
-                    "id name purpose steps hold repetitions regions position level category "
-                    "equipment source"
-                ).split()
+                for key in [
+                    "id",
+                    "name",
+                    "purpose",
+                    "steps",
+                    "hold",
+                    "repetitions",
+                    "regions",
+                    "position",
+                    "level",
+                    "category",
+                    "equipment",
+                    "source",
+                ]
             ],
         ],
     ),
@@ -251,7 +269,5 @@ def test_any_text_gets_a_report(text: str | bytes) -> None:
     ).map("".join)
 )
 def test_json_like_text_loads_or_raises_only_document_error(text: str) -> None:
-    try:
+    with contextlib.suppress(DocumentError):  # anything else fails the test
         loads(text)
-    except DocumentError as error:
-        assert error.problems

@@ -44,8 +44,10 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
                 "",
                 "yaml-alias",
                 E,
-                "YAML aliases are refused, since one can expand without bound: an alias at line 3 "
-                "column 5",
+                (
+                    "YAML aliases are refused, since one can expand without bound: an alias at "
+                    "line 3 column 5"
+                ),
             )
         ],
     ),
@@ -56,8 +58,10 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
                 "",
                 "yaml-alias",
                 E,
-                "YAML aliases are refused, since one can expand without bound: an alias at line 2 "
-                "column 8",
+                (
+                    "YAML aliases are refused, since one can expand without bound: an alias at "
+                    "line 2 column 8"
+                ),
             )
         ],
     ),
@@ -90,8 +94,10 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
                 "",
                 "malformed-yaml",
                 E,
-                "the text is not YAML: could not determine a constructor for the tag "
-                "'tag:yaml.org,2002:python/object:os.system' at line 1 column 7",
+                (
+                    "the text is not YAML: could not determine a constructor for the tag "
+                    "'tag:yaml.org,2002:python/object:os.system' at line 1 column 7"
+                ),
             )
         ],
     ),
@@ -129,7 +135,8 @@ def test_bad_yaml_is_a_problem_with_its_place(name: str) -> None:
 def test_importing_the_library_imports_no_optional_dependency() -> None:
     code = (
         "import sys, solpt_rehab; "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'yaml', 'jsonschema', 'hypothesis'}))"
+        "print(sorted({m.split('.')[0] for m in sys.modules} "
+        "& {'yaml', 'jsonschema', 'hypothesis'}))"
     )
     result = subprocess.run(  # noqa: S603 - our own interpreter
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
