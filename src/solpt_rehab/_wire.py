@@ -314,27 +314,29 @@ def make_converter() -> cattrs.Converter:
     ):
         converter.register_structure_hook(kind, _strict_enum)
         converter.register_unstructure_hook(kind, _enum_value)
-    for cls in (Step, Hold, Rest, RepetitionScheme, Equipment, Citation, Frequency):
+
+    # Hooks are generated in dependency order: a generated function keeps the hooks of its
+    # fields as they are when it is made, so an array hook must exist before its container's.
+    def array(alias: object, item: Callable[[Any, Any], Any], item_type: type[Any]) -> None:
+        converter.register_structure_hook_func(
+            lambda kind: kind == alias, _array_of(item, item_type)
+        )
+
+    def attrs_class(cls: type[Any]) -> None:
         converter.register_structure_hook(
             cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         )
-    arrays: list[tuple[object, Callable[[Any, Any], Any], type[Any]]] = [
-        (tuple[str, ...], _strict_text, str),
-        (tuple[BodyRegion, ...], _strict_enum, BodyRegion),
-        (tuple[Step, ...], converter.get_structure_hook(Step), Step),
-        (tuple[Equipment, ...], converter.get_structure_hook(Equipment), Equipment),
-    ]
-    for alias, item, item_type in arrays:
-        converter.register_structure_hook_func(
-            lambda kind, alias=alias: kind == alias,  # type: ignore[misc]
-            _array_of(item, item_type),
-        )
+
+    array(tuple[str, ...], _strict_text, str)
+    array(tuple[BodyRegion, ...], _strict_enum, BodyRegion)
+    for cls in (Step, Hold, Rest, RepetitionScheme, Equipment, Citation, Frequency):
+        attrs_class(cls)
+    array(tuple[Step, ...], converter.get_structure_hook(Step), Step)
+    array(tuple[Equipment, ...], converter.get_structure_hook(Equipment), Equipment)
     converter.register_unstructure_hook_func(
         lambda kind: getattr(kind, "__origin__", None) is tuple, _unstructure_array(converter)
     )
-    converter.register_structure_hook(
-        Exercise, make_dict_structure_fn(Exercise, converter, _cattrs_forbid_extra_keys=True)
-    )
+    attrs_class(Exercise)
     return converter
 
 
