@@ -267,10 +267,42 @@ def _strict_bool(value: object, _: object) -> bool:
     return value
 
 
-def _strict_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
-    if not isinstance(value, str):
+_MEMBERS: Final[dict[type[enum.Enum], dict[str, enum.Enum]]] = {
+    kind: {member.value: member for member in kind}
+    for kind in (
+        BodyRegion,
+        Category,
+        CountingRule,
+        Laterality,
+        Level,
+        Position,
+        Side,
+        StepKind,
+    )
+}
+
+
+def _strict_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
+    return _MEMBERS[kind][value]  # KeyError or TypeError (unhashable) for anything else
+
+
+_STEP_KEYS: Final = frozenset({"text", "kind", "distance"})
+
+
+def _structure_step(value: Any, _: object) -> Step:
+    """The hottest hook (an exercise has several steps), written out instead of generated."""
+    if type(value) is not dict or not value.keys() <= _STEP_KEYS:
         raise Rejected
-    return kind(value)
+    text = value["text"]
+    distance = value.get("distance")
+    if (
+        type(text) is not str
+        or len(text) > TEXT_LIMIT
+        or (distance is not None and (type(distance) is not str or len(distance) > TEXT_LIMIT))
+    ):
+        raise Rejected
+    kind: Any = _MEMBERS[StepKind][value["kind"]]
+    return Step(text=text, kind=kind, distance=distance)
 
 
 def _enum_value(value: enum.Enum) -> object:
@@ -302,16 +334,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(float, _strict_float)
     converter.register_structure_hook(bool, _strict_bool)
-    for kind in (
-        BodyRegion,
-        Category,
-        CountingRule,
-        Laterality,
-        Level,
-        Position,
-        Side,
-        StepKind,
-    ):
+    for kind in _MEMBERS:
         converter.register_structure_hook(kind, _strict_enum)
         converter.register_unstructure_hook(kind, _enum_value)
 
@@ -329,7 +352,8 @@ def make_converter() -> cattrs.Converter:
 
     array(tuple[str, ...], _strict_text, str)
     array(tuple[BodyRegion, ...], _strict_enum, BodyRegion)
-    for cls in (Step, Hold, Rest, RepetitionScheme, Equipment, Citation, Frequency):
+    converter.register_structure_hook(Step, _structure_step)
+    for cls in (Hold, Rest, RepetitionScheme, Equipment, Citation, Frequency):
         attrs_class(cls)
     array(tuple[Step, ...], converter.get_structure_hook(Step), Step)
     array(tuple[Equipment, ...], converter.get_structure_hook(Equipment), Equipment)
