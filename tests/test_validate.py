@@ -138,7 +138,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 E,
                 (
                     "'steps' must include a step of kind 'hold', since the exercise has a hold: "
-                    "none of its 6 steps is one"
+                    "['setup', 'move', 'setup', 'move', 'release', 'repeat']"
                 ),
             ),
             ("/colour", "unknown-key", E, "unknown key 'colour'"),

@@ -490,8 +490,8 @@ def _exercise_rules(walker: _Walker, built: dict[str, Any], raw: dict[Any, Any],
         walker.add(
             (*at, "steps"),
             "hold-step-missing",
-            f"'steps' must include a step of kind 'hold', since the exercise has a hold: none "
-            f"of its {len(steps)} steps is one",
+            "'steps' must include a step of kind 'hold', since the exercise has a hold: "
+            f"{[step.kind.value for step in steps]!r}",
         )
 
 
