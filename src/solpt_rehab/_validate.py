@@ -26,7 +26,9 @@ from ._codes import CODES
 from ._errors import DocumentError, SolptRehabError
 from ._model import (
     _SLUG,
+    Citation,
     CountingRule,
+    Equipment,
     Exercise,
     Hold,
     Laterality,
@@ -36,8 +38,9 @@ from ._model import (
     StepKind,
 )
 from ._problems import Problem, pointer
-from ._routine import Routine, RoutineItem, Side, default_side, item_problems
+from ._routine import Frequency, Routine, RoutineItem, Side, default_side, item_problems
 from ._wire import (
+    CONVERTER,
     EXERCISE,
     FLOAT_MAX,
     FORMAT_VERSION,
@@ -193,6 +196,8 @@ class _Unsound(enum.Enum):
 
 
 UNSOUND: Final = _Unsound.UNSOUND
+#: The parts whose constructors check every rule of the part (so the fast path may build them).
+_FAST_PARTS: Final = frozenset({Step, Hold, Rest, RepetitionScheme, Equipment, Citation, Frequency})
 
 
 def _or_null(nullable: bool) -> str:  # noqa: FBT001 - a private helper
@@ -374,6 +379,13 @@ class _Walker:
                 at, "wrong-type", f"{name!r} must be an object{_or_null(nullable)}: {show(value)}"
             )
             return UNSOUND
+        if self.fast and spec.cls in _FAST_PARTS:
+            # A part of a broken exercise is most often sound: try the fast path on it first.
+            # Its constructor checks every rule of the part, so success means no problem.
+            try:
+                return CONVERTER.get_structure_hook(spec.cls)(value, spec.cls)
+            except Exception:  # noqa: BLE001, S110 - any failure means: walk it in detail
+                pass
         built = self.fields(spec, value, at)
         before = len(self.out)
         _DOMAIN.get(spec.cls, _no_rules)(self, built, value, at)
