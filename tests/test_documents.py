@@ -168,6 +168,10 @@ def test_to_document_refuses_anything_else(value: Any) -> None:
         to_document(value)
 
 
+def test_any_iterable_of_exercises_is_a_catalog() -> None:
+    assert to_document(iter(catalog.all())) == to_document(list(catalog.all()))
+
+
 def test_an_empty_catalog_is_a_catalog() -> None:
     assert to_document(()) == {"kind": "catalog", "format_version": 1, "exercises": []}
     assert from_document(to_document(()), kind="catalog") == ()

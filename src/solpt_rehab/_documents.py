@@ -44,8 +44,11 @@ def to_document(obj: Exercise | Routine | Iterable[Exercise]) -> dict[str, Any]:
         return header("exercise") | exercise_body(obj)
     if isinstance(obj, Routine):
         return header("routine") | routine_body(obj)
-    if isinstance(obj, (list, tuple)) and all(isinstance(item, Exercise) for item in obj):
-        return header("catalog") | {"exercises": [exercise_body(item) for item in obj]}
+    given: object = obj  # callers without a type checker may pass anything
+    if isinstance(given, Iterable) and not isinstance(given, (str, bytes, dict)):
+        exercises = list(given)
+        if all(isinstance(item, Exercise) for item in exercises):
+            return header("catalog") | {"exercises": [exercise_body(item) for item in exercises]}
     raise InvalidValueError(
         f"to_document takes an Exercise, a Routine or a sequence of Exercise values: "
         f"{type(obj).__name__}"

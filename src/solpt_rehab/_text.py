@@ -1,7 +1,7 @@
 """Reading raw text (JSON, or YAML through the ``yaml`` extra) without ever raising on content.
 
 Everything JSON text can hold that no JSON value should (``NaN``, ``1e400``, a key twice in one
-object) is kept in place as a marker (:class:`._wire.Literal`, :class:`._wire.DuplicateKeys`), so
+object) is kept in place as a marker (:class:`._wire.BadNumber`, :class:`._wire.DuplicateKeys`), so
 that the validator reports it with its JSON Pointer. What stops parsing altogether (malformed
 text, invalid UTF-8, nesting too deep) is a problem at the root, with the line and column.
 """
@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from ._problems import Problem
 from ._validate import UNSOUND, problem
-from ._wire import DuplicateKeys, Literal
+from ._wire import BadNumber, DuplicateKeys
 
 __all__ = ["parse"]
 
@@ -45,15 +45,15 @@ class _Parse:
         marked.duplicates = tuple((key, count) for key, count in counts.items() if count > 1)
         return marked
 
-    def constant(self, text: str) -> Literal:
+    def constant(self, text: str) -> BadNumber:
         self.clean = False
-        return Literal(text, "non-finite-literal", "is a literal that JSON does not allow")
+        return BadNumber(text, "non-finite-literal", "is a literal that JSON does not allow")
 
-    def floating(self, text: str) -> float | Literal:
+    def floating(self, text: str) -> float | BadNumber:
         number = float(text)
         if math.isinf(number):
             self.clean = False
-            return Literal(text, "number-too-large", "is beyond the range of a 64-bit float")
+            return BadNumber(text, "number-too-large", "is beyond the range of a 64-bit float")
         return number
 
 

@@ -49,10 +49,10 @@ from ._wire import (
     KINDS,
     TEXT_LIMIT,
     Array,
+    BadNumber,
     Choice,
     DuplicateKeys,
     Flag,
-    Literal,
     Nullable,
     Number,
     Obj,
@@ -94,7 +94,7 @@ def show(value: object, depth: int = 0) -> str:  # noqa: PLR0911 - one return pe
         if len(value) <= _SHORT:
             return repr(value)
         return f"{value[:40]!r}... ({len(value)} characters)"
-    if value is None or isinstance(value, (bool, float, Literal)):
+    if value is None or isinstance(value, (bool, float, BadNumber)):
         return repr(value)
     if isinstance(value, int):
         if abs(value) < 10**30:
@@ -117,7 +117,7 @@ def show(value: object, depth: int = 0) -> str:  # noqa: PLR0911 - one return pe
     return f"a {type(value).__name__} value"
 
 
-def _literal(value: Literal) -> str:
+def _bad_number(value: BadNumber) -> str:
     """The literal's text as written, shortened when long."""
     text = value.text
     return text if len(text) <= _SHORT else f"{text[:40]}... ({len(text)} characters)"
@@ -147,6 +147,10 @@ class _Clipped(str):
 # -- the report -------------------------------------------------------------------------------
 
 
+def _to_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(problems)
+
+
 @attrs.frozen(kw_only=True)
 class Report:
     """What validating a document found: every problem, errors and warnings, in document order.
@@ -160,7 +164,7 @@ class Report:
     .. versionadded:: 0.1.0
     """
 
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=_to_problems)
 
     @property
     def ok(self) -> bool:
@@ -241,8 +245,8 @@ class _Walker:
         self, spec: Spec, value: object, at: Path, name: str, *, nullable: bool = False
     ) -> Any:
         """Check ``value`` against ``spec``; return what it builds, or ``UNSOUND``."""
-        if isinstance(value, Literal):
-            self.add(at, value.code, f"{name!r} {value.reason}: {_literal(value)}")
+        if isinstance(value, BadNumber):
+            self.add(at, value.code, f"{name!r} {value.reason}: {_bad_number(value)}")
             return UNSOUND
         if isinstance(spec, Nullable):
             return None if value is None else self.value(spec.inner, value, at, name, nullable=True)
@@ -527,7 +531,7 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
     good = True
     kind = document.get("kind", UNSOUND)
     allowed = ", ".join(repr(name) for name in KINDS)
-    if isinstance(kind, Literal):
+    if isinstance(kind, BadNumber):
         walker.value(Text(), kind, ("kind",), "kind")
         good = False
     elif kind is UNSOUND:
@@ -540,7 +544,7 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
         walker.add(("kind",), "wrong-kind", f"'kind' must be {expected!r} here: {kind!r}")
         good = False
     version = document.get("format_version", UNSOUND)
-    if isinstance(version, Literal):
+    if isinstance(version, BadNumber):
         walker.value(Number(whole=True), version, ("format_version",), "format_version")
         good = False
     elif version is UNSOUND:
@@ -791,8 +795,8 @@ def _screen(  # noqa: PLR0911 - one return per kind of value
     walker: _Walker, value: object, at: Path, name: str
 ) -> Any:
     """Prepare a dose value for :func:`item_problems`; ``UNSOUND`` when reported here."""
-    if isinstance(value, Literal):
-        walker.add(at, value.code, f"{name!r} {value.reason}: {_literal(value)}")
+    if isinstance(value, BadNumber):
+        walker.add(at, value.code, f"{name!r} {value.reason}: {_bad_number(value)}")
         return UNSOUND
     if (
         isinstance(value, int)

@@ -53,7 +53,7 @@ HEADER_KEYS: Final = ("kind", "format_version")
 
 
 @attrs.frozen
-class Literal:
+class BadNumber:
     """A number that JSON text spelled but no JSON value can hold (``NaN``, ``1e400``).
 
     The text parser puts one where the number stood, so that the validator reports it with its
