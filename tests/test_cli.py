@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,19 @@ def test_every_command_has_help_with_examples(
     text = capsys.readouterr().out
     assert "example" in text
     assert "solpt-rehab" in text
+
+
+def test_a_reader_that_goes_away_stops_the_output_quietly() -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: every write fails with a broken pipe
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "solpt_rehab", "catalog", "--format", "json"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (1, b"")
