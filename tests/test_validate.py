@@ -557,3 +557,16 @@ def test_an_exercise_rule_sees_every_sound_exercise_with_its_place() -> None:
         ("/items/1/exercise/steps/0", Severity.WARNING),
         ("/exercises/0/steps/0", Severity.WARNING),
     ]
+
+
+@given(
+    values.flatmap(
+        lambda value: mutated(to_document(value), by=json_values | st.floats() | st.integers())
+    )
+)
+def test_any_json_value_anywhere_gets_a_report_and_both_passes_agree(
+    document: dict[str, Any],
+) -> None:
+    built_fast, fast = read(document)
+    built_slow, slow = read(document, fast=False)
+    assert (fast, built_fast) == (slow, built_slow)

@@ -212,7 +212,9 @@ def _copy(value: Any) -> Any:
 
 
 @st.composite
-def mutated(draw: st.DrawFn, document: dict[str, Any]) -> dict[str, Any]:
+def mutated(
+    draw: st.DrawFn, document: dict[str, Any], by: st.SearchStrategy[Any] = replacements
+) -> dict[str, Any]:
     """``document`` with one structural change: a value replaced, a key removed or added."""
     result: dict[str, Any] = _copy(document)
     at = draw(st.sampled_from(_paths(result)))
@@ -222,11 +224,11 @@ def mutated(draw: st.DrawFn, document: dict[str, Any]) -> dict[str, Any]:
     target = parent[at[-1]] if at else result
     change = draw(st.sampled_from(["replace", "remove", "add"]))
     if change == "add" and isinstance(target, dict):
-        target[draw(st.sampled_from(["extra", "nmae", "Kind", "id", "hold"]))] = draw(replacements)
+        target[draw(st.sampled_from(["extra", "nmae", "Kind", "id", "hold"]))] = draw(by)
     elif change == "remove" and at and isinstance(parent, dict):
         del parent[at[-1]]
     elif at:
-        parent[at[-1]] = draw(replacements)
+        parent[at[-1]] = draw(by)
     else:
-        result["kind"] = draw(replacements | st.sampled_from(["exercise", "catalog", "routine"]))
+        result["kind"] = draw(by | st.sampled_from(["exercise", "catalog", "routine"]))
     return result
