@@ -212,3 +212,15 @@ def test_a_reader_that_goes_away_stops_the_output_quietly() -> None:
     finally:
         os.close(write_end)
     assert (result.returncode, result.stderr) == (1, b"")
+
+
+def test_a_lone_surrogate_in_a_key_is_written_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "odd.json"
+    path.write_text('{"kind": "catalog", "format_version": 1, "exercises": [], "\\ud800": 1}')
+    result = run("validate", str(path))
+    assert (result.returncode, result.stdout) == (
+        1,
+        f"{path}:/\\ud800: error unknown-key: unknown key '\\ud800'\n",
+    )
+    result = run("validate", "--format", "json", str(path))
+    assert json.loads(result.stdout)["files"][0]["problems"][0]["path"] == "/\ud800"

@@ -8,6 +8,7 @@ read.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -281,6 +282,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        # A key or a text may hold a lone surrogate ("\ud800" in JSON): write it escaped, which
+        # inside JSON output is exactly its JSON escape, rather than fail to encode it.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
