@@ -203,3 +203,10 @@ def test_routine_items_reject_undocumented_doses_with_every_problem(reps: int) -
         ("/side", "side-not-allowed"),
     ]
     assert isinstance(error.value, ValueError)
+
+
+def test_an_integer_beyond_a_float_is_judged_not_overflowed() -> None:
+    assert _problems("knees-to-chest", reps=10**400)[0][:2] == (
+        "/items/1/reps",
+        "reps-out-of-range",
+    )

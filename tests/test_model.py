@@ -431,3 +431,9 @@ def test_values_are_frozen() -> None:
     hold = Hold(min_seconds=1, max_seconds=2)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         hold.min_seconds = 3  # type: ignore[misc]
+
+
+def test_an_integer_beyond_a_float_is_a_valid_count_not_an_overflow() -> None:
+    huge = 10**400
+    assert Hold(min_seconds=huge, max_seconds=huge).min_seconds == huge
+    assert RepetitionScheme(min_reps=huge, laterality=Laterality.BILATERAL).min_reps == huge

@@ -1,11 +1,13 @@
 """solpt_rehab: home exercise prescriptions as typed, validated data.
 
 The public face of the library: value types for exercises and their documented doses, the catalog
-of the source article's exercises (:mod:`solpt_rehab.catalog`), routines, and problems.
+of the source article's exercises (:mod:`solpt_rehab.catalog`), routines, problems, and the wire
+format with its validator (:func:`validate`, :func:`from_document`, :func:`json_schema`).
 Everything here is defined in a private module and re-exported.
 """
 
 from . import catalog
+from ._documents import dumps, from_document, loads, to_document, validate, validate_text
 from ._errors import (
     DocumentError,
     InvalidValueError,
@@ -32,6 +34,8 @@ from ._model import (
 )
 from ._problems import Problem, Severity
 from ._routine import Frequency, Routine, RoutineItem, Side
+from ._schema import json_schema
+from ._validate import Report
 from ._version import __version__
 
 __all__ = [
@@ -51,6 +55,7 @@ __all__ = [
     "Problem",
     "ProblemsError",
     "RepetitionScheme",
+    "Report",
     "Rest",
     "Routine",
     "RoutineError",
@@ -63,4 +68,11 @@ __all__ = [
     "UnknownExerciseError",
     "__version__",
     "catalog",
+    "dumps",
+    "from_document",
+    "json_schema",
+    "loads",
+    "to_document",
+    "validate",
+    "validate_text",
 ]

@@ -1,14 +1,33 @@
-"""The command line, ``solpt-rehab`` (also ``python -m solpt_rehab``)."""
+"""The command line, ``solpt-rehab`` (also ``python -m solpt_rehab``).
+
+Exit status: 0 when every file is free of errors (warnings allowed), 1 when any file has an error
+(malformed content included), 2 for a usage error, an unknown exercise id, or a file that cannot be
+read.
+"""
 
 from __future__ import annotations
 
 import argparse
+import io
+import json
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final
 
 from . import catalog
+from ._documents import dumps, validate_text
+from ._errors import UnknownExerciseError
 from ._model import Exercise
+from ._problems import Problem
+from ._schema import json_schema
+from ._validate import Report, problem
 from ._version import __version__
+
+#: How standard input is named in the output.
+STDIN_NAME: Final = "<stdin>"
+_YAML_SUFFIXES: Final = (".yaml", ".yml")
 
 
 def format_exercise(exercise: Exercise) -> str:
@@ -35,9 +54,135 @@ def format_exercise(exercise: Exercise) -> str:
     return "\n".join(lines)
 
 
-def _catalog(_: argparse.Namespace) -> int:
-    print("\n\n".join(format_exercise(exercise) for exercise in catalog.all()))
+def format_problem(path: str, found: Problem) -> str:
+    """One problem as ``FILE:POINTER: SEVERITY CODE: MESSAGE``; the root pointer is empty."""
+    return f"{path}:{found.path}: {found.severity.value} {found.code}: {found.message}"
+
+
+# -- the commands ---------------------------------------------------------------------------------
+
+
+def _catalog(args: argparse.Namespace) -> int:
+    if args.format == "json":
+        print(dumps(catalog.all()))
+    else:
+        print("\n\n".join(format_exercise(exercise) for exercise in catalog.all()))
     return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    try:
+        exercise = catalog.get(args.id)
+    except UnknownExerciseError as error:
+        print(f"solpt-rehab show: {error}", file=sys.stderr)
+        return 2
+    print(dumps(exercise) if args.format == "json" else format_exercise(exercise))
+    return 0
+
+
+def _schema(_: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(), indent=2))
+    return 0
+
+
+def _syntax(path: str, chosen: str) -> str:
+    if chosen != "auto":
+        return chosen
+    return "yaml" if path.lower().endswith(_YAML_SUFFIXES) else "json"
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    return Path(path).read_bytes()
+
+
+def _validate(args: argparse.Namespace) -> int:
+    results: list[tuple[str, Report]] = []
+    unreadable = False
+    for path in args.paths:
+        name = STDIN_NAME if path == "-" else path
+        try:
+            data = _read(path)
+        except OSError as error:
+            unreadable = True
+            reason = error.strerror or str(error)
+            report = Report(
+                problems=(
+                    problem((), "unreadable-file", f"cannot read {path!r}: {reason.lower()}"),
+                )
+            )
+            results.append((name, report))
+            continue
+        try:
+            report = validate_text(data, syntax=_syntax(path, args.syntax))  # type: ignore[arg-type]
+        except ModuleNotFoundError:
+            print(
+                "solpt-rehab validate: YAML needs the 'yaml' extra: "
+                "pip install 'solpt_rehab[yaml]'",
+                file=sys.stderr,
+            )
+            return 2
+        results.append((name, report))
+    if args.format == "json":
+        output: dict[str, Any] = {
+            "files": [
+                {
+                    "path": name,
+                    "ok": report.ok,
+                    "problems": [
+                        {
+                            "path": found.path,
+                            "code": found.code,
+                            "severity": found.severity.value,
+                            "message": found.message,
+                        }
+                        for found in report.problems
+                    ],
+                }
+                for name, report in results
+            ]
+        }
+        print(json.dumps(output, indent=2, ensure_ascii=False))
+    else:
+        for name, report in results:
+            for found in report.problems:
+                stream = sys.stderr if found.code == "unreadable-file" else sys.stdout
+                print(format_problem(name, found), file=stream)
+        if not args.quiet:
+            failed = sum(1 for _, report in results if "unreadable-file" in report.codes)
+            bad = sum(1 for _, report in results if not report.ok) - failed
+            print(
+                f"{len(results)} file{'s' if len(results) != 1 else ''}: {bad} with errors"
+                + (f", {failed} unreadable" if failed else ""),
+                file=sys.stderr,
+            )
+    if unreadable:
+        return 2
+    return 0 if all(report.ok for _, report in results) else 1
+
+
+# -- the parser -----------------------------------------------------------------------------------
+
+_RAW: Final = argparse.RawDescriptionHelpFormatter
+
+_VALIDATE_EPILOG: Final = """\
+Each problem is printed as FILE:POINTER: SEVERITY CODE: MESSAGE, where POINTER
+is an RFC 6901 JSON Pointer into the document (empty for the document itself,
+as in "a.json:: error malformed-json: ..."). The problem codes are listed in
+docs/problem-codes.md.
+
+exit status:
+  0  no file has an error (warnings allowed)
+  1  some file has an error, malformed content included
+  2  a usage error, or a file that cannot be read
+
+examples:
+  solpt-rehab validate exercise.json
+  solpt-rehab validate content/*.json --format json
+  cat routine.json | solpt-rehab validate -
+  solpt-rehab validate plan.yaml          (needs: pip install 'solpt_rehab[yaml]')
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,29 +190,117 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="solpt-rehab",
         description="Home exercise prescriptions as typed, validated data.",
-        epilog="example:\n  solpt-rehab catalog",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(
+            "examples:\n"
+            "  solpt-rehab catalog\n"
+            "  solpt-rehab show lying-march --format json\n"
+            "  solpt-rehab validate exercise.json\n"
+            "  solpt-rehab schema > solpt-rehab.schema.json\n\n"
+            "Run 'solpt-rehab COMMAND --help' for a command's options."
+        ),
+        formatter_class=_RAW,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    show = commands.add_parser(
+
+    listing = commands.add_parser(
         "catalog",
         help="list the documented exercises with their doses",
         description="List the documented exercises with their doses.",
-        epilog="example:\n  solpt-rehab catalog",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(
+            "examples:\n"
+            "  solpt-rehab catalog\n"
+            "  solpt-rehab catalog --format json > catalog.json   (a catalog document)"
+        ),
+        formatter_class=_RAW,
     )
-    show.set_defaults(handler=_catalog)
+    listing.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for a person (default), or a catalog document in JSON",
+    )
+    listing.set_defaults(handler=_catalog)
+
+    show = commands.add_parser(
+        "show",
+        help="show one documented exercise",
+        description="Show one documented exercise of the catalog.",
+        epilog=(
+            "examples:\n"
+            "  solpt-rehab show figure-4-stretch\n"
+            "  solpt-rehab show lying-march --format json > lying-march.json"
+        ),
+        formatter_class=_RAW,
+    )
+    show.add_argument("id", help=f"the exercise's id: {', '.join(catalog.ids())}")
+    show.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for a person (default), or an exercise document in JSON",
+    )
+    show.set_defaults(handler=_show)
+
+    check = commands.add_parser(
+        "validate",
+        help="validate exercise, catalog and routine documents",
+        description=(
+            "Validate documents (JSON, or YAML by their .yaml/.yml suffix) and print every problem."
+        ),
+        epilog=_VALIDATE_EPILOG,
+        formatter_class=_RAW,
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="a file to check; - reads stdin")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help='text lines (default), or one JSON object {"files": [...]}',
+    )
+    check.add_argument(
+        "--syntax",
+        choices=("auto", "json", "yaml"),
+        default="auto",
+        help="how to read the files: by suffix (default; stdin is JSON), JSON, or YAML",
+    )
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="leave out the closing summary line"
+    )
+    check.set_defaults(handler=_validate)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the wire format",
+        description="Print the JSON Schema (draft 2020-12) of the wire format.",
+        epilog="example:\n  solpt-rehab schema > solpt-rehab.schema.json",
+        formatter_class=_RAW,
+    )
+    schema.set_defaults(handler=_schema)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        # A key or a text may hold a lone surrogate ("\ud800" in JSON): write it escaped, which
+        # inside JSON output is exactly its JSON escape, rather than fail to encode it.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse exits 2 on a usage error, 0 after --help
+        return exit_.code if isinstance(exit_.code, int) else 2
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
         return 2
-    status: int = handler(args)
+    try:
+        status: int = handler(args)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     return status

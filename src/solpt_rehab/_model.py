@@ -184,7 +184,7 @@ def _fail(attribute: attrs.Attribute[Any], requirement: str, value: object) -> I
 def _check_number(attribute: attrs.Attribute[Any], value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _fail(attribute, "be a number (int or float)", value)
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):  # an int is always finite
         raise _fail(attribute, "be finite", value)
     return value
 

@@ -1,0 +1,385 @@
+"""Load and validate a catalog of 10,000 exercises: solpt_rehab against pydantic v2 and msgspec.
+
+Every contender reads the same JSON text into validated, immutable values with the same rules:
+types, required and unknown keys, allowed values, non-empty texts of at most 10,000 characters,
+slug ids, positive numbers, whole counts, a maximum not below its minimum, the rest and counting
+rules, a hold step for an exercise with a hold, and unique ids. ``json.loads`` alone is the floor.
+
+Run it with the ``bench`` extra installed (``pip install -e '.[bench]'``)::
+
+    python benchmarks/bench_catalog.py            # 10,000 exercises, best of 5 runs
+    python benchmarks/bench_catalog.py --size 500 --repeat 1
+
+It prints seconds and ratios; it asserts nothing about time (a benchmark, not a test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import timeit
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+import msgspec
+import pydantic
+from msgspec import Meta, Struct
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+import solpt_rehab
+from solpt_rehab import DocumentError, catalog, loads, validate_text
+
+# -- the content ----------------------------------------------------------------------------------
+
+
+def catalog_document(size: int) -> dict[str, Any]:
+    """A catalog of ``size`` exercises: the three documented ones, renamed and varied."""
+    base = [solpt_rehab.to_document(exercise) for exercise in catalog.all()]
+    exercises = []
+    for index in range(size):
+        body = json.loads(json.dumps(base[index % 3]))
+        del body["kind"], body["format_version"]
+        body["id"] = f"{body['id']}-{index}"
+        body["name"] = f"{body['name']} {index}"
+        body["repetitions"]["min_reps"] += index % 4
+        if body["repetitions"]["max_reps"] is not None:
+            body["repetitions"]["max_reps"] += index % 4
+        exercises.append(body)
+    return {"kind": "catalog", "format_version": 1, "exercises": exercises}
+
+
+def with_errors(document: dict[str, Any], every: int) -> dict[str, Any]:
+    """The same catalog with one error in every ``every``-th exercise (four kinds, in turn)."""
+    copy = json.loads(json.dumps(document))
+    for count, body in enumerate(copy["exercises"][::every]):
+        match count % 4:
+            case 0:
+                body["repetitions"]["min_reps"] = str(body["repetitions"]["min_reps"])
+            case 1:
+                body["hold"] = {"min_seconds": 30, "max_seconds": 3}
+            case 2:
+                body["steps"] = [step for step in body["steps"] if step["kind"] != "hold"]
+            case _:
+                body["nmae"] = body.pop("name")
+    return copy
+
+
+# -- pydantic v2 ----------------------------------------------------------------------------------
+
+PText = Annotated[str, Field(max_length=10_000, pattern=r"\S")]
+PAnyText = Annotated[str, Field(max_length=10_000)]
+PSlug = Annotated[str, Field(max_length=10_000, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+PSeconds = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+PCount = Annotated[int, Field(gt=0)]
+Region = Literal[
+    "neck", "shoulder", "upper-arm", "forearm", "chest", "upper-back", "lower-back", "abdomen",
+    "hip", "buttock", "thigh", "lower-leg",
+]  # fmt: skip
+PositionName = Literal[
+    "supine", "prone", "side-lying", "sitting", "standing", "kneeling", "quadruped"
+]
+LevelName = Literal["beginner", "intermediate", "expert"]
+CategoryName = Literal[
+    "stretching", "strength", "mobility", "balance", "cardio", "plyometrics", "powerlifting",
+    "olympic-weightlifting", "strongman",
+]  # fmt: skip
+StepKindName = Literal["setup", "move", "hold", "release", "repeat"]
+LateralityName = Literal["bilateral", "affected-side", "alternating", "each-side"]
+
+
+class PModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class PStep(PModel):
+    text: PText
+    kind: StepKindName
+    distance: PText | None = None
+
+
+class PHold(PModel):
+    min_seconds: PSeconds
+    max_seconds: PSeconds
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PHold:
+        if self.max_seconds < self.min_seconds:
+            raise ValueError("'max_seconds' must be >= 'min_seconds'")
+        return self
+
+
+class PRest(PModel):
+    min_seconds: PSeconds | None = None
+    max_seconds: PSeconds | None = None
+    text: PText | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> PRest:
+        if (self.min_seconds is None) != (self.max_seconds is None):
+            raise ValueError("a rest needs both ends of its range")
+        if self.min_seconds is None and self.text is None:
+            raise ValueError("a rest needs seconds or a text")
+        if self.min_seconds is not None and self.max_seconds < self.min_seconds:  # type: ignore[operator]
+            raise ValueError("'max_seconds' must be >= 'min_seconds'")
+        return self
+
+
+class PRepetitions(PModel):
+    min_reps: PCount
+    max_reps: PCount | None = None
+    laterality: LateralityName
+    counting: Literal["total", "per-side"] | None = None
+    rest: PRest | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PRepetitions:
+        if self.max_reps is not None and self.max_reps < self.min_reps:
+            raise ValueError("'max_reps' must be >= 'min_reps'")
+        if (self.laterality in ("alternating", "each-side")) != (self.counting is not None):
+            raise ValueError("'counting' goes with two-sided repetitions only")
+        return self
+
+
+class PEquipment(PModel):
+    name: PText
+    optional: bool
+    alternatives: tuple[PText, ...] = ()
+
+
+class PCitation(PModel):
+    title: PText
+    publisher: PAnyText = ""
+    url: PText | None = None
+    locator: PText | None = None
+
+
+class PExercise(PModel):
+    id: PSlug
+    name: PText
+    purpose: PAnyText = ""
+    steps: tuple[PStep, ...] = Field(min_length=1)
+    hold: PHold | None = None
+    repetitions: PRepetitions
+    regions: tuple[Region, ...] = ()
+    position: PositionName | None = None
+    level: LevelName | None = None
+    category: CategoryName | None = None
+    equipment: tuple[PEquipment, ...] = ()
+    source: PCitation | None = None
+
+    @model_validator(mode="after")
+    def _hold_step(self) -> PExercise:
+        if self.hold is not None and not any(step.kind == "hold" for step in self.steps):
+            raise ValueError("an exercise with a hold needs a hold step")
+        return self
+
+
+class PCatalog(PModel):
+    kind: Literal["catalog"]
+    format_version: Literal[1]
+    exercises: tuple[PExercise, ...]
+
+    @model_validator(mode="after")
+    def _unique(self) -> PCatalog:
+        if len({exercise.id for exercise in self.exercises}) != len(self.exercises):
+            raise ValueError("ids must be unique")
+        return self
+
+
+# -- msgspec --------------------------------------------------------------------------------------
+
+MText = Annotated[str, Meta(max_length=10_000, pattern=r"\S")]
+MAnyText = Annotated[str, Meta(max_length=10_000)]
+MSlug = Annotated[str, Meta(max_length=10_000, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+MSeconds = Annotated[float, Meta(gt=0)]
+MCount = Annotated[int, Meta(gt=0)]
+
+
+class MStep(Struct, forbid_unknown_fields=True, frozen=True):
+    text: MText
+    kind: StepKindName
+    distance: MText | None = None
+
+
+class MHold(Struct, forbid_unknown_fields=True, frozen=True):
+    min_seconds: MSeconds
+    max_seconds: MSeconds
+
+    def __post_init__(self) -> None:
+        if self.max_seconds < self.min_seconds:
+            raise ValueError("'max_seconds' must be >= 'min_seconds'")
+
+
+class MRest(Struct, forbid_unknown_fields=True, frozen=True):
+    min_seconds: MSeconds | None = None
+    max_seconds: MSeconds | None = None
+    text: MText | None = None
+
+    def __post_init__(self) -> None:
+        if (self.min_seconds is None) != (self.max_seconds is None):
+            raise ValueError("a rest needs both ends of its range")
+        if self.min_seconds is None and self.text is None:
+            raise ValueError("a rest needs seconds or a text")
+        if self.min_seconds is not None and self.max_seconds < self.min_seconds:  # type: ignore[operator]
+            raise ValueError("'max_seconds' must be >= 'min_seconds'")
+
+
+class MRepetitions(Struct, forbid_unknown_fields=True, frozen=True):
+    min_reps: MCount
+    laterality: LateralityName
+    max_reps: MCount | None = None
+    counting: Literal["total", "per-side"] | None = None
+    rest: MRest | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_reps is not None and self.max_reps < self.min_reps:
+            raise ValueError("'max_reps' must be >= 'min_reps'")
+        if (self.laterality in ("alternating", "each-side")) != (self.counting is not None):
+            raise ValueError("'counting' goes with two-sided repetitions only")
+
+
+class MEquipment(Struct, forbid_unknown_fields=True, frozen=True):
+    name: MText
+    optional: bool
+    alternatives: tuple[MText, ...] = ()
+
+
+class MCitation(Struct, forbid_unknown_fields=True, frozen=True):
+    title: MText
+    publisher: MAnyText = ""
+    url: MText | None = None
+    locator: MText | None = None
+
+
+class MExercise(Struct, forbid_unknown_fields=True, frozen=True):
+    id: MSlug
+    name: MText
+    steps: Annotated[tuple[MStep, ...], Meta(min_length=1)]
+    repetitions: MRepetitions
+    purpose: MAnyText = ""
+    hold: MHold | None = None
+    regions: tuple[Region, ...] = ()
+    position: PositionName | None = None
+    level: LevelName | None = None
+    category: CategoryName | None = None
+    equipment: tuple[MEquipment, ...] = ()
+    source: MCitation | None = None
+
+    def __post_init__(self) -> None:
+        if self.hold is not None and not any(step.kind == "hold" for step in self.steps):
+            raise ValueError("an exercise with a hold needs a hold step")
+
+
+class MCatalog(Struct, forbid_unknown_fields=True, frozen=True):
+    kind: Literal["catalog"]
+    format_version: Literal[1]
+    exercises: tuple[MExercise, ...]
+
+    def __post_init__(self) -> None:
+        if len({exercise.id for exercise in self.exercises}) != len(self.exercises):
+            raise ValueError("ids must be unique")
+
+
+_MSGSPEC_DECODER = msgspec.json.Decoder(MCatalog)
+
+
+# -- the contenders -------------------------------------------------------------------------------
+
+
+def solpt_loads(text: str) -> object:
+    try:
+        return loads(text, kind="catalog")
+    except DocumentError as error:
+        return error.problems
+
+
+def solpt_validate(text: str) -> object:
+    return validate_text(text, kind="catalog")
+
+
+def pydantic_loads(text: str) -> object:
+    try:
+        return PCatalog.model_validate_json(text)
+    except pydantic.ValidationError as error:
+        return error.errors()
+
+
+def msgspec_loads(text: str) -> object:
+    try:
+        return _MSGSPEC_DECODER.decode(text)
+    except msgspec.ValidationError as error:
+        return str(error)
+
+
+CONTENDERS: dict[str, Callable[[str], object]] = {
+    "json.loads (no validation)": json.loads,
+    "solpt_rehab.loads": solpt_loads,
+    "solpt_rehab.validate_text": solpt_validate,
+    "pydantic v2 model_validate_json": pydantic_loads,
+    "msgspec.json.decode": msgspec_loads,
+}
+
+
+def best(function: Callable[[str], object], text: str, repeat: int) -> float:
+    """The fastest of ``repeat`` runs, in seconds."""
+    return min(timeit.repeat(lambda: function(text), number=1, repeat=repeat))
+
+
+def check_agreement(valid: str, broken: str) -> None:
+    """Every contender accepts the valid text and rejects the broken one."""
+    if not isinstance(loads(valid), tuple) or validate_text(broken).ok:
+        raise AssertionError("solpt_rehab disagrees on the benchmark's content")
+    PCatalog.model_validate_json(valid)
+    _MSGSPEC_DECODER.decode(valid)
+    for reader, error in ((PCatalog.model_validate_json, pydantic.ValidationError),
+                          (_MSGSPEC_DECODER.decode, msgspec.ValidationError)):  # fmt: skip
+        try:
+            reader(broken)
+        except error:
+            continue
+        raise AssertionError(f"{reader} accepted the broken catalog")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--size", type=int, default=10_000, help="exercises in the catalog")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measure; the best counts")
+    args = parser.parse_args(argv)
+
+    document = catalog_document(args.size)
+    valid = json.dumps(document)
+    some_errors = json.dumps(with_errors(document, 100))
+    all_errors = json.dumps(with_errors(document, 1))
+    check_agreement(valid, some_errors)
+    print(
+        f"{args.size} exercises, {len(valid) / 1e6:.1f} MB of JSON; Python "
+        f"{platform.python_version()}, pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}; "
+        f"best of {args.repeat}"
+    )
+    times = {name: best(function, valid, args.repeat) for name, function in CONTENDERS.items()}
+    floor = times["json.loads (no validation)"]
+    ours = times["solpt_rehab.loads"]
+    print("\nvalid content:")
+    for name, seconds in times.items():
+        print(f"  {name:34} {seconds * 1000:8.1f} ms   {seconds / floor:5.2f}x json.loads")
+    pydantic_time = times["pydantic v2 model_validate_json"]
+    print(f"\n  solpt_rehab.loads vs pydantic: {pydantic_time / ours:.2f}x as fast (target >= 1.5)")
+    print(f"  solpt_rehab.loads vs json.loads: {ours / floor:.2f}x the time (target <= 3)")
+    print(f"  solpt_rehab.loads vs msgspec: {times['msgspec.json.decode'] / ours:.2f}x as fast")
+    print("\ncontent with errors (solpt_rehab.validate_text, every problem reported):")
+    for label, text in (("1 exercise in 100 with an error", some_errors),
+                        ("every exercise with an error", all_errors)):  # fmt: skip
+        seconds = best(solpt_validate, text, args.repeat)
+        ratio = seconds / times["solpt_rehab.validate_text"]
+        problems = len(validate_text(text).problems)
+        print(
+            f"  {label:34} {seconds * 1000:8.1f} ms   {ratio:5.2f}x valid content (target <= 3), "
+            f"{problems} problems"
+        )
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

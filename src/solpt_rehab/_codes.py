@@ -1,0 +1,112 @@
+"""The registry of problem codes: every code any check emits, its default severity and its meaning.
+
+A code is a stable kebab-case identifier: once published it is never renamed or reworded, so
+that tools may match on it. ``docs/problem-codes.md`` lists exactly these codes (a test checks it),
+and every problem the library emits carries one of them (another test checks that).
+
+A new rule (the prose reading, for instance) adds its codes here and to the docs page.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ._problems import Severity
+
+__all__ = ["CODES", "PARSE_CODES", "SCHEMA_CODES"]
+
+E: Final = Severity.ERROR
+W: Final = Severity.WARNING
+
+#: code -> (default severity, one-line description). Grouped: reading the text, the document's
+#: structure, the domain rules, the command line.
+CODES: Final[dict[str, tuple[Severity, str]]] = {
+    # -- reading the text (validate_text, loads, the command line) --
+    "malformed-json": (E, "the text is not JSON; the message gives the line and column"),
+    "malformed-yaml": (E, "the text is not YAML; the message gives the line and column"),
+    "yaml-alias": (E, "a YAML alias (`*name`); aliases are refused, which stops alias bombs"),
+    "empty-document": (E, "the file or text holds nothing but white space"),
+    "byte-order-mark": (W, "the UTF-8 text starts with a byte-order mark, which is ignored"),
+    "invalid-utf8": (E, "the bytes are not UTF-8 (UTF-16 and UTF-32 are refused too)"),
+    "non-finite-literal": (E, "a `NaN`, `Infinity` or `-Infinity` literal, which JSON lacks"),
+    "number-too-large": (E, "a number beyond the range of a 64-bit float"),
+    "duplicate-key": (E, "the same key twice in one object; JSON parsers disagree on which wins"),
+    "too-deep": (E, "arrays and objects nested more deeply than the parser can follow"),
+    # -- the document's structure --
+    "wrong-kind": (E, "`kind` is not `exercise`, `catalog` or `routine`, or not the one expected"),
+    "unknown-version": (E, "`format_version` is not a version this library reads (only 1)"),
+    "missing-key": (E, "a required key is absent; the path is the key's own path"),
+    "unknown-key": (E, "a key the format does not define (often a misspelling)"),
+    "wrong-type": (E, "a value of the wrong JSON type, such as a string where a number belongs"),
+    "bad-enum": (E, "a string that is not one of the allowed values"),
+    "not-finite": (E, "a number that is NaN or infinite"),
+    "not-positive": (E, "a number that must be greater than zero is not"),
+    "fractional": (E, "a number that must be whole (`3`, not `3.5` or `3.0`) is not"),
+    "above-maximum": (E, "a number above its largest allowed value (more than 7 days a week)"),
+    "empty-text": (E, "a text that must say something is empty or only white space"),
+    "too-long": (E, "a text longer than 10,000 characters"),
+    "not-a-slug": (E, "an id that is not lowercase letters and digits joined by single hyphens"),
+    "empty-array": (E, "an array that must hold at least one item is empty"),
+    "invalid-value": (E, "a value the model refuses for a reason no other code names"),
+    # -- the domain rules --
+    "range-inverted": (E, "a range whose maximum is below its minimum"),
+    "rest-incomplete": (E, "a rest with only one end of its range of seconds"),
+    "rest-undescribed": (E, "a rest with neither seconds nor a text saying how it is documented"),
+    "counting-missing": (E, "two-sided repetitions without a counting rule (total or per side)"),
+    "counting-not-allowed": (E, "a counting rule on repetitions that are not two-sided"),
+    "hold-step-missing": (E, "an exercise with a hold but no step of kind `hold`"),
+    "duplicate-id": (E, "two exercises with one id in a catalog, or embedded twice in a routine"),
+    "unknown-exercise": (E, "a routine refers to an id neither embedded nor in the catalog"),
+    "hold-out-of-range": (E, "a prescribed hold outside the exercise's documented range"),
+    "reps-out-of-range": (E, "prescribed repetitions outside the exercise's documented range"),
+    "hold-not-documented": (E, "a hold prescribed for an exercise that documents none"),
+    "side-missing": (E, "no side for an exercise that works the painful side only"),
+    "side-not-allowed": (E, "a side the exercise's laterality does not allow"),
+    "deviation": (W, "a recorded deviation: a dose outside its range, or a reason with none"),
+    "reps-implausibly-high": (W, "an open-ended count prescribed above 3 times its minimum"),
+    # -- the command line --
+    "unreadable-file": (E, "the command line could not read the file (exit status 2)"),
+}
+
+#: Codes that only reading raw text can produce: a JSON Schema sees parsed values, not text.
+PARSE_CODES: Final = frozenset(
+    {
+        "malformed-json",
+        "malformed-yaml",
+        "yaml-alias",
+        "empty-document",
+        "byte-order-mark",
+        "invalid-utf8",
+        "non-finite-literal",
+        "number-too-large",
+        "duplicate-key",
+        "too-deep",
+        "unreadable-file",
+    }
+)
+
+#: Error codes that :func:`solpt_rehab.json_schema` expresses too: for these rules the schema and
+#: :func:`solpt_rehab.validate` accept and reject the same documents (``fractional`` aside: JSON
+#: Schema counts ``3.0`` as an integer). Every other error code is beyond a JSON Schema.
+SCHEMA_CODES: Final = frozenset(
+    {
+        "wrong-kind",
+        "unknown-version",
+        "missing-key",
+        "unknown-key",
+        "wrong-type",
+        "bad-enum",
+        "not-positive",
+        "fractional",
+        "above-maximum",
+        "empty-text",
+        "too-long",
+        "not-a-slug",
+        "empty-array",
+        "rest-incomplete",
+        "rest-undescribed",
+        "counting-missing",
+        "counting-not-allowed",
+        "hold-step-missing",
+    }
+)

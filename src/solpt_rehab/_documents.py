@@ -1,0 +1,187 @@
+"""The public face of the wire format: write, read and validate documents.
+
+A document is a JSON object with ``kind`` (``"exercise"``, ``"catalog"`` or ``"routine"``),
+``format_version`` (``1``) and the content's keys; ``docs/wire-format.md`` describes it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, Literal, overload
+
+from ._errors import InvalidValueError
+from ._model import Exercise
+from ._routine import Routine
+from ._text import parse
+from ._validate import Report, raise_for, read
+from ._wire import exercise_body, header, routine_body
+
+__all__ = ["dumps", "from_document", "loads", "to_document", "validate", "validate_text"]
+
+Kind = Literal["exercise", "catalog", "routine"]
+Syntax = Literal["json", "yaml"]
+Content = Exercise | Routine | tuple[Exercise, ...]
+
+
+def to_document(obj: Exercise | Routine | Iterable[Exercise]) -> dict[str, Any]:
+    """Write a value as a wire-format document, every field explicit.
+
+    Args:
+        obj: An :class:`~solpt_rehab.Exercise` (an exercise document), a
+            :class:`~solpt_rehab.Routine` (a routine document), or a sequence of exercises such as
+            ``catalog.all()`` (a catalog document).
+
+    Returns:
+        A new dict of plain JSON values (dicts, lists, strings, numbers, booleans, ``None``).
+
+    Raises:
+        InvalidValueError: When ``obj`` is none of these.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(obj, Exercise):
+        return header("exercise") | exercise_body(obj)
+    if isinstance(obj, Routine):
+        return header("routine") | routine_body(obj)
+    given: object = obj  # callers without a type checker may pass anything
+    if isinstance(given, Iterable) and not isinstance(given, (str, bytes, dict)):
+        exercises = list(given)
+        if all(isinstance(item, Exercise) for item in exercises):
+            return header("catalog") | {"exercises": [exercise_body(item) for item in exercises]}
+    raise InvalidValueError(
+        f"to_document takes an Exercise, a Routine or a sequence of Exercise values: "
+        f"{type(obj).__name__}"
+    )
+
+
+def dumps(obj: Exercise | Routine | Iterable[Exercise], *, indent: int | None = 2) -> str:
+    """Write a value as JSON text: :func:`to_document`, then ``json.dumps``.
+
+    Args:
+        obj: What :func:`to_document` takes.
+        indent: The indentation, or ``None`` for one line.
+
+    Returns:
+        The JSON text, non-ASCII characters kept as they are (encode it as UTF-8).
+
+    Raises:
+        InvalidValueError: When ``obj`` is not what :func:`to_document` takes.
+
+    .. versionadded:: 0.1.0
+    """
+    return json.dumps(to_document(obj), indent=indent, ensure_ascii=False, allow_nan=False)
+
+
+def validate(document: object, *, kind: Kind | None = None) -> Report:
+    """Find every problem of a parsed document: structure and domain rules, errors and warnings.
+
+    Never raises for a JSON-compatible value (what ``json.loads`` returns); anything else found
+    in it (a set, bytes, a date) is reported as a problem too.
+
+    Args:
+        document: The parsed document.
+        kind: The kind the caller expects; another kind is a ``wrong-kind`` error.
+
+    Returns:
+        The :class:`Report`; ``report.ok`` when there is no error.
+
+    .. versionadded:: 0.1.0
+    """
+    return read(document, kind=kind)[1]
+
+
+def validate_text(
+    text: str | bytes, *, kind: Kind | None = None, syntax: Syntax = "json"
+) -> Report:
+    """Find every problem of a document given as text: its syntax, its structure, its rules.
+
+    Malformed text, an empty text, invalid UTF-8, a byte-order mark (a warning), ``NaN`` or
+    ``Infinity``, numbers beyond a 64-bit float, repeated keys and excessive nesting are problems,
+    never exceptions.
+
+    Args:
+        text: The text, as ``str`` or as UTF-8 ``bytes``.
+        kind: The kind the caller expects; another kind is a ``wrong-kind`` error.
+        syntax: ``"json"``, or ``"yaml"`` (needs the ``yaml`` extra: ``pip install
+            'solpt_rehab[yaml]'``).
+
+    Returns:
+        The :class:`Report`.
+
+    Raises:
+        ModuleNotFoundError: For ``syntax="yaml"`` when PyYAML is not installed.
+
+    .. versionadded:: 0.1.0
+    """
+    value, problems, clean = parse(text, syntax)
+    if problems and any(found.is_error for found in problems):
+        return Report(problems=tuple(problems))
+    report = read(value, kind=kind, fast=clean)[1]
+    return Report(problems=(*problems, *report.problems))
+
+
+@overload
+def from_document(document: object, *, kind: Literal["exercise"]) -> Exercise: ...
+@overload
+def from_document(document: object, *, kind: Literal["catalog"]) -> tuple[Exercise, ...]: ...
+@overload
+def from_document(document: object, *, kind: Literal["routine"]) -> Routine: ...
+@overload
+def from_document(document: object, *, kind: None = None) -> Content: ...
+def from_document(document: object, *, kind: Kind | None = None) -> Content:
+    """Read a parsed document into model values.
+
+    Args:
+        document: The parsed document.
+        kind: The kind the caller expects; another kind is an error.
+
+    Returns:
+        An :class:`~solpt_rehab.Exercise`, a tuple of them (a catalog), or a
+        :class:`~solpt_rehab.Routine`.
+
+    Raises:
+        DocumentError: When the document has any error; ``error.problems`` holds every problem
+            :func:`validate` reports, warnings included.
+
+    .. versionadded:: 0.1.0
+    """
+    built, report = read(document, kind=kind)
+    raise_for(report)
+    return built  # type: ignore[no-any-return]
+
+
+@overload
+def loads(text: str | bytes, *, kind: Literal["exercise"], syntax: Syntax = "json") -> Exercise: ...
+@overload
+def loads(
+    text: str | bytes, *, kind: Literal["catalog"], syntax: Syntax = "json"
+) -> tuple[Exercise, ...]: ...
+@overload
+def loads(text: str | bytes, *, kind: Literal["routine"], syntax: Syntax = "json") -> Routine: ...
+@overload
+def loads(text: str | bytes, *, kind: None = None, syntax: Syntax = "json") -> Content: ...
+def loads(text: str | bytes, *, kind: Kind | None = None, syntax: Syntax = "json") -> Content:
+    """Read a document from text into model values.
+
+    Args:
+        text: The text, as ``str`` or as UTF-8 ``bytes``.
+        kind: The kind the caller expects; another kind is an error.
+        syntax: ``"json"``, or ``"yaml"`` (needs the ``yaml`` extra).
+
+    Returns:
+        What :func:`from_document` returns.
+
+    Raises:
+        DocumentError: For anything wrong with the text or the document, with every problem
+            :func:`validate_text` reports. Nothing else, for any content.
+        ModuleNotFoundError: For ``syntax="yaml"`` when PyYAML is not installed.
+
+    .. versionadded:: 0.1.0
+    """
+    value, problems, clean = parse(text, syntax)
+    if any(found.is_error for found in problems):
+        raise_for(Report(problems=tuple(problems)))
+    built, report = read(value, kind=kind, fast=clean)
+    raise_for(Report(problems=(*problems, *report.problems)))
+    return built  # type: ignore[no-any-return]

@@ -1,0 +1,185 @@
+"""Reading raw text (JSON, or YAML through the ``yaml`` extra) without ever raising on content.
+
+Everything JSON text can hold that no JSON value should (``NaN``, ``1e400``, a key twice in one
+object) is kept in place as a marker (:class:`._wire.BadNumber`, :class:`._wire.DuplicateKeys`), so
+that the validator reports it with its JSON Pointer. What stops parsing altogether (malformed
+text, invalid UTF-8, nesting too deep) is a problem at the root, with the line and column.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any, Final
+
+from ._problems import Problem
+from ._validate import UNSOUND, problem
+from ._wire import BadNumber, DuplicateKeys
+
+__all__ = ["parse"]
+
+_BOMS: Final = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
+class _Parse:
+    """One parse: the markers it left, and whether any was left (then no fast path)."""
+
+    def __init__(self) -> None:
+        self.clean = True
+
+    def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        self.clean = False
+        counts: dict[str, int] = {}
+        for key, _ in pairs:
+            counts[key] = counts.get(key, 0) + 1
+        marked = DuplicateKeys(result)
+        marked.duplicates = tuple((key, count) for key, count in counts.items() if count > 1)
+        return marked
+
+    def constant(self, text: str) -> BadNumber:
+        self.clean = False
+        return BadNumber(text, "non-finite-literal", "is a literal that JSON does not allow")
+
+    def floating(self, text: str) -> float | BadNumber:
+        number = float(text)
+        if math.isinf(number):
+            self.clean = False
+            return BadNumber(text, "number-too-large", "is beyond the range of a 64-bit float")
+        return number
+
+
+def _where(text: str, index: int) -> str:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return f"line {line} column {column}"
+
+
+def _decode(data: bytes) -> tuple[str | None, list[Problem]]:
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            return None, [
+                problem(
+                    (),
+                    "invalid-utf8",
+                    f"the text must be UTF-8; it starts with a {name} byte-order mark",
+                )
+            ]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            problem(
+                (),
+                "invalid-utf8",
+                f"the text is not UTF-8: byte {data[error.start]:#04x} at line {line} "
+                f"column {column} (byte offset {error.start})",
+            )
+        ]
+
+
+def _text_of(text: object) -> tuple[str | None, list[Problem]]:
+    """The text as ``str``: decoded, without its byte-order mark (a warning)."""
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        decoded, problems = _decode(bytes(text))
+        if decoded is None:
+            return None, problems
+        text = decoded
+    if not isinstance(text, str):
+        return None, [
+            problem((), "wrong-type", f"the text must be str or bytes: {type(text).__name__}")
+        ]
+    found = []
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        found.append(
+            problem((), "byte-order-mark", "the text starts with a byte-order mark (U+FEFF)")
+        )
+    if not text.strip():
+        found.append(problem((), "empty-document", "the text is empty: there is no document"))
+        return None, found
+    return text, found
+
+
+_DIGITS: Final = re.compile(r"\d{1000,}")
+_TOKEN: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """The greatest nesting depth of ``text`` and where it is first reached (an index)."""
+    depth = deepest = where = 0
+    for match in _TOKEN.finditer(text):
+        bracket = match.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, match.start()
+        elif bracket in "]}":
+            depth -= 1
+    return deepest, where
+
+
+def parse(text: object, syntax: str = "json") -> tuple[Any, list[Problem], bool]:
+    """Parse ``text``: its value (``UNSOUND`` when none), its problems, and whether it is clean.
+
+    Clean text left no marker (no repeated key, no ``NaN``), so the fast path may read it.
+    """
+    decoded, found = _text_of(text)
+    if decoded is None:
+        return UNSOUND, found, False
+    if syntax == "yaml":
+        from ._yaml import parse_yaml  # noqa: PLC0415 - the optional extra, imported on use
+
+        value, more, clean = parse_yaml(decoded)
+        return value, found + more, clean
+    state = _Parse()
+    try:
+        value = json.loads(
+            decoded,
+            object_pairs_hook=state.pairs,
+            parse_constant=state.constant,
+            parse_float=state.floating,
+        )
+    except json.JSONDecodeError as error:
+        message = error.msg[:1].lower() + error.msg[1:]
+        found.append(
+            problem(
+                (),
+                "malformed-json",
+                f"the text is not JSON: {message} at line {error.lineno} column {error.colno}",
+            )
+        )
+        return UNSOUND, found, False
+    except RecursionError:
+        depth, index = _deepest(decoded)
+        found.append(
+            problem(
+                (),
+                "too-deep",
+                f"arrays and objects are nested {depth} deep, more than the parser can follow; "
+                f"the deepest point is at {_where(decoded, index)}",
+            )
+        )
+        return UNSOUND, found, False
+    except ValueError:  # an integer of more digits than Python converts
+        digits = _DIGITS.search(decoded)
+        at = f", at {_where(decoded, digits.start())}" if digits else ""
+        found.append(
+            problem(
+                (),
+                "number-too-large",
+                f"a number has thousands of digits, beyond the range of a 64-bit float{at}",
+            )
+        )
+        return UNSOUND, found, False
+    return value, found, state.clean

@@ -1,0 +1,131 @@
+"""The registry of problem codes: the docs page agrees with it, and every code is reachable."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from solpt_rehab import Report, catalog, dumps, to_document, validate, validate_text
+from solpt_rehab._cli import main
+from solpt_rehab._codes import CODES, PARSE_CODES, SCHEMA_CODES
+
+ROOT = Path(__file__).resolve().parent.parent
+ROW = re.compile(r"^\| `([a-z0-9-]+)` \| (error|warning) \| (.+) \| (yes|no|n/a) \|$", re.MULTILINE)
+MARCH = dumps(catalog.get("lying-march"))
+
+
+def test_the_docs_page_lists_exactly_the_registry_in_order() -> None:
+    page = (ROOT / "docs" / "problem-codes.md").read_text(encoding="utf-8")
+    rows = ROW.findall(page)
+    assert [(code, severity, meaning) for code, severity, meaning, _ in rows] == [
+        (code, severity.value, meaning) for code, (severity, meaning) in CODES.items()
+    ]
+    assert {code for code, _, _, schema in rows if schema == "yes"} == SCHEMA_CODES
+    assert {code for code, _, _, schema in rows if schema == "n/a"} == PARSE_CODES
+
+
+def test_codes_are_kebab_case_with_one_line_meanings() -> None:
+    for code, (_, meaning) in CODES.items():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code)
+        assert meaning == meaning.strip()
+        assert "\n" not in meaning
+        assert not meaning.endswith(".")
+
+
+def _exercise(**changes: Any) -> dict[str, Any]:
+    document = to_document(catalog.get("knees-to-chest"))
+    document.update(changes)
+    return document
+
+
+def _reps(**changes: Any) -> dict[str, Any]:
+    document = _exercise()
+    document["repetitions"].update(changes)
+    return document
+
+
+def _routine(**item: Any) -> dict[str, Any]:
+    return {"kind": "routine", "format_version": 1, "name": "r", "items": [item]}
+
+
+TEXTS: dict[str, tuple[str | bytes, str]] = {
+    "malformed-json": ("{", "json"),
+    "malformed-yaml": ("a: [\n", "yaml"),
+    "yaml-alias": ("a: &x 1\nb: *x\n", "yaml"),
+    "empty-document": ("", "json"),
+    "byte-order-mark": ("\ufeff" + MARCH, "json"),
+    "invalid-utf8": (b"\xff", "json"),
+    "non-finite-literal": (MARCH.replace('"min_seconds": 2', '"min_seconds": NaN'), "json"),
+    "number-too-large": (MARCH.replace('"min_seconds": 2', '"min_seconds": 1e400'), "json"),
+    "duplicate-key": ('{"kind": "x", "kind": "y"}', "json"),
+    "too-deep": ("[" * 100_000, "json"),
+}
+DOCUMENTS: dict[str, object] = {
+    "wrong-kind": {"kind": "plan", "format_version": 1},
+    "unknown-version": {"kind": "exercise", "format_version": 2},
+    "missing-key": {"format_version": 1},
+    "unknown-key": _exercise(colour="red"),
+    "wrong-type": _exercise(name=5),
+    "bad-enum": _exercise(position="upside-down"),
+    "not-finite": _exercise(hold={"min_seconds": float("inf"), "max_seconds": 30}),
+    "not-positive": _reps(min_reps=0),
+    "fractional": _reps(min_reps=1.5),
+    "above-maximum": {
+        **_routine(exercise="lying-march", reps=8),
+        "frequency": {"days_per_week": 9},
+    },
+    "empty-text": _exercise(name=" "),
+    "too-long": _exercise(name="x" * 10_001),
+    "not-a-slug": _exercise(id="Knees"),
+    "empty-array": _exercise(steps=[]),
+    "range-inverted": _reps(max_reps=2),
+    "rest-incomplete": _reps(rest={"min_seconds": 5}),
+    "rest-undescribed": _reps(rest={}),
+    "counting-missing": _reps(laterality="alternating"),
+    "counting-not-allowed": _reps(counting="total"),
+    "hold-step-missing": _exercise(steps=[{"text": "Lie down.", "kind": "setup"}]),
+    "duplicate-id": to_document(catalog.all() * 2),
+    "unknown-exercise": _routine(exercise="bridge", reps=1),
+    "hold-out-of-range": _routine(exercise="lying-march", reps=8, hold_seconds=9),
+    "reps-out-of-range": _routine(exercise="lying-march", reps=1),
+    "hold-not-documented": _routine(exercise=_exercise(id="x", hold=None), reps=3, hold_seconds=5),
+    "side-missing": _routine(exercise="figure-4-stretch", reps=3),
+    "side-not-allowed": _routine(exercise="knees-to-chest", reps=3, side="left"),
+    "deviation": _routine(exercise="lying-march", reps=8, deviation="none"),
+    "reps-implausibly-high": _routine(exercise="figure-4-stretch", reps=10, side="left"),
+}
+# The embedded exercise of "hold-not-documented" carries no header keys.
+for key in ("kind", "format_version"):
+    DOCUMENTS["hold-not-documented"]["items"][0]["exercise"].pop(key)  # type: ignore[index]
+
+
+def _report(code: str) -> Report:
+    if code in TEXTS:
+        text, syntax = TEXTS[code]
+        return validate_text(text, syntax=syntax)  # type: ignore[arg-type]
+    return validate(DOCUMENTS[code])
+
+
+@pytest.mark.parametrize("code", [code for code in CODES if code in TEXTS or code in DOCUMENTS])
+def test_every_code_has_a_document_that_raises_it_and_only_registered_ones(
+    code: str,
+) -> None:
+    report = _report(code)
+    assert code in report.codes
+    assert set(report.codes) <= set(CODES)
+    assert all(found.severity is CODES[found.code][0] for found in report.problems)
+
+
+def test_every_registered_code_is_covered_here() -> None:
+    covered = set(TEXTS) | set(DOCUMENTS) | {"unreadable-file", "invalid-value"}
+    assert covered == set(CODES)
+
+
+def test_unreadable_file_comes_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--quiet", str(tmp_path / "missing.json")]) == 2
+    assert "unreadable-file" in capsys.readouterr().err

@@ -1,0 +1,273 @@
+"""Raw text: every kind of bad input is a problem with a place, never an exception."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from solpt_rehab import DocumentError, Report, catalog, dumps, loads, validate_text
+
+E, W = "error", "warning"
+MARCH = dumps(catalog.get("lying-march"))
+ROUTINE = '{"kind": "routine", "format_version": 1, "name": "r", "items": [%s]}'
+
+
+def rows(report: Report) -> list[tuple[str, str, str, str]]:
+    return [(p.path, p.code, p.severity.value, p.message) for p in report.problems]
+
+
+def march(old: str, new: str) -> str:
+    assert old in MARCH
+    return MARCH.replace(old, new)
+
+
+CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
+    "malformed JSON, with line and column": (
+        '{"kind": "exercise",\n  "format_version": 1,\n  "id": }',
+        [("", "malformed-json", E, "the text is not JSON: expecting value at line 3 column 9")],
+    ),
+    "an empty file": (b"", [("", "empty-document", E, "the text is empty: there is no document")]),
+    "white space only": (
+        " \n\t",
+        [("", "empty-document", E, "the text is empty: there is no document")],
+    ),
+    "UTF-16": (
+        "\ufeff{}".encode("utf-16-le"),
+        [
+            (
+                "",
+                "invalid-utf8",
+                E,
+                "the text must be UTF-8; it starts with a UTF-16 byte-order mark",
+            )
+        ],
+    ),
+    "invalid UTF-8": (
+        b'{"kind":\n "exer\xe9cise"}',
+        [
+            (
+                "",
+                "invalid-utf8",
+                E,
+                "the text is not UTF-8: byte 0xe9 at line 2 column 7 (byte offset 15)",
+            )
+        ],
+    ),
+    "NaN and a number too large for a float": (
+        march('"min_seconds": 2', '"min_seconds": NaN').replace(
+            '"max_seconds": 3', '"max_seconds": -1e400'
+        ),
+        [
+            (
+                "/hold/min_seconds",
+                "non-finite-literal",
+                E,
+                "'min_seconds' is a literal that JSON does not allow: NaN",
+            ),
+            (
+                "/hold/max_seconds",
+                "number-too-large",
+                E,
+                "'max_seconds' is beyond the range of a 64-bit float: -1e400",
+            ),
+        ],
+    ),
+    "Infinity where a kind belongs": (
+        '{"kind": Infinity, "format_version": 1}',
+        [
+            (
+                "/kind",
+                "non-finite-literal",
+                E,
+                "'kind' is a literal that JSON does not allow: Infinity",
+            )
+        ],
+    ),
+    "an integer of 400 digits": (
+        march('"min_reps": 8', '"min_reps": 1' + "0" * 400),
+        [
+            (
+                "/repetitions/min_reps",
+                "number-too-large",
+                E,
+                "'min_reps' is beyond the range of a 64-bit float: an integer of about 401 digits",
+            )
+        ],
+    ),
+    "an integer of 5000 digits": (
+        '{"kind": "exercise",\n "id": ' + "9" * 5000 + "}",
+        [
+            (
+                "",
+                "number-too-large",
+                E,
+                (
+                    "a number has thousands of digits, beyond the range of a 64-bit float, at line "
+                    "2 column 8"
+                ),
+            )
+        ],
+    ),
+    "repeated keys": (
+        march('"name": "Lying march"', '"name": "Lying march", "name": "x", "name": "y"').replace(
+            '"laterality": "alternating"', '"laterality": "alternating", "laterality": "bilateral"'
+        ),
+        [
+            (
+                "/name",
+                "duplicate-key",
+                E,
+                "key 'name' appears 3 times in one object; the last value is used",
+            ),
+            (
+                "/repetitions/counting",
+                "counting-not-allowed",
+                E,
+                "'counting' must be None for 'bilateral' repetitions: 'total'",
+            ),
+            (
+                "/repetitions/laterality",
+                "duplicate-key",
+                E,
+                "key 'laterality' appears 2 times in one object; the last value is used",
+            ),
+        ],
+    ),
+    "nesting 100,000 levels deep": (
+        "[" * 100_000 + "]" * 100_000,
+        [
+            (
+                "",
+                "too-deep",
+                E,
+                (
+                    "arrays and objects are nested 100000 deep, more than the parser can follow; "
+                    "the deepest point is at line 1 column 100000"
+                ),
+            )
+        ],
+    ),
+    "a 10 MB string": (
+        march('"name": "Lying march"', '"name": "' + "x" * 10_000_000 + '"'),
+        [
+            (
+                "/name",
+                "too-long",
+                E,
+                "'name' must be at most 10000 characters long: 10000000 characters",
+            )
+        ],
+    ),
+    "strings and booleans where numbers belong, long strings in a dose": (
+        ROUTINE
+        % (
+            '{"exercise": "lying-march", "reps": "9", "hold_seconds": true}, '
+            '{"exercise": "lying-march", "reps": "'
+            + "9" * 100
+            + '", "deviation": "'
+            + "y" * 20_000
+            + '"}'
+        ),
+        [
+            ("/items/0/hold_seconds", "wrong-type", E, "'hold_seconds' must be a number: True"),
+            ("/items/0/reps", "wrong-type", E, "'reps' must be a whole number: '9'"),
+            (
+                "/items/1/deviation",
+                "too-long",
+                E,
+                "'deviation' must be at most 10000 characters long: 20000 characters",
+            ),
+            (
+                "/items/1/reps",
+                "wrong-type",
+                E,
+                (
+                    "'reps' must be a whole number: '9999999999999999999999999999999999999999'... "
+                    "(100 characters)"
+                ),
+            ),
+        ],
+    ),
+    "a byte-order mark, then a valid document": (
+        b"\xef\xbb\xbf" + MARCH.encode(),
+        [("", "byte-order-mark", W, "the text starts with a byte-order mark (U+FEFF)")],
+    ),
+    "the wrong kind": (
+        MARCH.replace('"kind": "exercise"', '"kind": "catalog"'),
+        [
+            ("/exercises", "missing-key", E, "missing required key 'exercises'"),
+            *[
+                ("/" + key, "unknown-key", E, f"unknown key {key!r}")
+                for key in [
+                    "id",
+                    "name",
+                    "purpose",
+                    "steps",
+                    "hold",
+                    "repetitions",
+                    "regions",
+                    "position",
+                    "level",
+                    "category",
+                    "equipment",
+                    "source",
+                ]
+            ],
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bad_text_is_a_problem_with_its_place(name: str) -> None:
+    text, expected = CASES[name]
+    assert rows(validate_text(text)) == expected
+
+
+@pytest.mark.parametrize("name", [name for name in CASES if "byte-order mark, then" not in name])
+def test_loads_raises_document_error_with_the_same_problems(name: str) -> None:
+    text, expected = CASES[name]
+    with pytest.raises(DocumentError) as raised:
+        loads(text)
+    assert rows(Report(problems=raised.value.problems)) == expected
+
+
+def test_loads_reads_text_and_bytes_alike() -> None:
+    assert loads(MARCH) == loads(MARCH.encode()) == catalog.get("lying-march")
+    assert loads(b"\xef\xbb\xbf" + MARCH.encode(), kind="exercise") == catalog.get("lying-march")
+
+
+def test_loads_refuses_what_is_not_text_with_a_document_error() -> None:
+    with pytest.raises(DocumentError) as raised:
+        loads(5)  # type: ignore[call-overload]
+    assert [p.message for p in raised.value.problems] == ["the text must be str or bytes: int"]
+
+
+def test_the_document_error_message_lists_every_problem() -> None:
+    with pytest.raises(DocumentError) as raised:
+        loads('{"kind": "exercise"}')
+    assert str(raised.value) == (
+        "the document has 1 error:\n"
+        "  /format_version: error missing-key: missing required key 'format_version'"
+    )
+
+
+@given(st.text(max_size=60) | st.binary(max_size=60))
+def test_any_text_gets_a_report(text: str | bytes) -> None:
+    assert isinstance(validate_text(text), Report)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ['{"kind"', ': "exercise"', ", ", "[", "]", "{", "}", "NaN", "1e999", '"x"', ":", "1"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_json_like_text_loads_or_raises_only_document_error(text: str) -> None:
+    with contextlib.suppress(DocumentError):  # anything else fails the test
+        loads(text)
