@@ -96,6 +96,15 @@ DOCUMENTS: dict[str, object] = {
     "side-not-allowed": _routine(exercise="knees-to-chest", reps=3, side="left"),
     "deviation": _routine(exercise="lying-march", reps=8, deviation="none"),
     "reps-implausibly-high": _routine(exercise="figure-4-stretch", reps=10, side="left"),
+    "prose-hold-mismatch": _exercise(
+        steps=[{"text": "Stay in the stretch for 45 seconds.", "kind": "hold"}]
+    ),
+    "prose-reps-mismatch": _exercise(
+        steps=[
+            {"text": "Pull both knees in and stay there.", "kind": "hold"},
+            {"text": "Do this 12 times.", "kind": "repeat"},
+        ]
+    ),
 }
 # The embedded exercise of "hold-not-documented" carries no header keys.
 for key in ("kind", "format_version"):

@@ -64,6 +64,8 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "side-not-allowed": (E, "a side the exercise's laterality does not allow"),
     "deviation": (W, "a recorded deviation: a dose outside its range, or a reason with none"),
     "reps-implausibly-high": (W, "an open-ended count prescribed above 3 times its minimum"),
+    "prose-hold-mismatch": (W, "a step's text states a hold outside the structured `hold`"),
+    "prose-reps-mismatch": (W, "a step's text states a count outside the structured `repetitions`"),
     # -- the command line --
     "unreadable-file": (E, "the command line could not read the file (exit status 2)"),
 }

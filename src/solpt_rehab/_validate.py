@@ -71,11 +71,19 @@ Path = tuple[str | int, ...]
 #: yields problems whose paths lie below those tokens. Build them with :func:`problem`.
 ExerciseRule = Callable[[Exercise, Path], Iterable[Problem]]
 
+
+def _prose_rule(exercise: Exercise, at: Path) -> Iterable[Problem]:
+    """The prose check: a step whose text states another dose than the structured fields."""
+    from .prose import dose_disagreements  # noqa: PLC0415 - its patterns load on first use
+
+    return dose_disagreements(exercise, at=at)
+
+
 #: The extension point for rules about whole exercises, run in order on every exercise the
-#: validator builds, by the fast and the detailed pass alike. The prose check (a step whose text
-#: states another dose than the structured fields) appends its rule here; its codes go into
+#: validator builds, by the fast and the detailed pass alike. It holds the prose check
+#: (``prose-hold-mismatch``, ``prose-reps-mismatch``); a new rule registers its codes in
 #: :data:`._codes.CODES` and ``docs/problem-codes.md``.
-EXERCISE_RULES: Final[list[ExerciseRule]] = []
+EXERCISE_RULES: Final[list[ExerciseRule]] = [_prose_rule]
 
 
 def problem(at: Path, code: str, message: str) -> Problem:
