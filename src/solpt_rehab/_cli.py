@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from . import catalog
-from ._documents import dumps, validate_text
-from ._errors import UnknownExerciseError
+from ._documents import dumps, to_document, validate, validate_text
+from ._errors import DocumentError, UnknownExerciseError
 from ._model import Exercise
 from ._problems import Problem
 from ._schema import json_schema
@@ -162,6 +162,41 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if all(report.ok for _, report in results) else 1
 
 
+def _import(args: argparse.Namespace) -> int:
+    from .importers.free_exercise_db import import_file  # noqa: PLC0415 - loads prose patterns
+
+    try:
+        result = import_file(args.file)
+    except DocumentError as error:
+        for found in error.problems:
+            print(format_problem(args.file, found), file=sys.stderr)
+        return 2
+    document = to_document(result.exercises)
+    report = validate(document)
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        summary = sys.stderr
+    else:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            print(f"solpt-rehab import: cannot write {args.output!r}: {reason}", file=sys.stderr)
+            return 2
+        summary = sys.stdout
+    print(result.summary(), file=summary)
+    print(
+        f"the catalog document validates with {len(report.errors)} errors and "
+        f"{len(report.warnings)} warnings"
+        + (f"; written to {args.output}" if args.output is not None else ""),
+        file=summary,
+    )
+    for found in report.errors:
+        print(format_problem(args.output or STDIN_NAME, found), file=sys.stderr)
+    return 0 if report.ok else 1
+
+
 # -- the parser -----------------------------------------------------------------------------------
 
 _RAW: Final = argparse.RawDescriptionHelpFormatter
@@ -195,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  solpt-rehab catalog\n"
             "  solpt-rehab show lying-march --format json\n"
             "  solpt-rehab validate exercise.json\n"
+            "  solpt-rehab import free-exercise-db exercises.json -o catalog.json\n"
             "  solpt-rehab schema > solpt-rehab.schema.json\n\n"
             "Run 'solpt-rehab COMMAND --help' for a command's options."
         ),
@@ -277,6 +313,32 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_RAW,
     )
     schema.set_defaults(handler=_schema)
+
+    importing = commands.add_parser(
+        "import",
+        help="import third-party exercise content as a catalog document",
+        description=(
+            "Import third-party exercise content into a catalog document, reading doses out of "
+            "the instructions, and print a summary of what was mapped, read or left out."
+        ),
+        epilog=(
+            "formats:\n"
+            "  free-exercise-db   the JSON list of free-exercise-db (dist/exercises.json)\n\n"
+            "The catalog goes to OUT, or to standard output (the summary then goes to\n"
+            "standard error). Exit status: 0 when the catalog validates without an error,\n"
+            "1 when it does not, 2 when the file cannot be read or written.\n\n"
+            "examples:\n"
+            "  solpt-rehab import free-exercise-db exercises.json -o catalog.json\n"
+            "  solpt-rehab import free-exercise-db exercises.json | solpt-rehab validate -"
+        ),
+        formatter_class=_RAW,
+    )
+    importing.add_argument("source", choices=("free-exercise-db",), help="the content's format")
+    importing.add_argument("file", metavar="FILE", help="the file to import")
+    importing.add_argument(
+        "-o", "--output", metavar="OUT", help="where to write the catalog (default: stdout)"
+    )
+    importing.set_defaults(handler=_import)
     return parser
 
 
