@@ -121,7 +121,7 @@ def _number_problem(value: object, where: str, field: str, *, whole: bool) -> Pr
     kind = "a whole number" if whole else "a number"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return _error(where, "wrong-type", f"{field!r} must be {kind}: {value!r}")
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):  # an int is always finite
         return _error(where, "not-finite", f"{field!r} must be finite: {value!r}")
     if whole and not isinstance(value, int):
         return _error(where, "fractional", f"{field!r} must be a whole number: {value!r}")
