@@ -6,6 +6,7 @@ Everything here is defined in a private module and re-exported.
 """
 
 from . import catalog
+from ._builder import RoutineBuilder
 from ._errors import (
     DocumentError,
     InvalidValueError,
@@ -53,6 +54,7 @@ __all__ = [
     "RepetitionScheme",
     "Rest",
     "Routine",
+    "RoutineBuilder",
     "RoutineError",
     "RoutineItem",
     "Severity",
