@@ -41,7 +41,7 @@ def holds(draw: st.DrawFn) -> Hold:
 
 rests = st.one_of(
     st.none(),
-    st.sampled_from([Rest(text="a few seconds"), Rest(text="a short pause")]),
+    st.sampled_from([Rest(text="a few seconds"), Rest(text="a moment")]),
     seconds.map(lambda low: Rest(min_seconds=low, max_seconds=low * 2)),
 )
 

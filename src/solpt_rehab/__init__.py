@@ -33,6 +33,13 @@ from ._model import (
 )
 from ._problems import Problem, Severity
 from ._routine import Frequency, Routine, RoutineItem, Side
+from ._timeline import (
+    Cue,
+    CueKind,
+    Interpretation,
+    SessionDuration,
+    format_timeline,
+)
 from ._version import __version__
 
 __all__ = [
@@ -40,11 +47,14 @@ __all__ = [
     "Category",
     "Citation",
     "CountingRule",
+    "Cue",
+    "CueKind",
     "DocumentError",
     "Equipment",
     "Exercise",
     "Frequency",
     "Hold",
+    "Interpretation",
     "InvalidValueError",
     "Laterality",
     "Level",
@@ -57,6 +67,7 @@ __all__ = [
     "RoutineBuilder",
     "RoutineError",
     "RoutineItem",
+    "SessionDuration",
     "Severity",
     "Side",
     "SolptRehabError",
@@ -65,4 +76,5 @@ __all__ = [
     "UnknownExerciseError",
     "__version__",
     "catalog",
+    "format_timeline",
 ]
