@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import itertools
 import math
+import re
 import runpy
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from solpt_rehab import (
     Rest,
     Routine,
     RoutineBuilder,
+    RoutineError,
     RoutineItem,
     SessionDuration,
     Side,
@@ -602,3 +604,29 @@ def test_format_timeline_writes_one_line_per_cue_for_any_routine(routine: Routin
     lines = format_timeline(routine).splitlines()
     fixed = 2 + len(routine.items) + len(routine.problems) + 2 + 1
     assert len(lines) == fixed + len(routine.timeline())
+
+
+def _text_blocks(page: str) -> list[str]:
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    return re.findall(r"^```text\n(.*?)^```", text, flags=re.DOTALL | re.MULTILINE)
+
+
+def test_the_docs_page_shows_what_the_library_prints() -> None:
+    error_text, timeline_text = _text_blocks("routines.md")
+    builder = (
+        RoutineBuilder("Left hip pain", days_per_week=8)
+        .add("figure-4-stretch", hold_seconds=45)
+        .add("knees-to-chest", reps=6)
+        .add("lying-marsh")
+    )
+    with pytest.raises(RoutineError) as error:
+        builder.build()
+    assert error_text == f"{error.value}\n"
+    routine = (
+        RoutineBuilder("Left hip pain")
+        .add("figure-4-stretch", side="left")
+        .add("knees-to-chest")
+        .add("lying-march")
+        .build()
+    )
+    assert format_timeline(routine).startswith(timeline_text)
