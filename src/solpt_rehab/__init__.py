@@ -1,12 +1,14 @@
 """solpt_rehab: home exercise prescriptions as typed, validated data.
 
 The public face of the library: value types for exercises and their documented doses, the catalog
-of the source article's exercises (:mod:`solpt_rehab.catalog`), routines, problems, and the wire
-format with its validator (:func:`validate`, :func:`from_document`, :func:`json_schema`).
-Everything here is defined in a private module and re-exported.
+of the source article's exercises (:mod:`solpt_rehab.catalog`), routines with their builder and
+session timeline, problems, and the wire format with its validator (:func:`validate`,
+:func:`from_document`, :func:`json_schema`). Everything here is defined in a private module and
+re-exported.
 """
 
 from . import catalog
+from ._builder import RoutineBuilder
 from ._documents import dumps, from_document, loads, to_document, validate, validate_text
 from ._errors import (
     DocumentError,
@@ -35,6 +37,13 @@ from ._model import (
 from ._problems import Problem, Severity
 from ._routine import Frequency, Routine, RoutineItem, Side
 from ._schema import json_schema
+from ._timeline import (
+    Cue,
+    CueKind,
+    Interpretation,
+    SessionDuration,
+    format_timeline,
+)
 from ._validate import Report
 from ._version import __version__
 
@@ -43,11 +52,14 @@ __all__ = [
     "Category",
     "Citation",
     "CountingRule",
+    "Cue",
+    "CueKind",
     "DocumentError",
     "Equipment",
     "Exercise",
     "Frequency",
     "Hold",
+    "Interpretation",
     "InvalidValueError",
     "Laterality",
     "Level",
@@ -58,8 +70,10 @@ __all__ = [
     "Report",
     "Rest",
     "Routine",
+    "RoutineBuilder",
     "RoutineError",
     "RoutineItem",
+    "SessionDuration",
     "Severity",
     "Side",
     "SolptRehabError",
@@ -69,6 +83,7 @@ __all__ = [
     "__version__",
     "catalog",
     "dumps",
+    "format_timeline",
     "from_document",
     "json_schema",
     "loads",

@@ -1,0 +1,352 @@
+"""The routine builder: compose a patient's routine in code and learn every problem at once.
+
+:class:`RoutineBuilder` records what it is told and judges it only in :meth:`~RoutineBuilder.build`,
+which asks the dose rules of :mod:`solpt_rehab._routine` (:func:`item_problems`), so that the
+builder, :class:`~solpt_rehab.RoutineItem` and the document validator cannot disagree.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import Final, cast
+
+import attrs
+
+from . import catalog
+from ._errors import InvalidValueError, RoutineError
+from ._model import CountingRule, Exercise, Hold, Laterality, RepetitionScheme, Step, StepKind
+from ._problems import Problem, Severity, pointer
+from ._routine import (
+    Frequency,
+    Routine,
+    RoutineItem,
+    Side,
+    _number_problem,
+    default_hold_seconds,
+    default_reps,
+    default_side,
+    item_problems,
+)
+
+__all__ = ["RoutineBuilder"]
+
+_DAYS_IN_A_WEEK: Final = 7
+
+#: The most known ids an ``unknown-exercise`` message lists when none is close to the id given.
+_LISTED_IDS: Final = 10
+
+#: What :func:`item_problems` says about a value's type, whatever the exercise: the problems an
+#: item of an unknown exercise can still be checked for.
+_TYPE_CODES: Final = frozenset(
+    {"wrong-type", "not-finite", "fractional", "not-positive", "bad-enum", "empty-text"}
+)
+
+#: An exercise that accepts every well-typed dose, to check the types of an unknown exercise's dose.
+_STAND_IN: Final = Exercise(
+    id="stand-in",
+    name="stand-in",
+    steps=(Step(text="stand-in", kind=StepKind.HOLD),),
+    hold=Hold(min_seconds=5e-324, max_seconds=1.7976931348623157e308),
+    repetitions=RepetitionScheme(
+        min_reps=1, laterality=Laterality.EACH_SIDE, counting=CountingRule.TOTAL
+    ),
+)
+
+
+@attrs.frozen(kw_only=True)
+class _Entry:
+    """One call of :meth:`RoutineBuilder.add`, exactly as it was made."""
+
+    exercise: object
+    hold_seconds: object
+    reps: object
+    side: object
+    deviation: object
+
+
+def _error(path: str, code: str, message: str) -> Problem:
+    return Problem(path=path, code=code, severity=Severity.ERROR, message=message)
+
+
+def _exercise_lookup(exercises: object) -> dict[str, Exercise] | None:
+    """Copy the ``exercises`` mapping after checking it; ``None`` stands for the catalog."""
+    if exercises is None:
+        return None
+    if not isinstance(exercises, Mapping):
+        raise InvalidValueError(f"'exercises' must be a mapping of ids to Exercise: {exercises!r}")
+    lookup: dict[str, Exercise] = {}
+    for key, exercise in exercises.items():
+        if not isinstance(exercise, Exercise):
+            raise InvalidValueError(
+                f"'exercises' must map ids to Exercise values; {key!r} maps to: {exercise!r}"
+            )
+        if key != exercise.id:
+            raise InvalidValueError(
+                f"'exercises' must map each exercise by its own id ({exercise.id!r}): {key!r}"
+            )
+        lookup[key] = exercise
+    return lookup
+
+
+class RoutineBuilder:
+    """Compose a routine item by item, then build it, or learn every problem at once.
+
+    :meth:`add` records an exercise and its dose and returns the builder, so calls chain; it never
+    raises for a bad dose. :meth:`build` checks everything with the library's dose rules and
+    returns a :class:`~solpt_rehab.Routine`, or raises one :class:`~solpt_rehab.RoutineError`
+    listing every error (and warning) of the name, each item, the frequency and the weeks.
+
+    A dose left out takes the conservative start: the documented lower bound of the hold
+    (:func:`~solpt_rehab._routine.default_hold_seconds`) and of the repetitions
+    (:func:`~solpt_rehab._routine.default_reps`), and the default side (``BOTH`` for bilateral
+    and two-sided work; none for an affected-side exercise, whose painful side only the clinician
+    knows).
+
+    The builder copies what it is given and never changes it. :meth:`build` does not change the
+    builder either: it may be called any number of times, each call returning an equal routine,
+    and :meth:`add` may follow it to build a longer routine.
+
+    Args:
+        name: What the routine is called; not empty.
+        sessions_per_day: Sessions in a day; a whole number > 0.
+        days_per_week: Days in a week with sessions; a whole number from 1 to 7.
+        weeks: The programme's length in weeks (a whole number > 0), or ``None`` when open.
+        exercises: The exercises that ids given to :meth:`add` refer to, keyed by their own ids;
+            ``None`` (the default) means the built-in :mod:`solpt_rehab.catalog`. Given, it
+            replaces the catalog; merge the two to use both. :class:`~solpt_rehab.Exercise`
+            values passed to :meth:`add` need no lookup.
+
+    Raises:
+        InvalidValueError: When ``exercises`` is not a mapping of ids to
+            :class:`~solpt_rehab.Exercise` values, each under its own id. (The name, the frequency
+            and the weeks are checked by :meth:`build`, with the rest.)
+
+    Example::
+
+        >>> from solpt_rehab import RoutineBuilder
+        >>> routine = (
+        ...     RoutineBuilder("left hip", days_per_week=5)
+        ...     .add("figure-4-stretch", side="left")
+        ...     .add("knees-to-chest", hold_seconds=25)
+        ...     .build()
+        ... )
+        >>> [(item.exercise.id, item.hold_seconds, item.reps) for item in routine.items]
+        [('figure-4-stretch', 15, 3), ('knees-to-chest', 25, 3)]
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("_days_per_week", "_entries", "_lookup", "_name", "_sessions_per_day", "_weeks")
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        sessions_per_day: int = 1,
+        days_per_week: int = 7,
+        weeks: int | None = None,
+        exercises: Mapping[str, Exercise] | None = None,
+    ) -> None:
+        self._name: object = name
+        self._sessions_per_day: object = sessions_per_day
+        self._days_per_week: object = days_per_week
+        self._weeks: object = weeks
+        self._lookup = _exercise_lookup(exercises)
+        self._entries: list[_Entry] = []
+
+    def __repr__(self) -> str:
+        return f"RoutineBuilder({self._name!r}, items={len(self._entries)})"
+
+    def add(
+        self,
+        exercise_or_id: Exercise | str,
+        *,
+        hold_seconds: float | None = None,
+        reps: int | None = None,
+        side: Side | str | None = None,
+        deviation: str | None = None,
+    ) -> RoutineBuilder:
+        """Add an exercise with its dose as the routine's next item; nothing is checked yet.
+
+        Args:
+            exercise_or_id: An :class:`~solpt_rehab.Exercise`, or the id of one in the builder's
+                exercises (the catalog by default).
+            hold_seconds: The hold in seconds; ``None`` for the documented minimum (or no hold,
+                for an exercise without one).
+            reps: The repetitions, read by the exercise's counting rule; ``None`` for the
+                documented minimum.
+            side: A :class:`~solpt_rehab.Side` or its value (``"left"``, ``"right"``,
+                ``"both"``): the painful side for an affected-side exercise (required there), the
+                leading side for two-sided work; ``None`` for the default.
+            deviation: The clinician's reason for a dose outside the documented range; with it
+                such a dose builds, is recorded on the item and is reported as a warning.
+
+        Returns:
+            This builder, for chaining.
+        """
+        self._entries.append(
+            _Entry(
+                exercise=exercise_or_id,
+                hold_seconds=hold_seconds,
+                reps=reps,
+                side=side,
+                deviation=deviation,
+            )
+        )
+        return self
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem :meth:`build` would report, errors and warnings, without raising.
+
+        In document order: ``/name``, then each item (``/items/2/reps``), then
+        ``/frequency/...`` and ``/weeks``.
+        """
+        return tuple(self._check()[0])
+
+    def build(self) -> Routine:
+        """Check everything recorded and return the routine.
+
+        Returns:
+            The :class:`~solpt_rehab.Routine`; its warnings (a recorded deviation, an implausibly
+            high count) stay available as :attr:`Routine.problems <solpt_rehab.Routine.problems>`.
+
+        Raises:
+            RoutineError: (a :class:`ValueError`) when anything is wrong; its ``problems`` list
+                every error and warning found, each with its path, such as ``/items/2/reps``.
+        """
+        problems, items = self._check()
+        if any(problem.is_error for problem in problems):
+            count = sum(problem.is_error for problem in problems)
+            raise RoutineError(
+                f"routine {self._name!r} cannot be built; {count} error"
+                f"{'' if count == 1 else 's'}:",
+                problems,
+            )
+        # Without an error, every value has the type its field wants.
+        return Routine(
+            name=cast("str", self._name),
+            items=tuple(item for item in items if item is not None),
+            frequency=Frequency(
+                sessions_per_day=cast("int", self._sessions_per_day),
+                days_per_week=cast("int", self._days_per_week),
+            ),
+            weeks=cast("int | None", self._weeks),
+        )
+
+    # -- the checks -------------------------------------------------------------------------------
+
+    def _check(self) -> tuple[list[Problem], list[RoutineItem | None]]:
+        """Every problem in document order, and each item (``None`` where it has an error)."""
+        problems = list(self._name_problems())
+        items: list[RoutineItem | None] = []
+        if not self._entries:
+            problems.append(
+                _error(pointer("items"), "empty-array", "'items' must hold at least one item: []")
+            )
+        for index, entry in enumerate(self._entries):
+            found, item = self._item(index, entry)
+            problems.extend(found)
+            items.append(item)
+        problems.extend(self._frequency_problems())
+        if self._weeks is not None:
+            problem = _number_problem(self._weeks, pointer("weeks"), "weeks", whole=True)
+            if problem is not None:
+                problems.append(problem)
+        return problems, items
+
+    def _name_problems(self) -> Iterator[Problem]:
+        where = pointer("name")
+        if not isinstance(self._name, str):
+            yield _error(where, "wrong-type", f"'name' must be a string: {self._name!r}")
+        elif not self._name.strip():
+            yield _error(where, "empty-text", f"'name' must not be empty: {self._name!r}")
+
+    def _frequency_problems(self) -> Iterator[Problem]:
+        for field, value in (
+            ("sessions_per_day", self._sessions_per_day),
+            ("days_per_week", self._days_per_week),
+        ):
+            where = pointer("frequency", field)
+            problem = _number_problem(value, where, field, whole=True)
+            if problem is not None:
+                yield problem
+            elif field == "days_per_week" and isinstance(value, int) and value > _DAYS_IN_A_WEEK:
+                yield _error(where, "above-maximum", f"'days_per_week' must be <= 7: {value!r}")
+
+    def _item(self, index: int, entry: _Entry) -> tuple[list[Problem], RoutineItem | None]:
+        """The problems of one entry, and its item when it has no error."""
+        at = ("items", index)
+        exercise, problem = self._resolve(entry.exercise, pointer(*at, "exercise"))
+        if exercise is None:
+            # Without an exercise only the types of the dose can be checked.
+            found = [
+                found_problem
+                for found_problem in item_problems(
+                    _STAND_IN,
+                    hold_seconds=entry.hold_seconds,
+                    reps=1 if entry.reps is None else entry.reps,
+                    side=entry.side,
+                    deviation=entry.deviation,
+                    at=at,
+                )
+                if found_problem.code in _TYPE_CODES
+            ]
+            return [problem, *found] if problem is not None else found, None
+        hold = default_hold_seconds(exercise) if entry.hold_seconds is None else entry.hold_seconds
+        reps = default_reps(exercise) if entry.reps is None else entry.reps
+        side = default_side(exercise) if entry.side is None else entry.side
+        found = list(
+            item_problems(
+                exercise,
+                hold_seconds=hold,
+                reps=reps,
+                side=side,
+                deviation=entry.deviation,
+                at=at,
+            )
+        )
+        if any(found_problem.is_error for found_problem in found):
+            return found, None
+        # Without an error, item_problems has checked every value's type.
+        item = RoutineItem(
+            exercise=exercise,
+            hold_seconds=cast("float | None", hold),
+            reps=cast("int", reps),
+            side=cast("Side | str", side),
+            deviation=cast("str | None", entry.deviation),
+        )
+        return found, item
+
+    def _resolve(self, given: object, where: str) -> tuple[Exercise | None, Problem | None]:
+        """The exercise an entry names, or the problem that stops it from naming one."""
+        if isinstance(given, Exercise):
+            return given, None
+        if not isinstance(given, str):
+            return None, _error(
+                where, "wrong-type", f"'exercise' must be an Exercise or an exercise id: {given!r}"
+            )
+        if self._lookup is None:
+            if given in catalog.ids():
+                return catalog.get(given), None
+            known = catalog.ids()
+        elif given in self._lookup:
+            return self._lookup[given], None
+        else:
+            known = tuple(self._lookup)
+        return None, _error(
+            where, "unknown-exercise", f"unknown exercise id ({_hint(given, known)}): {given!r}"
+        )
+
+
+def _hint(given: str, known: tuple[str, ...]) -> str:
+    """Help for an unknown id: the closest known ids, or the known ids when there are few."""
+    close = difflib.get_close_matches(given, known, n=3)
+    if close:
+        return "did you mean " + " or ".join(repr(identifier) for identifier in close) + "?"
+    if not known:
+        return "no exercises are known"
+    if len(known) <= _LISTED_IDS:
+        return "known ids: " + ", ".join(repr(identifier) for identifier in known)
+    return f"none of the {len(known)} known ids is close"

@@ -1,0 +1,691 @@
+"""Time: how long one session of a routine lasts, and its cues for a timer.
+
+A session is a sequence of segments: getting ready, a hold (or a movement) per repetition,
+releases or rests between repetitions, a switch of sides, the change to the next exercise. A
+hold's length is prescribed; a documented rest has its own numbers; everything else is a length
+no source states, which the library fills with a *working interpretation*: one of the named
+:class:`Interpretation` constants below, each a range with the one value a timer plays.
+:meth:`Routine.duration() <solpt_rehab.Routine.duration>` adds up the low ends and the high ends;
+:meth:`Routine.timeline() <solpt_rehab.Routine.timeline>` plays the segments one after the other.
+
+Both compute the same segments in the same order, so the timeline's length always lies within
+the duration (floating-point addition is monotonic). This module depends on the routine; the
+routine imports it only inside its methods, so the model stays free of timing policy.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from ._errors import InvalidValueError
+from ._model import (
+    CountingRule,
+    Laterality,
+    _any_text,
+    _check_number,
+    _Choice,
+    _choice,
+    _fail,
+    _flag,
+    _not_below,
+    _positive_number,
+    _slug,
+    format_number,
+)
+from ._routine import Routine, RoutineItem, Side, default_hold_seconds
+
+__all__ = [
+    "Cue",
+    "CueKind",
+    "Interpretation",
+    "SessionDuration",
+    "format_timeline",
+    "session_duration",
+    "session_timeline",
+]
+
+
+def _non_negative_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if _check_number(attribute, value) < 0:
+        raise _fail(attribute, "be >= 0", value)
+
+
+def _optional_positive_whole(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(attribute, "be a whole number (an int) or None", value)
+    if value <= 0:
+        raise _fail(attribute, "be > 0", value)
+
+
+# -- the working interpretations ------------------------------------------------------------------
+
+
+class Interpretation(enum.Enum):
+    """A length of time that no source states, as the library reads it: the named constants.
+
+    The numbers are the library's own working choices for pacing a home session, not clinical
+    facts and not the source's: a timer needs some number, and these say openly which one. Each
+    is a range (:attr:`min_seconds` to :attr:`max_seconds`, which :meth:`Routine.duration()
+    <solpt_rehab.Routine.duration>` adds up) and the one value :meth:`Routine.timeline()
+    <solpt_rehab.Routine.timeline>` plays (:attr:`seconds`). Both methods take the member's
+    :attr:`keyword` to replace it with an exact length of your own.
+
+    Example::
+
+        >>> from solpt_rehab import Interpretation
+        >>> rest = Interpretation.VAGUE_REST
+        >>> (rest.keyword, rest.min_seconds, rest.seconds, rest.max_seconds)
+        ('vague_rest_seconds', 2, 3, 5)
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: Getting into the starting position of the session's first exercise (onto the mat, lying
+    #: down, finding the position).
+    GET_READY = (
+        "get_ready_seconds",
+        5,
+        10,
+        15,
+        "getting into the starting position of the first exercise",
+    )
+    #: Changing from one exercise to the next and getting into its starting position.
+    NEXT_EXERCISE = (
+        "next_exercise_seconds",
+        10,
+        15,
+        30,
+        "changing to the next exercise and getting into its starting position",
+    )
+    #: Letting go of a repetition and getting back into position for the next one, when the
+    #: source states no rest between repetitions.
+    RELEASE = (
+        "release_seconds",
+        2,
+        3,
+        5,
+        "letting go and getting back into position when no rest is documented",
+    )
+    #: A rest documented without a number, such as the article's "a few seconds".
+    VAGUE_REST = (
+        "vague_rest_seconds",
+        2,
+        3,
+        5,
+        'a rest documented without a number, such as "a few seconds"',
+    )
+    #: Releasing the last repetition on one side and setting up on the other (each-side work).
+    SWITCH_SIDES = (
+        "switch_sides_seconds",
+        3,
+        5,
+        10,
+        "releasing one side and setting up on the other (each-side exercises)",
+    )
+    #: One repetition of an exercise that documents no hold: the movement out and back.
+    MOVE = (
+        "move_seconds",
+        2,
+        3,
+        4,
+        "one repetition of an exercise without a hold, out and back",
+    )
+
+    keyword: str
+    min_seconds: float
+    seconds: float
+    max_seconds: float
+    covers: str
+
+    def __init__(
+        self, keyword: str, min_seconds: float, seconds: float, max_seconds: float, covers: str
+    ) -> None:
+        #: The keyword argument that replaces it, such as ``"vague_rest_seconds"``.
+        self.keyword = keyword
+        #: The short end of the range, in seconds.
+        self.min_seconds = min_seconds
+        #: What a timer plays, from ``min_seconds`` to ``max_seconds``.
+        self.seconds = seconds
+        #: The long end of the range, in seconds.
+        self.max_seconds = max_seconds
+        #: What the time is for, for a person.
+        self.covers = covers
+
+
+# -- values ---------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class SessionDuration:
+    """The estimated length of one session: a range of seconds.
+
+    The holds are prescribed and count once; the range comes from the documented rests and the
+    working interpretations (:class:`~solpt_rehab.Interpretation`): :attr:`min_seconds` takes
+    their low ends, :attr:`max_seconds` their high ends. ``seconds in duration`` tells whether a
+    length lies inside; ``str()`` writes the range for a person.
+
+    Attributes:
+        min_seconds: The shortest estimate, in seconds; a finite number >= 0.
+        max_seconds: The longest estimate, in seconds; >= ``min_seconds``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    min_seconds: float = attrs.field(validator=_non_negative_number)
+    max_seconds: float = attrs.field(validator=[_non_negative_number, _not_below("min_seconds")])
+
+    def __contains__(self, seconds: object) -> bool:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            return False
+        return self.min_seconds <= seconds <= self.max_seconds
+
+    def __str__(self) -> str:
+        low, high = _length(self.min_seconds), _length(self.max_seconds)
+        return low if low == high else f"{low} to {high}"
+
+
+class CueKind(_Choice):
+    """What a timer cue is for.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: Getting into the starting position of the session's first exercise.
+    GET_READY = "get-ready"
+    #: Staying in the working position for the prescribed hold: the countdown.
+    HOLD = "hold"
+    #: One repetition of an exercise without a hold, out and back.
+    MOVE = "move"
+    #: Letting go and getting back into position before the next repetition (no rest documented).
+    RELEASE = "release"
+    #: The documented rest between repetitions.
+    REST = "rest"
+    #: Changing from the last repetition on one side to the first on the other (each side).
+    SWITCH_SIDES = "switch-sides"
+    #: Changing to the next exercise and getting into its starting position.
+    NEXT_EXERCISE = "next-exercise"
+
+
+def _to_cue_kind(value: CueKind | str) -> CueKind:
+    return _choice(CueKind, value, "kind")
+
+
+def _to_optional_side(value: Side | str | None) -> Side | None:
+    return None if value is None else _choice(Side, value, "side")
+
+
+@attrs.frozen(kw_only=True)
+class Cue:
+    """One timed cue of a session, for a timer or a voice.
+
+    Attributes:
+        start_seconds: When the cue starts, in seconds from the start of the session.
+        duration_seconds: How long it lasts; > 0. The next cue starts where this one ends.
+        kind: What the cue is for.
+        exercise_id: The exercise it belongs to (for ``next-exercise``, the one coming).
+        side: The side that works during a ``hold`` or ``move``; the side to start with for
+            ``get-ready`` and ``next-exercise``; the side to change to for ``switch-sides``; for
+            a ``release`` or ``rest`` between alternating repetitions, the side that comes next.
+            ``BOTH`` for both sides at once; ``None`` when no side changes.
+        prompt: A short sentence to say aloud.
+        interpreted: Whether the length is one of the library's working interpretations
+            (:class:`~solpt_rehab.Interpretation`) instead of a prescribed or documented number.
+        repetition: For a ``hold`` or ``move``, the repetition's number as the exercise counts it
+            (across both sides when counted in total, per side when counted per side); ``None``
+            otherwise.
+
+    .. versionadded:: 0.1.0
+    """
+
+    start_seconds: float = attrs.field(validator=_non_negative_number)
+    duration_seconds: float = attrs.field(validator=_positive_number)
+    kind: CueKind = attrs.field(converter=_to_cue_kind)
+    exercise_id: str = attrs.field(validator=_slug)
+    side: Side | None = attrs.field(default=None, converter=_to_optional_side)
+    prompt: str = attrs.field(validator=_any_text)
+    interpreted: bool = attrs.field(validator=_flag)
+    repetition: int | None = attrs.field(default=None, validator=_optional_positive_whole)
+
+    @property
+    def end_seconds(self) -> float:
+        """When the cue ends: ``start_seconds + duration_seconds``."""
+        return self.start_seconds + self.duration_seconds
+
+
+# -- pacing ---------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Span:
+    """A segment's length: the low end, what a timer plays, the high end."""
+
+    low: float
+    play: float
+    high: float
+
+    @classmethod
+    def exactly(cls, seconds: float) -> _Span:
+        return cls(low=seconds, play=seconds, high=seconds)
+
+
+def _pacing(overrides: dict[str, float | None]) -> dict[str, _Span]:
+    """The span of each interpretation, keyed by its keyword; an override pins all three."""
+    spans = {}
+    for interpretation in Interpretation:
+        given: object = overrides.get(interpretation.keyword)
+        if given is None:
+            spans[interpretation.keyword] = _Span(
+                low=interpretation.min_seconds,
+                play=interpretation.seconds,
+                high=interpretation.max_seconds,
+            )
+            continue
+        name = interpretation.keyword
+        if isinstance(given, bool) or not isinstance(given, (int, float)):
+            raise InvalidValueError(f"{name!r} must be a number (int or float): {given!r}")
+        if isinstance(given, float) and not math.isfinite(given):  # an int is always finite
+            raise InvalidValueError(f"{name!r} must be finite: {given!r}")
+        if given <= 0:
+            raise InvalidValueError(f"{name!r} must be > 0: {given!r}")
+        spans[name] = _Span.exactly(given)
+    return spans
+
+
+@attrs.frozen(kw_only=True)
+class _Segment:
+    """A cue before it has a start time, with the range of its length."""
+
+    kind: CueKind
+    exercise_id: str
+    side: Side | None
+    prompt: str
+    interpreted: bool
+    span: _Span
+    repetition: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _Repetition:
+    side: Side
+    number: int
+    of: int
+
+
+def _repetitions(item: RoutineItem) -> tuple[_Repetition, ...]:
+    """The repetitions of an item in order, each with its side and number, by the counting rule."""
+    scheme = item.exercise.repetitions
+    reps = item.reps
+    laterality = scheme.laterality
+    if laterality is Laterality.AFFECTED_SIDE or laterality is Laterality.BILATERAL:
+        return tuple(_Repetition(side=item.side, number=n, of=reps) for n in range(1, reps + 1))
+    lead = Side.RIGHT if item.side is Side.BOTH else item.side
+    other = Side.LEFT if lead is Side.RIGHT else Side.RIGHT
+    per_side = scheme.counting is CountingRule.PER_SIDE
+    if laterality is Laterality.ALTERNATING:
+        holds = 2 * reps if per_side else reps
+        return tuple(
+            _Repetition(
+                side=lead if index % 2 == 0 else other,
+                number=index // 2 + 1 if per_side else index + 1,
+                of=reps,
+            )
+            for index in range(holds)
+        )
+    # Each side: every repetition on the leading side, then every one on the other. Counted in
+    # total, the leading side takes the larger half.
+    first = reps if per_side else (reps + 1) // 2
+    second = reps if per_side else reps // 2
+    offset = 0 if per_side else first
+    return (
+        *(_Repetition(side=lead, number=n, of=reps) for n in range(1, first + 1)),
+        *(_Repetition(side=other, number=offset + n, of=reps) for n in range(1, second + 1)),
+    )
+
+
+def _seconds_text(seconds: float) -> str:
+    return f"{format_number(seconds)} second{'' if seconds == 1 else 's'}"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _side_phrase(side: Side) -> str:
+    return "" if side is Side.BOTH else f", {side.value} side"
+
+
+def _start_phrase(item: RoutineItem, side: Side) -> str:
+    """How the first cue of an exercise names its side."""
+    if item.exercise.laterality.two_sided:
+        return f", starting on the {side.value}"
+    return _side_phrase(side)
+
+
+def _segments(routine: Routine, spans: dict[str, _Span]) -> Iterator[_Segment]:
+    """Every segment of one session, in order."""
+    for index, item in enumerate(routine.items):
+        exercise = item.exercise
+        repetitions = _repetitions(item)
+        first_side = repetitions[0].side
+        opening = _start_phrase(item, first_side)
+        if index == 0:
+            yield _Segment(
+                kind=CueKind.GET_READY,
+                exercise_id=exercise.id,
+                side=first_side,
+                prompt=f"Get ready: {exercise.name}{opening}.",
+                interpreted=True,
+                span=spans[Interpretation.GET_READY.keyword],
+            )
+        else:
+            yield _Segment(
+                kind=CueKind.NEXT_EXERCISE,
+                exercise_id=exercise.id,
+                side=first_side,
+                prompt=f"Next exercise: {exercise.name}{opening}. Get into position.",
+                interpreted=True,
+                span=spans[Interpretation.NEXT_EXERCISE.keyword],
+            )
+        previous: _Repetition | None = None
+        for repetition in repetitions:
+            if previous is not None:
+                yield _between(item, previous, repetition, spans)
+            yield _work(item, repetition, spans)
+            previous = repetition
+
+
+def _work(item: RoutineItem, repetition: _Repetition, spans: dict[str, _Span]) -> _Segment:
+    """The hold (or, without a hold, the movement) of one repetition."""
+    exercise = item.exercise
+    side = repetition.side
+    where = "" if side is Side.BOTH else f"{side.value.capitalize()} side, "
+    count = f"{repetition.number} of {repetition.of}"
+    if exercise.hold is None:
+        return _Segment(
+            kind=CueKind.MOVE,
+            exercise_id=exercise.id,
+            side=side,
+            prompt=_sentence(f"{where}repetition {count}: move steadily out and back."),
+            interpreted=True,
+            span=spans[Interpretation.MOVE.keyword],
+            repetition=repetition.number,
+        )
+    if item.hold_seconds is not None:
+        hold = _Span.exactly(_finite(item.hold_seconds, item))
+    else:  # not prescribed: play the default, allow for the whole documented range
+        default = default_hold_seconds(exercise)
+        hold = _Span(
+            low=exercise.hold.min_seconds,
+            play=exercise.hold.min_seconds if default is None else default,
+            high=exercise.hold.max_seconds,
+        )
+    return _Segment(
+        kind=CueKind.HOLD,
+        exercise_id=exercise.id,
+        side=side,
+        prompt=_sentence(f"{where}hold {count}: stay there for {_seconds_text(hold.play)}."),
+        interpreted=False,
+        span=hold,
+        repetition=repetition.number,
+    )
+
+
+def _finite(seconds: float, item: RoutineItem) -> float:
+    """A prescribed hold as a float, which a timer can count."""
+    try:
+        return float(seconds)
+    except OverflowError:
+        raise InvalidValueError(
+            f"'hold_seconds' of {item.exercise.id!r} is too large to time: {seconds!r}"
+        ) from None
+
+
+def _between(
+    item: RoutineItem, previous: _Repetition, coming: _Repetition, spans: dict[str, _Span]
+) -> _Segment:
+    """What comes between two repetitions of one item: a switch of sides, a rest or a release."""
+    exercise = item.exercise
+    if exercise.laterality is Laterality.EACH_SIDE and coming.side is not previous.side:
+        return _Segment(
+            kind=CueKind.SWITCH_SIDES,
+            exercise_id=exercise.id,
+            side=coming.side,
+            prompt=f"Switch sides: set up on your {coming.side.value} side.",
+            interpreted=True,
+            span=spans[Interpretation.SWITCH_SIDES.keyword],
+        )
+    changing = coming.side is not previous.side
+    then = f" Next, your {coming.side.value} side." if changing else ""
+    side = coming.side if changing else None
+    rest = exercise.repetitions.rest
+    if rest is None:
+        return _Segment(
+            kind=CueKind.RELEASE,
+            exercise_id=exercise.id,
+            side=side,
+            prompt=f"Release and come back to the start.{then}",
+            interpreted=True,
+            span=spans[Interpretation.RELEASE.keyword],
+        )
+    if rest.min_seconds is None or rest.max_seconds is None:
+        return _Segment(
+            kind=CueKind.REST,
+            exercise_id=exercise.id,
+            side=side,
+            prompt=f"Relax and rest for {rest.text}.{then}",
+            interpreted=True,
+            span=spans[Interpretation.VAGUE_REST.keyword],
+        )
+    return _Segment(
+        kind=CueKind.REST,
+        exercise_id=exercise.id,
+        side=side,
+        prompt=f"Relax and rest for {_seconds_text(rest.min_seconds)}.{then}",
+        interpreted=False,
+        span=_Span(low=rest.min_seconds, play=rest.min_seconds, high=rest.max_seconds),
+    )
+
+
+# -- the public computations ----------------------------------------------------------------------
+
+
+def session_duration(
+    routine: Routine,
+    *,
+    get_ready_seconds: float | None = None,
+    next_exercise_seconds: float | None = None,
+    release_seconds: float | None = None,
+    vague_rest_seconds: float | None = None,
+    switch_sides_seconds: float | None = None,
+    move_seconds: float | None = None,
+) -> SessionDuration:
+    """The estimated length of one session of ``routine``; see :meth:`Routine.duration`."""
+    spans = _pacing(
+        {
+            "get_ready_seconds": get_ready_seconds,
+            "next_exercise_seconds": next_exercise_seconds,
+            "release_seconds": release_seconds,
+            "vague_rest_seconds": vague_rest_seconds,
+            "switch_sides_seconds": switch_sides_seconds,
+            "move_seconds": move_seconds,
+        }
+    )
+    low = high = 0.0
+    for segment in _segments(routine, spans):
+        low += segment.span.low
+        high += segment.span.high
+    return SessionDuration(min_seconds=low, max_seconds=high)
+
+
+def session_timeline(
+    routine: Routine,
+    *,
+    get_ready_seconds: float | None = None,
+    next_exercise_seconds: float | None = None,
+    release_seconds: float | None = None,
+    vague_rest_seconds: float | None = None,
+    switch_sides_seconds: float | None = None,
+    move_seconds: float | None = None,
+) -> tuple[Cue, ...]:
+    """The cues of one session of ``routine``, in order; see :meth:`Routine.timeline`."""
+    spans = _pacing(
+        {
+            "get_ready_seconds": get_ready_seconds,
+            "next_exercise_seconds": next_exercise_seconds,
+            "release_seconds": release_seconds,
+            "vague_rest_seconds": vague_rest_seconds,
+            "switch_sides_seconds": switch_sides_seconds,
+            "move_seconds": move_seconds,
+        }
+    )
+    cues = []
+    start = 0.0
+    for segment in _segments(routine, spans):
+        cues.append(
+            Cue(
+                start_seconds=start,
+                duration_seconds=segment.span.play,
+                kind=segment.kind,
+                exercise_id=segment.exercise_id,
+                side=segment.side,
+                prompt=segment.prompt,
+                interpreted=segment.interpreted,
+                repetition=segment.repetition,
+            )
+        )
+        start += segment.span.play
+    return tuple(cues)
+
+
+# -- text -----------------------------------------------------------------------------------------
+
+
+def _length(seconds: float) -> str:
+    """A length for a person: ``"45 s"``, ``"2 min"``, ``"3 min 7.5 s"``."""
+    rounded = round(seconds, 1)
+    minutes, rest = divmod(rounded, 60)
+    rest = round(rest, 1)
+    if minutes == 0:
+        return f"{format_number(rest)} s"
+    whole = f"{format_number(minutes)} min"
+    return whole if rest == 0 else f"{whole} {format_number(rest)} s"
+
+
+def _clock(seconds: float) -> str:
+    """A moment of a session as minutes and seconds: ``"0:05"``, ``"12:07.5"``."""
+    tenths = round(seconds * 10)
+    minutes, tenths = divmod(tenths, 600)
+    whole, tenth = divmod(tenths, 10)
+    return f"{minutes}:{whole:02d}" + (f".{tenth}" if tenth else "")
+
+
+def _describe(item: RoutineItem) -> str:
+    exercise = item.exercise
+    scheme = exercise.repetitions
+    parts = []
+    if item.hold_seconds is not None:
+        parts.append(f"hold {format_number(item.hold_seconds)} s")
+    elif exercise.hold is not None:
+        parts.append(f"hold {exercise.hold} (not prescribed)")
+    count = f"{item.reps} rep{'' if item.reps == 1 else 's'}"
+    if scheme.counting is CountingRule.PER_SIDE:
+        count += " per side"
+    elif scheme.counting is CountingRule.TOTAL:
+        count += " in all"
+    parts.append(count)
+    laterality = scheme.laterality
+    if laterality is Laterality.BILATERAL:
+        parts.append("both sides together")
+    elif laterality is Laterality.AFFECTED_SIDE:
+        parts.append(f"{item.side.value} side")
+    else:
+        lead = Side.RIGHT if item.side is Side.BOTH else item.side
+        parts.append(f"{laterality.value}, {lead.value} first")
+    if item.deviation is not None:
+        parts.append(f"deviation: {item.deviation}")
+    return ", ".join(parts)
+
+
+def _frequency(routine: Routine) -> str:
+    frequency = routine.frequency
+    sessions = frequency.sessions_per_day
+    days = frequency.days_per_week
+    text = (
+        f"{sessions} session{'' if sessions == 1 else 's'} a day, "
+        f"{days} day{'' if days == 1 else 's'} a week"
+    )
+    if routine.weeks is None:
+        return f"{text}, no set end"
+    return f"{text}, for {routine.weeks} week{'' if routine.weeks == 1 else 's'}"
+
+
+def format_timeline(
+    routine: Routine,
+    *,
+    get_ready_seconds: float | None = None,
+    next_exercise_seconds: float | None = None,
+    release_seconds: float | None = None,
+    vague_rest_seconds: float | None = None,
+    switch_sides_seconds: float | None = None,
+    move_seconds: float | None = None,
+) -> str:
+    """Write a routine and the timeline of one session as text for a person.
+
+    The text gives the routine's name, how often it is done, each item with its dose, any
+    warnings (a recorded deviation, an implausibly high count), the length of one session as a
+    range, then one line per cue: its start (minutes:seconds), its length in seconds, its kind and
+    its prompt. A ``*`` after a length marks a working interpretation of the library's own
+    (:class:`~solpt_rehab.Interpretation`), not a prescribed or documented number.
+
+    Args:
+        routine: The routine.
+        get_ready_seconds: Overrides :attr:`Interpretation.GET_READY`.
+        next_exercise_seconds: Overrides :attr:`Interpretation.NEXT_EXERCISE`.
+        release_seconds: Overrides :attr:`Interpretation.RELEASE`.
+        vague_rest_seconds: Overrides :attr:`Interpretation.VAGUE_REST`.
+        switch_sides_seconds: Overrides :attr:`Interpretation.SWITCH_SIDES`.
+        move_seconds: Overrides :attr:`Interpretation.MOVE`.
+
+    Returns:
+        The text: one line each, without a final newline.
+
+    Raises:
+        InvalidValueError: For an override that is not a finite number > 0.
+
+    .. versionadded:: 0.1.0
+    """
+    overrides = {
+        "get_ready_seconds": get_ready_seconds,
+        "next_exercise_seconds": next_exercise_seconds,
+        "release_seconds": release_seconds,
+        "vague_rest_seconds": vague_rest_seconds,
+        "switch_sides_seconds": switch_sides_seconds,
+        "move_seconds": move_seconds,
+    }
+    duration = session_duration(routine, **overrides)
+    cues = session_timeline(routine, **overrides)
+    lines = [routine.name, _frequency(routine)]
+    lines.extend(
+        f"  {number}. {item.exercise.name} ({item.exercise.id}): {_describe(item)}"
+        for number, item in enumerate(routine.items, 1)
+    )
+    lines.extend(f"  warning {problem.path}: {problem.message}" for problem in routine.problems)
+    total = cues[-1].end_seconds
+    lines.append(f"One session: {duration} (this timeline: {_length(total)})")
+    lines.append(f"  {'start':>7}  {'length':<6}  {'cue':<13}  prompt")
+    for cue in cues:
+        length = format_number(round(cue.duration_seconds, 1)) + ("*" if cue.interpreted else "")
+        kind = cue.kind.value
+        lines.append(f"  {_clock(cue.start_seconds):>7}  {length:<6}  {kind:<13}  {cue.prompt}")
+    lines.append(
+        "  * the library's working interpretation of a length the source leaves open "
+        "(docs/routines.md)"
+    )
+    return "\n".join(lines)

@@ -1,0 +1,632 @@
+"""Time: the duration of one session, its timeline of cues, and the text rendering."""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import math
+import re
+import runpy
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+from routine_strategies import overrides, routines
+from solpt_rehab import (
+    CountingRule,
+    Cue,
+    CueKind,
+    Exercise,
+    Hold,
+    Interpretation,
+    InvalidValueError,
+    Laterality,
+    RepetitionScheme,
+    Rest,
+    Routine,
+    RoutineBuilder,
+    RoutineError,
+    RoutineItem,
+    SessionDuration,
+    Side,
+    Step,
+    StepKind,
+    catalog,
+    format_timeline,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+L, R, B = Side.LEFT, Side.RIGHT, Side.BOTH
+READY, HOLD, MOVE = CueKind.GET_READY, CueKind.HOLD, CueKind.MOVE
+RELEASE, REST, SWITCH, NEXT = (
+    CueKind.RELEASE,
+    CueKind.REST,
+    CueKind.SWITCH_SIDES,
+    CueKind.NEXT_EXERCISE,
+)
+
+Row = tuple[float, float, CueKind, Side | None, bool, int | None, str]
+
+
+def _rows(cues: tuple[Cue, ...]) -> list[Row]:
+    return [
+        (
+            cue.start_seconds,
+            cue.duration_seconds,
+            cue.kind,
+            cue.side,
+            cue.interpreted,
+            cue.repetition,
+            cue.prompt,
+        )
+        for cue in cues
+    ]
+
+
+def _one(exercise: Exercise | str, **dose: object) -> Routine:
+    return RoutineBuilder("r").add(exercise, **dose).build()  # type: ignore[arg-type]
+
+
+def _exercise(
+    laterality: Laterality,
+    counting: CountingRule | None = None,
+    *,
+    hold: Hold | None = None,
+    rest: Rest | None = None,
+    min_reps: int = 1,
+) -> Exercise:
+    return Exercise(
+        id="side-lift",
+        name="Side lift",
+        steps=(Step(text="Lift and hold.", kind=StepKind.HOLD if hold else StepKind.MOVE),),
+        hold=hold,
+        repetitions=RepetitionScheme(
+            min_reps=min_reps, laterality=laterality, counting=counting, rest=rest
+        ),
+    )
+
+
+# -- the three catalog exercises, exactly ---------------------------------------------------------
+
+
+def test_the_figure_4_stretch_holds_on_the_painful_side_with_interpreted_releases() -> None:
+    routine = _one("figure-4-stretch", side="left")
+    release = "Release and come back to the start."
+    assert _rows(routine.timeline()) == [
+        (0, 10, READY, L, True, None, "Get ready: Figure-4 stretch, left side."),
+        (10, 15, HOLD, L, False, 1, "Left side, hold 1 of 3: stay there for 15 seconds."),
+        (25, 3, RELEASE, None, True, None, release),
+        (28, 15, HOLD, L, False, 2, "Left side, hold 2 of 3: stay there for 15 seconds."),
+        (43, 3, RELEASE, None, True, None, release),
+        (46, 15, HOLD, L, False, 3, "Left side, hold 3 of 3: stay there for 15 seconds."),
+    ]
+    assert routine.duration() == SessionDuration(min_seconds=54, max_seconds=70)
+
+
+def test_the_knees_to_chest_rest_of_a_few_seconds_is_marked_interpreted() -> None:
+    routine = _one("knees-to-chest")
+    rest = "Relax and rest for a few seconds."
+    assert _rows(routine.timeline()) == [
+        (0, 10, READY, B, True, None, "Get ready: Knees-to-chest stretch."),
+        (10, 20, HOLD, B, False, 1, "Hold 1 of 3: stay there for 20 seconds."),
+        (30, 3, REST, None, True, None, rest),
+        (33, 20, HOLD, B, False, 2, "Hold 2 of 3: stay there for 20 seconds."),
+        (53, 3, REST, None, True, None, rest),
+        (56, 20, HOLD, B, False, 3, "Hold 3 of 3: stay there for 20 seconds."),
+    ]
+    assert routine.duration() == SessionDuration(min_seconds=69, max_seconds=85)
+
+
+def test_the_lying_march_alternates_from_the_right_with_eight_lifts_in_all() -> None:
+    routine = _one("lying-march")
+    to_left = "Release and come back to the start. Next, your left side."
+    to_right = "Release and come back to the start. Next, your right side."
+    expected: list[Row] = [
+        (0, 10, READY, R, True, None, "Get ready: Lying march, starting on the right.")
+    ]
+    start = 10
+    for number in range(1, 9):
+        side = R if number % 2 else L
+        if number > 1:
+            expected.append(
+                (start, 3, RELEASE, side, True, None, to_left if side is L else to_right)
+            )
+            start += 3
+        prompt = f"{side.value.capitalize()} side, hold {number} of 8: stay there for 2 seconds."
+        expected.append((start, 2, HOLD, side, False, number, prompt))
+        start += 2
+    assert _rows(routine.timeline()) == expected
+    assert routine.timeline()[-1].end_seconds == 47
+    assert routine.duration() == SessionDuration(min_seconds=35, max_seconds=66)
+
+
+def test_the_lying_march_may_lead_with_the_left_foot() -> None:
+    sides = [cue.side for cue in _one("lying-march", side="left").timeline() if cue.kind is HOLD]
+    assert sides == [L, R, L, R, L, R, L, R]
+
+
+def test_items_after_the_first_open_with_next_exercise() -> None:
+    routine = (
+        RoutineBuilder("r").add("knees-to-chest", reps=3).add("figure-4-stretch", side="right")
+    )
+    cues = routine.build().timeline()
+    assert [(cue.start_seconds, cue.kind, cue.exercise_id, cue.side) for cue in cues[5:8]] == [
+        (56, HOLD, "knees-to-chest", B),
+        (76, NEXT, "figure-4-stretch", R),
+        (91, HOLD, "figure-4-stretch", R),
+    ]
+    assert cues[6].prompt == "Next exercise: Figure-4 stretch, right side. Get into position."
+    assert cues[6].interpreted
+
+
+# -- laterality and counting rules, exactly -------------------------------------------------------
+
+
+def _plan(routine: Routine) -> list[tuple[CueKind, Side | None, int | None, float, bool]]:
+    return [
+        (cue.kind, cue.side, cue.repetition, cue.duration_seconds, cue.interpreted)
+        for cue in routine.timeline()
+    ]
+
+
+def test_each_side_counted_in_total_gives_the_leading_side_the_extra_one() -> None:
+    exercise = _exercise(
+        Laterality.EACH_SIDE,
+        CountingRule.TOTAL,
+        hold=Hold.fixed(30),
+        rest=Rest(min_seconds=10, max_seconds=20),
+    )
+    routine = _one(exercise, reps=5, side="left")
+    assert _plan(routine) == [
+        (READY, L, None, 10, True),
+        (HOLD, L, 1, 30, False),
+        (REST, None, None, 10, False),
+        (HOLD, L, 2, 30, False),
+        (REST, None, None, 10, False),
+        (HOLD, L, 3, 30, False),
+        (SWITCH, R, None, 5, True),
+        (HOLD, R, 4, 30, False),
+        (REST, None, None, 10, False),
+        (HOLD, R, 5, 30, False),
+    ]
+    assert routine.timeline()[2].prompt == "Relax and rest for 10 seconds."
+    assert routine.timeline()[6].prompt == "Switch sides: set up on your right side."
+    assert routine.duration() == SessionDuration(
+        min_seconds=5 + 150 + 30 + 3, max_seconds=15 + 150 + 60 + 10
+    )
+
+
+def test_each_side_counted_per_side_does_every_repetition_on_each_side() -> None:
+    exercise = _exercise(Laterality.EACH_SIDE, CountingRule.PER_SIDE, hold=Hold.fixed(5))
+    routine = _one(exercise, reps=2)
+    assert _plan(routine) == [
+        (READY, R, None, 10, True),
+        (HOLD, R, 1, 5, False),
+        (RELEASE, None, None, 3, True),
+        (HOLD, R, 2, 5, False),
+        (SWITCH, L, None, 5, True),
+        (HOLD, L, 1, 5, False),
+        (RELEASE, None, None, 3, True),
+        (HOLD, L, 2, 5, False),
+    ]
+    assert routine.timeline()[0].prompt == "Get ready: Side lift, starting on the right."
+
+
+def test_each_side_with_a_single_repetition_in_total_works_the_leading_side_only() -> None:
+    exercise = _exercise(Laterality.EACH_SIDE, CountingRule.TOTAL, hold=Hold.fixed(5))
+    assert _plan(_one(exercise, reps=1)) == [(READY, R, None, 10, True), (HOLD, R, 1, 5, False)]
+
+
+def test_alternating_counted_per_side_numbers_each_side_and_rests_as_documented() -> None:
+    exercise = _exercise(
+        Laterality.ALTERNATING,
+        CountingRule.PER_SIDE,
+        hold=Hold.fixed(2),
+        rest=Rest(text="a moment"),
+    )
+    routine = _one(exercise, reps=2)
+    assert _plan(routine) == [
+        (READY, R, None, 10, True),
+        (HOLD, R, 1, 2, False),
+        (REST, L, None, 3, True),
+        (HOLD, L, 1, 2, False),
+        (REST, R, None, 3, True),
+        (HOLD, R, 2, 2, False),
+        (REST, L, None, 3, True),
+        (HOLD, L, 2, 2, False),
+    ]
+    assert routine.timeline()[2].prompt == "Relax and rest for a moment. Next, your left side."
+
+
+def test_an_exercise_without_a_hold_moves_for_an_interpreted_time() -> None:
+    exercise = _exercise(Laterality.ALTERNATING, CountingRule.TOTAL)
+    routine = _one(exercise, reps=3)
+    assert _plan(routine) == [
+        (READY, R, None, 10, True),
+        (MOVE, R, 1, 3, True),
+        (RELEASE, L, None, 3, True),
+        (MOVE, L, 2, 3, True),
+        (RELEASE, R, None, 3, True),
+        (MOVE, R, 3, 3, True),
+    ]
+    assert (
+        routine.timeline()[1].prompt == "Right side, repetition 1 of 3: move steadily out and back."
+    )
+    bilateral = _one(_exercise(Laterality.BILATERAL), reps=1)
+    assert bilateral.timeline()[1].prompt == "Repetition 1 of 1: move steadily out and back."
+    assert bilateral.duration() == SessionDuration(min_seconds=7, max_seconds=19)
+
+
+def test_an_unprescribed_hold_plays_the_minimum_and_allows_for_the_documented_range() -> None:
+    item = RoutineItem(exercise=catalog.get("knees-to-chest"), reps=3, side="both")
+    routine = Routine(name="r", items=(item,))
+    assert [cue.duration_seconds for cue in routine.timeline() if cue.kind is HOLD] == [20, 20, 20]
+    assert routine.duration() == SessionDuration(min_seconds=69, max_seconds=15 + 90 + 10)
+    assert "hold 20-30 s (not prescribed)" in format_timeline(routine)
+
+
+def test_a_one_second_hold_is_said_in_the_singular() -> None:
+    exercise = _exercise(Laterality.BILATERAL, hold=Hold(min_seconds=1, max_seconds=2))
+    assert _one(exercise).timeline()[1].prompt == "Hold 1 of 1: stay there for 1 second."
+
+
+# -- the working interpretations and their overrides ----------------------------------------------
+
+
+def test_the_working_interpretations_are_ranges_around_what_a_timer_plays() -> None:
+    assert [
+        (i.name, i.keyword, i.min_seconds, i.seconds, i.max_seconds) for i in Interpretation
+    ] == [
+        ("GET_READY", "get_ready_seconds", 5, 10, 15),
+        ("NEXT_EXERCISE", "next_exercise_seconds", 10, 15, 30),
+        ("RELEASE", "release_seconds", 2, 3, 5),
+        ("VAGUE_REST", "vague_rest_seconds", 2, 3, 5),
+        ("SWITCH_SIDES", "switch_sides_seconds", 3, 5, 10),
+        ("MOVE", "move_seconds", 2, 3, 4),
+    ]
+    for interpretation in Interpretation:
+        assert 0 < interpretation.min_seconds <= interpretation.seconds
+        assert interpretation.seconds <= interpretation.max_seconds
+        assert interpretation.covers
+
+
+@pytest.mark.parametrize(
+    "function", [Routine.duration, Routine.timeline, format_timeline], ids=lambda f: f.__name__
+)
+def test_every_interpretation_can_be_overridden_by_its_keyword(function: object) -> None:
+    parameters = inspect.signature(function).parameters  # type: ignore[arg-type]
+    keywords = [name for name, p in parameters.items() if p.kind is p.KEYWORD_ONLY]
+    assert keywords == [interpretation.keyword for interpretation in Interpretation]
+
+
+def test_an_override_pins_the_interpretation_in_duration_and_timeline() -> None:
+    routine = _one("knees-to-chest")
+    assert [cue.duration_seconds for cue in routine.timeline(vague_rest_seconds=5.5)] == [
+        10,
+        20,
+        5.5,
+        20,
+        5.5,
+        20,
+    ]
+    pinned = routine.duration(vague_rest_seconds=5.5, get_ready_seconds=1)
+    assert pinned == SessionDuration(min_seconds=72, max_seconds=72)
+    assert routine.timeline(vague_rest_seconds=5.5)[2].interpreted
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (0, "'release_seconds' must be > 0: 0"),
+        (-2.5, "'release_seconds' must be > 0: -2.5"),
+        (math.inf, "'release_seconds' must be finite: inf"),
+        (True, "'release_seconds' must be a number (int or float): True"),
+        ("3", "'release_seconds' must be a number (int or float): '3'"),
+    ],
+)
+def test_a_meaningless_override_is_refused(value: object, message: str) -> None:
+    routine = _one("figure-4-stretch", side="right")
+    for method in (routine.duration, routine.timeline):
+        with pytest.raises(InvalidValueError) as error:
+            method(release_seconds=value)  # type: ignore[arg-type]
+        assert str(error.value) == message
+
+
+# -- the values -----------------------------------------------------------------------------------
+
+
+def test_a_session_duration_contains_and_writes_its_range() -> None:
+    duration = SessionDuration(min_seconds=54, max_seconds=250.25)
+    assert (54 in duration, 250.25 in duration, 251 in duration, True in duration) == (
+        True,
+        True,
+        False,
+        False,
+    )
+    assert "54" not in duration
+    assert str(duration) == "54 s to 4 min 10.2 s"
+    assert str(SessionDuration(min_seconds=120, max_seconds=120)) == "2 min"
+    with pytest.raises(InvalidValueError) as error:
+        SessionDuration(min_seconds=10, max_seconds=5)
+    assert str(error.value) == "'max_seconds' must be >= 'min_seconds' (10): 5"
+    with pytest.raises(InvalidValueError) as error:
+        SessionDuration(min_seconds=-1, max_seconds=5)
+    assert str(error.value) == "'min_seconds' must be >= 0: -1"
+
+
+def test_a_cue_checks_its_fields_and_converts_strings() -> None:
+    cue = Cue(
+        start_seconds=0,
+        duration_seconds=2,
+        kind="switch-sides",
+        exercise_id="lying-march",
+        side="left",
+        prompt="Switch.",
+        interpreted=True,
+    )
+    assert (cue.kind, cue.side, cue.repetition, cue.end_seconds) == (SWITCH, L, None, 2)
+    assert str(cue.kind) == "switch-sides"
+    bad: list[tuple[dict[str, Any], str]] = [
+        ({"duration_seconds": 0}, "'duration_seconds' must be > 0: 0"),
+        ({"start_seconds": -1}, "'start_seconds' must be >= 0: -1"),
+        (
+            {"kind": "jump"},
+            "'kind' must be one of " + ", ".join(repr(k.value) for k in CueKind) + ": 'jump'",
+        ),
+        ({"interpreted": 1}, "'interpreted' must be a bool: 1"),
+        ({"repetition": 0}, "'repetition' must be > 0: 0"),
+        ({"repetition": 1.0}, "'repetition' must be a whole number (an int) or None: 1.0"),
+    ]
+    for change, message in bad:
+        with pytest.raises(InvalidValueError) as error:
+            attrs.evolve(cue, **change)
+        assert str(error.value) == message
+
+
+def test_a_hold_too_large_to_time_is_a_library_error() -> None:
+    routine = _one("knees-to-chest", hold_seconds=10**400, deviation="a thought experiment")
+    with pytest.raises(InvalidValueError) as error:
+        routine.timeline()
+    assert str(error.value) == (
+        f"'hold_seconds' of 'knees-to-chest' is too large to time: {10**400!r}"
+    )
+
+
+# -- the text -------------------------------------------------------------------------------------
+
+
+def test_format_timeline_writes_the_routine_its_warnings_and_its_cues() -> None:
+    routine = (
+        RoutineBuilder("Trial", sessions_per_day=2, days_per_week=1, weeks=1)
+        .add("knees-to-chest", hold_seconds=32.5, reps=1, deviation="tolerates longer holds")
+        .add("lying-march", reps=2, side="left", deviation="a first try")
+        .build()
+    )
+    assert format_timeline(routine, next_exercise_seconds=20).splitlines() == [
+        "Trial",
+        "2 sessions a day, 1 day a week, for 1 week",
+        (
+            "  1. Knees-to-chest stretch (knees-to-chest): hold 32.5 s, 1 rep, both sides "
+            "together, deviation: tolerates longer holds"
+        ),
+        (
+            "  2. Lying march (lying-march): hold 2 s, 2 reps in all, alternating, left first, "
+            "deviation: a first try"
+        ),
+        (
+            "  warning /items/0/hold_seconds: 'hold_seconds' is outside the documented 20-30 s "
+            "of 'knees-to-chest', accepted as a recorded deviation ('tolerates longer holds'): 32.5"
+        ),
+        (
+            "  warning /items/0/reps: 'reps' is outside the documented 3-5 of 'knees-to-chest', "
+            "accepted as a recorded deviation ('tolerates longer holds'): 1"
+        ),
+        (
+            "  warning /items/1/reps: 'reps' is outside the documented 8-10 of 'lying-march', "
+            "accepted as a recorded deviation ('a first try'): 2"
+        ),
+        "One session: 1 min 3.5 s to 1 min 16.5 s (this timeline: 1 min 9.5 s)",
+        "    start  length  cue            prompt",
+        "     0:00  10*     get-ready      Get ready: Knees-to-chest stretch.",
+        "     0:10  32.5    hold           Hold 1 of 1: stay there for 32.5 seconds.",
+        (
+            "   0:42.5  20*     next-exercise  Next exercise: Lying march, starting on the left. "
+            "Get into position."
+        ),
+        "   1:02.5  2       hold           Left side, hold 1 of 2: stay there for 2 seconds.",
+        (
+            "   1:04.5  3*      release        Release and come back to the start. Next, your "
+            "right side."
+        ),
+        "   1:07.5  2       hold           Right side, hold 2 of 2: stay there for 2 seconds.",
+        (
+            "  * the library's working interpretation of a length the source leaves open "
+            "(docs/routines.md)"
+        ),
+    ]
+
+
+def test_format_timeline_of_an_open_ended_programme_and_a_long_session() -> None:
+    routine = RoutineBuilder("Long").add("figure-4-stretch", side="right", reps=9).build()
+    lines = format_timeline(routine, release_seconds=60).splitlines()
+    assert lines[:3] == [
+        "Long",
+        "1 session a day, 7 days a week, no set end",
+        "  1. Figure-4 stretch (figure-4-stretch): hold 15 s, 9 reps, right side",
+    ]
+    assert lines[3] == "One session: 10 min 20 s to 10 min 30 s (this timeline: 10 min 25 s)"
+    assert lines[-2] == (
+        "    10:10  15      hold           Right side, hold 9 of 9: stay there for 15 seconds."
+    )
+
+
+def test_the_compose_routine_example_prints_its_duration_and_timeline(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    runpy.run_path(str(ROOT / "examples" / "compose_routine.py"), run_name="__main__")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:4] == [
+        "Left hip pain: 3 exercises, 1 session a day, 7 days a week, for 6 weeks",
+        "One session lasts 2 min 48 s to 4 min 11 s (168 to 251 seconds).",
+        "This timeline plays 194 seconds; * marks a length the library interprets.",
+        "",
+    ]
+    assert lines[4:8] == [
+        "    0s  +10s*  get-ready      [left]  Get ready: Figure-4 stretch, left side.",
+        "   10s  +15s   hold           [left]  Left side, hold 1 of 3: stay there for 15 seconds.",
+        "   25s   +3s*  release        [-]     Release and come back to the start.",
+        "   28s  +15s   hold           [left]  Left side, hold 2 of 3: stay there for 15 seconds.",
+    ]
+    assert len(lines) == 4 + 28
+    assert lines[-1] == (
+        "  192s   +2s   hold           [left]  Left side, hold 8 of 8: stay there for 2 seconds."
+    )
+
+
+# -- properties -----------------------------------------------------------------------------------
+
+
+@given(routines, overrides)
+def test_the_duration_is_a_range(routine: Routine, pacing: dict[str, float]) -> None:
+    duration = routine.duration(**pacing)
+    assert 0 < duration.min_seconds <= duration.max_seconds
+
+
+@given(routines, overrides)
+def test_the_timeline_lasts_a_length_within_the_duration(
+    routine: Routine, pacing: dict[str, float]
+) -> None:
+    cues = routine.timeline(**pacing)
+    assert cues[-1].end_seconds in routine.duration(**pacing)
+
+
+@given(routines, overrides)
+def test_cues_never_go_back_and_each_starts_where_the_last_ended(
+    routine: Routine, pacing: dict[str, float]
+) -> None:
+    cues = routine.timeline(**pacing)
+    assert cues[0].start_seconds == 0
+    for previous, cue in itertools.pairwise(cues):
+        assert cue.start_seconds >= previous.start_seconds
+        assert cue.start_seconds == previous.end_seconds
+
+
+def _by_item(routine: Routine, cues: tuple[Cue, ...]) -> list[list[Cue]]:
+    """The cues of each item: a new item begins at each get-ready or next-exercise cue."""
+    groups: list[list[Cue]] = []
+    for cue in cues:
+        if cue.kind in (READY, NEXT):
+            groups.append([])
+        groups[-1].append(cue)
+    assert len(groups) == len(routine.items)
+    return groups
+
+
+def _work(cues: list[Cue]) -> list[Cue]:
+    return [cue for cue in cues if cue.kind in (HOLD, MOVE)]
+
+
+@given(routines)
+def test_hold_cues_follow_the_counting_rule(routine: Routine) -> None:
+    for item, cues in zip(routine.items, _by_item(routine, routine.timeline()), strict=True):
+        work = _work(cues)
+        kinds = {cue.kind for cue in work}
+        assert kinds == ({MOVE} if item.exercise.hold is None else {HOLD})
+        counting = item.exercise.repetitions.counting
+        if counting is CountingRule.PER_SIDE:
+            assert len(work) == 2 * item.reps
+            for side in (L, R):
+                numbers = [cue.repetition for cue in work if cue.side is side]
+                assert numbers == list(range(1, item.reps + 1))
+        else:
+            assert len(work) == item.reps
+            assert [cue.repetition for cue in work] == list(range(1, item.reps + 1))
+        if item.hold_seconds is not None:
+            assert {cue.duration_seconds for cue in work} == {item.hold_seconds}
+
+
+@given(routines)
+def test_sides_alternate_or_group_as_the_laterality_says(routine: Routine) -> None:
+    for item, cues in zip(routine.items, _by_item(routine, routine.timeline()), strict=True):
+        sides = [cue.side for cue in _work(cues)]
+        switches = [index for index, cue in enumerate(cues) if cue.kind is SWITCH]
+        laterality = item.exercise.laterality
+        lead = R if item.side is B else item.side
+        other = L if lead is R else R
+        assert cues[0].side is sides[0]
+        if laterality is Laterality.AFFECTED_SIDE:
+            assert item.side in (L, R)
+            assert sides == [item.side] * len(sides)
+        elif laterality is Laterality.BILATERAL:
+            assert sides == [B] * len(sides)
+        elif laterality is Laterality.ALTERNATING:
+            assert sides == [lead if index % 2 == 0 else other for index in range(len(sides))]
+        else:
+            first = sides.count(lead)
+            assert sides == [lead] * first + [other] * (len(sides) - first)
+            assert first - sides.count(other) in (0, 1)
+            assert len(switches) == (1 if other in sides else 0)
+            if switches:
+                assert cues[switches[0] + 1].side is other
+        if laterality is not Laterality.EACH_SIDE:
+            assert switches == []
+
+
+@given(routines)
+def test_only_lengths_no_source_states_are_marked_interpreted(routine: Routine) -> None:
+    for item, cues in zip(routine.items, _by_item(routine, routine.timeline()), strict=True):
+        rest = item.exercise.repetitions.rest
+        for cue in cues:
+            if cue.kind is HOLD:
+                assert not cue.interpreted
+            elif cue.kind is REST:
+                assert rest is not None
+                assert cue.interpreted is not rest.quantified
+            else:
+                assert cue.interpreted
+                assert cue.kind is not RELEASE or rest is None
+
+
+def test_format_timeline_names_per_side_counting_and_exercises_without_a_hold() -> None:
+    exercise = _exercise(Laterality.EACH_SIDE, CountingRule.PER_SIDE)
+    text = format_timeline(_one(exercise, reps=1, side="left"))
+    assert (
+        text.splitlines()[2] == "  1. Side lift (side-lift): 1 rep per side, each-side, left first"
+    )
+    assert "     0:13  5*      switch-sides   Switch sides: set up on your right side." in text
+
+
+@given(routines)
+def test_format_timeline_writes_one_line_per_cue_for_any_routine(routine: Routine) -> None:
+    lines = format_timeline(routine).splitlines()
+    fixed = 2 + len(routine.items) + len(routine.problems) + 2 + 1
+    assert len(lines) == fixed + len(routine.timeline())
+
+
+def _text_blocks(page: str) -> list[str]:
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    return re.findall(r"^```text\n(.*?)^```", text, flags=re.DOTALL | re.MULTILINE)
+
+
+def test_the_docs_page_shows_what_the_library_prints() -> None:
+    error_text, timeline_text = _text_blocks("routines.md")
+    builder = (
+        RoutineBuilder("Left hip pain", days_per_week=8)
+        .add("figure-4-stretch", hold_seconds=45)
+        .add("knees-to-chest", reps=6)
+        .add("lying-marsh")
+    )
+    with pytest.raises(RoutineError) as error:
+        builder.build()
+    assert error_text == f"{error.value}\n"
+    routine = (
+        RoutineBuilder("Left hip pain")
+        .add("figure-4-stretch", side="left")
+        .add("knees-to-chest")
+        .add("lying-march")
+        .build()
+    )
+    assert format_timeline(routine).startswith(timeline_text)
