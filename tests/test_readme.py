@@ -16,7 +16,7 @@ def _blocks(language: str) -> list[str]:
 
 def test_the_readme_has_exactly_two_set_up_commands() -> None:
     assert [block.strip() for block in _blocks("sh")] == [
-        "python3 -m pip install . && python3 -m solpt_rehab catalog",
+        "python3 -m pip install . && python3 -m solpt_rehab routine --painful-side left",
         TEST_COMMAND,
     ]
 

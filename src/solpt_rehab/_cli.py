@@ -17,11 +17,14 @@ from pathlib import Path
 from typing import Any, Final
 
 from . import catalog
-from ._documents import dumps, to_document, validate, validate_text
+from ._builder import RoutineBuilder
+from ._documents import dumps, loads, to_document, validate, validate_text
 from ._errors import DocumentError, UnknownExerciseError
 from ._model import Exercise
 from ._problems import Problem
+from ._routine import Routine
 from ._schema import json_schema
+from ._timeline import Cue, format_timeline
 from ._validate import Report, problem
 from ._version import __version__
 
@@ -162,6 +165,68 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if all(report.ok for _, report in results) else 1
 
 
+def article_routine(painful_side: str) -> Routine:
+    """The source article's three exercises for one painful side, at their documented minimums."""
+    return (
+        RoutineBuilder(f"Lower back and hip pain, {painful_side} side")
+        .add("figure-4-stretch", side=painful_side)
+        .add("knees-to-chest")
+        .add("lying-march")
+        .build()
+    )
+
+
+def cue_document(cue: Cue) -> dict[str, Any]:
+    """One cue as a JSON object for a timer app; enumerations are their string values."""
+    return {
+        "start_seconds": cue.start_seconds,
+        "duration_seconds": cue.duration_seconds,
+        "kind": cue.kind.value,
+        "exercise_id": cue.exercise_id,
+        "side": None if cue.side is None else cue.side.value,
+        "prompt": cue.prompt,
+        "interpreted": cue.interpreted,
+        "repetition": cue.repetition,
+    }
+
+
+def _routine(args: argparse.Namespace) -> int:
+    if args.path is None:
+        routine = article_routine(args.painful_side)
+    else:
+        name = STDIN_NAME if args.path == "-" else args.path
+        try:
+            data = _read(args.path)
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            print(f"solpt-rehab routine: cannot read {args.path!r}: {reason}", file=sys.stderr)
+            return 2
+        try:
+            yaml = args.path.lower().endswith(_YAML_SUFFIXES)
+            routine = loads(data, kind="routine", syntax="yaml" if yaml else "json")
+        except DocumentError as error:
+            for found in error.problems:
+                print(format_problem(name, found), file=sys.stderr)
+            return 1
+        except ModuleNotFoundError:
+            print(
+                "solpt-rehab routine: YAML needs the 'yaml' extra: pip install 'solpt_rehab[yaml]'",
+                file=sys.stderr,
+            )
+            return 2
+    if args.format == "json":
+        duration = routine.duration()
+        output = {
+            "routine": to_document(routine),
+            "duration": {"min_seconds": duration.min_seconds, "max_seconds": duration.max_seconds},
+            "timeline": [cue_document(cue) for cue in routine.timeline()],
+        }
+        print(json.dumps(output, indent=2, ensure_ascii=False))
+    else:
+        print(format_timeline(routine))
+    return 0
+
+
 def _import(args: argparse.Namespace) -> int:
     from .importers.free_exercise_db import import_file  # noqa: PLC0415 - loads prose patterns
 
@@ -228,6 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "examples:\n"
             "  solpt-rehab catalog\n"
+            "  solpt-rehab routine --painful-side left\n"
             "  solpt-rehab show lying-march --format json\n"
             "  solpt-rehab validate exercise.json\n"
             "  solpt-rehab import free-exercise-db exercises.json -o catalog.json\n"
@@ -313,6 +379,39 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_RAW,
     )
     schema.set_defaults(handler=_schema)
+
+    plan = commands.add_parser(
+        "routine",
+        help="show a routine's session length and its timeline of cues",
+        description=(
+            "Show one session of a routine: its estimated length and its timeline of cues. With "
+            "no PATH, the routine is the source article's three exercises at their documented "
+            "minimums, the figure-4 stretch on the painful side."
+        ),
+        epilog=(
+            "Cues marked * last a working interpretation of the library's own (a get-ready\n"
+            "time, 'a few seconds' of rest...), not a documented number.\n\n"
+            "examples:\n"
+            "  solpt-rehab routine --painful-side left\n"
+            "  solpt-rehab routine my-routine.json\n"
+            "  solpt-rehab routine --format json > session.json   (cues for a timer app)"
+        ),
+        formatter_class=_RAW,
+    )
+    plan.add_argument("path", nargs="?", metavar="PATH", help="a routine document (- reads stdin)")
+    plan.add_argument(
+        "--painful-side",
+        choices=("left", "right"),
+        default="left",
+        help="without PATH: the side of the painful hip (default: left)",
+    )
+    plan.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for a person (default), or JSON with the routine, duration and cues",
+    )
+    plan.set_defaults(handler=_routine)
 
     importing = commands.add_parser(
         "import",

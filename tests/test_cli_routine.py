@@ -1,0 +1,103 @@
+"""``solpt-rehab routine``: the article's routine or a routine document, as a timeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from solpt_rehab import RoutineBuilder, dumps, format_timeline, validate
+from solpt_rehab._cli import article_routine, cue_document, main
+
+
+def test_without_a_path_it_shows_the_articles_routine_for_the_painful_side(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["routine", "--painful-side", "right"]) == 0
+    out = capsys.readouterr().out
+    assert out == format_timeline(article_routine("right")) + "\n"
+    assert out.splitlines()[:6] == [
+        "Lower back and hip pain, right side",
+        "1 session a day, 7 days a week, no set end",
+        "  1. Figure-4 stretch (figure-4-stretch): hold 15 s, 3 reps, right side",
+        "  2. Knees-to-chest stretch (knees-to-chest): hold 20 s, 3 reps, both sides together",
+        "  3. Lying march (lying-march): hold 2 s, 8 reps in all, alternating, right first",
+        "One session: 2 min 48 s to 4 min 11 s (this timeline: 3 min 14 s)",
+    ]
+
+
+def test_the_default_painful_side_is_left(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["routine"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Lower back and hip pain, left side"
+
+
+def test_json_output_holds_a_valid_routine_document_its_duration_and_every_cue(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["routine", "--format", "json"]) == 0
+    output = json.loads(capsys.readouterr().out)
+    routine = article_routine("left")
+    duration = routine.duration()
+    assert list(output) == ["routine", "duration", "timeline"]
+    assert validate(output["routine"]).ok
+    assert output["duration"] == {
+        "min_seconds": duration.min_seconds,
+        "max_seconds": duration.max_seconds,
+    }
+    assert output["timeline"] == [cue_document(cue) for cue in routine.timeline()]
+    assert len(output["timeline"]) == 28
+    assert output["timeline"][1] == {
+        "start_seconds": 10,
+        "duration_seconds": 15,
+        "kind": "hold",
+        "exercise_id": "figure-4-stretch",
+        "side": "left",
+        "prompt": "Left side, hold 1 of 3: stay there for 15 seconds.",
+        "interpreted": False,
+        "repetition": 1,
+    }
+
+
+def test_a_routine_document_is_read_from_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    routine = RoutineBuilder("Knees only").add("knees-to-chest", reps=5, hold_seconds=30).build()
+    path = tmp_path / "routine.json"
+    path.write_text(dumps(routine), encoding="utf-8")
+    assert main(["routine", str(path)]) == 0
+    assert capsys.readouterr().out == format_timeline(routine) + "\n"
+
+
+def test_an_invalid_routine_document_prints_every_problem_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "routine.json"
+    document = {
+        "kind": "routine",
+        "format_version": 1,
+        "name": "Too much",
+        "items": [{"exercise": "knees-to-chest", "reps": 9}, {"exercise": "plank", "reps": 1}],
+    }
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["routine", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        (
+            f"{path}:/items/0/reps: error reps-out-of-range: 'reps' is outside the documented "
+            "3-5 of 'knees-to-chest': 9"
+        ),
+        (
+            f"{path}:/items/1/exercise: error unknown-exercise: 'exercise' is neither embedded in "
+            "this routine nor in the catalog: 'plank'"
+        ),
+    ]
+
+
+def test_an_unreadable_routine_file_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.json"
+    assert main(["routine", str(missing)]) == 2
+    assert capsys.readouterr().err == (
+        f"solpt-rehab routine: cannot read {str(missing)!r}: no such file or directory\n"
+    )
