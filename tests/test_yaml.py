@@ -101,6 +101,17 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
             )
         ],
     ),
+    "a control character, which the YAML reader refuses before parsing": (
+        "kind: exercise\n\x00",
+        [
+            (
+                "",
+                "malformed-yaml",
+                E,
+                "the text is not YAML: the character '\\x00' at position 15 is not allowed",
+            )
+        ],
+    ),
     "comments only": (
         "# nothing\n",
         [("", "empty-document", E, "the text is empty: there is no document")],

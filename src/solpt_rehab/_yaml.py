@@ -75,9 +75,25 @@ class _Builder:
         return key
 
 
-def parse_yaml(text: str) -> tuple[Any, list[Problem], bool]:
+def parse_yaml(text: str) -> tuple[Any, list[Problem], bool]:  # noqa: PLR0911 - one per outcome
     """Parse YAML text: the value (``UNSOUND`` when none), its problems, and whether it is clean."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader refuses control characters such as NUL right away
+    except yaml.reader.ReaderError as error:
+        character = error.character
+        shown = chr(character) if isinstance(character, int) else character
+        return (
+            UNSOUND,
+            [
+                problem(
+                    (),
+                    "malformed-yaml",
+                    f"the text is not YAML: the character {shown!r} at position "
+                    f"{error.position} is not allowed",
+                )
+            ],
+            False,
+        )
     try:
         node = loader.get_single_node()
         if node is None:
