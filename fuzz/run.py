@@ -22,7 +22,7 @@ sys.path.insert(0, str(HERE))
 
 
 def _seed(corpus: Path) -> None:
-    from harness import SEEDS  # noqa: PLC0415 - after the path is set
+    from harness import SEEDS  # noqa: PLC0415 - imported under instrumentation, in main()
     from solpt_rehab import dumps, from_document  # noqa: PLC0415
 
     corpus.mkdir(parents=True, exist_ok=True)
@@ -39,15 +39,16 @@ def main() -> None:
         print(__doc__, file=sys.stderr)
         raise SystemExit(2)
     name = sys.argv.pop(1)
-    for argument in sys.argv[1:]:
-        if not argument.startswith("-") and not Path(argument).is_file():
-            _seed(Path(argument))
 
     import atheris  # noqa: PLC0415 - only the fuzzer needs it
 
+    # Instrument solpt_rehab before anything imports it: coverage guides the fuzzer.
     with atheris.instrument_imports(include=["solpt_rehab", "harness"]):
         import harness  # noqa: PLC0415
 
+    for argument in sys.argv[1:]:
+        if not argument.startswith("-") and not Path(argument).is_file():
+            _seed(Path(argument))
     atheris.Setup(sys.argv, harness.CHECKS[name])
     atheris.Fuzz()
 
