@@ -1,0 +1,165 @@
+"""Sphinx configuration of the solpt_rehab documentation.
+
+Build it (warnings are errors, nitpicky cross-references) with:
+
+    python -m sphinx -W --keep-going -n -b html docs docs/_build/html
+
+The pages are MyST Markdown; the reference is autodoc over the Google-style docstrings. Nothing is
+fetched during the build: intersphinx is off, so the only cross-references are to this project's
+own objects (and to builtins and ``typing``, which Sphinx resolves without an inventory).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+ROOT = Path(__file__).resolve().parent.parent
+# Document the checkout's source, never some other installed copy of the package.
+sys.path.insert(0, str(ROOT / "src"))
+
+from solpt_rehab import __version__  # noqa: E402 - needs the path above
+
+# -- project ------------------------------------------------------------------------------------
+
+project = "solpt_rehab"
+author = "The solpt_rehab developers"
+copyright = "the solpt_rehab developers"  # noqa: A001 - the name Sphinx reads
+release = __version__
+version = ".".join(__version__.split(".")[:2])
+
+# -- general ------------------------------------------------------------------------------------
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+]
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# `code` in Markdown is literal text, not a cross-reference; only explicit roles link.
+default_role = "literal"
+nitpicky = True
+
+# Targets that cannot resolve without intersphinx. Each entry is narrow and says why.
+nitpick_ignore = [
+    # Signatures name abstract collections from the standard library; without intersphinx (no
+    # network during the build) Sphinx has no page for them. Builtins and typing resolve anyway.
+    ("py:class", "collections.abc.Iterable"),
+    ("py:class", "collections.abc.Iterator"),
+    ("py:class", "collections.abc.Sequence"),
+    ("py:class", "collections.abc.Mapping"),
+    # The dose rules live in a private module (solpt_rehab._routine) that public docstrings name,
+    # as the one place the rules are written, without a page of their own to link to.
+    ("py:func", "item_problems"),
+]
+
+# Names that docstrings in this branch already mention but that other branches define. Each is
+# ignored only while it cannot be imported: once it exists, the reference must document it, and a
+# forgotten automodule line fails the build instead of hiding.
+_FORTHCOMING = {
+    "py:class": ["solpt_rehab.RoutineBuilder"],
+    "py:func": ["solpt_rehab.prose.extract_dose"],
+}
+
+
+def _importable(dotted: str) -> bool:
+    module, _, name = dotted.rpartition(".")
+    try:
+        return hasattr(importlib.import_module(module), name)
+    except ImportError:
+        return False
+
+
+nitpick_ignore += [
+    (role, target)
+    for role, targets in _FORTHCOMING.items()
+    for target in targets
+    if not _importable(target)
+]
+
+# -- MyST ---------------------------------------------------------------------------------------
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+# Headings get anchors, so pages can link to a section: [text](source.md#the-open-range).
+myst_heading_anchors = 3
+
+# -- autodoc and napoleon -----------------------------------------------------------------------
+
+autodoc_default_options = {
+    "members": True,
+    "member-order": "bysource",
+}
+autodoc_typehints = "signature"
+autodoc_class_signature = "mixed"
+python_use_unqualified_type_names = True
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_include_init_with_doc = False
+napoleon_use_rtype = False
+
+
+def _no_inline_types(
+    _app: object, what: str, _name: str, _obj: object, _options: object, lines: list[str]
+) -> None:
+    """Keep napoleon from reading "Some words: more words" as "type: description".
+
+    For an attribute, a constant or a property, napoleon takes the text before the first colon of
+    the first line as the value's type (the Google style's inline type), so ``#: Staying still:
+    the step a timer counts down`` would render "Staying still" as an unresolvable type. This
+    project never writes inline types (the annotations carry them). An empty reStructuredText
+    comment as the first line gives napoleon no colon to split on and renders as nothing.
+    """
+    if what in {"attribute", "data", "property"} and lines and lines[0].strip():
+        lines[:0] = ["..", ""]
+
+
+def _factory_defaults(
+    _app: object,
+    what: str,
+    _name: str,
+    obj: object,
+    _options: object,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None] | None:
+    """Show an attrs field's factory default as ``Frequency()`` instead of attrs' ``NOTHING``.
+
+    attrs writes ``__init__`` with its ``NOTHING`` sentinel as the default of a field made by a
+    factory, and autodoc shows that sentinel; a reader wants to know what the default is.
+    """
+    if what not in {"class", "exception"} or not signature:
+        return None
+    if not isinstance(obj, type) or not attrs.has(obj):
+        return None
+    for field in attrs.fields(obj):
+        # attrs.Factory is typed as a function, so ask the default what it is instead.
+        factory = getattr(field.default, "factory", None)
+        if callable(factory) and not getattr(field.default, "takes_self", False):
+            made = getattr(factory, "__name__", "factory")
+            signature = re.sub(
+                rf"\b({re.escape(field.alias)}(?:: [^=]+?)?) = NOTHING\b",
+                rf"\1 = {made}()",
+                signature,
+            )
+    return signature, return_annotation
+
+
+def setup(app: Any) -> None:
+    """Register the hooks; the docstring one runs before napoleon's (default priority, 500)."""
+    app.connect("autodoc-process-docstring", _no_inline_types, priority=400)
+    app.connect("autodoc-process-signature", _factory_defaults)
+
+
+# -- HTML ---------------------------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = f"solpt_rehab {release}"
+html_static_path: list[str] = []
+html_show_sourcelink = False
