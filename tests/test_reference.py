@@ -29,11 +29,11 @@ BUILD = "python -m sphinx -W --keep-going -n -b html docs docs/_build/html"
 
 
 def public_modules() -> list[types.ModuleType]:
-    """The package and every submodule whose name does not start with an underscore."""
+    """The package and every module below it with no part of its name starting with ``_``."""
     names = [
-        f"{solpt_rehab.__name__}.{info.name}"
-        for info in pkgutil.iter_modules(solpt_rehab.__path__)
-        if not info.name.startswith("_")
+        info.name
+        for info in pkgutil.walk_packages(solpt_rehab.__path__, prefix="solpt_rehab.")
+        if not any(part.startswith("_") for part in info.name.split("."))
     ]
     return [solpt_rehab, *(importlib.import_module(name) for name in sorted(names))]
 
