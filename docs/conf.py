@@ -11,6 +11,7 @@ own objects (and to builtins and ``typing``, which Sphinx resolves without an in
 
 from __future__ import annotations
 
+import enum
 import importlib
 import re
 import sys
@@ -161,10 +162,62 @@ def _factory_defaults(
     return signature, return_annotation
 
 
+_ATTRIBUTE = re.compile(r"(\s*)\.\. attribute:: \S+")
+
+
+def _attribute_types_inline(
+    _app: object, _what: str, _name: str, _obj: object, _options: object, lines: list[str]
+) -> None:
+    """Show an attribute's type beside its name (``title: str``) instead of in a field below.
+
+    Napoleon turns each entry of an "Attributes:" section into an ``.. attribute::`` directive
+    (indexed, so ``:attr:`Exercise.hold``` links), with the type as a ``:type:`` field in its
+    body. Moved up into the directive's options, the type renders as in a signature.
+    """
+    index = 0
+    while index < len(lines):
+        match = _ATTRIBUTE.fullmatch(lines[index])
+        index += 1
+        if match is None:
+            continue
+        body = match[1] + "   "
+        end = index
+        while end < len(lines) and (not lines[end].strip() or lines[end].startswith(body)):
+            end += 1
+        for line in range(index, end):
+            if lines[line].startswith(body + ":type: "):
+                typed = lines.pop(line)
+                if not lines[line - 1].strip():
+                    del lines[line - 1]
+                lines.insert(index, typed)
+                break
+
+
+def _keep_enum_members(
+    _app: object,
+    what: str,
+    _name: str,
+    obj: object,
+    _skip: bool,  # noqa: FBT001 - Sphinx passes it by position
+    _options: object,
+) -> bool | None:
+    """Document every member of an enumeration, also those without a ``#:`` comment.
+
+    autodoc leaves out members without a docstring, and ``:undoc-members:`` would bring in every
+    attrs field a second time (napoleon already documents them from "Attributes:"). An
+    enumeration's members are its values, so a reader needs all of them.
+    """
+    if what == "class" and isinstance(obj, enum.Enum):
+        return False
+    return None
+
+
 def setup(app: Any) -> None:
-    """Register the hooks; the docstring one runs before napoleon's (default priority, 500)."""
+    """Register the hooks: the first before napoleon's (default priority, 500), the next after."""
     app.connect("autodoc-process-docstring", _no_inline_types, priority=400)
+    app.connect("autodoc-process-docstring", _attribute_types_inline, priority=600)
     app.connect("autodoc-process-signature", _factory_defaults)
+    app.connect("autodoc-skip-member", _keep_enum_members)
 
 
 # -- HTML ---------------------------------------------------------------------------------------

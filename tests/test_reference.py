@@ -10,6 +10,7 @@ module with ``SOLPT_REHAB_DOCS_INVENTORY`` set, which turns the skip into a fail
 
 from __future__ import annotations
 
+import enum
 import importlib
 import os
 import pkgutil
@@ -39,8 +40,19 @@ def public_modules() -> list[types.ModuleType]:
 
 
 def public_names() -> list[str]:
-    """Every public name, fully qualified: each public module's ``__all__``."""
-    return [f"{module.__name__}.{name}" for module in public_modules() for name in module.__all__]
+    """Every public name, fully qualified, and the members of the public enumerations.
+
+    The names are those of each public module's ``__all__``; an enumeration's members are its
+    values, which a reader comes to the reference to find.
+    """
+    names = []
+    for module in public_modules():
+        for name in module.__all__:
+            names.append(f"{module.__name__}.{name}")
+            value = getattr(module, name)
+            if isinstance(value, type) and issubclass(value, enum.Enum):
+                names.extend(f"{module.__name__}.{name}.{member.name}" for member in value)
+    return names
 
 
 def reference_sources() -> str:
