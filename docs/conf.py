@@ -103,17 +103,25 @@ myst_heading_anchors = 3
 
 # -- autodoc and napoleon -----------------------------------------------------------------------
 
+# A module with __all__ is documented name by name from it, in its order (re-exports included).
 autodoc_default_options = {
     "members": True,
     "member-order": "bysource",
 }
 autodoc_typehints = "signature"
 autodoc_class_signature = "mixed"
+# Signatures and types read "Exercise", not "solpt_rehab._model.Exercise"; the link stays.
 python_use_unqualified_type_names = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_include_init_with_doc = False
 napoleon_use_rtype = False
+# attrs and napoleon without duplicates: an attrs field is a slot with no docstring, so autodoc's
+# :members: passes it over and napoleon's "Attributes:" entry is its only description. Those
+# entries stay ``.. attribute::`` directives (not ``:ivar:`` fields) because docstrings link to
+# them (:attr:`Exercise.hold`). Never add :undoc-members:, which would document each field twice;
+# _keep_enum_members below brings in the one kind of undocumented member a reader needs.
+napoleon_use_ivar = False
 
 
 def _no_inline_types(
