@@ -30,9 +30,10 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Collection, Sequence
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -47,6 +48,7 @@ except ImportError as error:  # pragma: no cover - the test suite always has Hyp
 
 from . import catalog
 from ._model import (
+    _SLUG,
     BodyRegion,
     Category,
     Citation,
@@ -82,6 +84,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_COUNTING_RULES: Final = tuple(CountingRule)
 _C = TypeVar("_C", Laterality, StepKind)
 
 #: How finely seconds are drawn: whole seconds, whole or half seconds (2.5), or any float.
@@ -91,6 +94,22 @@ _GRANULARITY_WORDS: Final = {
     "half": "whole or half number of seconds",
     "any": "number of seconds",
 }
+
+# Strategies are built once, not inside every draw: building and validating a strategy costs
+# more than drawing from it.
+_BOOLEANS: Final = st.booleans()
+
+
+@functools.cache
+def _sampled(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+    """``st.sampled_from(values)``, built once per tuple of values."""
+    return st.sampled_from(values)
+
+
+@functools.cache
+def _optional(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+    """``None`` (first, so that it shrinks there) or one of ``values``, built once."""
+    return st.one_of(st.none(), st.sampled_from(values))
 
 
 # -- the dose a routine item prescribes -----------------------------------------------------------
@@ -317,7 +336,7 @@ def _ranges(
 ) -> tuple[float, float]:
     """Two ends of a range of seconds, equal unless the range is drawn (shrinks to equal)."""
     first = draw(seconds)
-    ranged = (not fixed) if fixed is not None else (can_range and draw(st.booleans()))
+    ranged = (not fixed) if fixed is not None else (can_range and draw(_BOOLEANS))
     if not ranged:
         return first, first
     second = draw(seconds.filter(lambda value: value != first))
@@ -378,18 +397,13 @@ _REST_NOTES: Final = (
 
 @st.composite
 def _rests(
-    draw: st.DrawFn,
-    seconds: st.SearchStrategy[float],
-    *,
-    fixed: bool | None,
-    can_range: bool,
-    quantified: bool | None,
+    draw: st.DrawFn, ranges: st.SearchStrategy[tuple[float, float]], *, quantified: bool | None
 ) -> Rest:
-    counted = quantified if quantified is not None else draw(st.booleans())
+    counted = quantified if quantified is not None else draw(_BOOLEANS)
     if not counted:
-        return Rest(text=draw(st.sampled_from(_VAGUE_RESTS)))
-    low, high = draw(_ranges(seconds, fixed=fixed, can_range=can_range))
-    note = draw(st.one_of(st.none(), st.sampled_from(_REST_NOTES)))
+        return Rest(text=draw(_sampled(_VAGUE_RESTS)))
+    low, high = draw(ranges)
+    note = draw(_optional(_REST_NOTES))
     return Rest(min_seconds=low, max_seconds=high, text=note)
 
 
@@ -429,9 +443,8 @@ def rests(
         min_seconds, max_seconds, granularity, fixed=fixed
     )
     _optional_flag("quantified", quantified)
-    return _rests(
-        _seconds(low, high, chosen), fixed=fixed, can_range=can_range, quantified=quantified
-    )
+    ranges = _ranges(_seconds(low, high, chosen), fixed=fixed, can_range=can_range)
+    return _rests(ranges, quantified=quantified)
 
 
 # -- repetitions ----------------------------------------------------------------------------------
@@ -440,27 +453,13 @@ def rests(
 @st.composite
 def _repetition_schemes(
     draw: st.DrawFn,
-    low: int,
-    high: int,
+    counts: st.SearchStrategy[int],
+    shapes: tuple[str, ...],
     lateralities: tuple[Laterality, ...],
-    *,
-    open_ended: bool | None,
-    with_rest: bool | None,
+    rests: st.SearchStrategy[Rest | None],
 ) -> RepetitionScheme:
-    counts = st.integers(low, high)
     first = draw(counts)
-    # One choice picks the shape, so that no shape costs fewer draws than the fixed count it
-    # should shrink to (Hypothesis prefers shorter choice sequences).
-    shapes = [
-        shape
-        for shape, allowed in (
-            ("fixed", not open_ended),
-            ("range", not open_ended and high > low),
-            ("open", open_ended is not False),
-        )
-        if allowed
-    ]
-    shape = draw(st.sampled_from(shapes))
+    shape = draw(_sampled(shapes))
     if shape == "open":
         min_reps, max_reps = first, None
     elif shape == "range":
@@ -468,13 +467,9 @@ def _repetition_schemes(
         min_reps, max_reps = min(first, second), max(first, second)
     else:
         min_reps, max_reps = first, first
-    laterality = draw(st.sampled_from(lateralities))
-    counting = draw(st.sampled_from(CountingRule)) if laterality.two_sided else None
-    rest_strategy = rests()
-    if with_rest is None:
-        rest = draw(st.one_of(st.none(), rest_strategy))
-    else:
-        rest = draw(rest_strategy) if with_rest else None
+    laterality = draw(_sampled(lateralities))
+    counting = draw(_sampled(_COUNTING_RULES)) if laterality.two_sided else None
+    rest = draw(rests)
     return RepetitionScheme(
         min_reps=min_reps, max_reps=max_reps, laterality=laterality, counting=counting, rest=rest
     )
@@ -519,7 +514,23 @@ def repetition_schemes(
     lateralities = _choices_argument("laterality", laterality, Laterality)
     _optional_flag("open_ended", open_ended)
     _optional_flag("with_rest", with_rest)
-    return _repetition_schemes(low, high, lateralities, open_ended=open_ended, with_rest=with_rest)
+    # One choice picks the shape, so that no shape costs fewer draws than the fixed count it
+    # should shrink to (Hypothesis prefers shorter choice sequences).
+    shapes = tuple(
+        shape
+        for shape, allowed in (
+            ("fixed", not open_ended),
+            ("range", not open_ended and high > low),
+            ("open", open_ended is not False),
+        )
+        if allowed
+    )
+    rest_strategy: st.SearchStrategy[Rest | None] = (
+        st.one_of(st.none(), rests())
+        if with_rest is None
+        else (rests() if with_rest else st.none())
+    )
+    return _repetition_schemes(st.integers(low, high), shapes, lateralities, rest_strategy)
 
 
 # -- steps ----------------------------------------------------------------------------------------
@@ -685,7 +696,7 @@ _PURPOSE_ENDINGS: Final = (
 
 @st.composite
 def _steps(draw: st.DrawFn, kinds: tuple[StepKind, ...]) -> Step:
-    kind = draw(st.sampled_from(kinds))
+    kind = draw(_sampled(kinds))
     texts = {
         StepKind.SETUP: _SETUP_TEXTS,
         StepKind.MOVE: _MOVE_TEXTS,
@@ -693,10 +704,8 @@ def _steps(draw: st.DrawFn, kinds: tuple[StepKind, ...]) -> Step:
         StepKind.RELEASE: _RELEASE_TEXTS,
         StepKind.REPEAT: _REPEAT_TEXTS,
     }[kind]
-    text = draw(st.sampled_from(texts))
-    distance = (
-        draw(st.one_of(st.none(), st.sampled_from(_DISTANCES))) if kind is StepKind.MOVE else None
-    )
+    text = draw(_sampled(texts))
+    distance = draw(_optional(_DISTANCES)) if kind is StepKind.MOVE else None
     return Step(text=text, kind=kind, distance=distance)
 
 
@@ -771,13 +780,27 @@ _TITLES: Final = (
     "Lower limb rehabilitation notes",
 )
 _PUBLISHERS: Final = ("Example Physiotherapy Clinic", "Riverside Rehabilitation Centre")
+_ALTERNATIVES: Final = {
+    name: st.lists(st.sampled_from(alternatives), unique=True, max_size=2)
+    for name, alternatives in _EQUIPMENT
+}
+_HANDOUT_NUMBERS: Final = st.integers(1, 40)
+_PUBLISHER_NAMES: Final = st.one_of(st.just(""), st.sampled_from(_PUBLISHERS))
+_URLS: Final = st.one_of(
+    st.none(), _HANDOUT_NUMBERS.map(lambda n: f"https://example.org/handouts/{n}")
+)
+_LOCATORS: Final = st.one_of(
+    st.none(),
+    _HANDOUT_NUMBERS.map(lambda n: f"exercise {n}"),
+    _HANDOUT_NUMBERS.map(lambda n: f"page {n}"),
+)
 
 
 @st.composite
 def _equipment(draw: st.DrawFn) -> Equipment:
-    name, alternatives = draw(st.sampled_from(_EQUIPMENT))
-    optional = draw(st.booleans())
-    chosen = draw(st.lists(st.sampled_from(alternatives), unique=True, max_size=2))
+    name, _ = draw(_sampled(_EQUIPMENT))
+    optional = draw(_BOOLEANS)
+    chosen = draw(_ALTERNATIVES[name])
     return Equipment(name=name, optional=optional, alternatives=tuple(chosen))
 
 
@@ -796,18 +819,17 @@ def equipment() -> st.SearchStrategy[Equipment]:
 
 @st.composite
 def _citations(draw: st.DrawFn) -> Citation:
-    title = draw(st.sampled_from(_TITLES))
-    publisher = draw(st.one_of(st.just(""), st.sampled_from(_PUBLISHERS)))
-    number = st.integers(1, 40)
-    url = draw(st.one_of(st.none(), number.map(lambda n: f"https://example.org/handouts/{n}")))
-    locator = draw(
-        st.one_of(
-            st.none(),
-            number.map(lambda n: f"exercise {n}"),
-            number.map(lambda n: f"page {n}"),
-        )
-    )
+    title = draw(_sampled(_TITLES))
+    publisher = draw(_PUBLISHER_NAMES)
+    url = draw(_URLS)
+    locator = draw(_LOCATORS)
     return Citation(title=title, publisher=publisher, url=url, locator=locator)
+
+
+_EQUIPMENT_LISTS: Final = st.lists(_equipment(), max_size=2, unique_by=lambda piece: piece.name)
+_OPTIONAL_CITATIONS: Final = st.one_of(st.none(), _citations())
+_POSITION_VALUES: Final = tuple(Position)
+_LEVEL_VALUES: Final = tuple(Level)
 
 
 def citations() -> st.SearchStrategy[Citation]:
@@ -832,63 +854,55 @@ def _name_of(slug: str) -> str:
 def _exercises(
     draw: st.DrawFn,
     ids: st.SearchStrategy[str] | None,
-    lateralities: tuple[Laterality, ...],
-    *,
-    with_hold: bool | None,
-    open_ended: bool | None,
+    hold_strategy: st.SearchStrategy[Hold | None],
+    repetition_strategy: st.SearchStrategy[RepetitionScheme],
 ) -> Exercise:
-    position = draw(st.one_of(st.none(), st.sampled_from(Position)))
-    target, target_words, regions, target_object = draw(st.sampled_from(_TARGETS))
-    movement, category, verb, move_texts = draw(st.sampled_from(_MOVEMENTS))
+    position = draw(_optional(_POSITION_VALUES))
+    target, target_words, regions, target_object = draw(_sampled(_TARGETS))
+    movement, category, verb, move_texts = draw(_sampled(_MOVEMENTS))
     if ids is not None:
         slug = draw(ids)
+        if not _SLUG.fullmatch(slug):
+            raise InvalidArgument(
+                f"ids must generate slugs of lowercase letters and digits joined by single "
+                f"hyphens: {slug!r}"
+            )
         name = _name_of(slug)
     else:
-        prefix = _POSITIONS[position][0] if position is not None and draw(st.booleans()) else None
+        prefix = _POSITIONS[position][0] if position is not None and draw(_BOOLEANS) else None
         slug = "-".join(part for part in (prefix, target, movement) if part)
         words = " ".join(part for part in (prefix, target_words, movement) if part)
         name = words[:1].upper() + words[1:]
 
-    hold = draw(st.one_of(st.none(), holds())) if with_hold is None else None
-    if with_hold:
-        hold = draw(holds())
-    repetitions = draw(repetition_schemes(laterality=lateralities, open_ended=open_ended))
+    hold = draw(hold_strategy)
+    repetitions = draw(repetition_strategy)
 
     setups = _SETUP_TEXTS if position is None else _POSITIONS[position][1]
-    sequence = [Step(text=draw(st.sampled_from(setups)), kind=StepKind.SETUP)]
-    distance = draw(st.one_of(st.none(), st.sampled_from(_DISTANCES)))
-    sequence.append(Step(text=draw(st.sampled_from(move_texts)), kind="move", distance=distance))
+    sequence = [Step(text=draw(_sampled(setups)), kind=StepKind.SETUP)]
+    distance = draw(_optional(_DISTANCES))
+    sequence.append(Step(text=draw(_sampled(move_texts)), kind="move", distance=distance))
     if hold is not None:
         seconds = _seconds_words(hold.min_seconds, hold.max_seconds)
         sequence.append(Step(text=f"Stay in the position for {seconds}.", kind=StepKind.HOLD))
-    if draw(st.booleans()):
-        sequence.append(Step(text=draw(st.sampled_from(_RELEASE_TEXTS)), kind=StepKind.RELEASE))
-    if draw(st.booleans()):
+    if draw(_BOOLEANS):
+        sequence.append(Step(text=draw(_sampled(_RELEASE_TEXTS)), kind=StepKind.RELEASE))
+    if draw(_BOOLEANS):
         sequence.append(Step(text=_repeat_text(repetitions), kind=StepKind.REPEAT))
 
-    purpose = draw(
-        st.one_of(
-            st.just(""),
-            st.sampled_from(_PURPOSE_ENDINGS).map(
-                lambda ending: f"{verb} {target_object} {ending}."
-            ),
-        )
-    )
+    ending = draw(_optional(_PURPOSE_ENDINGS))
     return Exercise(
         id=slug,
         name=name,
-        purpose=purpose,
+        purpose="" if ending is None else f"{verb} {target_object} {ending}.",
         steps=tuple(sequence),
         hold=hold,
         repetitions=repetitions,
         regions=regions,
         position=position,
-        level=draw(st.one_of(st.none(), st.sampled_from(Level))),
-        category=draw(st.one_of(st.none(), st.just(category))),
-        equipment=tuple(
-            draw(st.lists(equipment(), max_size=2, unique_by=lambda piece: piece.name))
-        ),
-        source=draw(st.one_of(st.none(), citations())),
+        level=draw(_optional(_LEVEL_VALUES)),
+        category=category if draw(_BOOLEANS) else None,
+        equipment=tuple(draw(_EQUIPMENT_LISTS)),
+        source=draw(_OPTIONAL_CITATIONS),
     )
 
 
@@ -920,7 +934,7 @@ def exercises(
 
     Raises:
         InvalidArgument: For an ``ids`` that is not a strategy (or, when drawn, a value of it that
-            is not a ``str``), an unknown laterality, or a flag that is not a bool or ``None``.
+            is not a slug), an unknown laterality, or a flag that is not a bool or ``None``.
 
     .. versionadded:: 0.1.0
     """
@@ -928,9 +942,25 @@ def exercises(
     lateralities = _choices_argument("laterality", laterality, Laterality)
     _optional_flag("with_hold", with_hold)
     _optional_flag("open_ended", open_ended)
-    return _exercises(chosen_ids, lateralities, with_hold=with_hold, open_ended=open_ended)
+    hold_strategy: st.SearchStrategy[Hold | None] = (
+        st.one_of(st.none(), holds())
+        if with_hold is None
+        else (holds() if with_hold else st.none())
+    )
+    return _exercises(
+        chosen_ids,
+        hold_strategy,
+        repetition_schemes(laterality=lateralities, open_ended=open_ended),
+    )
 
 
+@functools.cache
+def _generated_pool() -> st.SearchStrategy[tuple[Exercise, ...]]:
+    """Up to three generated exercises, the default pool's addition to the built-in ones."""
+    return catalogs(max_size=3)
+
+
+@functools.cache
 def _any_exercise() -> st.SearchStrategy[Exercise]:
     """A built-in exercise (first, so that examples shrink toward one) or a generated one."""
     return st.one_of(st.sampled_from(catalog.all()), exercises())
@@ -983,6 +1013,17 @@ _REASONS: Final = (
 )
 
 
+@functools.cache
+def _some_of(values: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(values), min_size=1, unique=True)
+
+
+@functools.lru_cache(maxsize=1024)
+def _counts(low: int, high: int) -> st.SearchStrategy[int]:
+    return st.integers(low, high)
+
+
+@functools.lru_cache(maxsize=1024)
 def _in_hold(hold: Hold) -> st.SearchStrategy[float]:
     """A hold inside ``hold``: its minimum first, then whole or half seconds, then its maximum."""
     low, high = hold.min_seconds, hold.max_seconds
@@ -995,6 +1036,7 @@ def _in_hold(hold: Hold) -> st.SearchStrategy[float]:
     return st.one_of(inside)
 
 
+@functools.lru_cache(maxsize=1024)
 def _outside_hold(hold: Hold) -> st.SearchStrategy[float]:
     """A hold outside ``hold``, > 0: below it when there is room, or above it."""
     low, high = hold.min_seconds, hold.max_seconds
@@ -1014,8 +1056,8 @@ def _side_choices(laterality: Laterality) -> tuple[Side, ...]:
     return (Side.BOTH, Side.LEFT, Side.RIGHT)
 
 
-@st.composite
-def _doses(draw: st.DrawFn, exercise: Exercise, *, deviations: bool) -> Dose:
+def _draw_dose(draw: st.DrawFn, exercise: Exercise, *, deviations: bool) -> Dose:
+    """Draw one dose of ``exercise`` (shared by :func:`doses` and :func:`routine_items`)."""
     scheme = exercise.repetitions
     top = (
         scheme.max_reps
@@ -1023,28 +1065,33 @@ def _doses(draw: st.DrawFn, exercise: Exercise, *, deviations: bool) -> Dose:
         else IMPLAUSIBLE_OPEN_ENDED_FACTOR * scheme.min_reps
     )
     hold_seconds = None if exercise.hold is None else draw(_in_hold(exercise.hold))
-    reps = draw(st.integers(scheme.min_reps, top))
-    side = draw(st.sampled_from(_side_choices(scheme.laterality)))
+    reps = draw(_counts(scheme.min_reps, top))
+    side = draw(_sampled(_side_choices(scheme.laterality)))
     deviation = None
-    if deviations and draw(st.booleans()):
+    if deviations and draw(_BOOLEANS):
         reps_outside = []
         if scheme.min_reps > 1:
-            reps_outside.append(st.integers(1, scheme.min_reps - 1))
+            reps_outside.append(_counts(1, scheme.min_reps - 1))
         if scheme.max_reps is not None:
-            reps_outside.append(st.integers(scheme.max_reps + 1, 2 * scheme.max_reps + 1))
+            reps_outside.append(_counts(scheme.max_reps + 1, 2 * scheme.max_reps + 1))
         fields = [
             field
             for field, room in (("hold", exercise.hold is not None), ("reps", bool(reps_outside)))
             if room
         ]
         if fields:
-            chosen = draw(st.lists(st.sampled_from(fields), min_size=1, unique=True))
+            chosen = draw(_some_of(tuple(fields)))
             if "hold" in chosen and exercise.hold is not None:
                 hold_seconds = draw(_outside_hold(exercise.hold))
             if "reps" in chosen:
                 reps = draw(st.one_of(reps_outside))
-            deviation = draw(st.sampled_from(_REASONS))
+            deviation = draw(_sampled(_REASONS))
     return Dose(hold_seconds=hold_seconds, reps=reps, side=side, deviation=deviation)
+
+
+@st.composite
+def _doses(draw: st.DrawFn, exercise: Exercise, *, deviations: bool) -> Dose:
+    return _draw_dose(draw, exercise, deviations=deviations)
 
 
 def doses(exercise: Exercise, *, deviations: bool = False) -> st.SearchStrategy[Dose]:
@@ -1088,8 +1135,8 @@ def _routine_items(
     *,
     deviations: bool,
 ) -> RoutineItem:
-    exercise = draw(st.sampled_from(pool) if isinstance(pool, tuple) else pool)
-    return draw(doses(exercise, deviations=deviations)).to_item(exercise)
+    exercise = draw(_sampled(pool) if isinstance(pool, tuple) else pool)
+    return _draw_dose(draw, exercise, deviations=deviations).to_item(exercise)
 
 
 def routine_items(
@@ -1143,7 +1190,14 @@ def frequencies() -> st.SearchStrategy[Frequency]:
 
     .. versionadded:: 0.1.0
     """
-    return st.builds(Frequency, sessions_per_day=st.integers(1, 3), days_per_week=st.integers(1, 7))
+    return _FREQUENCIES
+
+
+_FREQUENCIES: Final = st.builds(
+    Frequency, sessions_per_day=st.integers(1, 3), days_per_week=st.integers(1, 7)
+)
+_PHASES: Final = st.integers(1, 3)
+_WEEKS: Final = st.one_of(st.none(), st.integers(1, 26))
 
 
 @st.composite
@@ -1156,7 +1210,7 @@ def _routines(
     deviations: bool,
 ) -> Routine:
     if pool is None:
-        generated = draw(catalogs(max_size=3))
+        generated = draw(_generated_pool())
         choices: tuple[Exercise, ...] = catalog.all() + generated
     elif isinstance(pool, tuple):
         choices = pool
@@ -1167,15 +1221,12 @@ def _routines(
             _routine_items(choices, deviations=deviations), min_size=min_items, max_size=max_items
         )
     )
-    name = draw(st.sampled_from(_ROUTINE_NAMES))
-    if draw(st.booleans()):
-        name = f"{name}, phase {draw(st.integers(1, 3))}"
-    return Routine(
-        name=name,
-        items=tuple(items),
-        frequency=draw(frequencies()),
-        weeks=draw(st.one_of(st.none(), st.integers(1, 26))),
-    )
+    name = draw(_sampled(_ROUTINE_NAMES))
+    if draw(_BOOLEANS):
+        name = f"{name}, phase {draw(_PHASES)}"
+    frequency = draw(_FREQUENCIES)
+    weeks = draw(_WEEKS)
+    return Routine(name=name, items=tuple(items), frequency=frequency, weeks=weeks)
 
 
 def routines(
