@@ -443,7 +443,12 @@ def test_doses_shrink_to_the_documented_minimum_with_the_default_side() -> None:
 
 
 def test_routine_items_and_routines_shrink_to_a_built_in_exercise_at_its_minimum() -> None:
-    item = _minimal(strategies.routine_items())
+    # Hypothesis' shrinker works within a budget of unsuccessful attempts: from a generated
+    # exercise it reliably reaches a built-in one, but not always that one's least dose (about one
+    # run in thirty stops a repetition short), and inside a routine not always the least
+    # frequency. Only what it reliably reaches is asserted; the exact minimum is asserted from the
+    # built-in pool, where it is always reached.
+    item = _minimal(strategies.routine_items(exercises=catalog.all()))
     assert (item.exercise, item.hold_seconds, item.reps, item.side, item.deviation) == (
         catalog.get("knees-to-chest"),
         20,
@@ -451,15 +456,9 @@ def test_routine_items_and_routines_shrink_to_a_built_in_exercise_at_its_minimum
         Side.BOTH,
         None,
     )
-    # Hypothesis' shrinker does not always take a routine's last integers (the frequency, the
-    # reps) down to their minimum, so only the parts it reliably reaches are asserted.
-    routine = _minimal(strategies.routines(max_items=2))
-    assert (routine.name, len(routine.items), routine.items[0].exercise, routine.weeks) == (
-        "Home programme",
-        1,
-        catalog.get("knees-to-chest"),
-        None,
-    )
+    assert _minimal(strategies.routine_items()).exercise in catalog.all()
+    routine = _minimal(strategies.routines(max_items=2, exercises=catalog.all()))
+    assert (routine.name, routine.items, routine.weeks) == ("Home programme", (item,), None)
 
 
 # -- bad arguments --------------------------------------------------------------------------------
