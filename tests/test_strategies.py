@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import pytest
@@ -119,7 +119,7 @@ bounds = st.tuples(
 
 @given(bounds, st.sampled_from(["whole", "half", "any"]), st.data())
 def test_holds_lie_between_the_bounds_at_their_granularity(
-    limits: tuple[float, float], granularity: str, data: st.DataObject
+    limits: tuple[float, float], granularity: Literal["whole", "half", "any"], data: st.DataObject
 ) -> None:
     low, high = limits
     if granularity == "whole" and math.ceil(low) > math.floor(high):
@@ -380,6 +380,18 @@ def test_routine_options(bilateral: Routine, marches: Routine) -> None:
 # -- shrinking ------------------------------------------------------------------------------------
 
 
+def test_a_list_of_choices_shrinks_toward_its_first_and_a_set_toward_the_enumerations() -> None:
+    def simplest_laterality(laterality: Any) -> Laterality:
+        scheme: RepetitionScheme = _minimal(strategies.repetition_schemes(laterality=laterality))
+        return scheme.laterality
+
+    assert simplest_laterality(["affected-side", "bilateral"]) is Laterality.AFFECTED_SIDE
+    assert simplest_laterality({"affected-side", "bilateral"}) is Laterality.BILATERAL
+    # Two-sided work also draws its counting rule, so it is never simpler than one-sided work.
+    assert simplest_laterality(["each-side", "bilateral"]) is Laterality.BILATERAL
+    assert _minimal(strategies.steps(kind=("release", "move"))).kind is StepKind.RELEASE
+
+
 def test_values_shrink_toward_the_simple() -> None:
     assert _minimal(strategies.holds()) == Hold.fixed(1)
     assert _minimal(strategies.holds(), lambda h: not h.fixed_length) == Hold(
@@ -591,7 +603,7 @@ BAD_ARGUMENTS: list[tuple[Callable[..., object], dict[str, Any], str]] = [
         strategies.routine_items,
         {"exercises": []},
         (
-            "exercises=[] must be a strategy of Exercise values, a non-empty collection of "
+            "exercises=[] must be a strategy of Exercise values, a non-empty sequence of "
             "Exercise values with unique ids, or None"
         ),
     ),
@@ -600,7 +612,7 @@ BAD_ARGUMENTS: list[tuple[Callable[..., object], dict[str, Any], str]] = [
         {"exercises": "knees-to-chest"},
         (
             "exercises='knees-to-chest' must be a strategy of Exercise values, a non-empty "
-            "collection of Exercise values with unique ids, or None"
+            "sequence of Exercise values with unique ids, or None"
         ),
     ),
     (
@@ -615,10 +627,18 @@ BAD_ARGUMENTS: list[tuple[Callable[..., object], dict[str, Any], str]] = [
         {"exercises": (E, attrs.evolve(E, name="Knee hug"))},
         (
             f"exercises={(E, attrs.evolve(E, name='Knee hug'))!r} must be a strategy of Exercise "
-            "values, a non-empty collection of Exercise values with unique ids, or None"
+            "values, a non-empty sequence of Exercise values with unique ids, or None"
         ),
     ),
     (strategies.routines, {"deviations": 1}, "deviations=1 must be True or False"),
+    (
+        strategies.routines,
+        {"exercises": frozenset(catalog.all()[:1])},
+        (
+            f"exercises={frozenset(catalog.all()[:1])!r} must be a strategy of Exercise values, "
+            "a non-empty sequence of Exercise values with unique ids, or None"
+        ),
+    ),
 ]
 
 

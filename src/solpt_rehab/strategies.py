@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Collection, Sequence
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
@@ -229,6 +229,8 @@ def _choices_argument(name: str, value: object, kind: type[_C]) -> tuple[_C, ...
             raise InvalidArgument(problem) from None
         if member not in chosen:
             chosen.append(member)
+    if not isinstance(given, Sequence):  # a set has no order of its own: use the enumeration's
+        chosen.sort(key=list(kind).index)
     return tuple(chosen)
 
 
@@ -253,7 +255,7 @@ def _strategy_argument(name: str, value: object, kind: type[_T]) -> st.SearchStr
 
 
 def _exercise_pool_argument(value: object) -> st.SearchStrategy[Exercise] | tuple[Exercise, ...]:
-    """Read the ``exercises`` option: ``None``, a strategy, or a collection of exercises."""
+    """Read the ``exercises`` option: ``None``, a strategy, or a sequence of exercises."""
     if value is None:
         return _any_exercise()
     strategy = (
@@ -264,10 +266,12 @@ def _exercise_pool_argument(value: object) -> st.SearchStrategy[Exercise] | tupl
     if strategy is not None:
         return strategy
     problem = (
-        f"exercises={value!r} must be a strategy of Exercise values, a non-empty collection of "
+        f"exercises={value!r} must be a strategy of Exercise values, a non-empty sequence of "
         "Exercise values with unique ids, or None"
     )
-    if isinstance(value, (str, bytes)) or not isinstance(value, Collection) or not value:
+    # A sequence, not any collection: the order of a set changes from one process to the next,
+    # and Hypothesis must draw the same exercise from the same choices to replay a failure.
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or not value:
         raise InvalidArgument(problem)
     pool = tuple(value)
     if not all(isinstance(item, Exercise) for item in pool):
@@ -348,7 +352,7 @@ def holds(
     max_seconds: float = 120,
     *,
     fixed: bool | None = None,
-    granularity: str = "half",
+    granularity: Literal["whole", "half", "any"] = "half",
 ) -> st.SearchStrategy[Hold]:
     """Generate documented holds whose both ends lie between ``min_seconds`` and ``max_seconds``.
 
@@ -413,7 +417,7 @@ def rests(
     *,
     quantified: bool | None = None,
     fixed: bool | None = None,
-    granularity: str = "half",
+    granularity: Literal["whole", "half", "any"] = "half",
 ) -> st.SearchStrategy[Rest]:
     """Generate rests between repetitions: ranges of seconds, or documented only in words.
 
@@ -493,7 +497,9 @@ def repetition_schemes(
         min_reps: The fewest repetitions any scheme may document; a whole number >= 1.
         max_reps: The most repetitions any scheme may document; >= ``min_reps``.
         laterality: One :class:`~solpt_rehab.Laterality` (or its value, ``"bilateral"``), a
-            collection of them (values shrink toward the first), or ``None`` for all four.
+            collection of them, or ``None`` for all four. Values shrink toward the first given
+            (a set's first in the enumeration's order), though never from one-sided to two-sided
+            work, which also draws its counting rule.
         open_ended: ``True`` for schemes with no upper bound only ("at least 3"), ``False`` for
             closed ranges only, ``None`` for both.
         with_rest: ``True`` for schemes that document a rest (drawn by :func:`rests`), ``False``
@@ -1152,8 +1158,8 @@ def routine_items(
     never errors).
 
     Args:
-        exercises: A strategy of exercises, a collection of exercises to choose from (such as
-            ``catalog.all()``), or ``None`` for the built-in and generated ones.
+        exercises: A strategy of exercises, a sequence of exercises with unique ids to choose
+            from (such as ``catalog.all()``), or ``None`` for the built-in and generated ones.
         deviations: As for :func:`doses`.
 
     Returns:
@@ -1161,7 +1167,7 @@ def routine_items(
 
     Raises:
         InvalidArgument: For an ``exercises`` that is neither a strategy nor a non-empty
-            collection of exercises with unique ids, or a ``deviations`` that is not a bool.
+            sequence of exercises with unique ids, or a ``deviations`` that is not a bool.
 
     .. versionadded:: 0.1.0
     """
@@ -1249,7 +1255,7 @@ def routines(
     Args:
         min_items: The fewest items; a whole number >= 1 (a routine has at least one).
         max_items: The most items (>= ``min_items``), or ``None`` for no bound.
-        exercises: A strategy the pool's exercises come from (one to four of them), a collection
+        exercises: A strategy the pool's exercises come from (one to four of them), a sequence
             of exercises with unique ids to use as the pool, or ``None`` for the default pool.
         deviations: As for :func:`doses`.
 
@@ -1258,7 +1264,7 @@ def routines(
 
     Raises:
         InvalidArgument: For item bounds that are not whole numbers in range, an ``exercises``
-            that is neither a strategy nor a collection of exercises with unique ids, or a
+            that is neither a strategy nor a sequence of exercises with unique ids, or a
             ``deviations`` that is not a bool.
 
     .. versionadded:: 0.1.0
