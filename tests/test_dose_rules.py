@@ -10,14 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from solpt_rehab import (
+    Exercise,
     Problem,
     RoutineError,
     RoutineItem,
     Severity,
     Side,
     catalog,
+    strategies,
 )
 from solpt_rehab._routine import item_problems
+from solpt_rehab.strategies import Dose
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -185,12 +188,49 @@ def test_an_implausibly_high_open_ended_count_is_a_warning() -> None:
     ]
 
 
-@given(st.integers(min_value=3, max_value=5), st.integers(min_value=20, max_value=30))
-def test_routine_items_accept_any_documented_dose(reps: int, hold: int) -> None:
+#: An exercise, built-in or generated, with a dose drawn for it.
+exercises_with_doses = st.one_of(st.sampled_from(catalog.all()), strategies.exercises()).flatmap(
+    lambda exercise: st.tuples(st.just(exercise), strategies.doses(exercise))
+)
+exercises_with_deviations = st.one_of(
+    st.sampled_from(catalog.all()), strategies.exercises()
+).flatmap(
+    lambda exercise: st.tuples(st.just(exercise), strategies.doses(exercise, deviations=True))
+)
+
+
+@given(exercises_with_doses)
+def test_routine_items_accept_any_documented_dose(pair: tuple[Exercise, Dose]) -> None:
+    exercise, dose = pair
     item = RoutineItem(
-        exercise=catalog.get("knees-to-chest"), hold_seconds=hold, reps=reps, side="both"
+        exercise=exercise, hold_seconds=dose.hold_seconds, reps=dose.reps, side=dose.side
     )
-    assert (item.reps, item.hold_seconds, item.side, item.problems) == (reps, hold, Side.BOTH, ())
+    assert (item.hold_seconds, item.reps, item.side, item.problems) == (
+        dose.hold_seconds,
+        dose.reps,
+        dose.side,
+        (),
+    )
+
+
+@given(exercises_with_deviations)
+def test_a_recorded_deviation_is_what_turns_an_undocumented_dose_into_warnings(
+    pair: tuple[Exercise, Dose],
+) -> None:
+    exercise, dose = pair
+    item = dose.to_item(exercise)
+    if dose.deviation is None:
+        assert item.problems == ()
+        return
+    warned = [(p.path, p.severity) for p in item.problems]
+    assert warned
+    assert {severity for _, severity in warned} == {W}
+    # Without its reason, the same dose is refused, for the same fields.
+    with pytest.raises(RoutineError) as error:
+        evolve(item, deviation=None)
+    assert [(p.path, p.code.replace("-out-of-range", "")) for p in error.value.problems] == [
+        (path, path.removeprefix("/").removesuffix("_seconds")) for path, _ in warned
+    ]
 
 
 @given(st.integers(min_value=6, max_value=1000))

@@ -25,6 +25,7 @@ from solpt_rehab import (
     SolptRehabError,
     Step,
     StepKind,
+    strategies,
 )
 
 positive_seconds = st.one_of(
@@ -42,29 +43,10 @@ fractions = st.floats(allow_nan=False, allow_infinity=False, min_value=1e-3, max
 )
 
 
-@st.composite
-def holds(draw: st.DrawFn) -> Hold:
-    low = draw(positive_seconds)
-    high = draw(st.one_of(st.just(low), positive_seconds.filter(lambda value: value >= low)))
-    return Hold(min_seconds=low, max_seconds=high)
-
-
-@st.composite
-def schemes(draw: st.DrawFn) -> RepetitionScheme:
-    low = draw(positive_counts)
-    high = draw(st.one_of(st.none(), st.integers(min_value=low, max_value=low + 100)))
-    laterality = draw(st.sampled_from(Laterality))
-    counting = draw(st.sampled_from(CountingRule)) if laterality.two_sided else None
-    rest = draw(
-        st.one_of(
-            st.none(),
-            st.just(Rest(text="a few seconds")),
-            positive_seconds.map(lambda s: Rest(min_seconds=s, max_seconds=s * 2)),
-        )
-    )
-    return RepetitionScheme(
-        min_reps=low, max_reps=high, laterality=laterality, counting=counting, rest=rest
-    )
+#: The library's own strategies, widened to any float and to large counts for the model's
+#: invariants (the defaults stay realistic: whole or half seconds up to two minutes).
+holds = strategies.holds(1e-3, 1e6, granularity="any")
+schemes = strategies.repetition_schemes(1, 10**6)
 
 
 def _message(error: pytest.ExceptionInfo[BaseException]) -> str:
@@ -82,7 +64,7 @@ def test_invalid_value_error_is_a_value_error_of_the_library() -> None:
 # -- Hold -----------------------------------------------------------------------------------------
 
 
-@given(holds())
+@given(holds)
 def test_any_valid_hold_constructs_equals_its_evolved_copy_and_hashes(hold: Hold) -> None:
     copy = attrs.evolve(hold)
     assert copy == hold
@@ -91,7 +73,7 @@ def test_any_valid_hold_constructs_equals_its_evolved_copy_and_hashes(hold: Hold
     assert hold.max_seconds in hold
 
 
-@given(holds())
+@given(holds)
 def test_str_of_a_hold_parses_back_to_an_equal_hold(hold: Hold) -> None:
     assert Hold.parse(str(hold)) == hold
 
@@ -229,7 +211,7 @@ def test_a_meaningless_rest_is_rejected(fields: dict[str, Any], message: str) ->
 # -- RepetitionScheme -----------------------------------------------------------------------------
 
 
-@given(schemes())
+@given(schemes)
 def test_any_valid_scheme_constructs_equals_its_evolved_copy_and_hashes(
     scheme: RepetitionScheme,
 ) -> None:
@@ -425,6 +407,15 @@ def test_steps_of_a_kind() -> None:
     exercise = _exercise(steps=(Step(text="Lie down.", kind=StepKind.SETUP), hold))
     assert exercise.steps_of("hold") == (hold,)
     assert exercise.laterality is Laterality.BILATERAL
+
+
+@given(strategies.exercises())
+def test_steps_of_each_kind_partition_the_steps_in_order(exercise: Exercise) -> None:
+    by_kind = {kind: exercise.steps_of(kind) for kind in StepKind}
+    assert sum(len(steps) for steps in by_kind.values()) == len(exercise.steps)
+    for kind, steps in by_kind.items():
+        assert steps == tuple(step for step in exercise.steps if step.kind is kind)
+    assert exercise.laterality is exercise.repetitions.laterality
 
 
 def test_values_are_frozen() -> None:

@@ -1,0 +1,56 @@
+"""Hypothesis' entry point: ``st.from_type`` for every model type of solpt_rehab.
+
+pyproject.toml declares ``_hypothesis_setup_hook`` in the ``hypothesis`` entry-point group, so
+Hypothesis calls it while it is imported, in any environment where solpt_rehab is installed (set
+``HYPOTHESIS_NO_PLUGINS`` to turn every such hook off). The hook registers a function per type,
+not a strategy: :mod:`solpt_rehab.strategies` is imported only when a test first asks
+``st.from_type`` for one of the types, so importing Hypothesis stays cheap and draws nothing while
+Hypothesis is still initialising.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
+
+from ._model import Citation, Equipment, Exercise, Hold, RepetitionScheme, Rest, Step
+from ._routine import Frequency, Routine, RoutineItem
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+#: Each registered type and the name of the strategy in :mod:`solpt_rehab.strategies` that
+#: generates it with its defaults. The enumerations need no entry: ``st.from_type`` samples them.
+REGISTERED: Final[dict[type[Any], str]] = {
+    Hold: "holds",
+    Rest: "rests",
+    RepetitionScheme: "repetition_schemes",
+    Step: "steps",
+    Equipment: "equipment",
+    Citation: "citations",
+    Exercise: "exercises",
+    Frequency: "frequencies",
+    RoutineItem: "routine_items",
+    Routine: "routines",
+}
+
+
+def _resolver(name: str) -> Callable[[type[Any]], SearchStrategy[Any]]:
+    def resolve(_type: type[Any]) -> SearchStrategy[Any]:
+        from . import strategies  # noqa: PLC0415 - imported on first use, never at Hypothesis' import
+
+        strategy: SearchStrategy[Any] = getattr(strategies, name)()
+        return strategy
+
+    return resolve
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for every model type with ``st.register_type_strategy``.
+
+    Called by Hypothesis through the ``hypothesis`` entry point; calling it again is harmless.
+    """
+    from hypothesis import strategies as st  # noqa: PLC0415 - Hypothesis is an optional extra
+
+    for kind, name in REGISTERED.items():
+        st.register_type_strategy(kind, _resolver(name))

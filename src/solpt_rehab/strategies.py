@@ -1,0 +1,1277 @@
+"""Hypothesis strategies for solpt_rehab's values: holds, exercises, doses and routines.
+
+Install them with the ``hypothesis`` extra (``pip install 'solpt_rehab[hypothesis]'``); importing
+this module needs Hypothesis, ``import solpt_rehab`` never does. Every strategy follows
+Hypothesis' own conventions:
+
+* plural names, bounds first (``holds(min_seconds=..., max_seconds=...)``), every other option
+  keyword-only;
+* arguments are checked when the strategy is made, and a bad one raises
+  :class:`hypothesis.errors.InvalidArgument` with a message naming it;
+* every value is valid by default: it constructs, and a routine item's dose passes the dose rules
+  with no error (deviations are off unless asked for);
+* values shrink toward the simple: small whole numbers, fixed holds, bilateral work, no rest, the
+  fewest steps, a built-in exercise at its documented minimum.
+
+Texts are readable and ids are slugs, built from a small vocabulary of the project's own words, so
+that a failing example reads like a real prescription.
+
+Example::
+
+    from hypothesis import given
+    from solpt_rehab import strategies
+
+    @given(strategies.routine_items())
+    def test_handout(item):
+        ...
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Collection, Sequence
+from typing import Any, Final, Literal, TypeVar
+
+import attrs
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as error:  # pragma: no cover - the test suite always has Hypothesis
+    raise ImportError(
+        "solpt_rehab.strategies needs Hypothesis; install it with "
+        "pip install 'solpt_rehab[hypothesis]'"
+    ) from error
+
+from . import catalog
+from ._model import (
+    _SLUG,
+    BodyRegion,
+    Category,
+    Citation,
+    CountingRule,
+    Equipment,
+    Exercise,
+    Hold,
+    Laterality,
+    Level,
+    Position,
+    RepetitionScheme,
+    Rest,
+    Step,
+    StepKind,
+    format_number,
+)
+from ._routine import IMPLAUSIBLE_OPEN_ENDED_FACTOR, Frequency, Routine, RoutineItem, Side
+
+__all__ = [
+    "Dose",
+    "catalogs",
+    "citations",
+    "doses",
+    "equipment",
+    "exercises",
+    "frequencies",
+    "holds",
+    "repetition_schemes",
+    "rests",
+    "routine_items",
+    "routines",
+    "steps",
+]
+
+_T = TypeVar("_T")
+_COUNTING_RULES: Final = tuple(CountingRule)
+_C = TypeVar("_C", Laterality, StepKind)
+
+#: How finely seconds are drawn: whole seconds, whole or half seconds (2.5), or any float.
+_GRANULARITIES: Final = ("whole", "half", "any")
+_GRANULARITY_WORDS: Final = {
+    "whole": "whole number of seconds",
+    "half": "whole or half number of seconds",
+    "any": "number of seconds",
+}
+
+# Strategies are built once, not inside every draw: building and validating a strategy costs
+# more than drawing from it.
+_BOOLEANS: Final = st.booleans()
+
+
+@functools.cache
+def _sampled(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+    """``st.sampled_from(values)``, built once per tuple of values."""
+    return st.sampled_from(values)
+
+
+@functools.cache
+def _optional(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+    """``None`` (first, so that it shrinks there) or one of ``values``, built once."""
+    return st.one_of(st.none(), st.sampled_from(values))
+
+
+# -- the dose a routine item prescribes -----------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Dose:
+    """One prescribed dose of an exercise: everything a routine item holds besides the exercise.
+
+    :func:`doses` generates these; :meth:`to_item` turns one into a
+    :class:`~solpt_rehab.RoutineItem`, and the fields match the keyword arguments of the dose rules
+    (:func:`solpt_rehab._routine.item_problems`) and of the routine builder.
+
+    Attributes:
+        hold_seconds: The prescribed hold in seconds, or ``None`` for an exercise without a hold.
+        reps: The prescribed repetitions.
+        side: The side worked, or led with (see :class:`~solpt_rehab.Side`).
+        deviation: The recorded reason for a dose outside the documented range, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    hold_seconds: float | None = None
+    reps: int
+    side: Side
+    deviation: str | None = None
+
+    def to_item(self, exercise: Exercise) -> RoutineItem:
+        """Return the routine item that prescribes this dose of ``exercise``.
+
+        Args:
+            exercise: The exercise the dose was drawn for.
+
+        Returns:
+            A :class:`~solpt_rehab.RoutineItem` with this dose.
+
+        Raises:
+            RoutineError: When the dose breaks a dose rule of ``exercise`` (never for a dose that
+                :func:`doses` drew for that exercise).
+        """
+        return RoutineItem(
+            exercise=exercise,
+            hold_seconds=self.hold_seconds,
+            reps=self.reps,
+            side=self.side,
+            deviation=self.deviation,
+        )
+
+
+# -- argument checks ------------------------------------------------------------------------------
+
+
+def _seconds_argument(name: str, value: object) -> float:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value <= 0
+    ):
+        raise InvalidArgument(f"{name}={value!r} must be a finite number > 0")
+    return value
+
+
+def _count_argument(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidArgument(f"{name}={value!r} must be a whole number >= 1 (an int)")
+    return value
+
+
+def _size_argument(name: str, value: object, *, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidArgument(f"{name}={value!r} must be a whole number >= {minimum} (an int)")
+    return value
+
+
+def _ordered(low_name: str, low: float, high_name: str, high: float) -> None:
+    if high < low:
+        raise InvalidArgument(f"{high_name}={high!r} must be >= {low_name}={low!r}")
+
+
+def _optional_flag(name: str, value: object) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise InvalidArgument(f"{name}={value!r} must be True, False or None")
+    return value
+
+
+def _flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidArgument(f"{name}={value!r} must be True or False")
+    return value
+
+
+def _granularity_argument(value: object) -> str:
+    if not isinstance(value, str) or value not in _GRANULARITIES:
+        allowed = ", ".join(repr(choice) for choice in _GRANULARITIES)
+        raise InvalidArgument(f"granularity={value!r} must be one of {allowed}")
+    return value
+
+
+def _choices_argument(name: str, value: object, kind: type[_C]) -> tuple[_C, ...]:
+    """Read ``None``, one member (or its string value) or a collection of them."""
+    allowed = ", ".join(repr(member.value) for member in kind)
+    problem = (
+        f"{name}={value!r} must be a {kind.__name__} (one of {allowed}), a non-empty "
+        "collection of them, or None"
+    )
+    if value is None:
+        return tuple(kind)
+    given: object = (value,) if isinstance(value, str) else value
+    if not isinstance(given, Collection) or not given:
+        raise InvalidArgument(problem)
+    chosen: list[_C] = []
+    for item in given:
+        try:
+            member = kind(item)
+        except ValueError:
+            raise InvalidArgument(problem) from None
+        if member not in chosen:
+            chosen.append(member)
+    if not isinstance(given, Sequence):  # a set has no order of its own: use the enumeration's
+        chosen.sort(key=list(kind).index)
+    return tuple(chosen)
+
+
+def _generated(name: str, kind: type[_T]) -> Callable[[object], _T]:
+    """A check that a caller's strategy generates the type it promised."""
+
+    def check(value: object) -> _T:
+        if not isinstance(value, kind):
+            raise InvalidArgument(f"{name} must generate {kind.__name__} values: {value!r}")
+        return value
+
+    return check
+
+
+def _strategy_argument(name: str, value: object, kind: type[_T]) -> st.SearchStrategy[_T] | None:
+    """Read an optional strategy option; its values are checked as they are drawn."""
+    if value is None:
+        return None
+    if not isinstance(value, st.SearchStrategy):
+        raise InvalidArgument(f"{name}={value!r} must be a Hypothesis strategy or None")
+    return value.map(_generated(name, kind))
+
+
+def _exercise_pool_argument(value: object) -> st.SearchStrategy[Exercise] | tuple[Exercise, ...]:
+    """Read the ``exercises`` option: ``None``, a strategy, or a sequence of exercises."""
+    if value is None:
+        return _any_exercise()
+    strategy = (
+        _strategy_argument("exercises", value, Exercise)
+        if isinstance(value, st.SearchStrategy)
+        else None
+    )
+    if strategy is not None:
+        return strategy
+    problem = (
+        f"exercises={value!r} must be a strategy of Exercise values, a non-empty sequence of "
+        "Exercise values with unique ids, or None"
+    )
+    # A sequence, not any collection: the order of a set changes from one process to the next,
+    # and Hypothesis must draw the same exercise from the same choices to replay a failure.
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or not value:
+        raise InvalidArgument(problem)
+    pool = tuple(value)
+    if not all(isinstance(item, Exercise) for item in pool):
+        raise InvalidArgument(problem)
+    if len({exercise.id for exercise in pool}) != len(pool):
+        raise InvalidArgument(problem)
+    return pool
+
+
+# -- seconds --------------------------------------------------------------------------------------
+
+
+def _grid_size(low: float, high: float, granularity: str) -> float:
+    """How many distinct values of seconds lie between the bounds (infinity for "any")."""
+    if granularity == "any":
+        return math.inf if low < high else 1
+    scale = 1 if granularity == "whole" else 2
+    return max(0, math.floor(high * scale) - math.ceil(low * scale) + 1)
+
+
+def _seconds(low: float, high: float, granularity: str) -> st.SearchStrategy[float]:
+    """Seconds between the bounds: whole seconds first (they shrink best), then the rest.
+
+    The caller makes sure that at least one value lies between the bounds.
+    """
+    parts: list[st.SearchStrategy[float]] = []
+    if math.ceil(low) <= math.floor(high):
+        parts.append(st.integers(math.ceil(low), math.floor(high)))
+    if granularity == "half" and math.ceil(low - 0.5) <= math.floor(high - 0.5):
+        parts.append(
+            st.integers(math.ceil(low - 0.5), math.floor(high - 0.5)).map(lambda k: k + 0.5)
+        )
+    if granularity == "any":
+        parts.append(
+            st.floats(min_value=low, max_value=high, allow_nan=False, allow_infinity=False)
+        )
+    return st.one_of(parts)
+
+
+def _seconds_bounds(
+    min_seconds: float, max_seconds: float, granularity: str, *, fixed: bool | None
+) -> tuple[float, float, str, bool]:
+    """Check the arguments shared by :func:`holds` and :func:`rests`; return them and can_range."""
+    low = _seconds_argument("min_seconds", min_seconds)
+    high = _seconds_argument("max_seconds", max_seconds)
+    _ordered("min_seconds", low, "max_seconds", high)
+    chosen = _granularity_argument(granularity)
+    _optional_flag("fixed", fixed)
+    size = _grid_size(low, high, chosen)
+    if size == 0:
+        raise InvalidArgument(
+            f"no {_GRANULARITY_WORDS[chosen]} lies between min_seconds={low!r} and "
+            f"max_seconds={high!r}; widen the bounds or use granularity='any'"
+        )
+    if fixed is False and size < 2:  # noqa: PLR2004 - a range needs two different ends
+        raise InvalidArgument(
+            f"fixed=False needs two different values between min_seconds={low!r} and "
+            f"max_seconds={high!r} with granularity={chosen!r}"
+        )
+    return low, high, chosen, size >= 2  # noqa: PLR2004
+
+
+@st.composite
+def _ranges(
+    draw: st.DrawFn, seconds: st.SearchStrategy[float], *, fixed: bool | None, can_range: bool
+) -> tuple[float, float]:
+    """Two ends of a range of seconds, equal unless the range is drawn (shrinks to equal)."""
+    first = draw(seconds)
+    ranged = (not fixed) if fixed is not None else (can_range and draw(_BOOLEANS))
+    if not ranged:
+        return first, first
+    second = draw(seconds.filter(lambda value: value != first))
+    return min(first, second), max(first, second)
+
+
+def holds(
+    min_seconds: float = 1,
+    max_seconds: float = 120,
+    *,
+    fixed: bool | None = None,
+    granularity: Literal["whole", "half", "any"] = "half",
+) -> st.SearchStrategy[Hold]:
+    """Generate documented holds whose both ends lie between ``min_seconds`` and ``max_seconds``.
+
+    Values shrink toward a fixed hold of the fewest whole seconds.
+
+    Args:
+        min_seconds: The shortest end any hold may have; a finite number > 0.
+        max_seconds: The longest end any hold may have; >= ``min_seconds``.
+        fixed: ``True`` for fixed holds only (both ends equal), ``False`` for ranges only,
+            ``None`` for both.
+        granularity: ``"whole"`` for whole seconds only (``int``), ``"half"`` for whole or half
+            seconds (``15``, ``2.5``), ``"any"`` for any finite number, as a round trip through a
+            serializer needs.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Hold` values.
+
+    Raises:
+        InvalidArgument: For bounds that are not finite numbers > 0, a maximum below the minimum,
+            an unknown granularity, bounds with no value of that granularity between them, or
+            ``fixed=False`` with room for only one value.
+
+    .. versionadded:: 0.1.0
+    """
+    low, high, chosen, can_range = _seconds_bounds(
+        min_seconds, max_seconds, granularity, fixed=fixed
+    )
+    return _ranges(_seconds(low, high, chosen), fixed=fixed, can_range=can_range).map(
+        lambda ends: Hold(min_seconds=ends[0], max_seconds=ends[1])
+    )
+
+
+_VAGUE_RESTS: Final = (
+    "a few seconds",
+    "a short pause",
+    "until your breathing settles",
+    "a couple of slow breaths",
+    "as long as you need",
+)
+_REST_NOTES: Final = (
+    "between repetitions",
+    "sitting or lying quietly",
+    "before changing sides",
+)
+
+
+@st.composite
+def _rests(
+    draw: st.DrawFn, ranges: st.SearchStrategy[tuple[float, float]], *, quantified: bool | None
+) -> Rest:
+    counted = quantified if quantified is not None else draw(_BOOLEANS)
+    if not counted:
+        return Rest(text=draw(_sampled(_VAGUE_RESTS)))
+    low, high = draw(ranges)
+    note = draw(_optional(_REST_NOTES))
+    return Rest(min_seconds=low, max_seconds=high, text=note)
+
+
+def rests(
+    min_seconds: float = 1,
+    max_seconds: float = 120,
+    *,
+    quantified: bool | None = None,
+    fixed: bool | None = None,
+    granularity: Literal["whole", "half", "any"] = "half",
+) -> st.SearchStrategy[Rest]:
+    """Generate rests between repetitions: ranges of seconds, or documented only in words.
+
+    A quantified rest lies between the bounds and may carry a note (``"between repetitions"``);
+    an unquantified one has only words, such as ``"a few seconds"``, and no number. Values shrink
+    toward ``"a few seconds"``, the source's own unquantified rest, and quantified ones toward a
+    fixed rest of the fewest whole seconds.
+
+    Args:
+        min_seconds: The shortest end a quantified rest may have; a finite number > 0.
+        max_seconds: The longest end a quantified rest may have; >= ``min_seconds``.
+        quantified: ``True`` for rests with seconds only, ``False`` for rests in words only,
+            ``None`` for both.
+        fixed: As for :func:`holds`, for the quantified rests.
+        granularity: As for :func:`holds`.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Rest` values.
+
+    Raises:
+        InvalidArgument: For the reasons :func:`holds` gives, or a ``quantified`` that is not a
+            bool or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+    low, high, chosen, can_range = _seconds_bounds(
+        min_seconds, max_seconds, granularity, fixed=fixed
+    )
+    _optional_flag("quantified", quantified)
+    ranges = _ranges(_seconds(low, high, chosen), fixed=fixed, can_range=can_range)
+    return _rests(ranges, quantified=quantified)
+
+
+# -- repetitions ----------------------------------------------------------------------------------
+
+
+@st.composite
+def _repetition_schemes(
+    draw: st.DrawFn,
+    counts: st.SearchStrategy[int],
+    shapes: tuple[str, ...],
+    lateralities: tuple[Laterality, ...],
+    rests: st.SearchStrategy[Rest | None],
+) -> RepetitionScheme:
+    first = draw(counts)
+    shape = draw(_sampled(shapes))
+    if shape == "open":
+        min_reps, max_reps = first, None
+    elif shape == "range":
+        second = draw(counts.filter(lambda count: count != first))
+        min_reps, max_reps = min(first, second), max(first, second)
+    else:
+        min_reps, max_reps = first, first
+    laterality = draw(_sampled(lateralities))
+    counting = draw(_sampled(_COUNTING_RULES)) if laterality.two_sided else None
+    rest = draw(rests)
+    return RepetitionScheme(
+        min_reps=min_reps, max_reps=max_reps, laterality=laterality, counting=counting, rest=rest
+    )
+
+
+def repetition_schemes(
+    min_reps: int = 1,
+    max_reps: int = 30,
+    *,
+    laterality: Laterality | str | Collection[Laterality | str] | None = None,
+    open_ended: bool | None = None,
+    with_rest: bool | None = None,
+) -> st.SearchStrategy[RepetitionScheme]:
+    """Generate documented repetition counts, with their side, counting rule and rest.
+
+    Every count of a scheme lies between ``min_reps`` and ``max_reps`` (an open-ended scheme has
+    only its lower bound there). Two-sided work (alternating, each side) always names its
+    counting rule. Values shrink toward one repetition, fixed, bilateral, without a rest.
+
+    Args:
+        min_reps: The fewest repetitions any scheme may document; a whole number >= 1.
+        max_reps: The most repetitions any scheme may document; >= ``min_reps``.
+        laterality: One :class:`~solpt_rehab.Laterality` (or its value, ``"bilateral"``), a
+            collection of them, or ``None`` for all four. Values shrink toward the first given
+            (a set's first in the enumeration's order), though never from one-sided to two-sided
+            work, which also draws its counting rule.
+        open_ended: ``True`` for schemes with no upper bound only ("at least 3"), ``False`` for
+            closed ranges only, ``None`` for both.
+        with_rest: ``True`` for schemes that document a rest (drawn by :func:`rests`), ``False``
+            for none, ``None`` for both.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.RepetitionScheme` values.
+
+    Raises:
+        InvalidArgument: For a count that is not a whole number >= 1, a maximum below the
+            minimum, an unknown laterality, or a flag that is not a bool or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+    low = _count_argument("min_reps", min_reps)
+    high = _count_argument("max_reps", max_reps)
+    _ordered("min_reps", low, "max_reps", high)
+    lateralities = _choices_argument("laterality", laterality, Laterality)
+    _optional_flag("open_ended", open_ended)
+    _optional_flag("with_rest", with_rest)
+    # One choice picks the shape, so that no shape costs fewer draws than the fixed count it
+    # should shrink to (Hypothesis prefers shorter choice sequences).
+    shapes = tuple(
+        shape
+        for shape, allowed in (
+            ("fixed", not open_ended),
+            ("range", not open_ended and high > low),
+            ("open", open_ended is not False),
+        )
+        if allowed
+    )
+    rest_strategy: st.SearchStrategy[Rest | None] = (
+        st.one_of(st.none(), rests())
+        if with_rest is None
+        else (rests() if with_rest else st.none())
+    )
+    return _repetition_schemes(st.integers(low, high), shapes, lateralities, rest_strategy)
+
+
+# -- steps ----------------------------------------------------------------------------------------
+
+#: The starting position's id word and the setup steps that put a person into it.
+_POSITIONS: Final[dict[Position, tuple[str, tuple[str, ...]]]] = {
+    Position.SUPINE: (
+        "supine",
+        (
+            "Lie on your back with both knees bent and your feet flat.",
+            "Lie face up on a firm surface with your legs out straight.",
+        ),
+    ),
+    Position.PRONE: (
+        "prone",
+        (
+            "Lie face down with your forehead resting on your hands.",
+            "Lie on your front with your arms along your sides.",
+        ),
+    ),
+    Position.SIDE_LYING: (
+        "side-lying",
+        (
+            "Lie on your side with your knees bent and stacked.",
+            "Lie on one side with your head resting on your lower arm.",
+        ),
+    ),
+    Position.SITTING: (
+        "seated",
+        (
+            "Sit upright on a firm chair with both feet on the floor.",
+            "Sit near the front edge of a chair and lengthen your spine.",
+        ),
+    ),
+    Position.STANDING: (
+        "standing",
+        (
+            "Stand tall with your feet hip-width apart.",
+            "Stand beside a kitchen counter and rest one hand on it for balance.",
+        ),
+    ),
+    Position.KNEELING: (
+        "kneeling",
+        (
+            "Kneel upright on a cushion with your hips above your knees.",
+            "Kneel on a folded towel and keep your trunk tall.",
+        ),
+    ),
+    Position.QUADRUPED: (
+        "quadruped",
+        (
+            "Come onto your hands and knees, hands below your shoulders.",
+            "Kneel on all fours with your knees under your hips.",
+        ),
+    ),
+}
+_SETUP_TEXTS: Final = tuple(text for _, texts in _POSITIONS.values() for text in texts)
+
+#: Target words of an id, the words a person reads, the regions, and the purpose's object.
+_TARGETS: Final[tuple[tuple[str, str, tuple[BodyRegion, ...], str], ...]] = (
+    ("hamstring", "hamstring", (BodyRegion.THIGH,), "the back of the thigh"),
+    ("calf", "calf", (BodyRegion.LOWER_LEG,), "the calf muscles"),
+    ("hip-flexor", "hip flexor", (BodyRegion.HIP,), "the front of the hip"),
+    ("glute", "glute", (BodyRegion.BUTTOCK, BodyRegion.HIP), "the muscles of the buttock"),
+    ("quad", "quad", (BodyRegion.THIGH,), "the front of the thigh"),
+    ("shoulder", "shoulder", (BodyRegion.SHOULDER,), "the muscles around the shoulder"),
+    ("neck", "neck", (BodyRegion.NECK,), "the side of the neck"),
+    ("chest", "chest", (BodyRegion.CHEST,), "the chest"),
+    ("upper-back", "upper back", (BodyRegion.UPPER_BACK,), "the upper back"),
+    ("lower-back", "lower back", (BodyRegion.LOWER_BACK,), "the lower back"),
+    ("core", "core", (BodyRegion.ABDOMEN, BodyRegion.LOWER_BACK), "the deep abdominal muscles"),
+    ("wrist", "wrist", (BodyRegion.FOREARM,), "the wrist and forearm"),
+)
+
+#: Movement words of an id, the kind of exercise, the purpose's verb, and the moving steps.
+_MOVEMENTS: Final[tuple[tuple[str, Category, str, tuple[str, ...]], ...]] = (
+    (
+        "stretch",
+        Category.STRETCHING,
+        "Lengthens",
+        (
+            "Lean gently into the stretch until you feel a mild pull.",
+            "Ease a little further into the position without bouncing.",
+        ),
+    ),
+    (
+        "bridge",
+        Category.STRENGTH,
+        "Strengthens",
+        (
+            "Push through your heels and lift your hips off the floor.",
+            "Raise your hips until your knees, hips and shoulders line up.",
+        ),
+    ),
+    (
+        "raise",
+        Category.STRENGTH,
+        "Strengthens",
+        (
+            "Lift the limb slowly, keeping the movement smooth and controlled.",
+            "Raise it to a comfortable height, then pause.",
+        ),
+    ),
+    (
+        "squeeze",
+        Category.STRENGTH,
+        "Wakes up",
+        (
+            "Tighten the muscles gently while you keep breathing.",
+            "Draw the muscles in softly, at about a third of your full effort.",
+        ),
+    ),
+    (
+        "rotation",
+        Category.MOBILITY,
+        "Loosens",
+        (
+            "Turn slowly to one side, only as far as is comfortable.",
+            "Rotate back through the middle and on to the other side.",
+        ),
+    ),
+    (
+        "slide",
+        Category.MOBILITY,
+        "Loosens",
+        (
+            "Glide your heel along the floor, away from your body.",
+            "Let the limb slide out until you feel a gentle stretch.",
+        ),
+    ),
+    (
+        "press",
+        Category.STRENGTH,
+        "Strengthens",
+        (
+            "Press steadily against the resistance while your back stays still.",
+            "Push into the band slowly and keep your shoulders relaxed.",
+        ),
+    ),
+)
+_MOVE_TEXTS: Final = tuple(text for *_, texts in _MOVEMENTS for text in texts)
+_DISTANCES: Final = ("a few inches", "about 10 cm", "a hand's width", "as far as is comfortable")
+_HOLD_TEXTS: Final = (
+    "Keep still in this position and breathe steadily.",
+    "Stay there without holding your breath.",
+)
+_RELEASE_TEXTS: Final = (
+    "Relax and return slowly to where you started.",
+    "Let go gently and rest for a moment.",
+    "Lower back down with control.",
+)
+_REPEAT_TEXTS: Final = (
+    "Repeat the whole sequence.",
+    "Do the same on the other side.",
+)
+_PURPOSE_ENDINGS: Final = (
+    "to ease stiffness",
+    "to make everyday movement easier",
+    "to help settle lower back and hip pain",
+    "after long spells of sitting",
+)
+
+
+@st.composite
+def _steps(draw: st.DrawFn, kinds: tuple[StepKind, ...]) -> Step:
+    kind = draw(_sampled(kinds))
+    texts = {
+        StepKind.SETUP: _SETUP_TEXTS,
+        StepKind.MOVE: _MOVE_TEXTS,
+        StepKind.HOLD: _HOLD_TEXTS,
+        StepKind.RELEASE: _RELEASE_TEXTS,
+        StepKind.REPEAT: _REPEAT_TEXTS,
+    }[kind]
+    text = draw(_sampled(texts))
+    distance = draw(_optional(_DISTANCES)) if kind is StepKind.MOVE else None
+    return Step(text=text, kind=kind, distance=distance)
+
+
+def steps(
+    *, kind: StepKind | str | Collection[StepKind | str] | None = None
+) -> st.SearchStrategy[Step]:
+    """Generate single instructions with readable text, one of a handful per kind.
+
+    A move step may carry a distance kept as words (``"a few inches"``). Values shrink toward the
+    first setup instruction. :func:`exercises` builds whole sequences whose hold step states the
+    exercise's hold; use this strategy for a step on its own.
+
+    Args:
+        kind: One :class:`~solpt_rehab.StepKind` (or its value, ``"hold"``), a collection of them
+            (values shrink toward the first), or ``None`` for every kind.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Step` values.
+
+    Raises:
+        InvalidArgument: For an unknown kind or an empty collection.
+
+    .. versionadded:: 0.1.0
+    """
+    return _steps(_choices_argument("kind", kind, StepKind))
+
+
+def _seconds_words(low: float, high: float) -> str:
+    if low == high:
+        return f"{format_number(low)} second{'' if low == 1 else 's'}"
+    return f"{format_number(low)} to {format_number(high)} seconds"
+
+
+def _count_words(scheme: RepetitionScheme) -> str:
+    low = scheme.min_reps
+    if scheme.max_reps is None:
+        return f"at least {low} times"
+    if scheme.max_reps == low:
+        return "once" if low == 1 else f"{low} times"
+    return f"{low} to {scheme.max_reps} times"
+
+
+def _repeat_text(scheme: RepetitionScheme) -> str:
+    count = _count_words(scheme)
+    per_side = scheme.counting is CountingRule.PER_SIDE
+    if scheme.laterality is Laterality.BILATERAL:
+        return f"Do it {count} in all."
+    if scheme.laterality is Laterality.AFFECTED_SIDE:
+        return f"Do it {count}, on the painful side only."
+    if scheme.laterality is Laterality.ALTERNATING:
+        return f"Switch sides each time: {count} {'with each side' if per_side else 'in all'}."
+    if per_side:
+        return f"Do it {count} on one side, then as many times on the other."
+    return f"Do every repetition on one side, then change sides: {count} in all."
+
+
+# -- exercises ------------------------------------------------------------------------------------
+
+_EQUIPMENT: Final = (
+    ("yoga mat", ("mattress", "folded blanket")),
+    ("resistance band", ("towel",)),
+    ("firm chair", ("bench",)),
+    ("pillow", ("rolled towel",)),
+    ("foam roller", ("rolled blanket",)),
+    ("small ball", ("rolled towel",)),
+    ("step", ("bottom stair",)),
+)
+_TITLES: Final = (
+    "Home exercise handout",
+    "Clinic exercise sheet",
+    "Physiotherapy home programme",
+    "Lower limb rehabilitation notes",
+)
+_PUBLISHERS: Final = ("Example Physiotherapy Clinic", "Riverside Rehabilitation Centre")
+_ALTERNATIVES: Final = {
+    name: st.lists(st.sampled_from(alternatives), unique=True, max_size=2)
+    for name, alternatives in _EQUIPMENT
+}
+_HANDOUT_NUMBERS: Final = st.integers(1, 40)
+_PUBLISHER_NAMES: Final = st.one_of(st.just(""), st.sampled_from(_PUBLISHERS))
+_URLS: Final = st.one_of(
+    st.none(), _HANDOUT_NUMBERS.map(lambda n: f"https://example.org/handouts/{n}")
+)
+_LOCATORS: Final = st.one_of(
+    st.none(),
+    _HANDOUT_NUMBERS.map(lambda n: f"exercise {n}"),
+    _HANDOUT_NUMBERS.map(lambda n: f"page {n}"),
+)
+
+
+@st.composite
+def _equipment(draw: st.DrawFn) -> Equipment:
+    name, _ = draw(_sampled(_EQUIPMENT))
+    optional = draw(_BOOLEANS)
+    chosen = draw(_ALTERNATIVES[name])
+    return Equipment(name=name, optional=optional, alternatives=tuple(chosen))
+
+
+def equipment() -> st.SearchStrategy[Equipment]:
+    """Generate pieces of equipment with readable names, optional or not, with alternatives.
+
+    Values shrink toward a required yoga mat with no alternative.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Equipment` values.
+
+    .. versionadded:: 0.1.0
+    """
+    return _equipment()
+
+
+@st.composite
+def _citations(draw: st.DrawFn) -> Citation:
+    title = draw(_sampled(_TITLES))
+    publisher = draw(_PUBLISHER_NAMES)
+    url = draw(_URLS)
+    locator = draw(_LOCATORS)
+    return Citation(title=title, publisher=publisher, url=url, locator=locator)
+
+
+_EQUIPMENT_LISTS: Final = st.lists(_equipment(), max_size=2, unique_by=lambda piece: piece.name)
+_OPTIONAL_CITATIONS: Final = st.one_of(st.none(), _citations())
+_POSITION_VALUES: Final = tuple(Position)
+_LEVEL_VALUES: Final = tuple(Level)
+
+
+def citations() -> st.SearchStrategy[Citation]:
+    """Generate citations of handouts and programmes, with or without publisher, URL, locator.
+
+    URLs are under ``https://example.org/``. Values shrink toward a bare title.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Citation` values.
+
+    .. versionadded:: 0.1.0
+    """
+    return _citations()
+
+
+def _name_of(slug: str) -> str:
+    words = slug.replace("-", " ")
+    return words[:1].upper() + words[1:]
+
+
+@st.composite
+def _exercises(
+    draw: st.DrawFn,
+    ids: st.SearchStrategy[str] | None,
+    hold_strategy: st.SearchStrategy[Hold | None],
+    repetition_strategy: st.SearchStrategy[RepetitionScheme],
+) -> Exercise:
+    position = draw(_optional(_POSITION_VALUES))
+    target, target_words, regions, target_object = draw(_sampled(_TARGETS))
+    movement, category, verb, move_texts = draw(_sampled(_MOVEMENTS))
+    if ids is not None:
+        slug = draw(ids)
+        if not _SLUG.fullmatch(slug):
+            raise InvalidArgument(
+                f"ids must generate slugs of lowercase letters and digits joined by single "
+                f"hyphens: {slug!r}"
+            )
+        name = _name_of(slug)
+    else:
+        prefix = _POSITIONS[position][0] if position is not None and draw(_BOOLEANS) else None
+        slug = "-".join(part for part in (prefix, target, movement) if part)
+        words = " ".join(part for part in (prefix, target_words, movement) if part)
+        name = words[:1].upper() + words[1:]
+
+    hold = draw(hold_strategy)
+    repetitions = draw(repetition_strategy)
+
+    setups = _SETUP_TEXTS if position is None else _POSITIONS[position][1]
+    sequence = [Step(text=draw(_sampled(setups)), kind=StepKind.SETUP)]
+    distance = draw(_optional(_DISTANCES))
+    sequence.append(Step(text=draw(_sampled(move_texts)), kind="move", distance=distance))
+    if hold is not None:
+        seconds = _seconds_words(hold.min_seconds, hold.max_seconds)
+        sequence.append(Step(text=f"Stay in the position for {seconds}.", kind=StepKind.HOLD))
+    if draw(_BOOLEANS):
+        sequence.append(Step(text=draw(_sampled(_RELEASE_TEXTS)), kind=StepKind.RELEASE))
+    if draw(_BOOLEANS):
+        sequence.append(Step(text=_repeat_text(repetitions), kind=StepKind.REPEAT))
+
+    ending = draw(_optional(_PURPOSE_ENDINGS))
+    return Exercise(
+        id=slug,
+        name=name,
+        purpose="" if ending is None else f"{verb} {target_object} {ending}.",
+        steps=tuple(sequence),
+        hold=hold,
+        repetitions=repetitions,
+        regions=regions,
+        position=position,
+        level=draw(_optional(_LEVEL_VALUES)),
+        category=category if draw(_BOOLEANS) else None,
+        equipment=tuple(draw(_EQUIPMENT_LISTS)),
+        source=draw(_OPTIONAL_CITATIONS),
+    )
+
+
+def exercises(
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    laterality: Laterality | str | Collection[Laterality | str] | None = None,
+    with_hold: bool | None = None,
+    open_ended: bool | None = None,
+) -> st.SearchStrategy[Exercise]:
+    """Generate realistic exercises: a slug id, a readable name, steps, dose, regions, equipment.
+
+    Ids are built from a small vocabulary (``"seated-hamstring-stretch"``), never one of the
+    built-in catalog's; the name reads the id (``"Seated hamstring stretch"``). The steps run in
+    order (setup, move, then the hold step when there is a hold, and perhaps a release and a repeat
+    step stating the count); an exercise has a hold step exactly when it has a hold, whose text
+    states the hold. Regions and category follow from the id's words. Values shrink toward an
+    exercise without a hold, done once, bilaterally, in two steps, with no optional field.
+
+    Args:
+        ids: A strategy of slugs to use as ids instead of the vocabulary's (the name is then the
+            id in words). Every value must be a slug, such as ``"wall-sit"``.
+        laterality: As for :func:`repetition_schemes`.
+        with_hold: ``True`` for exercises with a hold only, ``False`` for none, ``None`` for both.
+        open_ended: As for :func:`repetition_schemes`.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Exercise` values.
+
+    Raises:
+        InvalidArgument: For an ``ids`` that is not a strategy (or, when drawn, a value of it that
+            is not a slug), an unknown laterality, or a flag that is not a bool or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+    chosen_ids = _strategy_argument("ids", ids, str)
+    lateralities = _choices_argument("laterality", laterality, Laterality)
+    _optional_flag("with_hold", with_hold)
+    _optional_flag("open_ended", open_ended)
+    hold_strategy: st.SearchStrategy[Hold | None] = (
+        st.one_of(st.none(), holds())
+        if with_hold is None
+        else (holds() if with_hold else st.none())
+    )
+    return _exercises(
+        chosen_ids,
+        hold_strategy,
+        repetition_schemes(laterality=lateralities, open_ended=open_ended),
+    )
+
+
+@functools.cache
+def _generated_pool() -> st.SearchStrategy[tuple[Exercise, ...]]:
+    """Up to three generated exercises, the default pool's addition to the built-in ones."""
+    return catalogs(max_size=3)
+
+
+@functools.cache
+def _any_exercise() -> st.SearchStrategy[Exercise]:
+    """A built-in exercise (first, so that examples shrink toward one) or a generated one."""
+    return st.one_of(st.sampled_from(catalog.all()), exercises())
+
+
+def catalogs(
+    min_size: int = 0,
+    max_size: int | None = None,
+    *,
+    elements: st.SearchStrategy[Exercise] | None = None,
+) -> st.SearchStrategy[tuple[Exercise, ...]]:
+    """Generate catalogs: tuples of exercises whose ids are all different.
+
+    Args:
+        min_size: The fewest exercises; a whole number >= 0.
+        max_size: The most exercises (>= ``min_size``), or ``None`` for no bound.
+        elements: The strategy the exercises come from; :func:`exercises` when ``None``. Pass
+            ``st.one_of(st.sampled_from(catalog.all()), exercises())`` to mix in the built-in
+            exercises.
+
+    Returns:
+        A strategy of tuples of :class:`~solpt_rehab.Exercise` values with unique ids.
+
+    Raises:
+        InvalidArgument: For a size that is not a whole number in range, or an ``elements`` that
+            is not a strategy.
+
+    .. versionadded:: 0.1.0
+    """
+    low = _size_argument("min_size", min_size, minimum=0)
+    if max_size is not None:
+        high = _size_argument("max_size", max_size, minimum=0)
+        _ordered("min_size", low, "max_size", high)
+    source = _strategy_argument("elements", elements, Exercise)
+    return st.lists(
+        exercises() if source is None else source,
+        min_size=low,
+        max_size=max_size,
+        unique_by=lambda exercise: exercise.id,
+    ).map(tuple)
+
+
+# -- doses and routine items ----------------------------------------------------------------------
+
+_REASONS: Final = (
+    "agreed with the patient at review",
+    "the surgeon's post-operative protocol",
+    "reduced after a flare-up",
+    "progressed after two weeks without pain",
+)
+
+
+@functools.cache
+def _some_of(values: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(values), min_size=1, unique=True)
+
+
+@functools.lru_cache(maxsize=1024)
+def _counts(low: int, high: int) -> st.SearchStrategy[int]:
+    return st.integers(low, high)
+
+
+@functools.lru_cache(maxsize=1024)
+def _in_hold(hold: Hold) -> st.SearchStrategy[float]:
+    """A hold inside ``hold``: its minimum first, then whole or half seconds, then its maximum."""
+    low, high = hold.min_seconds, hold.max_seconds
+    if low == high:
+        return st.just(low)
+    inside = [st.just(low)]
+    if _grid_size(low, high, "half") > 0:
+        inside.append(_seconds(low, high, "half"))
+    inside.append(st.just(high))
+    return st.one_of(inside)
+
+
+@functools.lru_cache(maxsize=1024)
+def _outside_hold(hold: Hold) -> st.SearchStrategy[float]:
+    """A hold outside ``hold``, > 0: below it when there is room, or above it."""
+    low, high = hold.min_seconds, hold.max_seconds
+    above = _seconds(math.floor(high) + 1, math.floor(high) * 2 + 2, "half")
+    if _grid_size(0.5, low, "half") > 0 and low > 0.5:  # noqa: PLR2004 - half a second
+        below = _seconds(0.5, low, "half").filter(lambda seconds: seconds < low)
+        return st.one_of(below, above)
+    return above
+
+
+def _side_choices(laterality: Laterality) -> tuple[Side, ...]:
+    """The sides a dose may name, the default (or simplest) first."""
+    if laterality is Laterality.BILATERAL:
+        return (Side.BOTH,)
+    if laterality is Laterality.AFFECTED_SIDE:
+        return (Side.LEFT, Side.RIGHT)
+    return (Side.BOTH, Side.LEFT, Side.RIGHT)
+
+
+def _draw_dose(draw: st.DrawFn, exercise: Exercise, *, deviations: bool) -> Dose:
+    """Draw one dose of ``exercise`` (shared by :func:`doses` and :func:`routine_items`)."""
+    scheme = exercise.repetitions
+    top = (
+        scheme.max_reps
+        if scheme.max_reps is not None
+        else IMPLAUSIBLE_OPEN_ENDED_FACTOR * scheme.min_reps
+    )
+    hold_seconds = None if exercise.hold is None else draw(_in_hold(exercise.hold))
+    reps = draw(_counts(scheme.min_reps, top))
+    side = draw(_sampled(_side_choices(scheme.laterality)))
+    deviation = None
+    if deviations and draw(_BOOLEANS):
+        reps_outside = []
+        if scheme.min_reps > 1:
+            reps_outside.append(_counts(1, scheme.min_reps - 1))
+        if scheme.max_reps is not None:
+            reps_outside.append(_counts(scheme.max_reps + 1, 2 * scheme.max_reps + 1))
+        fields = [
+            field
+            for field, room in (("hold", exercise.hold is not None), ("reps", bool(reps_outside)))
+            if room
+        ]
+        if fields:
+            chosen = draw(_some_of(tuple(fields)))
+            if "hold" in chosen and exercise.hold is not None:
+                hold_seconds = draw(_outside_hold(exercise.hold))
+            if "reps" in chosen:
+                reps = draw(st.one_of(reps_outside))
+            deviation = draw(_sampled(_REASONS))
+    return Dose(hold_seconds=hold_seconds, reps=reps, side=side, deviation=deviation)
+
+
+@st.composite
+def _doses(draw: st.DrawFn, exercise: Exercise, *, deviations: bool) -> Dose:
+    return _draw_dose(draw, exercise, deviations=deviations)
+
+
+def doses(exercise: Exercise, *, deviations: bool = False) -> st.SearchStrategy[Dose]:
+    """Generate doses of one exercise that its dose rules accept.
+
+    The hold lies inside the documented hold (``None`` for an exercise without one); the
+    repetitions inside the documented range, and for an open-ended count ("at least 3") between
+    the minimum and :data:`~solpt_rehab._routine.IMPLAUSIBLE_OPEN_ENDED_FACTOR` times it, so that
+    no dose draws a warning; the side is one the laterality allows. Values shrink toward the
+    documented minimum with the default side (the left side for affected-side work).
+
+    With ``deviations=True`` some doses put the hold, the repetitions or both outside the
+    documented range (never a hold of zero or less, or fewer than one repetition) and record a
+    clinician's reason: the dose rules then warn (code ``deviation``) instead of raising. An
+    exercise that leaves no room outside its range (no hold, an open-ended count from 1) gets
+    in-range doses only.
+
+    Args:
+        exercise: The exercise the doses are for.
+        deviations: Whether some doses depart from the documented range with a recorded reason.
+
+    Returns:
+        A strategy of :class:`Dose` values; ``dose.to_item(exercise)`` builds the routine item.
+
+    Raises:
+        InvalidArgument: For an ``exercise`` that is not an :class:`~solpt_rehab.Exercise`, or a
+            ``deviations`` that is not a bool.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(exercise, Exercise):
+        raise InvalidArgument(f"exercise={exercise!r} must be an Exercise")
+    _flag("deviations", deviations)
+    return _doses(exercise, deviations=deviations)
+
+
+@st.composite
+def _routine_items(
+    draw: st.DrawFn,
+    pool: st.SearchStrategy[Exercise] | tuple[Exercise, ...],
+    *,
+    deviations: bool,
+) -> RoutineItem:
+    exercise = draw(_sampled(pool) if isinstance(pool, tuple) else pool)
+    return _draw_dose(draw, exercise, deviations=deviations).to_item(exercise)
+
+
+def routine_items(
+    *,
+    exercises: st.SearchStrategy[Exercise] | Sequence[Exercise] | None = None,
+    deviations: bool = False,
+) -> st.SearchStrategy[RoutineItem]:
+    """Generate routine items: an exercise with a dose from :func:`doses`.
+
+    By default the exercise is one of the built-in catalog's or a generated one; examples shrink
+    toward the built-in bilateral knees-to-chest stretch at its documented minimum. Items carry
+    no problem at all unless ``deviations=True``, when some carry a recorded deviation (warnings,
+    never errors).
+
+    Args:
+        exercises: A strategy of exercises, a sequence of exercises with unique ids to choose
+            from (such as ``catalog.all()``), or ``None`` for the built-in and generated ones.
+        deviations: As for :func:`doses`.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.RoutineItem` values.
+
+    Raises:
+        InvalidArgument: For an ``exercises`` that is neither a strategy nor a non-empty
+            sequence of exercises with unique ids, or a ``deviations`` that is not a bool.
+
+    .. versionadded:: 0.1.0
+    """
+    pool = _exercise_pool_argument(exercises)
+    return _routine_items(pool, deviations=_flag("deviations", deviations))
+
+
+# -- routines -------------------------------------------------------------------------------------
+
+_ROUTINE_NAMES: Final = (
+    "Home programme",
+    "Morning stretches",
+    "Lower back and hip routine",
+    "Evening mobility",
+    "Gentle strength block",
+)
+
+
+def frequencies() -> st.SearchStrategy[Frequency]:
+    """Generate frequencies: one to three sessions a day, on one to seven days a week.
+
+    Values shrink toward one session on one day a week.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Frequency` values.
+
+    .. versionadded:: 0.1.0
+    """
+    return _FREQUENCIES
+
+
+_FREQUENCIES: Final = st.builds(
+    Frequency, sessions_per_day=st.integers(1, 3), days_per_week=st.integers(1, 7)
+)
+_PHASES: Final = st.integers(1, 3)
+_WEEKS: Final = st.one_of(st.none(), st.integers(1, 26))
+
+
+@st.composite
+def _routines(
+    draw: st.DrawFn,
+    min_items: int,
+    max_items: int | None,
+    pool: st.SearchStrategy[Exercise] | tuple[Exercise, ...] | None,
+    *,
+    deviations: bool,
+) -> Routine:
+    if pool is None:
+        generated = draw(_generated_pool())
+        choices: tuple[Exercise, ...] = catalog.all() + generated
+    elif isinstance(pool, tuple):
+        choices = pool
+    else:
+        choices = draw(catalogs(min_size=1, max_size=4, elements=pool))
+    items = draw(
+        st.lists(
+            _routine_items(choices, deviations=deviations), min_size=min_items, max_size=max_items
+        )
+    )
+    name = draw(_sampled(_ROUTINE_NAMES))
+    if draw(_BOOLEANS):
+        name = f"{name}, phase {draw(_PHASES)}"
+    frequency = draw(_FREQUENCIES)
+    weeks = draw(_WEEKS)
+    return Routine(name=name, items=tuple(items), frequency=frequency, weeks=weeks)
+
+
+def routines(
+    min_items: int = 1,
+    max_items: int | None = None,
+    *,
+    exercises: st.SearchStrategy[Exercise] | Sequence[Exercise] | None = None,
+    deviations: bool = False,
+) -> st.SearchStrategy[Routine]:
+    """Generate routines: named, with items, a frequency and perhaps a length in weeks.
+
+    The items of one routine draw from one pool of exercises whose ids are unique, so an id always
+    names the same exercise within a routine, while an exercise may come back (say, once per
+    painful side). By default the pool is the built-in catalog plus up to three generated
+    exercises. Items carry no problem unless ``deviations=True`` (see :func:`doses`); deviations
+    are off by default because a routine's documented doses are the common case and a deviation
+    is a warning a test must expect. Values shrink toward one item of the knees-to-chest stretch at
+    its documented minimum, once a day, one day a week.
+
+    Args:
+        min_items: The fewest items; a whole number >= 1 (a routine has at least one).
+        max_items: The most items (>= ``min_items``), or ``None`` for no bound.
+        exercises: A strategy the pool's exercises come from (one to four of them), a sequence
+            of exercises with unique ids to use as the pool, or ``None`` for the default pool.
+        deviations: As for :func:`doses`.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Routine` values.
+
+    Raises:
+        InvalidArgument: For item bounds that are not whole numbers in range, an ``exercises``
+            that is neither a strategy nor a sequence of exercises with unique ids, or a
+            ``deviations`` that is not a bool.
+
+    .. versionadded:: 0.1.0
+    """
+    low = _size_argument("min_items", min_items, minimum=1)
+    if max_items is not None:
+        high = _size_argument("max_items", max_items, minimum=1)
+        _ordered("min_items", low, "max_items", high)
+    pool = None if exercises is None else _exercise_pool_argument(exercises)
+    return _routines(low, max_items, pool, deviations=_flag("deviations", deviations))
