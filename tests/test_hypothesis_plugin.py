@@ -23,11 +23,14 @@ from solpt_rehab._hypothesis_plugin import REGISTERED, _hypothesis_setup_hook
 ROOT = Path(__file__).resolve().parent.parent
 HOOK = "solpt_rehab._hypothesis_plugin:_hypothesis_setup_hook"
 
+#: Values the library computes rather than a user builds: draw a routine or a document and ask.
+COMPUTED = {"Problem", "Report", "Cue", "SessionDuration"}
+
 #: Every public attrs class whose values a user builds, and every public enumeration.
 MODEL_TYPES: list[type[Any]] = [
     value
     for value in (getattr(solpt_rehab, name) for name in solpt_rehab.__all__)
-    if attrs.has(value) and value.__name__ != "Problem"
+    if attrs.has(value) and value.__name__ not in COMPUTED
 ]
 ENUM_TYPES: list[type[Any]] = [
     value
