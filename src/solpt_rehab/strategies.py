@@ -71,6 +71,7 @@ __all__ = [
     "Dose",
     "catalogs",
     "citations",
+    "documents",
     "doses",
     "equipment",
     "exercises",
@@ -1275,3 +1276,43 @@ def routines(
         _ordered("min_items", low, "max_items", high)
     pool = None if exercises is None else _exercise_pool_argument(exercises)
     return _routines(low, max_items, pool, deviations=_flag("deviations", deviations))
+
+
+_KINDS: Final = ("exercise", "catalog", "routine")
+
+
+def documents(
+    kind: Literal["exercise", "catalog", "routine"] | None = None,
+) -> st.SearchStrategy[dict[str, Any]]:
+    """Generate valid wire-format documents: what :func:`solpt_rehab.to_document` writes.
+
+    An exercise document comes from :func:`exercises`, a catalog document from :func:`catalogs`
+    and a routine document from :func:`routines` (which embeds its generated exercises and refers
+    to the built-in ones by id). Every document validates with no error; a fresh dict is drawn
+    each time, so a test may change it freely. Values shrink toward an exercise document.
+
+    Args:
+        kind: ``"exercise"``, ``"catalog"`` or ``"routine"`` for documents of that kind only, or
+            ``None`` for any kind.
+
+    Returns:
+        A strategy of JSON-compatible dicts.
+
+    Raises:
+        InvalidArgument: For any other ``kind``.
+
+    .. versionadded:: 0.1.0
+    """
+    if kind is not None and kind not in _KINDS:
+        allowed = ", ".join(repr(name) for name in _KINDS)
+        raise InvalidArgument(f"kind={kind!r} must be one of {allowed}, or None")
+    from ._documents import to_document  # noqa: PLC0415 - the wire format loads cattrs
+
+    by_kind: dict[str, st.SearchStrategy[dict[str, Any]]] = {
+        "exercise": exercises().map(to_document),
+        "catalog": catalogs().map(to_document),
+        "routine": routines().map(to_document),
+    }
+    if kind is not None:
+        return by_kind[kind]
+    return st.one_of(*(by_kind[name] for name in _KINDS))
