@@ -146,7 +146,7 @@ def from_document(document: object, *, kind: Kind | None = None) -> Content:
 
     .. versionadded:: 0.1.0
     """
-    built, report = read(document, kind=kind)
+    built, report = read(document, kind=kind, warnings=False)
     raise_for(report)
     return built  # type: ignore[no-any-return]
 
@@ -182,6 +182,6 @@ def loads(text: str | bytes, *, kind: Kind | None = None, syntax: Syntax = "json
     value, problems, clean = parse(text, syntax)
     if any(found.is_error for found in problems):
         raise_for(Report(problems=tuple(problems)))
-    built, report = read(value, kind=kind, fast=clean)
+    built, report = read(value, kind=kind, fast=clean, warnings=False)
     raise_for(Report(problems=(*problems, *report.problems)))
     return built  # type: ignore[no-any-return]

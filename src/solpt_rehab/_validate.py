@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import enum
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -58,10 +58,19 @@ from ._wire import (
     Obj,
     Spec,
     Text,
+    fast_document,
     fast_exercise,
 )
 
-__all__ = ["EXERCISE_RULES", "ExerciseRule", "Report", "problem", "read", "show"]
+__all__ = [
+    "EXERCISE_RULES",
+    "ExerciseRule",
+    "Report",
+    "exercise_warnings",
+    "problem",
+    "read",
+    "show",
+]
 
 Path = tuple[str | int, ...]
 
@@ -83,7 +92,21 @@ def _prose_rule(exercise: Exercise, at: Path) -> Iterable[Problem]:
 #: validator builds, by the fast and the detailed pass alike. It holds the prose check
 #: (``prose-hold-mismatch``, ``prose-reps-mismatch``); a new rule registers its codes in
 #: :data:`._codes.CODES` and ``docs/problem-codes.md``.
+#:
+#: A rule here only ever warns (an error from one is a programming error, raised as such): it
+#: cannot make a document invalid, so reading a document for its value (:func:`from_document`,
+#: :func:`loads`) skips these rules on content without an error. :func:`validate` always runs
+#: them, and so does a value reader whose content has an error, for the problems it raises with.
 EXERCISE_RULES: Final[list[ExerciseRule]] = [_prose_rule]
+
+
+def _warnings(exercise: Exercise, at: Path) -> Iterator[Problem]:
+    """What the exercise rules find about a sound exercise at ``at``: warnings only."""
+    for rule in EXERCISE_RULES:
+        for found in rule(exercise, at):
+            if found.is_error:
+                raise AssertionError(f"exercise rules may only warn; {rule!r} found {found}")
+            yield found
 
 
 def problem(at: Path, code: str, message: str) -> Problem:
@@ -240,8 +263,9 @@ _DOSE_FIELDS: Final = ("hold_seconds", "reps", "side", "deviation")
 class _Walker:
     """Collects the problems of one document while building what is sound."""
 
-    def __init__(self, *, fast: bool) -> None:
+    def __init__(self, *, fast: bool, warnings: bool = True) -> None:
         self.fast = fast
+        self.warnings = warnings
         self.out: list[Problem] = []
 
     def add(self, at: Path, code: str, message: str) -> None:
@@ -423,9 +447,8 @@ class _Walker:
                 built = UNSOUND
         if built is UNSOUND:
             built = self.obj(EXERCISE, value, at, name, nullable=nullable)
-        if built is not UNSOUND:
-            for rule in EXERCISE_RULES:
-                self.out.extend(rule(built, at))
+        if built is not UNSOUND and self.warnings:
+            self.out.extend(_warnings(built, at))
         return built
 
 
@@ -576,13 +599,41 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
     return kind if good else None
 
 
-def read(document: object, *, kind: str | None = None, fast: bool = True) -> tuple[Any, Report]:
+def read(
+    document: object, *, kind: str | None = None, fast: bool = True, warnings: bool = True
+) -> tuple[Any, Report]:
     """Read a document: what it builds (or ``UNSOUND`` when it has an error) and the report.
 
     Never raises for a JSON-compatible ``document``. ``fast`` is false when the parsed text held
-    repeated keys, which only the detailed pass sees.
+    repeated keys, which only the detailed pass sees. Without ``warnings``, the warning-only
+    :data:`EXERCISE_RULES` are skipped when the document has no error, and the report then holds
+    no warning of theirs; when it has an error, the report is :func:`validate`'s in full anyway.
     """
-    walker = _Walker(fast=fast)
+    if fast:
+        try:
+            built = fast_document(document, kind)
+        except Exception:  # noqa: BLE001 - any failure means: walk it in detail
+            built = UNSOUND
+        if built is not UNSOUND:
+            return built, Report(problems=exercise_warnings(built) if warnings else ())
+    built, report = _walk(document, kind=kind, fast=fast, warnings=warnings)
+    if not warnings and not report.ok:
+        built, report = _walk(document, kind=kind, fast=fast, warnings=True)
+    return built, report
+
+
+def exercise_warnings(built: Exercise | tuple[Exercise, ...]) -> list[Problem]:
+    """What the exercise rules find about a sound exercise or catalog document, in order."""
+    if isinstance(built, Exercise):
+        return list(_warnings(built, ()))
+    return [
+        found for index, item in enumerate(built) for found in _warnings(item, ("exercises", index))
+    ]
+
+
+def _walk(document: object, *, kind: str | None, fast: bool, warnings: bool) -> tuple[Any, Report]:
+    """The detailed pass over a whole document (trying the fast path on each exercise)."""
+    walker = _Walker(fast=fast, warnings=warnings)
     built: Any = UNSOUND
     if not isinstance(document, dict):
         walker.add((), "wrong-type", f"the document must be a JSON object: {show(document)}")

@@ -366,7 +366,7 @@ _COUNTINGS: Final = _MEMBERS[CountingRule]
 _POSITIONS: Final = _MEMBERS[Position]
 _LEVELS: Final = _MEMBERS[Level]
 _CATEGORIES: Final = _MEMBERS[Category]
-_TWO_SIDED: Final = frozenset(member for member in Laterality if member.two_sided)
+_TWO_SIDED: Final = frozenset(member.value for member in Laterality if member.two_sided)
 
 _STEP_KEYS: Final = frozenset(STEP.fields)
 _STEP_SET: Final = _setters(Step, STEP.fields)
@@ -374,13 +374,14 @@ _STEP_SET: Final = _setters(Step, STEP.fields)
 
 def fast_step(value: Any) -> Step:
     """The hottest part (an exercise has several steps), so its checks are written inline."""
-    if type(value) is not dict or not value.keys() <= _STEP_KEYS:
+    if type(value) is not dict:
         raise Rejected
     text = value["text"]
     kind = value["kind"]
     distance = value.get("distance")
     if (
-        type(text) is not str
+        len(value) != 2 + ("distance" in value)  # no key but these three
+        or type(text) is not str
         or len(text) > TEXT_LIMIT
         or not text.strip()
         or type(kind) is not str
@@ -455,13 +456,15 @@ def fast_repetitions(value: Any) -> RepetitionScheme:
         raise Rejected
     laterality = value["laterality"]
     counting = value.get("counting")
-    if type(laterality) is not str or (counting is not None and type(counting) is not str):
+    if (
+        type(laterality) is not str
+        or (counting is not None and type(counting) is not str)
+        or (laterality in _TWO_SIDED) != (counting is not None)
+    ):
         raise Rejected
     laterality = _LATERALITIES[laterality]
     if counting is not None:
         counting = _COUNTINGS[counting]
-    if (laterality in _TWO_SIDED) != (counting is not None):
-        raise Rejected
     rest = value.get("rest")
     if rest is not None:
         rest = fast_rest(rest)
@@ -485,9 +488,10 @@ def fast_equipment(value: Any) -> Equipment:
         raise Rejected
     name = _text(value["name"])
     optional = value["optional"]
+    alternatives = _array(value.get("alternatives", ()))
     if type(optional) is not bool:
         raise Rejected
-    alternatives = tuple([_text(item) for item in _array(value.get("alternatives", ()))])
+    alternatives = tuple([_text(item) for item in alternatives]) if alternatives else ()
     set_name, set_optional, set_alternatives = _EQUIPMENT_SET
     equipment = _new(Equipment)
     set_name(equipment, name)
