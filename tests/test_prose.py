@@ -444,6 +444,26 @@ def test_text_made_of_dose_words_reads_into_valid_values(words: list[str]) -> No
         assert text[mention.start : mention.end] == mention.text
 
 
+def test_letters_that_match_ascii_ones_read_as_them() -> None:
+    # The patterns match without regard to case, so "\u017f" (long s) matches "s", "\u0131"
+    # (dotless i) matches "i" and "\u212a" (Kelvin) matches "k"; the words they spell are read.
+    readings = [
+        extract_dose(text)
+        for text in (
+            "Do it \u017fEVEN times.",
+            "Repeat the lift tw\u0131ce.",
+            "Hold for ten \u017feconds.",
+            "at lea\u017ft 3 reps",
+        )
+    ]
+    assert [(r.hold_range, r.reps_range) for r in readings] == [
+        (None, (7, 7)),
+        (None, (2, 2)),
+        ((10, 10), None),
+        (None, (3, None)),
+    ]
+
+
 # -- the validator's prose check -----------------------------------------------------------------
 
 

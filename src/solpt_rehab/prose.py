@@ -359,12 +359,22 @@ _BOUND_ONLY: Final = {
 }
 
 
+#: The letters outside ASCII that the patterns' case-insensitive matching takes for ASCII ones
+#: ("\u017feven" matches "seven"), mapped to them, so that a matched word is found in the tables.
+_FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, with the letters of :data:`_FOLD` made ASCII."""
+    return text.translate(_FOLD).lower()
+
+
 def _number(text: str) -> float:
     """The value of a number written in digits or in words ("twenty-five")."""
     if text[0].isdigit():
         value = float(text)
         return int(value) if value.is_integer() else value
-    return sum(_WORD_VALUES[part] for part in re.split(r"[-\s]+", text.lower()))
+    return sum(_WORD_VALUES[part] for part in re.split(r"[-\s]+", _fold(text)))
 
 
 # -- context cues ---------------------------------------------------------------------------------
@@ -617,13 +627,13 @@ class _Reader:
         position = 0
         after_sets: int | None = None
         while (match := _QUANTITY.search(self.text, position)) is not None:
-            pre = " ".join((match["pre"] or "").lower().split())
-            if match["high"] is not None and match["sep"].lower() == "and" and pre != "between":
+            pre = " ".join(_fold(match["pre"] or "").split())
+            if match["high"] is not None and _fold(match["sep"]) == "and" and pre != "between":
                 single = _SINGLE.match(self.text, match.start("low"))
                 assert single is not None  # noqa: S101 - _SINGLE is a prefix of _QUANTITY
                 match, pre = single, ""
             position = max(match.end(), position + 1)
-            unit = (match["unit"] or "").lower()
+            unit = _fold(match["unit"] or "")
             if (
                 not unit
                 and after_sets is not None
@@ -688,7 +698,7 @@ class _Reader:
 
     def small_counts(self) -> None:
         for match in _ONCE_TWICE.finditer(self.text):
-            value = {"once": 1, "twice": 2, "thrice": 3}[match["word"].lower()]
+            value = {"once": 1, "twice": 2, "thrice": 3}[_fold(match["word"])]
             self.counts.append(((value, value), match.span("word")))
             self.mention(match.span("word"), "repetitions", MentionStatus.TAKEN)
         for match in _FULL_SECOND.finditer(self.text):
@@ -700,7 +710,7 @@ class _Reader:
     def vague(self) -> None:
         for match in _VAGUE.finditer(self.text):
             core = " ".join(match["core"].lower().split())
-            unit = (match["u1"] or match["u2"] or match["u3"] or "").lower()
+            unit = _fold(match["u1"] or match["u2"] or match["u3"] or "")
             span = match.span("core")
             before = self.context(span).before_clause
             if unit in {"inches", "feet", "centimeters", "cm"}:
@@ -726,7 +736,7 @@ class _Reader:
 
     def placeholders(self) -> None:
         for match in _PLACEHOLDER.finditer(self.text):
-            what = match["what"].lower()
+            what = _fold(match["what"])
             if what in {"seconds", "minutes", "time"}:
                 before = self.context(match.span()).before_clause
                 field = "hold" if _HOLD_BEFORE.search(before) else "duration"
