@@ -946,6 +946,13 @@ def _may_state_dose(text: str) -> bool:
     return not _DOSE_WORDS.isdisjoint(text.encode().translate(_ASCII_WORDS).split())
 
 
+class _QuietReader(_Reader):
+    """A reader that keeps no mentions: the prose check needs only the ranges."""
+
+    def mention(self, span: _Span, field: str, status: MentionStatus, note: str = "") -> None:
+        """Keep nothing (:meth:`_Reader.counting` looks at mentions only when no count is read)."""
+
+
 def _read_stated(text: str) -> _Stated:
     """The hold, the count and its counting rule, read exactly as :func:`extract_dose` reads them.
 
@@ -953,9 +960,7 @@ def _read_stated(text: str) -> _Stated:
     phrases, the placeholders and the side cues add no hold and no count, and the counting rule
     matters only beside a count).
     """
-    if not _may_state_dose(text):
-        return _NOTHING_STATED
-    reader = _Reader(text)
+    reader = _QuietReader(text)
     reader.quantities()
     reader.small_counts()
     hold_range, hold_span = _hull(reader.holds)
@@ -972,7 +977,9 @@ _read_cached: Final = functools.lru_cache(maxsize=2048)(_read_stated)
 
 
 def _stated(text: str) -> _Stated:
-    """:func:`_read_stated`, remembered for short texts: catalogs repeat their step texts."""
+    """:func:`_read_stated` for a text that may state a dose, remembered for short texts."""
+    if not _may_state_dose(text):
+        return _NOTHING_STATED
     if type(text) is str and len(text) <= _CACHED_LENGTH:
         return _read_cached(text)
     return _read_stated(text)
