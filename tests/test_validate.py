@@ -609,6 +609,21 @@ def test_reading_a_value_skips_the_warning_rules_unless_the_content_has_an_error
             "/exercises/1/name",
             "/exercises/2/hold/min_seconds",
         ]
+        march = {**to_document(catalog.get("lying-march")), "id": "march"}
+        del march["kind"], march["format_version"]
+        broken = routine(
+            {"exercise": "knees-to-chest", "reps": 0},
+            {"exercise": "march", "reps": 8},
+            {"exercise": march, "reps": 8, "side": "sideways"},
+        )
+        with pytest.raises(DocumentError) as raised:
+            from_document(broken)
+        assert raised.value.problems == validate(broken).problems
+        assert [(p.path, p.code) for p in raised.value.problems] == [
+            ("/items/0/reps", "not-positive"),
+            ("/items/2/exercise/name", "deviation"),
+            ("/items/2/side", "bad-enum"),
+        ]
     finally:
         EXERCISE_RULES.remove(rule)
 

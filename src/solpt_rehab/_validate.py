@@ -260,13 +260,44 @@ _TYPE_CODES: Final = frozenset(
 _DOSE_FIELDS: Final = ("hold_seconds", "reps", "side", "deviation")
 
 
+class _Later:
+    """Where the exercise rules' warnings about a sound exercise go, should they be wanted."""
+
+    __slots__ = ("at", "exercise")
+    is_error: Final = False
+
+    def __init__(self, exercise: Exercise, at: Path) -> None:
+        self.exercise = exercise
+        self.at = at
+
+
 class _Walker:
-    """Collects the problems of one document while building what is sound."""
+    """Collects the problems of one document while building what is sound.
+
+    Without ``warnings``, the exercise rules do not run as the walk goes: a :class:`_Later`
+    keeps their place among the problems (it moves with them), and :meth:`problems` runs them
+    there only when the document turns out to have an error.
+    """
 
     def __init__(self, *, fast: bool, warnings: bool = True) -> None:
         self.fast = fast
         self.warnings = warnings
-        self.out: list[Problem] = []
+        self.out: list[Problem | _Later] = []
+
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem found, in order: the rules' warnings too when there is an error."""
+        wanted = any(found.is_error for found in self.out)
+        return tuple(
+            problem
+            for found in self.out
+            for problem in (
+                (found,)
+                if isinstance(found, Problem)
+                else _warnings(found.exercise, found.at)
+                if wanted
+                else ()
+            )
+        )
 
     def add(self, at: Path, code: str, message: str) -> None:
         self.out.append(problem(at, code, message))
@@ -447,8 +478,11 @@ class _Walker:
                 built = UNSOUND
         if built is UNSOUND:
             built = self.obj(EXERCISE, value, at, name, nullable=nullable)
-        if built is not UNSOUND and self.warnings:
-            self.out.extend(_warnings(built, at))
+        if built is not UNSOUND:
+            if self.warnings:
+                self.out.extend(_warnings(built, at))
+            else:
+                self.out.append(_Later(built, at))
         return built
 
 
@@ -616,10 +650,7 @@ def read(
             built = UNSOUND
         if built is not UNSOUND:
             return built, Report(problems=exercise_warnings(built) if warnings else ())
-    built, report = _walk(document, kind=kind, fast=fast, warnings=warnings)
-    if not warnings and not report.ok:
-        built, report = _walk(document, kind=kind, fast=fast, warnings=True)
-    return built, report
+    return _walk(document, kind=kind, fast=fast, warnings=warnings)
 
 
 def exercise_warnings(built: Exercise | tuple[Exercise, ...]) -> list[Problem]:
@@ -649,7 +680,7 @@ def _walk(document: object, *, kind: str | None, fast: bool, warnings: bool) -> 
                 built = _catalog(walker, content)
             else:
                 built = _routine(walker, content)
-    report = Report(problems=tuple(walker.out))
+    report = Report(problems=walker.problems())
     return (built if report.ok else UNSOUND), report
 
 
@@ -733,7 +764,7 @@ def _items(walker: _Walker, items: object) -> Any:
     # aside so that each is reported with its item, in document order.
     embedded: dict[str, Any] = {}
     where: dict[str, int] = {}
-    aside: dict[int, list[Problem]] = {}
+    aside: dict[int, list[Problem | _Later]] = {}
     for index, item in enumerate(items):
         body = item.get("exercise") if isinstance(item, dict) else None
         if not isinstance(body, dict):
@@ -761,7 +792,11 @@ def _items(walker: _Walker, items: object) -> Any:
 
 
 def _item(
-    walker: _Walker, item: object, index: int, embedded: dict[str, Any], aside: list[Problem]
+    walker: _Walker,
+    item: object,
+    index: int,
+    embedded: dict[str, Any],
+    aside: list[Problem | _Later],
 ) -> Any:
     at: Path = ("items", index)
     if not isinstance(item, dict):
@@ -817,7 +852,11 @@ def _item(
 
 
 def _reference(  # noqa: PLR0911 - one return per outcome
-    walker: _Walker, item: dict[Any, Any], at: Path, embedded: dict[str, Any], aside: list[Problem]
+    walker: _Walker,
+    item: dict[Any, Any],
+    at: Path,
+    embedded: dict[str, Any],
+    aside: list[Problem | _Later],
 ) -> Any:
     """Resolve an item's exercise: embedded, an embedded id, a catalog id; report what fails."""
     if "exercise" not in item:
