@@ -95,7 +95,7 @@ def check_tags(document: dict[str, Any], sample: int = 97) -> None:
 
 def with_errors(document: dict[str, Any], where: Iterable[int]) -> dict[str, Any]:
     """The same catalog with one error in each exercise of ``where`` (four kinds, in turn)."""
-    copy = json.loads(json.dumps(document))
+    copy: dict[str, Any] = json.loads(json.dumps(document))
     for count, index in enumerate(where):
         body = copy["exercises"][index]
         match count % 4:
