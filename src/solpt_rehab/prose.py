@@ -597,6 +597,8 @@ class _Reader:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.clauses: _Breaks | None = None
+        self.sentences: _Breaks | None = None
         self.holds: list[tuple[tuple[float, float | None], _Span]] = []
         self.counts: list[tuple[tuple[int, int | None], _Span]] = []
         self.sets: list[tuple[tuple[int, int | None], _Span]] = []
@@ -621,17 +623,11 @@ class _Reader:
         """Whether a weight ends just before ``position`` ("20 lbs on each side")."""
         return _WEIGHT_BEFORE.search(self.text, max(0, position - 20), position) is not None
 
-    @functools.cached_property
-    def clauses(self) -> _Breaks:
-        """Where the text's clauses break, found when a phrase first needs its context."""
-        return _Breaks(_CLAUSE_BREAK, self.text)
-
-    @functools.cached_property
-    def sentences(self) -> _Breaks:
-        """Where the text's sentences break, found when a phrase first needs its context."""
-        return _Breaks(_SENTENCE_BREAK, self.text)
-
     def context(self, span: _Span) -> _Context:
+        if self.clauses is None or self.sentences is None:
+            # Where the text's clauses and sentences break: found when a phrase first needs them.
+            self.clauses = _Breaks(_CLAUSE_BREAK, self.text)
+            self.sentences = _Breaks(_SENTENCE_BREAK, self.text)
         return _Context.around(self.text, span, self.clauses, self.sentences)
 
     # numbers with units
