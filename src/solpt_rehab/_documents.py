@@ -13,7 +13,7 @@ from typing import Any, Literal, overload
 from ._errors import InvalidValueError
 from ._model import Exercise
 from ._routine import Routine
-from ._text import keys_unrepeated, parse, parse_json, quick_parse, text_of
+from ._text import keys_unrepeated, parse_decoded, quick_parse, text_of
 from ._validate import UNSOUND, Report, exercise_warnings, raise_for, read
 from ._wire import exercise_body, fast_document, header, routine_body
 
@@ -140,9 +140,7 @@ def _read_text(
         if built is not UNSOUND and keys_unrepeated(decoded, keys[0]):
             more = exercise_warnings(built) if warnings else []
             return built, Report(problems=(*found, *more))
-        value, problems, clean = parse_json(decoded)
-    else:
-        value, problems, clean = parse(decoded, syntax)
+    value, problems, clean = parse_decoded(decoded, syntax)
     problems = [*found, *problems]
     if any(problem.is_error for problem in problems):
         return UNSOUND, Report(problems=problems)

@@ -287,7 +287,7 @@ def _instance_of(kind: type[Any], *, optional: bool = False) -> Any:
 
 
 def _choice(kind: type[_E], value: object, name: str) -> _E:
-    if type(value) is kind or isinstance(value, kind):
+    if isinstance(value, kind):
         return value
     if isinstance(value, str):
         try:

@@ -17,7 +17,14 @@ from ._problems import Problem
 from ._validate import UNSOUND, problem
 from ._wire import BadNumber, DuplicateKeys
 
-__all__ = ["keys_unrepeated", "parse", "parse_json", "quick_parse", "text_of"]
+__all__ = [
+    "keys_unrepeated",
+    "parse",
+    "parse_decoded",
+    "parse_json",
+    "quick_parse",
+    "text_of",
+]
 
 _BOMS: Final = (
     (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -137,13 +144,17 @@ def parse(text: object, syntax: str = "json") -> tuple[Any, list[Problem], bool]
     decoded, found = text_of(text)
     if decoded is None:
         return UNSOUND, found, False
+    value, more, clean = parse_decoded(decoded, syntax)
+    return value, found + more, clean
+
+
+def parse_decoded(decoded: str, syntax: str) -> tuple[Any, list[Problem], bool]:
+    """:func:`parse` for text that :func:`text_of` has decoded already."""
     if syntax == "yaml":
         from ._yaml import parse_yaml  # noqa: PLC0415 - the optional extra, imported on use
 
-        value, more, clean = parse_yaml(decoded)
-        return value, found + more, clean
-    value, more, clean = parse_json(decoded)
-    return value, found + more, clean
+        return parse_yaml(decoded)
+    return parse_json(decoded)
 
 
 def parse_json(decoded: str) -> tuple[Any, list[Problem], bool]:
