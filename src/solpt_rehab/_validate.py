@@ -1,14 +1,16 @@
 """Reading and validating wire-format documents: every problem at once, each with its path.
 
-Two passes share the work. The fast pass structures each exercise straight into the model with
-the strict cattrs converter of :mod:`._wire`. When it fails, on that exercise only, the detailed
-pass walks the content by the format's spec: it checks every field's structure, runs the domain
-rules on every part that is structurally sound, and so reports all problems together with precise
-paths. Valid content costs one cattrs pass; only the parts with errors pay for the walk.
+Two passes share the work. The fast pass (the converter's hooks in :mod:`._wire`) structures a
+whole exercise or catalog document straight into the model, strictly. When it fails, the detailed
+pass walks the content by the format's spec, trying the fast pass on each exercise and part
+first: it checks every field's structure, runs the domain rules on every part that is
+structurally sound, and so reports all problems together with precise paths. Valid content costs
+one fast pass; only the parts with errors pay for the walk.
 
 :func:`read` is the one entry point: :func:`validate` reports what it found, and
 :func:`from_document` returns the value it built or raises with the same problems, so the two
-cannot disagree.
+cannot disagree. The exercise rules only warn, so :func:`from_document` skips them unless the
+document has an error.
 """
 
 from __future__ import annotations

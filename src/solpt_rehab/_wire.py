@@ -2,9 +2,10 @@
 
 The shape is written down once, as :class:`Obj` and its field specs. The detailed validator walks
 documents by it, and the JSON Schema is generated from it, so the two cannot drift apart. The
-converter here is the fast path: cattrs structures a document straight into the model, strictly
-(no coercion of ``"3"`` to ``3``), and any failure sends the part that failed to the detailed
-validator, which reports every problem with its path.
+converter here is the fast path: its hooks (written out for every part of an exercise, generated
+by cattrs for the rest) structure a document straight into the model, strictly (no coercion of
+``"3"`` to ``3``), and any failure sends the part that failed to the detailed validator, which
+reports every problem with its path.
 """
 
 from __future__ import annotations
