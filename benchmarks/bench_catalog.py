@@ -10,17 +10,21 @@ Run it with the ``bench`` extra installed (``pip install -e '.[bench]'``)::
     python benchmarks/bench_catalog.py            # 10,000 exercises, best of 5 runs
     python benchmarks/bench_catalog.py --size 500 --repeat 1
 
-It prints seconds and ratios; it asserts nothing about time (a benchmark, not a test).
+It prints milliseconds and ratios, and where solpt_rehab's time goes (parse, key check, build,
+exercise rules); it asserts nothing about time (a benchmark, not a test). The runs go in rounds,
+every measure once per round, so that a shared machine's changing load treats all alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import math
 import platform
 import sys
 import timeit
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -30,12 +34,38 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 import solpt_rehab
 from solpt_rehab import DocumentError, catalog, loads, validate_text
+from solpt_rehab import prose as _prose
+from solpt_rehab._text import keys_unrepeated, parse_json, quick_parse
+from solpt_rehab._validate import exercise_warnings
+from solpt_rehab._wire import fast_document
+from solpt_rehab.prose import extract_dose
 
 # -- the content ----------------------------------------------------------------------------------
 
 
+#: Letters that no number word, "once", "twice", "thrice" or "second" can be spelt from, so a
+#: tag made of them never states or hides a dose.
+_TAG_LETTERS = "abjkmpqz"
+
+
+def tag(index: int) -> str:
+    """A made-up word unique to ``index``: ``"ba"``, ``"bb"``... (never a number or a unit)."""
+    letters = []
+    while True:
+        index, digit = divmod(index, len(_TAG_LETTERS))
+        letters.append(_TAG_LETTERS[digit])
+        if not index:
+            break
+    return "b" + "".join(reversed(letters))
+
+
 def catalog_document(size: int) -> dict[str, Any]:
-    """A catalog of ``size`` exercises: the three documented ones, renamed and varied."""
+    """A catalog of ``size`` exercises: the three documented ones, renamed and varied.
+
+    Every step text gets a sentence of its own (``" Ref bzq."``), so that no two exercises share
+    a step text and nothing that remembers texts already read makes the prose check look free;
+    the added word states no dose (``check_tags`` verifies it).
+    """
     base = [solpt_rehab.to_document(exercise) for exercise in catalog.all()]
     exercises = []
     for index in range(size):
@@ -46,14 +76,28 @@ def catalog_document(size: int) -> dict[str, Any]:
         body["repetitions"]["min_reps"] += index % 4
         if body["repetitions"]["max_reps"] is not None:
             body["repetitions"]["max_reps"] += index % 4
+        for step in body["steps"]:
+            step["text"] = f"{step['text']} Ref {tag(index)}."
         exercises.append(body)
     return {"kind": "catalog", "format_version": 1, "exercises": exercises}
 
 
-def with_errors(document: dict[str, Any], every: int) -> dict[str, Any]:
-    """The same catalog with one error in every ``every``-th exercise (four kinds, in turn)."""
-    copy = json.loads(json.dumps(document))
-    for count, body in enumerate(copy["exercises"][::every]):
+def check_tags(document: dict[str, Any], sample: int = 97) -> None:
+    """Every ``sample``-th exercise's steps read the same dose with and without their tag."""
+    for body in document["exercises"][::sample]:
+        for step in body["steps"]:
+            tagged = extract_dose(step["text"])
+            plain = extract_dose(step["text"].rsplit(" Ref ", 1)[0])
+            fields = ("hold_range", "reps_range", "sets_range", "laterality", "counting", "rest")
+            if any(getattr(tagged, name) != getattr(plain, name) for name in fields):
+                raise AssertionError(f"the tag changes the dose of {step['text']!r}")
+
+
+def with_errors(document: dict[str, Any], where: Iterable[int]) -> dict[str, Any]:
+    """The same catalog with one error in each exercise of ``where`` (four kinds, in turn)."""
+    copy: dict[str, Any] = json.loads(json.dumps(document))
+    for count, index in enumerate(where):
+        body = copy["exercises"][index]
         match count % 4:
             case 0:
                 body["repetitions"]["min_reps"] = str(body["repetitions"]["min_reps"])
@@ -322,9 +366,20 @@ CONTENDERS: dict[str, Callable[[str], object]] = {
 }
 
 
-def best(function: Callable[[str], object], text: str, repeat: int) -> float:
-    """The fastest of ``repeat`` runs, in seconds."""
-    return min(timeit.repeat(lambda: function(text), number=1, repeat=repeat))
+def best_of(functions: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """The fastest of ``repeat`` runs of each function, in seconds.
+
+    The runs go in rounds, each function once per round, so that a shared machine whose load
+    changes during the benchmark treats every contender alike. Garbage collection is paused
+    during each run (``timeit`` does so) and the prose check's cache is emptied before each, so
+    no run reads a text an earlier run has read.
+    """
+    fastest = dict.fromkeys(functions, math.inf)
+    for _ in range(repeat):
+        for name, function in functions.items():
+            _prose._read_cached.cache_clear()
+            fastest[name] = min(fastest[name], *timeit.repeat(function, number=1, repeat=1))
+    return fastest
 
 
 def check_agreement(valid: str, broken: str) -> None:
@@ -349,35 +404,63 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     document = catalog_document(args.size)
+    check_tags(document)
     valid = json.dumps(document)
-    some_errors = json.dumps(with_errors(document, 100))
-    all_errors = json.dumps(with_errors(document, 1))
-    check_agreement(valid, some_errors)
+    broken = {
+        "1 exercise in 100 with an error": with_errors(document, range(0, args.size, 100)),
+        "only the last exercise with an error": with_errors(document, [args.size - 1]),
+        "every exercise with an error": with_errors(document, range(args.size)),
+    }
+    texts = {label: json.dumps(content) for label, content in broken.items()}
+    check_agreement(valid, texts["1 exercise in 100 with an error"])
     print(
         f"{args.size} exercises, {len(valid) / 1e6:.1f} MB of JSON; Python "
         f"{platform.python_version()}, pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}; "
         f"best of {args.repeat}"
     )
-    times = {name: best(function, valid, args.repeat) for name, function in CONTENDERS.items()}
+    measures: dict[str, Callable[[], object]] = {
+        name: functools.partial(function, valid) for name, function in CONTENDERS.items()
+    }
+    for label, text in texts.items():
+        measures[f"{label}: validate_text"] = functools.partial(solpt_validate, text)
+        measures[f"{label}: loads"] = functools.partial(solpt_loads, text)
+    parsed = quick_parse(valid)
+    built = fast_document(parsed, "catalog")
+    keys = [0]
+    fast_document(parsed, "catalog", keys)
+    parts: dict[str, Callable[[], object]] = {
+        "parse: json.loads alone (quick parse)": functools.partial(quick_parse, valid),
+        "no key repeated: count the colons": functools.partial(keys_unrepeated, valid, keys[0]),
+        "build: fast path, parsed to values": functools.partial(fast_document, parsed, "catalog"),
+        "exercise rules (prose check)": functools.partial(exercise_warnings, built),
+        "for reference: the precise parse": functools.partial(parse_json, valid),
+    }
+    times = best_of({**measures, **parts}, args.repeat)
     floor = times["json.loads (no validation)"]
     ours = times["solpt_rehab.loads"]
-    print("\nvalid content:")
-    for name, seconds in times.items():
+    warnings = len(validate_text(valid).warnings)
+    print(f"\nvalid content ({warnings} warnings, which loads does not report):")
+    for name in CONTENDERS:
+        seconds = times[name]
         print(f"  {name:34} {seconds * 1000:8.1f} ms   {seconds / floor:5.2f}x json.loads")
     pydantic_time = times["pydantic v2 model_validate_json"]
     print(f"\n  solpt_rehab.loads vs pydantic: {pydantic_time / ours:.2f}x as fast (target >= 1.5)")
     print(f"  solpt_rehab.loads vs json.loads: {ours / floor:.2f}x the time (target <= 3)")
     print(f"  solpt_rehab.loads vs msgspec: {times['msgspec.json.decode'] / ours:.2f}x as fast")
-    print("\ncontent with errors (solpt_rehab.validate_text, every problem reported):")
-    for label, text in (("1 exercise in 100 with an error", some_errors),
-                        ("every exercise with an error", all_errors)):  # fmt: skip
-        seconds = best(solpt_validate, text, args.repeat)
-        ratio = seconds / times["solpt_rehab.validate_text"]
+    print("\nwhere the time goes, valid content (each part alone):")
+    for name in parts:
+        print(f"  {name:40} {times[name] * 1000:8.1f} ms")
+    print("\ncontent with errors (every problem reported), against the same call on valid content:")
+    for label, text in texts.items():
         problems = len(validate_text(text).problems)
-        print(
-            f"  {label:34} {seconds * 1000:8.1f} ms   {ratio:5.2f}x valid content (target <= 3), "
-            f"{problems} problems"
-        )
+        print(f"  {label} ({problems} problems):")
+        for name in ("validate_text", "loads"):
+            seconds = times[f"{label}: {name}"]
+            ratio = seconds / times[f"solpt_rehab.{name}"]
+            print(
+                f"    solpt_rehab.{name:20} {seconds * 1000:8.1f} ms   {ratio:5.2f}x valid "
+                "(target <= 3)"
+            )
     sys.stdout.flush()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -442,6 +443,105 @@ def test_text_made_of_dose_words_reads_into_valid_values(words: list[str]) -> No
         reading.scheme(laterality=Laterality.BILATERAL, counting=CountingRule.TOTAL)
     for mention in reading.mentions:
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_letters_that_match_ascii_ones_read_as_them() -> None:
+    # The patterns match without regard to case, so "\u017f" (long s) matches "s", "\u0131"
+    # (dotless i) matches "i" and "\u212a" (Kelvin) matches "k"; the words they spell are read.
+    readings = [
+        extract_dose(text)
+        for text in (
+            "Do it \u017fEVEN times.",
+            "Repeat the lift tw\u0131ce.",
+            "Hold for ten \u017feconds.",
+            "at lea\u017ft 3 reps",
+        )
+    ]
+    assert [(r.hold_range, r.reps_range) for r in readings] == [
+        (None, (7, 7)),
+        (None, (2, 2)),
+        ((10, 10), None),
+        (None, (3, None)),
+    ]
+
+
+# -- the prose check's shortcuts: the same readings, fewer passes --------------------------------
+
+
+def check_the_shortcuts(text: str) -> DoseReading:
+    """The prose check's reading of ``text`` is exactly :func:`extract_dose`'s, and skipped only
+    when that reads no hold and no count."""
+    reading = extract_dose(text)
+    counting = reading.counting if reading.reps_range is not None else None
+    full = (reading.hold_range, reading.hold_span, reading.reps_range, reading.reps_span, counting)
+    for stated in (prose._read_stated(text), prose._stated(text)):
+        assert (
+            stated.hold_range,
+            stated.hold_span,
+            stated.reps_range,
+            stated.reps_span,
+            stated.counting,
+        ) == full
+    if not prose._may_state_dose(text):
+        assert (reading.hold_range, reading.reps_range) == (None, None)
+    return reading
+
+
+_PLAIN_QUANTITY = re.compile(prose._QUANTITY.pattern.removeprefix(r"\b(?=\w)"), re.IGNORECASE)
+_CASE_WORDS = ("Once", "TWICE", "thrice", "a Full second", "Ten", "\u017feven", "NINETY-nine", "4")
+_PIECES = ("seven", "twenty", "-five", "once", "Repeat ", "times", "_", " a full second", "x")
+dose_texts = (
+    st.text(max_size=200)
+    | st.lists(st.sampled_from(_VOCABULARY + _CASE_WORDS), max_size=40).map(" ".join)
+    | st.lists(st.sampled_from(_PIECES) | st.text(max_size=2), max_size=12).map("".join)
+)
+
+
+@given(dose_texts)
+def test_the_prose_check_reads_what_extract_dose_reads(text: str) -> None:
+    check_the_shortcuts(text)
+
+
+@pytest.mark.parametrize("text", [text for text, _ in TABLE])
+def test_the_prose_check_reads_the_table_as_extract_dose_does(text: str) -> None:
+    check_the_shortcuts(text)
+
+
+@pytest.mark.parametrize("word", [*prose._WORD_VALUES, "once", "twice", "thrice"])
+def test_the_prose_check_reads_every_number_word(word: str) -> None:
+    for text in (
+        f"Hold it for {word} seconds.",
+        f"Repeat it {word.upper()} times.",
+        f"Do it {word.title()}, then rest.",
+    ):
+        check_the_shortcuts(text)
+    reading = check_the_shortcuts(f"Repeat it {word} times.")
+    assert reading.reps_range is not None
+
+
+@given(dose_texts)
+def test_the_quantity_pattern_finds_what_it_found_without_its_leading_assertion(
+    text: str,
+) -> None:
+    for position in range(len(text) + 1):
+        found = prose._QUANTITY.search(text, position)
+        plain = _PLAIN_QUANTITY.search(text, position)
+        assert (found and (found.span(), found.groupdict())) == (
+            plain and (plain.span(), plain.groupdict())
+        )
+
+
+def test_the_prose_check_reads_free_exercise_db_as_extract_dose_does(shared_dir: Path) -> None:
+    source = shared_dir / "data" / "free-exercise-db" / "exercises.json"
+    texts = [
+        text
+        for entry in json.loads(source.read_text(encoding="utf-8"))
+        for text in entry["instructions"]
+    ]
+    readings = [check_the_shortcuts(text) for text in texts]
+    skipped = [text for text in texts if not prose._may_state_dose(text)]
+    stating = [r for r in readings if r.hold_range is not None or r.reps_range is not None]
+    assert (len(texts), len(skipped), len(stating)) == (3722, 2983, 92)
 
 
 # -- the validator's prose check -----------------------------------------------------------------

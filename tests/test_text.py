@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import json
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from solpt_rehab import DocumentError, Report, catalog, dumps, loads, validate_text
+from solpt_rehab import DocumentError, Report, catalog, dumps, loads, to_document, validate_text
+from solpt_rehab._documents import Kind
+from solpt_rehab._text import keys_unrepeated, parse_json, quick_parse, text_of
+from solpt_rehab._validate import UNSOUND, read
+from wire_strategies import _copy, _paths, json_values, values
 
 E, W = "error", "warning"
 MARCH = dumps(catalog.get("lying-march"))
@@ -271,3 +277,117 @@ def test_any_text_gets_a_report(text: str | bytes) -> None:
 def test_json_like_text_loads_or_raises_only_document_error(text: str) -> None:
     with contextlib.suppress(DocumentError):  # anything else fails the test
         loads(text)
+
+
+# -- the quick parse: trusted only when nothing the precise parse reports can hide in it ----------
+
+
+class Raw(str):
+    """Text written into a document as it is: a literal such as ``NaN`` or ``1e400``."""
+
+    __slots__ = ()
+
+
+class Repeated(dict[str, Any]):
+    """An object written with ``key`` twice: first ``value``, then the object's own value."""
+
+    __slots__ = ("key", "value")
+
+    key: str
+    value: Any
+
+
+def render(value: Any, layout: tuple[str, str]) -> str:
+    """JSON text for ``value``, with ``Raw`` literals and ``Repeated`` keys, in ``layout``."""
+    comma, colon = layout
+    if isinstance(value, Raw):
+        return str(value)
+    if isinstance(value, dict):
+        pairs = [(key, element) for key, element in value.items()]
+        if isinstance(value, Repeated):
+            pairs.insert(0, (value.key, value.value))
+        inner = comma.join(
+            json.dumps(key) + colon + render(element, layout) for key, element in pairs
+        )
+        return "{" + inner + "}"
+    if isinstance(value, list):
+        return "[" + comma.join(render(element, layout) for element in value) + "]"
+    return json.dumps(value)
+
+
+LAYOUTS = st.sampled_from([(", ", ": "), (",", ":"), (",\n  ", " : "), (",\t", "\t:\r\n ")])
+LITERALS = st.sampled_from(["NaN", "Infinity", "-Infinity", "1e400", "-1e999", "1E+309"])
+TRICKY = st.sampled_from(['say "hi": now', 'a" : b', "http://x.org/a:b", "\\", '":', "x"])
+
+
+@st.composite
+def text_documents(draw: st.DrawFn) -> str:
+    """A valid document as text, often with one change only the precise parse reads exactly."""
+    document: Any = _copy(to_document(draw(values)))
+    at = draw(st.sampled_from(_paths(document)))
+    parent: Any = None
+    target = document
+    for token in at:
+        parent, target = target, target[token]
+    change = draw(st.sampled_from(["none", "repeat", "literal", "string"]))
+    if change == "repeat" and isinstance(target, dict) and target:
+        repeated = Repeated(target)
+        repeated.key = draw(st.sampled_from(sorted(target)))
+        repeated.value = draw(json_values | st.just(target[repeated.key]))
+        target = repeated
+    elif change == "literal":
+        target = Raw(draw(LITERALS))
+    elif change == "string":
+        target = draw(TRICKY)
+    if parent is None:
+        document = target
+    else:
+        parent[at[-1]] = target
+    return render(document, draw(LAYOUTS))
+
+
+def precise(text: str, kind: Kind | None = None) -> tuple[Any, Report]:
+    """What reading the text gives with the precise parse and the detailed pass alone."""
+    decoded, found = text_of(text)
+    assert decoded is not None
+    value, problems, _ = parse_json(decoded)
+    if any(item.is_error for item in problems):
+        return UNSOUND, Report(problems=[*found, *problems])
+    built, report = read(value, kind=kind, fast=False)
+    return built, Report(problems=(*found, *problems, *report.problems))
+
+
+@given(text_documents())
+def test_the_quick_parse_changes_nothing(text: str) -> None:
+    built, expected = precise(text)
+    assert validate_text(text) == expected
+    if expected.ok:
+        assert loads(text) == built
+    else:
+        with pytest.raises(DocumentError) as raised:
+            loads(text)
+        assert raised.value.problems == expected.problems
+
+
+@pytest.mark.parametrize(
+    ("text", "keys", "unrepeated"),
+    [
+        ('{"a": 1, "b": {"c": 2}}', 3, True),
+        ('{"a": 1, "a": 2}', 1, False),
+        ('{"a" : 1, "a"\n:2}', 1, False),
+        ('{"a" : 1,\r\n "b"\t: 2}', 2, True),
+        ('{"a": "x:y", "b": "http://example.org"}', 2, True),
+        ('{"a": "say \\"hi\\": now"}', 1, False),  # unsure, so parsed again precisely
+        ('{"a": "say \\"hi\\" : now"}', 1, False),
+        ("[1, 2]", 0, True),
+    ],
+)
+def test_the_text_bounds_its_keys(text: str, keys: int, unrepeated: bool) -> None:
+    assert keys_unrepeated(text, keys) is unrepeated
+
+
+def test_the_quick_parse_hands_over_whatever_it_cannot_read() -> None:
+    assert quick_parse('{"a": [1, 2.5, "x", null, true]}') == {"a": [1, 2.5, "x", None, True]}
+    assert quick_parse('{"a": 1e400}') == {"a": float("inf")}  # the fast path refuses inf
+    for text in ('{"a": NaN}', "[-Infinity]", '{"a": }', "[" * 100_000, "1" * 5000):
+        assert quick_parse(text) is UNSOUND

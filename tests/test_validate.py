@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from solpt_rehab import (
     Severity,
     catalog,
     from_document,
+    loads,
     to_document,
     validate,
 )
@@ -570,3 +572,71 @@ def test_any_json_value_anywhere_gets_a_report_and_both_passes_agree(
     built_fast, fast = read(document)
     built_slow, slow = read(document, fast=False)
     assert (fast, built_fast) == (slow, built_slow)
+
+
+def test_an_exercise_rule_may_only_warn() -> None:
+    def rule(_exercise: Exercise, at: tuple[str | int, ...]) -> list[Problem]:
+        return [problem((*at, "id"), "duplicate-id", "an error from a rule")]
+
+    EXERCISE_RULES.append(rule)
+    try:
+        with pytest.raises(AssertionError, match="exercise rules may only warn"):
+            validate(knees())
+    finally:
+        EXERCISE_RULES.remove(rule)
+
+
+def test_reading_a_value_skips_the_warning_rules_unless_the_content_has_an_error() -> None:
+    seen: list[str] = []
+
+    def rule(exercise: Exercise, at: tuple[str | int, ...]) -> list[Problem]:
+        seen.append(exercise.id)
+        return [problem((*at, "name"), "deviation", "a rule's warning")]
+
+    good = to_document(catalog.all())
+    bad = to_document(catalog.all())
+    bad["exercises"][2]["hold"]["min_seconds"] = -1
+    EXERCISE_RULES.append(rule)
+    try:
+        assert from_document(good) == catalog.all()
+        assert loads(json.dumps(good)) == catalog.all()
+        assert seen == []
+        with pytest.raises(DocumentError) as raised:
+            from_document(bad)
+        assert raised.value.problems == validate(bad).problems
+        assert [p.path for p in raised.value.problems] == [
+            "/exercises/0/name",
+            "/exercises/1/name",
+            "/exercises/2/hold/min_seconds",
+        ]
+        march = {**to_document(catalog.get("lying-march")), "id": "march"}
+        del march["kind"], march["format_version"]
+        broken = routine(
+            {"exercise": "knees-to-chest", "reps": 0},
+            {"exercise": "march", "reps": 8},
+            {"exercise": march, "reps": 8, "side": "sideways"},
+        )
+        with pytest.raises(DocumentError) as raised:
+            from_document(broken)
+        assert raised.value.problems == validate(broken).problems
+        assert [(p.path, p.code) for p in raised.value.problems] == [
+            ("/items/0/reps", "not-positive"),
+            ("/items/2/exercise/name", "deviation"),
+            ("/items/2/side", "bad-enum"),
+        ]
+    finally:
+        EXERCISE_RULES.remove(rule)
+
+
+@given(values.flatmap(lambda value: mutated(to_document(value))))
+def test_reading_without_warnings_differs_only_by_the_rules_warnings(
+    document: dict[str, Any],
+) -> None:
+    built, full = read(document)
+    built_quietly, quiet = read(document, warnings=False)
+    assert built_quietly == built
+    if full.ok:
+        rules = {"prose-hold-mismatch", "prose-reps-mismatch"}
+        assert quiet.problems == tuple(p for p in full.problems if p.code not in rules)
+    else:
+        assert quiet == full

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from solpt_rehab import Exercise, catalog
+from solpt_rehab import Exercise, Routine, RoutineItem, catalog, to_document
 from solpt_rehab._validate import UNSOUND, _Walker
 from solpt_rehab._wire import (
     CITATION,
+    CONVERTER,
     EQUIPMENT,
     EXERCISE,
     FREQUENCY,
@@ -22,10 +26,29 @@ from solpt_rehab._wire import (
     ROUTINE,
     STEP,
     Obj,
+    Rejected,
     exercise_body,
+    fast_citation,
+    fast_document,
+    fast_equipment,
     fast_exercise,
+    fast_hold,
+    fast_repetitions,
+    fast_rest,
+    fast_step,
 )
-from wire_strategies import exercises, mutated
+from wire_strategies import (
+    citations,
+    equipment,
+    exercises,
+    holds,
+    json_values,
+    mutated,
+    replacements,
+    rests,
+    schemes,
+    steps,
+)
 
 SPECS = (STEP, HOLD, REST, REPETITIONS, EQUIPMENT, CITATION, EXERCISE, FREQUENCY, ITEM, ROUTINE)
 
@@ -94,3 +117,68 @@ def test_the_fast_path_succeeds_exactly_when_the_walk_finds_no_error(body: dict[
     assert fast == walked
     assert (walked is UNSOUND) == any(found.is_error for found in walker.out)
     assert walked is UNSOUND or isinstance(walked, Exercise)
+
+
+def same(fast: Any, slow: Any) -> bool:
+    """Equal, and of the very same types all the way down (a str is not its enum member)."""
+    if type(fast) is not type(slow):
+        return False
+    if attrs.has(type(fast)):
+        return all(
+            same(getattr(fast, field.name), getattr(slow, field.name))
+            for field in attrs.fields(type(fast))
+        )
+    if isinstance(fast, tuple):
+        return len(fast) == len(slow) and all(map(same, fast, slow))
+    return bool(fast == slow)
+
+
+PARTS: dict[str, tuple[Obj, st.SearchStrategy[Any], Callable[[Any], Any]]] = {
+    "Step": (STEP, steps, fast_step),
+    "Hold": (HOLD, holds(), fast_hold),
+    "Rest": (REST, rests(), fast_rest),
+    "RepetitionScheme": (REPETITIONS, schemes(), fast_repetitions),
+    "Equipment": (EQUIPMENT, equipment, fast_equipment),
+    "Citation": (CITATION, citations, fast_citation),
+    "Exercise": (EXERCISE, exercises(), fast_exercise),
+}
+ANY_VALUE = json_values | st.floats() | st.integers() | replacements
+
+
+@pytest.mark.parametrize("part", list(PARTS))
+@given(data=st.data())
+def test_each_fast_part_builds_exactly_what_the_constructors_build(
+    part: str, data: st.DataObject
+) -> None:
+    spec, values, fast = PARTS[part]
+    body = CONVERTER.unstructure(data.draw(values))
+    body = data.draw(st.just(body) | mutated(body, by=ANY_VALUE))
+    walker = _Walker(fast=False)  # it builds through the constructors
+    walked = walker.obj(spec, body, (), "part", nullable=False)
+    try:
+        built: Any = fast(body)
+    except Exception:  # noqa: BLE001 - the fast path may fail in any way
+        built = UNSOUND
+    assert same(built, walked)
+    assert (walked is UNSOUND) == any(found.is_error for found in walker.out)
+
+
+def test_a_whole_document_is_fast_only_when_it_has_no_error() -> None:
+    exercises_ = catalog.all()
+    document = to_document(exercises_)
+    keys = [0]
+    assert fast_document(document, None, keys) == exercises_
+    assert keys == [json.dumps(document).count('":')]
+    assert fast_document(to_document(exercises_[0]), "exercise") == exercises_[0]
+    twice = to_document((*exercises_, exercises_[0]))
+    item = RoutineItem(exercise=exercises_[1], reps=4, side="both")
+    routine = to_document(Routine(name="r", items=(item,)))
+    for bad, kind in (
+        (twice, None),  # an id twice
+        (document, "exercise"),  # not the kind asked for
+        ({**document, "format_version": True}, None),
+        ({**document, "extra": 1}, None),
+        (routine, None),  # the detailed pass reads routines
+    ):
+        with pytest.raises(Rejected):
+            fast_document(bad, kind)

@@ -13,9 +13,9 @@ from typing import Any, Literal, overload
 from ._errors import InvalidValueError
 from ._model import Exercise
 from ._routine import Routine
-from ._text import parse
-from ._validate import Report, raise_for, read
-from ._wire import exercise_body, header, routine_body
+from ._text import keys_unrepeated, parse_decoded, quick_parse, text_of
+from ._validate import UNSOUND, Report, exercise_warnings, raise_for, read
+from ._wire import exercise_body, fast_document, header, routine_body
 
 __all__ = ["dumps", "from_document", "loads", "to_document", "validate", "validate_text"]
 
@@ -114,11 +114,38 @@ def validate_text(
 
     .. versionadded:: 0.1.0
     """
-    value, problems, clean = parse(text, syntax)
-    if problems and any(found.is_error for found in problems):
-        return Report(problems=tuple(problems))
-    report = read(value, kind=kind, fast=clean)[1]
-    return Report(problems=(*problems, *report.problems))
+    return _read_text(text, kind=kind, syntax=syntax, warnings=True)[1]
+
+
+def _read_text(
+    text: object, *, kind: str | None, syntax: str, warnings: bool
+) -> tuple[Any, Report]:
+    """Parse and read a document: what it builds (``UNSOUND`` for an error) and the report.
+
+    JSON text is first parsed by ``json.loads`` alone and read by the fast path; that result
+    stands only when the fast path accepts the whole document and its objects hold as many keys
+    as the text spells (so no key was repeated). Anything else is parsed again, precisely, and
+    read as before. ``warnings`` is :func:`read`'s.
+    """
+    decoded, found = text_of(text)
+    if decoded is None:
+        return UNSOUND, Report(problems=found)
+    if syntax == "json":
+        value = quick_parse(decoded)
+        keys = [0]
+        try:
+            built = UNSOUND if value is UNSOUND else fast_document(value, kind, keys)
+        except Exception:  # noqa: BLE001 - any failure means: parse and read it precisely
+            built = UNSOUND
+        if built is not UNSOUND and keys_unrepeated(decoded, keys[0]):
+            more = exercise_warnings(built) if warnings else []
+            return built, Report(problems=(*found, *more))
+    value, problems, clean = parse_decoded(decoded, syntax)
+    problems = [*found, *problems]
+    if any(problem.is_error for problem in problems):
+        return UNSOUND, Report(problems=problems)
+    built, report = read(value, kind=kind, fast=clean, warnings=warnings)
+    return built, Report(problems=(*problems, *report.problems))
 
 
 @overload
@@ -146,7 +173,7 @@ def from_document(document: object, *, kind: Kind | None = None) -> Content:
 
     .. versionadded:: 0.1.0
     """
-    built, report = read(document, kind=kind)
+    built, report = read(document, kind=kind, warnings=False)
     raise_for(report)
     return built  # type: ignore[no-any-return]
 
@@ -179,9 +206,6 @@ def loads(text: str | bytes, *, kind: Kind | None = None, syntax: Syntax = "json
 
     .. versionadded:: 0.1.0
     """
-    value, problems, clean = parse(text, syntax)
-    if any(found.is_error for found in problems):
-        raise_for(Report(problems=tuple(problems)))
-    built, report = read(value, kind=kind, fast=clean)
-    raise_for(Report(problems=(*problems, *report.problems)))
+    built, report = _read_text(text, kind=kind, syntax=syntax, warnings=False)
+    raise_for(report)
     return built  # type: ignore[no-any-return]

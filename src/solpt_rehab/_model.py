@@ -182,6 +182,9 @@ def _fail(attribute: attrs.Attribute[Any], requirement: str, value: object) -> I
 
 
 def _check_number(attribute: attrs.Attribute[Any], value: object) -> float:
+    kind = type(value)
+    if kind is int or (kind is float and math.isfinite(value)):  # type: ignore[arg-type]
+        return value  # type: ignore[return-value]  # the common case, decided by exact type
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _fail(attribute, "be a number (int or float)", value)
     if isinstance(value, float) and not math.isfinite(value):  # an int is always finite
@@ -214,6 +217,8 @@ def _not_below(minimum: str) -> Any:
 
 
 def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is str and value.strip():  # the common case, decided by exact type
+        return
     if not isinstance(value, str):
         raise _fail(attribute, "be a str", value)
     if not value.strip():
@@ -223,6 +228,25 @@ def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         _text(instance, attribute, value)
+
+
+def _texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    for item in value:
+        _text(instance, attribute, item)
+
+
+def _optional_positive_number(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None:
+        _positive_number(instance, attribute, value)
+
+
+def _optional_positive_whole(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None:
+        _positive_whole(instance, attribute, value)
 
 
 def _any_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -276,34 +300,50 @@ def _choice(kind: type[_E], value: object, name: str) -> _E:
 
 # attrs' mypy plugin reads a converter's signature only from a named function, hence one per field.
 def _to_laterality(value: Laterality | str) -> Laterality:
+    if type(value) is Laterality:
+        return value
     return _choice(Laterality, value, "laterality")
 
 
 def _to_counting(value: CountingRule | str | None) -> CountingRule | None:
-    return None if value is None else _choice(CountingRule, value, "counting")
+    if value is None or type(value) is CountingRule:
+        return value
+    return _choice(CountingRule, value, "counting")
 
 
 def _to_step_kind(value: StepKind | str) -> StepKind:
+    if type(value) is StepKind:
+        return value
     return _choice(StepKind, value, "kind")
 
 
 def _to_position(value: Position | str | None) -> Position | None:
-    return None if value is None else _choice(Position, value, "position")
+    if value is None or type(value) is Position:
+        return value
+    return _choice(Position, value, "position")
 
 
 def _to_level(value: Level | str | None) -> Level | None:
-    return None if value is None else _choice(Level, value, "level")
+    if value is None or type(value) is Level:
+        return value
+    return _choice(Level, value, "level")
 
 
 def _to_category(value: Category | str | None) -> Category | None:
-    return None if value is None else _choice(Category, value, "category")
+    if value is None or type(value) is Category:
+        return value
+    return _choice(Category, value, "category")
 
 
 def _to_regions(value: Iterable[BodyRegion | str]) -> tuple[BodyRegion, ...]:
+    if type(value) is tuple and all(type(item) is BodyRegion for item in value):
+        return value
     return tuple(_choice(BodyRegion, item, "regions") for item in _as_tuple(value, "regions"))
 
 
 def _as_tuple(value: object, name: str) -> tuple[Any, ...]:
+    if type(value) is tuple:  # what tuple() would return anyway
+        return value
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidValueError(f"{name!r} must be a sequence: {value!r}")
     return tuple(value)
@@ -434,12 +474,10 @@ class Rest:
     .. versionadded:: 0.1.0
     """
 
-    min_seconds: float | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_positive_number)
-    )
+    min_seconds: float | None = attrs.field(default=None, validator=_optional_positive_number)
     max_seconds: float | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional([_positive_number, _not_below("min_seconds")]),
+        validator=[_optional_positive_number, _not_below("min_seconds")],
     )
     text: str | None = attrs.field(default=None, validator=_optional_text)
 
@@ -494,7 +532,7 @@ class RepetitionScheme:
 
     min_reps: int = attrs.field(validator=_positive_whole)
     max_reps: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional([_positive_whole, _not_below("min_reps")])
+        default=None, validator=[_optional_positive_whole, _not_below("min_reps")]
     )
     laterality: Laterality = attrs.field(converter=_to_laterality)
     counting: CountingRule | None = attrs.field(default=None, converter=_to_counting)
@@ -571,9 +609,7 @@ class Equipment:
 
     name: str = attrs.field(validator=_text)
     optional: bool = attrs.field(validator=_flag)
-    alternatives: tuple[str, ...] = attrs.field(
-        default=(), converter=_to_names, validator=attrs.validators.deep_iterable(_text)
-    )
+    alternatives: tuple[str, ...] = attrs.field(default=(), converter=_to_names, validator=_texts)
 
 
 @attrs.frozen(kw_only=True)

@@ -17,7 +17,14 @@ from ._problems import Problem
 from ._validate import UNSOUND, problem
 from ._wire import BadNumber, DuplicateKeys
 
-__all__ = ["parse"]
+__all__ = [
+    "keys_unrepeated",
+    "parse",
+    "parse_decoded",
+    "parse_json",
+    "quick_parse",
+    "text_of",
+]
 
 _BOMS: Final = (
     (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -88,7 +95,7 @@ def _decode(data: bytes) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def _text_of(text: object) -> tuple[str | None, list[Problem]]:
+def text_of(text: object) -> tuple[str | None, list[Problem]]:
     """The text as ``str``: decoded, without its byte-order mark (a warning)."""
     if isinstance(text, (bytes, bytearray, memoryview)):
         decoded, problems = _decode(bytes(text))
@@ -134,14 +141,25 @@ def parse(text: object, syntax: str = "json") -> tuple[Any, list[Problem], bool]
 
     Clean text left no marker (no repeated key, no ``NaN``), so the fast path may read it.
     """
-    decoded, found = _text_of(text)
+    decoded, found = text_of(text)
     if decoded is None:
         return UNSOUND, found, False
+    value, more, clean = parse_decoded(decoded, syntax)
+    return value, found + more, clean
+
+
+def parse_decoded(decoded: str, syntax: str) -> tuple[Any, list[Problem], bool]:
+    """:func:`parse` for text that :func:`text_of` has decoded already."""
     if syntax == "yaml":
         from ._yaml import parse_yaml  # noqa: PLC0415 - the optional extra, imported on use
 
-        value, more, clean = parse_yaml(decoded)
-        return value, found + more, clean
+        return parse_yaml(decoded)
+    return parse_json(decoded)
+
+
+def parse_json(decoded: str) -> tuple[Any, list[Problem], bool]:
+    """The precise parse of JSON text: every marker in place, every failure a problem."""
+    found: list[Problem] = []
     state = _Parse()
     try:
         value = json.loads(
@@ -183,3 +201,52 @@ def parse(text: object, syntax: str = "json") -> tuple[Any, list[Problem], bool]
         )
         return UNSOUND, found, False
     return value, found, state.clean
+
+
+# -- the quick parse --------------------------------------------------------------------------
+#
+# The precise parse calls Python for every object (to see repeated keys) and every float (to see
+# numbers beyond a float). The quick parse is ``json.loads`` alone, in C: it stops at the first
+# ``NaN`` or ``Infinity`` literal; a number beyond a float comes out as ``inf``, which every
+# place of the format refuses (the fast path then fails); and an object's repeated keys leave one
+# key each. So the quick parse is trusted only for content that the fast path accepts whole and
+# whose objects hold as many keys as the text spells (:func:`keys_unrepeated`); anything else
+# is parsed again, precisely.
+
+
+class _Stop(Exception):  # noqa: N818 - internal signal, never seen by a caller
+    """The quick parse met a literal that only the precise parse reports."""
+
+
+def _stop(_: str) -> Any:
+    raise _Stop
+
+
+def quick_parse(decoded: str) -> Any:
+    """``json.loads`` in C; ``UNSOUND`` when the text needs the precise parse to say why."""
+    try:
+        return json.loads(decoded, parse_constant=_stop)
+    except Exception:  # noqa: BLE001 - any failure (malformed, NaN, too deep...): parse precisely
+        return UNSOUND
+
+
+_QUOTE_SPACE: Final = re.compile(r'"[ \t\n\r]')
+_QUOTE_SPACE_COLON: Final = re.compile(r'"[ \t\n\r]+:')
+
+
+def keys_unrepeated(decoded: str, keys: int) -> bool:
+    """Whether the JSON text spells no more keys than ``keys``, the number its objects hold.
+
+    When it does not, no object of the text repeated a key. Each key the text spells is followed
+    by optional white space and a colon outside any string, so the text's colons bound the keys
+    from above (a colon inside a string only adds one). When strings hold colons, a tighter bound
+    counts a quote, optional white space and a colon: every key ends so (a quote escaped inside
+    a string can only add one). ``str.count`` does the work; the pattern with white space is
+    searched only when the text has a quote followed by white space anywhere.
+    """
+    if decoded.count(":") == keys:
+        return True
+    bound = decoded.count('":')
+    if _QUOTE_SPACE.search(decoded):
+        bound += len(_QUOTE_SPACE_COLON.findall(decoded))
+    return bound == keys

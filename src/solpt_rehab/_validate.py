@@ -1,14 +1,16 @@
 """Reading and validating wire-format documents: every problem at once, each with its path.
 
-Two passes share the work. The fast pass structures each exercise straight into the model with
-the strict cattrs converter of :mod:`._wire`. When it fails, on that exercise only, the detailed
-pass walks the content by the format's spec: it checks every field's structure, runs the domain
-rules on every part that is structurally sound, and so reports all problems together with precise
-paths. Valid content costs one cattrs pass; only the parts with errors pay for the walk.
+Two passes share the work. The fast pass (the converter's hooks in :mod:`._wire`) structures a
+whole exercise or catalog document straight into the model, strictly. When it fails, the detailed
+pass walks the content by the format's spec, trying the fast pass on each exercise and part
+first: it checks every field's structure, runs the domain rules on every part that is
+structurally sound, and so reports all problems together with precise paths. Valid content costs
+one fast pass; only the parts with errors pay for the walk.
 
 :func:`read` is the one entry point: :func:`validate` reports what it found, and
 :func:`from_document` returns the value it built or raises with the same problems, so the two
-cannot disagree.
+cannot disagree. The exercise rules only warn, so :func:`from_document` skips them unless the
+document has an error.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import difflib
 import enum
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -58,10 +60,19 @@ from ._wire import (
     Obj,
     Spec,
     Text,
+    fast_document,
     fast_exercise,
 )
 
-__all__ = ["EXERCISE_RULES", "ExerciseRule", "Report", "problem", "read", "show"]
+__all__ = [
+    "EXERCISE_RULES",
+    "ExerciseRule",
+    "Report",
+    "exercise_warnings",
+    "problem",
+    "read",
+    "show",
+]
 
 Path = tuple[str | int, ...]
 
@@ -83,7 +94,21 @@ def _prose_rule(exercise: Exercise, at: Path) -> Iterable[Problem]:
 #: validator builds, by the fast and the detailed pass alike. It holds the prose check
 #: (``prose-hold-mismatch``, ``prose-reps-mismatch``); a new rule registers its codes in
 #: :data:`._codes.CODES` and ``docs/problem-codes.md``.
+#:
+#: A rule here only ever warns (an error from one is a programming error, raised as such): it
+#: cannot make a document invalid, so reading a document for its value (:func:`from_document`,
+#: :func:`loads`) skips these rules on content without an error. :func:`validate` always runs
+#: them, and so does a value reader whose content has an error, for the problems it raises with.
 EXERCISE_RULES: Final[list[ExerciseRule]] = [_prose_rule]
+
+
+def _warnings(exercise: Exercise, at: Path) -> Iterator[Problem]:
+    """What the exercise rules find about a sound exercise at ``at``: warnings only."""
+    for rule in EXERCISE_RULES:
+        for found in rule(exercise, at):
+            if found.is_error:
+                raise AssertionError(f"exercise rules may only warn; {rule!r} found {found}")
+            yield found
 
 
 def problem(at: Path, code: str, message: str) -> Problem:
@@ -237,12 +262,44 @@ _TYPE_CODES: Final = frozenset(
 _DOSE_FIELDS: Final = ("hold_seconds", "reps", "side", "deviation")
 
 
-class _Walker:
-    """Collects the problems of one document while building what is sound."""
+class _Later:
+    """Where the exercise rules' warnings about a sound exercise go, should they be wanted."""
 
-    def __init__(self, *, fast: bool) -> None:
+    __slots__ = ("at", "exercise")
+    is_error: Final = False
+
+    def __init__(self, exercise: Exercise, at: Path) -> None:
+        self.exercise = exercise
+        self.at = at
+
+
+class _Walker:
+    """Collects the problems of one document while building what is sound.
+
+    Without ``warnings``, the exercise rules do not run as the walk goes: a :class:`_Later`
+    keeps their place among the problems (it moves with them), and :meth:`problems` runs them
+    there only when the document turns out to have an error.
+    """
+
+    def __init__(self, *, fast: bool, warnings: bool = True) -> None:
         self.fast = fast
-        self.out: list[Problem] = []
+        self.warnings = warnings
+        self.out: list[Problem | _Later] = []
+
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem found, in order: the rules' warnings too when there is an error."""
+        wanted = any(found.is_error for found in self.out)
+        return tuple(
+            problem
+            for found in self.out
+            for problem in (
+                (found,)
+                if isinstance(found, Problem)
+                else _warnings(found.exercise, found.at)
+                if wanted
+                else ()
+            )
+        )
 
     def add(self, at: Path, code: str, message: str) -> None:
         self.out.append(problem(at, code, message))
@@ -424,8 +481,10 @@ class _Walker:
         if built is UNSOUND:
             built = self.obj(EXERCISE, value, at, name, nullable=nullable)
         if built is not UNSOUND:
-            for rule in EXERCISE_RULES:
-                self.out.extend(rule(built, at))
+            if self.warnings:
+                self.out.extend(_warnings(built, at))
+            else:
+                self.out.append(_Later(built, at))
         return built
 
 
@@ -576,13 +635,38 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
     return kind if good else None
 
 
-def read(document: object, *, kind: str | None = None, fast: bool = True) -> tuple[Any, Report]:
+def read(
+    document: object, *, kind: str | None = None, fast: bool = True, warnings: bool = True
+) -> tuple[Any, Report]:
     """Read a document: what it builds (or ``UNSOUND`` when it has an error) and the report.
 
     Never raises for a JSON-compatible ``document``. ``fast`` is false when the parsed text held
-    repeated keys, which only the detailed pass sees.
+    repeated keys, which only the detailed pass sees. Without ``warnings``, the warning-only
+    :data:`EXERCISE_RULES` are skipped when the document has no error, and the report then holds
+    no warning of theirs; when it has an error, the report is :func:`validate`'s in full anyway.
     """
-    walker = _Walker(fast=fast)
+    if fast:
+        try:
+            built = fast_document(document, kind)
+        except Exception:  # noqa: BLE001 - any failure means: walk it in detail
+            built = UNSOUND
+        if built is not UNSOUND:
+            return built, Report(problems=exercise_warnings(built) if warnings else ())
+    return _walk(document, kind=kind, fast=fast, warnings=warnings)
+
+
+def exercise_warnings(built: Exercise | tuple[Exercise, ...]) -> list[Problem]:
+    """What the exercise rules find about a sound exercise or catalog document, in order."""
+    if isinstance(built, Exercise):
+        return list(_warnings(built, ()))
+    return [
+        found for index, item in enumerate(built) for found in _warnings(item, ("exercises", index))
+    ]
+
+
+def _walk(document: object, *, kind: str | None, fast: bool, warnings: bool) -> tuple[Any, Report]:
+    """The detailed pass over a whole document (trying the fast path on each exercise)."""
+    walker = _Walker(fast=fast, warnings=warnings)
     built: Any = UNSOUND
     if not isinstance(document, dict):
         walker.add((), "wrong-type", f"the document must be a JSON object: {show(document)}")
@@ -598,7 +682,7 @@ def read(document: object, *, kind: str | None = None, fast: bool = True) -> tup
                 built = _catalog(walker, content)
             else:
                 built = _routine(walker, content)
-    report = Report(problems=tuple(walker.out))
+    report = Report(problems=walker.problems())
     return (built if report.ok else UNSOUND), report
 
 
@@ -682,7 +766,7 @@ def _items(walker: _Walker, items: object) -> Any:
     # aside so that each is reported with its item, in document order.
     embedded: dict[str, Any] = {}
     where: dict[str, int] = {}
-    aside: dict[int, list[Problem]] = {}
+    aside: dict[int, list[Problem | _Later]] = {}
     for index, item in enumerate(items):
         body = item.get("exercise") if isinstance(item, dict) else None
         if not isinstance(body, dict):
@@ -710,7 +794,11 @@ def _items(walker: _Walker, items: object) -> Any:
 
 
 def _item(
-    walker: _Walker, item: object, index: int, embedded: dict[str, Any], aside: list[Problem]
+    walker: _Walker,
+    item: object,
+    index: int,
+    embedded: dict[str, Any],
+    aside: list[Problem | _Later],
 ) -> Any:
     at: Path = ("items", index)
     if not isinstance(item, dict):
@@ -766,7 +854,11 @@ def _item(
 
 
 def _reference(  # noqa: PLR0911 - one return per outcome
-    walker: _Walker, item: dict[Any, Any], at: Path, embedded: dict[str, Any], aside: list[Problem]
+    walker: _Walker,
+    item: dict[Any, Any],
+    at: Path,
+    embedded: dict[str, Any],
+    aside: list[Problem | _Later],
 ) -> Any:
     """Resolve an item's exercise: embedded, an embedded id, a catalog id; report what fails."""
     if "exercise" not in item:

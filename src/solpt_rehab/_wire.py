@@ -2,9 +2,10 @@
 
 The shape is written down once, as :class:`Obj` and its field specs. The detailed validator walks
 documents by it, and the JSON Schema is generated from it, so the two cannot drift apart. The
-converter here is the fast path: cattrs structures a document straight into the model, strictly
-(no coercion of ``"3"`` to ``3``), and any failure sends the part that failed to the detailed
-validator, which reports every problem with its path.
+converter here is the fast path: its hooks (written out for every part of an exercise, generated
+by cattrs for the rest) structure a document straight into the model, strictly (no coercion of
+``"3"`` to ``3``), and any failure sends the part that failed to the detailed validator, which
+reports every problem with its path.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from . import catalog
 from ._model import (
+    _SLUG,
     BodyRegion,
     Category,
     Citation,
@@ -233,7 +235,17 @@ ROUTINE: Final = _obj(
 )
 
 
-# -- the fast path: a strict cattrs converter -------------------------------------------------
+# -- the fast path ----------------------------------------------------------------------------
+#
+# Valid content is read in one pass by the functions below, registered as the converter's hooks
+# for the parts of an exercise. Each checks every rule of the wire format for its part (the spec
+# above and the domain rules the detailed pass applies: types, required and unknown keys, allowed
+# values, texts, numbers, ranges, the rest and counting rules, the hold step), which include every
+# check of the model's constructor for that class, and refuses anything else with an exception.
+# Having checked them, it builds the value without running those checks a second time: it sets
+# the attributes of a new instance directly, with the values the constructor would store (tuples,
+# enumeration members). The tests hold both halves to it: the fast path succeeds exactly when the
+# detailed pass, which builds through the constructors, finds no error, and builds an equal value.
 
 
 class Rejected(Exception):  # noqa: N818 - internal signal, never seen by a caller
@@ -283,41 +295,368 @@ _MEMBERS: Final[dict[type[enum.Enum], dict[str, enum.Enum]]] = {
 
 
 def _strict_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
-    return _MEMBERS[kind][value]  # KeyError or TypeError (unhashable) for anything else
-
-
-_STEP_KEYS: Final = frozenset({"text", "kind", "distance"})
-
-
-def _structure_step(value: Any, _: object) -> Step:
-    """The hottest hook (an exercise has several steps), written out instead of generated."""
-    if type(value) is not dict or not value.keys() <= _STEP_KEYS:
+    if type(value) is not str:
         raise Rejected
-    text = value["text"]
-    distance = value.get("distance")
-    if (
-        type(text) is not str
-        or len(text) > TEXT_LIMIT
-        or (distance is not None and (type(distance) is not str or len(distance) > TEXT_LIMIT))
-    ):
-        raise Rejected
-    kind: Any = _MEMBERS[StepKind][value["kind"]]
-    return Step(text=text, kind=kind, distance=distance)
+    return _MEMBERS[kind][value]  # KeyError for anything else
 
 
 def _enum_value(value: enum.Enum) -> object:
     return value.value
 
 
-def _array_of(
-    item: Callable[[Any, Any], Any], item_type: type[Any]
-) -> Callable[[object, object], tuple[Any, ...]]:
-    def structure(value: object, _: object) -> tuple[Any, ...]:
-        if not isinstance(value, (list, tuple)):
-            raise Rejected
-        return tuple([item(element, item_type) for element in value])
+_new: Final = object.__new__
 
-    return structure
+
+def _setters(cls: type[Any], names: Iterable[str]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot setters of ``cls``'s attributes; ``names`` must list them all, in order."""
+    names = tuple(names)
+    if names != tuple(field.name for field in attrs.fields(cls)):  # pragma: no cover
+        raise AssertionError(f"the fast path of {cls.__name__} must set {attrs.fields(cls)}")
+    return tuple(vars(cls)[name].__set__ for name in names)
+
+
+def _reject() -> Any:
+    raise Rejected
+
+
+def _text(value: object) -> str:
+    """A text that is not empty (nor only white space) and at most TEXT_LIMIT long."""
+    if type(value) is str and len(value) <= TEXT_LIMIT and value.strip():
+        return value
+    raise Rejected
+
+
+def _optional_text(value: object) -> str | None:
+    if value is None or (type(value) is str and len(value) <= TEXT_LIMIT and value.strip()):
+        return value
+    raise Rejected
+
+
+def _any_text(value: object) -> str:
+    """A text, empty or not, at most TEXT_LIMIT long."""
+    if type(value) is str and len(value) <= TEXT_LIMIT:
+        return value
+    raise Rejected
+
+
+def _seconds(value: Any) -> float:
+    """A finite number > 0 (an int or a float, never a bool) within the range of a float."""
+    kind = type(value)
+    if (kind is int or kind is float) and 0 < value <= FLOAT_MAX:  # NaN and inf fail here
+        return value  # type: ignore[no-any-return]
+    raise Rejected
+
+
+def _count(value: Any) -> int:
+    """A whole number > 0 (an int, never a bool) within the range of a float."""
+    if type(value) is int and 0 < value <= FLOAT_MAX:
+        return value
+    raise Rejected
+
+
+def _array(value: object) -> list[Any] | tuple[Any, ...]:
+    if type(value) is list or type(value) is tuple:
+        return value
+    raise Rejected
+
+
+_STEP_KINDS: Final = _MEMBERS[StepKind]
+_REGIONS: Final = _MEMBERS[BodyRegion]
+_LATERALITIES: Final = _MEMBERS[Laterality]
+_COUNTINGS: Final = _MEMBERS[CountingRule]
+_POSITIONS: Final = _MEMBERS[Position]
+_LEVELS: Final = _MEMBERS[Level]
+_CATEGORIES: Final = _MEMBERS[Category]
+_TWO_SIDED: Final = frozenset(member.value for member in Laterality if member.two_sided)
+
+_STEP_KEYS: Final = frozenset(STEP.fields)
+_STEP_SET: Final = _setters(Step, STEP.fields)
+
+
+def fast_step(value: Any) -> Step:
+    """The hottest part (an exercise has several steps), so its checks are written inline."""
+    if type(value) is not dict:
+        raise Rejected
+    text = value["text"]
+    kind = value["kind"]
+    distance = value.get("distance")
+    if (
+        len(value) != 2 + ("distance" in value)  # no key but these three
+        or type(text) is not str
+        or len(text) > TEXT_LIMIT
+        or not text.strip()
+        or type(kind) is not str
+        or (
+            distance is not None
+            and (type(distance) is not str or len(distance) > TEXT_LIMIT or not distance.strip())
+        )
+    ):
+        raise Rejected
+    set_text, set_kind, set_distance = _STEP_SET
+    step = _new(Step)
+    set_text(step, text)
+    set_kind(step, _STEP_KINDS[kind])
+    set_distance(step, distance)
+    return step
+
+
+_HOLD_KEYS: Final = frozenset(HOLD.fields)
+_HOLD_SET: Final = _setters(Hold, HOLD.fields)
+
+
+def fast_hold(value: Any) -> Hold:
+    """A hold: two numbers of seconds, the maximum not below the minimum."""
+    if type(value) is not dict or not value.keys() <= _HOLD_KEYS:
+        raise Rejected
+    low = _seconds(value["min_seconds"])
+    high = _seconds(value["max_seconds"])
+    if high < low:
+        raise Rejected
+    set_low, set_high = _HOLD_SET
+    hold = _new(Hold)
+    set_low(hold, low)
+    set_high(hold, high)
+    return hold
+
+
+_REST_KEYS: Final = frozenset(REST.fields)
+_REST_SET: Final = _setters(Rest, REST.fields)
+
+
+def fast_rest(value: Any) -> Rest:
+    """A rest: both ends of a range of seconds, or neither and a text; a text in any case."""
+    if type(value) is not dict or not value.keys() <= _REST_KEYS:
+        raise Rejected
+    low = value.get("min_seconds")
+    high = value.get("max_seconds")
+    text = _optional_text(value.get("text"))
+    if low is None:
+        if high is not None or text is None:
+            raise Rejected
+    elif high is None or _seconds(high) < _seconds(low):
+        raise Rejected
+    set_low, set_high, set_text = _REST_SET
+    rest = _new(Rest)
+    set_low(rest, low)
+    set_high(rest, high)
+    set_text(rest, text)
+    return rest
+
+
+_REPETITIONS_KEYS: Final = frozenset(REPETITIONS.fields)
+_REPETITIONS_SET: Final = _setters(RepetitionScheme, REPETITIONS.fields)
+
+
+def fast_repetitions(value: Any) -> RepetitionScheme:
+    """A repetition scheme: counts, laterality, a counting rule exactly for two-sided work."""
+    if type(value) is not dict or not value.keys() <= _REPETITIONS_KEYS:
+        raise Rejected
+    low = _count(value["min_reps"])
+    high = value.get("max_reps")
+    if high is not None and _count(high) < low:
+        raise Rejected
+    laterality = value["laterality"]
+    counting = value.get("counting")
+    if (
+        type(laterality) is not str
+        or (counting is not None and type(counting) is not str)
+        or (laterality in _TWO_SIDED) != (counting is not None)
+    ):
+        raise Rejected
+    laterality = _LATERALITIES[laterality]
+    if counting is not None:
+        counting = _COUNTINGS[counting]
+    rest = value.get("rest")
+    if rest is not None:
+        rest = fast_rest(rest)
+    set_low, set_high, set_laterality, set_counting, set_rest = _REPETITIONS_SET
+    scheme = _new(RepetitionScheme)
+    set_low(scheme, low)
+    set_high(scheme, high)
+    set_laterality(scheme, laterality)
+    set_counting(scheme, counting)
+    set_rest(scheme, rest)
+    return scheme
+
+
+_EQUIPMENT_KEYS: Final = frozenset(EQUIPMENT.fields)
+_EQUIPMENT_SET: Final = _setters(Equipment, EQUIPMENT.fields)
+
+
+def fast_equipment(value: Any) -> Equipment:
+    """A piece of equipment: a name, whether it is optional, alternative names."""
+    if type(value) is not dict or not value.keys() <= _EQUIPMENT_KEYS:
+        raise Rejected
+    name = _text(value["name"])
+    optional = value["optional"]
+    alternatives = _array(value.get("alternatives", ()))
+    if type(optional) is not bool:
+        raise Rejected
+    alternatives = tuple([_text(item) for item in alternatives]) if alternatives else ()
+    set_name, set_optional, set_alternatives = _EQUIPMENT_SET
+    equipment = _new(Equipment)
+    set_name(equipment, name)
+    set_optional(equipment, optional)
+    set_alternatives(equipment, alternatives)
+    return equipment
+
+
+_CITATION_KEYS: Final = frozenset(CITATION.fields)
+_CITATION_SET: Final = _setters(Citation, CITATION.fields)
+
+
+def fast_citation(value: Any) -> Citation:
+    """A citation: a title, a publisher (may be empty), an optional url and locator."""
+    if type(value) is not dict or not value.keys() <= _CITATION_KEYS:
+        raise Rejected
+    set_title, set_publisher, set_url, set_locator = _CITATION_SET
+    citation = _new(Citation)
+    set_title(citation, _text(value["title"]))
+    set_publisher(citation, _any_text(value.get("publisher", "")))
+    set_url(citation, _optional_text(value.get("url")))
+    set_locator(citation, _optional_text(value.get("locator")))
+    return citation
+
+
+_EXERCISE_KEYS: Final = frozenset(EXERCISE.fields)
+_EXERCISE_SET: Final = _setters(Exercise, EXERCISE.fields)
+_HOLD_STEP: Final = StepKind.HOLD
+
+
+def _choice(members: dict[str, Any], value: object) -> Any:
+    if value is None:
+        return None
+    if type(value) is not str:
+        raise Rejected
+    return members[value]
+
+
+def fast_exercise(body: object, keys: list[int] | None = None) -> Exercise:
+    """Build an exercise object, or raise (anything) when it is not perfectly valid.
+
+    Args:
+        body: The exercise object.
+        keys: When given, ``keys[0]`` grows by the number of keys of every object read.
+    """
+    value: Any = body
+    if type(value) is not dict or not value.keys() <= _EXERCISE_KEYS:
+        raise Rejected
+    identifier = value["id"]
+    if (
+        type(identifier) is not str
+        or len(identifier) > TEXT_LIMIT
+        or not _SLUG.fullmatch(identifier)
+    ):
+        raise Rejected
+    raw_steps = _array(value["steps"])
+    if not raw_steps:
+        raise Rejected
+    steps = tuple([fast_step(step) for step in raw_steps])
+    raw_hold = value.get("hold")
+    hold = None
+    if raw_hold is not None:
+        hold = fast_hold(raw_hold)
+        for step in steps:
+            if step.kind is _HOLD_STEP:
+                break
+        else:
+            raise Rejected
+    raw_repetitions = value["repetitions"]
+    raw_equipment = _array(value.get("equipment", ()))
+    raw_source = value.get("source")
+    (
+        set_id,
+        set_name,
+        set_purpose,
+        set_steps,
+        set_hold,
+        set_repetitions,
+        set_regions,
+        set_position,
+        set_level,
+        set_category,
+        set_equipment,
+        set_source,
+    ) = _EXERCISE_SET
+    exercise = _new(Exercise)
+    set_id(exercise, identifier)
+    set_name(exercise, _text(value["name"]))
+    set_purpose(exercise, _any_text(value.get("purpose", "")))
+    set_steps(exercise, steps)
+    set_hold(exercise, hold)
+    set_repetitions(exercise, fast_repetitions(raw_repetitions))
+    set_regions(
+        exercise,
+        tuple(
+            [
+                _REGIONS[region] if type(region) is str else _reject()
+                for region in _array(value.get("regions", ()))
+            ]
+        ),
+    )
+    set_position(exercise, _choice(_POSITIONS, value.get("position")))
+    set_level(exercise, _choice(_LEVELS, value.get("level")))
+    set_category(exercise, _choice(_CATEGORIES, value.get("category")))
+    set_equipment(exercise, tuple([fast_equipment(item) for item in raw_equipment]))
+    set_source(exercise, None if raw_source is None else fast_citation(raw_source))
+    if keys is not None:
+        rest = raw_repetitions.get("rest")
+        keys[0] += (
+            len(value)
+            + sum(map(len, raw_steps))
+            + (0 if raw_hold is None else len(raw_hold))
+            + len(raw_repetitions)
+            + (0 if rest is None else len(rest))
+            + sum(map(len, raw_equipment))
+            + (0 if raw_source is None else len(raw_source))
+        )
+    return exercise
+
+
+_CATALOG_KEYS: Final = frozenset({*HEADER_KEYS, "exercises"})
+
+
+def fast_document(document: object, kind: str | None, keys: list[int] | None = None) -> Any:
+    """Build an exercise or catalog document, or raise (anything) when it has any error.
+
+    A routine document always raises: routines are read by the detailed pass.
+
+    Args:
+        document: The parsed document.
+        kind: The kind the caller expects, or ``None``.
+        keys: When given, ``keys[0]`` grows by the number of keys of every object read.
+
+    Returns:
+        The :class:`Exercise`, or the tuple of a catalog's exercises.
+    """
+    value: Any = document
+    if type(value) is not dict:
+        raise Rejected
+    found = value.get("kind")
+    version = value.get("format_version")
+    if (
+        type(version) is not int
+        or version != FORMAT_VERSION
+        or type(found) is not str
+        or (kind is not None and found != kind)
+    ):
+        raise Rejected
+    if found == "catalog":
+        if value.keys() != _CATALOG_KEYS:
+            raise Rejected
+        exercises = tuple([fast_exercise(body, keys) for body in _array(value["exercises"])])
+        if len({exercise.id for exercise in exercises}) != len(exercises):
+            raise Rejected
+        if keys is not None:
+            keys[0] += len(value)
+        return exercises
+    if found == "exercise":
+        content = {key: element for key, element in value.items() if key not in HEADER_KEYS}
+        exercise = fast_exercise(content, keys)
+        if keys is not None:
+            keys[0] += len(HEADER_KEYS)
+        return exercise
+    raise Rejected
 
 
 def _unstructure_array(converter: cattrs.Converter) -> Callable[[tuple[Any, ...]], list[Any]]:
@@ -327,8 +666,15 @@ def _unstructure_array(converter: cattrs.Converter) -> Callable[[tuple[Any, ...]
     return unstructure
 
 
+def _hook(function: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: object) -> Any:
+        return function(value)
+
+    return structure
+
+
 def make_converter() -> cattrs.Converter:
-    """Build the converter: strict primitives, arrays only as arrays, unknown keys refused."""
+    """Build the converter: the fast path's hooks, strict primitives, unknown keys refused."""
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
     converter.register_structure_hook(str, _strict_text)
     converter.register_structure_hook(int, _strict_int)
@@ -337,43 +683,26 @@ def make_converter() -> cattrs.Converter:
     for kind in _MEMBERS:
         converter.register_structure_hook(kind, _strict_enum)
         converter.register_unstructure_hook(kind, _enum_value)
-
-    # Hooks are generated in dependency order: a generated function keeps the hooks of its
-    # fields as they are when it is made, so an array hook must exist before its container's.
-    def array(alias: object, item: Callable[[Any, Any], Any], item_type: type[Any]) -> None:
-        converter.register_structure_hook_func(
-            lambda kind: kind == alias, _array_of(item, item_type)
-        )
-
-    def attrs_class(cls: type[Any]) -> None:
-        converter.register_structure_hook(
-            cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
-        )
-
-    array(tuple[str, ...], _strict_text, str)
-    array(tuple[BodyRegion, ...], _strict_enum, BodyRegion)
-    converter.register_structure_hook(Step, _structure_step)
-    for cls in (Hold, Rest, RepetitionScheme, Equipment, Citation, Frequency):
-        attrs_class(cls)
-    array(tuple[Step, ...], converter.get_structure_hook(Step), Step)
-    array(tuple[Equipment, ...], converter.get_structure_hook(Equipment), Equipment)
+    for cls, function in (
+        (Step, fast_step),
+        (Hold, fast_hold),
+        (Rest, fast_rest),
+        (RepetitionScheme, fast_repetitions),
+        (Equipment, fast_equipment),
+        (Citation, fast_citation),
+        (Exercise, fast_exercise),
+    ):
+        converter.register_structure_hook(cls, _hook(function))
+    converter.register_structure_hook(
+        Frequency, make_dict_structure_fn(Frequency, converter, _cattrs_forbid_extra_keys=True)
+    )
     converter.register_unstructure_hook_func(
         lambda kind: getattr(kind, "__origin__", None) is tuple, _unstructure_array(converter)
     )
-    attrs_class(Exercise)
     return converter
 
 
 CONVERTER: Final = make_converter()
-_structure_exercise: Final = CONVERTER.get_structure_hook(Exercise)
-
-
-def fast_exercise(body: object) -> Exercise:
-    """Structure an exercise object, or raise (anything) when it is not perfectly valid."""
-    exercise: Exercise = _structure_exercise(body, Exercise)
-    if exercise.hold is not None and not exercise.steps_of(StepKind.HOLD):
-        raise Rejected
-    return exercise
 
 
 # -- writing documents ------------------------------------------------------------------------

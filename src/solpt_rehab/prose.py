@@ -28,11 +28,12 @@ Example::
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 import attrs
 
@@ -327,7 +328,11 @@ _PRE: Final = (
     r"between|about|around|approximately|roughly|at\s+least|a\s+minimum\s+of|minimum\s+of"
     r"|up\s+to|no\s+more\s+than|more\s+than|longer\s+than|less\s+than|fewer\s+than"
 )
+# Every match starts where a word starts (a bound such as "about", a number word, or a digit after
+# no word character), so the leading assertion changes no match: it only spares the engine trying
+# each alternative at every other position.
 _QUANTITY: Final = re.compile(
+    r"\b(?=\w)"
     rf"(?:\b(?P<pre>{_PRE})\s+)?"
     rf"(?P<low>{_NUM})"
     rf"(?:\s*(?P<sep>[-\u2013\u2014]|\bto\b|\bor\b|\band\b)\s*(?P<high>{_NUM}))?"
@@ -359,12 +364,22 @@ _BOUND_ONLY: Final = {
 }
 
 
+#: The letters outside ASCII that the patterns' case-insensitive matching takes for ASCII ones
+#: ("\u017feven" matches "seven"), mapped to them, so that a matched word is found in the tables.
+_FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, with the letters of :data:`_FOLD` made ASCII."""
+    return text.translate(_FOLD).lower()
+
+
 def _number(text: str) -> float:
     """The value of a number written in digits or in words ("twenty-five")."""
     if text[0].isdigit():
         value = float(text)
         return int(value) if value.is_integer() else value
-    return sum(_WORD_VALUES[part] for part in re.split(r"[-\s]+", text.lower()))
+    return sum(_WORD_VALUES[part] for part in re.split(r"[-\s]+", _fold(text)))
 
 
 # -- context cues ---------------------------------------------------------------------------------
@@ -582,8 +597,8 @@ class _Reader:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.clauses = _Breaks(_CLAUSE_BREAK, text)
-        self.sentences = _Breaks(_SENTENCE_BREAK, text)
+        self.clauses: _Breaks | None = None
+        self.sentences: _Breaks | None = None
         self.holds: list[tuple[tuple[float, float | None], _Span]] = []
         self.counts: list[tuple[tuple[int, int | None], _Span]] = []
         self.sets: list[tuple[tuple[int, int | None], _Span]] = []
@@ -609,6 +624,10 @@ class _Reader:
         return _WEIGHT_BEFORE.search(self.text, max(0, position - 20), position) is not None
 
     def context(self, span: _Span) -> _Context:
+        if self.clauses is None or self.sentences is None:
+            # Where the text's clauses and sentences break: found when a phrase first needs them.
+            self.clauses = _Breaks(_CLAUSE_BREAK, self.text)
+            self.sentences = _Breaks(_SENTENCE_BREAK, self.text)
         return _Context.around(self.text, span, self.clauses, self.sentences)
 
     # numbers with units
@@ -617,13 +636,13 @@ class _Reader:
         position = 0
         after_sets: int | None = None
         while (match := _QUANTITY.search(self.text, position)) is not None:
-            pre = " ".join((match["pre"] or "").lower().split())
-            if match["high"] is not None and match["sep"].lower() == "and" and pre != "between":
+            pre = " ".join(_fold(match["pre"] or "").split())
+            if match["high"] is not None and _fold(match["sep"]) == "and" and pre != "between":
                 single = _SINGLE.match(self.text, match.start("low"))
                 assert single is not None  # noqa: S101 - _SINGLE is a prefix of _QUANTITY
                 match, pre = single, ""
             position = max(match.end(), position + 1)
-            unit = (match["unit"] or "").lower()
+            unit = _fold(match["unit"] or "")
             if (
                 not unit
                 and after_sets is not None
@@ -688,7 +707,7 @@ class _Reader:
 
     def small_counts(self) -> None:
         for match in _ONCE_TWICE.finditer(self.text):
-            value = {"once": 1, "twice": 2, "thrice": 3}[match["word"].lower()]
+            value = {"once": 1, "twice": 2, "thrice": 3}[_fold(match["word"])]
             self.counts.append(((value, value), match.span("word")))
             self.mention(match.span("word"), "repetitions", MentionStatus.TAKEN)
         for match in _FULL_SECOND.finditer(self.text):
@@ -700,7 +719,7 @@ class _Reader:
     def vague(self) -> None:
         for match in _VAGUE.finditer(self.text):
             core = " ".join(match["core"].lower().split())
-            unit = (match["u1"] or match["u2"] or match["u3"] or "").lower()
+            unit = _fold(match["u1"] or match["u2"] or match["u3"] or "")
             span = match.span("core")
             before = self.context(span).before_clause
             if unit in {"inches", "feet", "centimeters", "cm"}:
@@ -726,7 +745,7 @@ class _Reader:
 
     def placeholders(self) -> None:
         for match in _PLACEHOLDER.finditer(self.text):
-            what = match["what"].lower()
+            what = _fold(match["what"])
             if what in {"seconds", "minutes", "time"}:
                 before = self.context(match.span()).before_clause
                 field = "hold" if _HOLD_BEFORE.search(before) else "duration"
@@ -863,7 +882,9 @@ def dose_disagreements(exercise: Exercise, *, at: Iterable[str | int] = ()) -> I
     """
     base = tuple(at)
     for index, step in enumerate(exercise.steps):
-        reading = extract_dose(step.text)
+        reading = _stated(step.text)
+        if reading is _NOTHING_STATED:
+            continue
         where = pointer(*base, "steps", index, "text")
         hold = _hold_disagreement(exercise, reading)
         if hold is not None:
@@ -877,11 +898,94 @@ def dose_disagreements(exercise: Exercise, *, at: Iterable[str | int] = ()) -> I
             )
 
 
-def _phrase(reading: DoseReading, span: tuple[int, int] | None) -> str:
+class _Stated(NamedTuple):
+    """What the prose check needs of a :class:`DoseReading`: the hold, the count, the counting."""
+
+    text: str
+    hold_range: tuple[float, float | None] | None
+    hold_span: tuple[int, int] | None
+    reps_range: tuple[int, int | None] | None
+    reps_span: tuple[int, int] | None
+    counting: CountingRule | None
+
+
+_NOTHING_STATED: Final = _Stated("", None, None, None, None, None)
+#: The words a hold or a count needs in ASCII text, beside a digit: the number words, and those of
+#: "once", "twice", "thrice" and "a full second", each a whole word wherever a pattern takes it.
+_DOSE_WORDS: Final = frozenset(
+    word.encode()
+    for word in (*_ONES, *_TEENS, *_TEENS_MORE, *_TENS, "once", "twice", "thrice", "full")
+)
+_ASCII_DIGIT: Final = re.compile(r"[0-9]")
+#: ASCII letters to lower case, digits and "_" kept (the word characters), anything else a space.
+_ASCII_WORDS: Final = bytes.maketrans(
+    bytes(range(256)),
+    bytes(
+        ord(char.lower()) if char.isascii() and (char.isalnum() or char == "_") else ord(" ")
+        for char in map(chr, range(256))
+    ),
+)
+
+
+def _may_state_dose(text: str) -> bool:
+    """False only for a text that cannot state a hold or a count.
+
+    :func:`extract_dose` takes a hold or a count only from a number (digits or a number word),
+    from "once", "twice" or "thrice", or from "a full second", matched without regard to case,
+    each word with a word boundary on both sides (the tens of "twenty-five" end at the hyphen).
+    In ASCII text that means a digit, or one of :data:`_DOSE_WORDS` among the text's words in
+    lower case; any other text (where case folding and word characters reach beyond ASCII) is
+    read in full.
+    """
+    if not text.isascii() or _ASCII_DIGIT.search(text):
+        return True
+    return not _DOSE_WORDS.isdisjoint(text.encode().translate(_ASCII_WORDS).split())
+
+
+class _QuietReader(_Reader):
+    """A reader that keeps no mentions: the prose check needs only the ranges."""
+
+    def mention(self, span: _Span, field: str, status: MentionStatus, note: str = "") -> None:
+        """Keep nothing (:meth:`_Reader.counting` looks at mentions only when no count is read)."""
+
+
+def _read_stated(text: str) -> _Stated:
+    """The hold, the count and its counting rule, read exactly as :func:`extract_dose` reads them.
+
+    Only the passes those depend on run: numbers with units and the small counts (the vague
+    phrases, the placeholders and the side cues add no hold and no count, and the counting rule
+    matters only beside a count).
+    """
+    reader = _QuietReader(text)
+    reader.quantities()
+    reader.small_counts()
+    hold_range, hold_span = _hull(reader.holds)
+    reps_range, reps_span = _hull(reader.counts)
+    counting = reader.counting()[0] if reader.counts else None
+    if hold_range is None and reps_range is None:
+        return _NOTHING_STATED
+    return _Stated(text, hold_range, hold_span, reps_range, reps_span, counting)
+
+
+#: Texts longer than this are read each time rather than remembered, so the cache stays small.
+_CACHED_LENGTH: Final = 500
+_read_cached: Final = functools.lru_cache(maxsize=2048)(_read_stated)
+
+
+def _stated(text: str) -> _Stated:
+    """:func:`_read_stated` for a text that may state a dose, remembered for short texts."""
+    if not _may_state_dose(text):
+        return _NOTHING_STATED
+    if type(text) is str and len(text) <= _CACHED_LENGTH:
+        return _read_cached(text)
+    return _read_stated(text)
+
+
+def _phrase(reading: _Stated, span: tuple[int, int] | None) -> str:
     return "" if span is None else reading.text[span[0] : span[1]]
 
 
-def _hold_disagreement(exercise: Exercise, reading: DoseReading) -> str | None:
+def _hold_disagreement(exercise: Exercise, reading: _Stated) -> str | None:
     if reading.hold_range is None:
         return None
     low, high = reading.hold_range
@@ -900,7 +1004,7 @@ def _hold_disagreement(exercise: Exercise, reading: DoseReading) -> str | None:
     return None
 
 
-def _reps_disagreement(exercise: Exercise, reading: DoseReading) -> str | None:
+def _reps_disagreement(exercise: Exercise, reading: _Stated) -> str | None:
     if reading.reps_range is None:
         return None
     scheme = exercise.repetitions
