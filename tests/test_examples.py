@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -36,4 +37,25 @@ def test_show_catalog_prints_the_documented_doses() -> None:
         "figure-4-stretch: hold 15-20 s, at least 3 reps, affected-side",
         "knees-to-chest: hold 20-30 s, 3-5 reps, bilateral",
         "lying-march: hold 2-3 s, 8-10 reps, alternating",
+    ]
+
+
+def test_import_free_exercise_db_reads_doses_from_the_instructions(tmp_path: Path) -> None:
+    sample = tmp_path / "exercises.json"
+    path = ROOT / "examples" / "import_free_exercise_db.py"
+    script = path.read_text(encoding="utf-8")
+    namespace: dict[str, object] = {"__name__": "example", "__file__": str(path)}
+    exec(compile(script, "import_free_exercise_db.py", "exec"), namespace)  # noqa: S102 - ours
+    sample.write_text(json.dumps(namespace["SAMPLE"]), encoding="utf-8")
+    result = subprocess.run(  # noqa: S603 - our own script, with our own interpreter
+        [sys.executable, str(ROOT / "examples" / "import_free_exercise_db.py"), str(sample)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[-3:] == [
+        "catalog document: 0 errors, 0 warnings",
+        "  doorway-chest-opener: hold 15-30 s, 1+ reps (bilateral)",
+        "  step-ups: hold None, 8-12 reps (each-side, counted per-side)",
     ]
