@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from . import catalog
 from ._builder import RoutineBuilder
-from ._documents import dumps, loads, to_document, validate, validate_text
+from ._documents import Syntax, dumps, loads, to_document, validate, validate_text
 from ._errors import DocumentError, UnknownExerciseError
 from ._model import Exercise
 from ._problems import Problem
@@ -88,10 +88,23 @@ def _schema(_: argparse.Namespace) -> int:
     return 0
 
 
-def _syntax(path: str, chosen: str) -> str:
-    if chosen != "auto":
-        return chosen
+def _syntax(path: str, chosen: str = "auto") -> Syntax:
+    if chosen in ("json", "yaml"):
+        return "json" if chosen == "json" else "yaml"
     return "yaml" if path.lower().endswith(_YAML_SUFFIXES) else "json"
+
+
+def _reason(error: OSError) -> str:
+    """Why a file could not be read or written, in lower case: ``no such file or directory``."""
+    return (error.strerror or str(error)).lower()
+
+
+def _needs_yaml(command: str) -> int:
+    print(
+        f"solpt-rehab {command}: YAML needs the 'yaml' extra: pip install 'solpt_rehab[yaml]'",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def _read(path: str) -> bytes:
@@ -109,23 +122,17 @@ def _validate(args: argparse.Namespace) -> int:
             data = _read(path)
         except OSError as error:
             unreadable = True
-            reason = error.strerror or str(error)
             report = Report(
                 problems=(
-                    problem((), "unreadable-file", f"cannot read {path!r}: {reason.lower()}"),
+                    problem((), "unreadable-file", f"cannot read {path!r}: {_reason(error)}"),
                 )
             )
             results.append((name, report))
             continue
         try:
-            report = validate_text(data, syntax=_syntax(path, args.syntax))  # type: ignore[arg-type]
+            report = validate_text(data, syntax=_syntax(path, args.syntax))
         except ModuleNotFoundError:
-            print(
-                "solpt-rehab validate: YAML needs the 'yaml' extra: "
-                "pip install 'solpt_rehab[yaml]'",
-                file=sys.stderr,
-            )
-            return 2
+            return _needs_yaml("validate")
         results.append((name, report))
     if args.format == "json":
         output: dict[str, Any] = {
@@ -198,22 +205,19 @@ def _routine(args: argparse.Namespace) -> int:
         try:
             data = _read(args.path)
         except OSError as error:
-            reason = (error.strerror or str(error)).lower()
-            print(f"solpt-rehab routine: cannot read {args.path!r}: {reason}", file=sys.stderr)
+            print(
+                f"solpt-rehab routine: cannot read {args.path!r}: {_reason(error)}",
+                file=sys.stderr,
+            )
             return 2
         try:
-            yaml = args.path.lower().endswith(_YAML_SUFFIXES)
-            routine = loads(data, kind="routine", syntax="yaml" if yaml else "json")
+            routine = loads(data, kind="routine", syntax=_syntax(args.path))
         except DocumentError as error:
             for found in error.problems:
                 print(format_problem(name, found), file=sys.stderr)
             return 1
         except ModuleNotFoundError:
-            print(
-                "solpt-rehab routine: YAML needs the 'yaml' extra: pip install 'solpt_rehab[yaml]'",
-                file=sys.stderr,
-            )
-            return 2
+            return _needs_yaml("routine")
     if args.format == "json":
         duration = routine.duration()
         output = {
@@ -246,8 +250,10 @@ def _import(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as error:
-            reason = (error.strerror or str(error)).lower()
-            print(f"solpt-rehab import: cannot write {args.output!r}: {reason}", file=sys.stderr)
+            print(
+                f"solpt-rehab import: cannot write {args.output!r}: {_reason(error)}",
+                file=sys.stderr,
+            )
             return 2
         summary = sys.stdout
     print(result.summary(), file=summary)
