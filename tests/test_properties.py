@@ -223,10 +223,7 @@ def test_an_unknown_key_is_an_error_at_its_own_path(
 ) -> None:
     objects = [path for path, value in _walk(document) if isinstance(value, dict)]
     path = data.draw(st.sampled_from(objects))
-    target: Any = document
-    for token in path:
-        target = target[token]
-    target["unexpected"] = 1
+    _parent(document, (*path, "unexpected"))["unexpected"] = 1
     problems = validate(document).problems
     assert ("unknown-key", pointer(*path, "unexpected")) in {(p.code, p.path) for p in problems}
 
