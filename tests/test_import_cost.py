@@ -1,19 +1,90 @@
-"""``import solpt_rehab`` loads no optional dependency: they cost nothing until used."""
+"""``import solpt_rehab`` loads only what it needs: the rest costs nothing until used.
+
+The cost itself is measured by ``benchmarks/import_cost.py``; these tests pin down what is
+imported, which is what decides it.
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import pytest
+
+import solpt_rehab
+
 OPTIONAL = ("hypothesis", "yaml", "jsonschema", "pydantic", "msgspec", "pytest")
+WIRE_LAYER = ("solpt_rehab._documents", "solpt_rehab._validate", "solpt_rehab._wire")
+DEFERRED = (
+    "cattrs",
+    "difflib",
+    "json",
+    "solpt_rehab._documents",
+    "solpt_rehab._schema",
+    "solpt_rehab._timeline",
+    "solpt_rehab._validate",
+    "solpt_rehab._wire",
+)
 
 
-def test_importing_the_library_loads_no_optional_dependency() -> None:
-    script = (
-        "import sys, solpt_rehab, solpt_rehab.catalog\n"
-        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({OPTIONAL!r})))"
-    )
+def loaded_after(code: str, names: tuple[str, ...]) -> list[str]:
+    """Run ``code`` in a fresh interpreter and list which of ``names`` it has imported."""
+    script = f"{code}\nimport sys\nprint(sorted(set(sys.modules) & set({names!r})))"
     result = subprocess.run(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "[]"
+    return list(eval(result.stdout))  # noqa: S307 - the repr of a list of str printed above
+
+
+def test_importing_the_library_loads_no_optional_dependency() -> None:
+    assert loaded_after("import solpt_rehab, solpt_rehab.catalog", OPTIONAL) == []
+
+
+def test_importing_the_library_defers_cattrs_json_and_the_wire_layer() -> None:
+    assert loaded_after("import solpt_rehab, solpt_rehab.catalog", DEFERRED) == []
+
+
+def test_building_a_routine_needs_neither_cattrs_nor_the_timeline() -> None:
+    code = (
+        "import solpt_rehab\n"
+        "b = solpt_rehab.RoutineBuilder('r')\n"
+        "b.add('figure-4-stretch', side='left')\n"
+        "b.build()"
+    )
+    assert loaded_after(code, DEFERRED) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "loaded"),
+    [
+        ("from solpt_rehab import loads", ["cattrs", "json", *WIRE_LAYER]),
+        (
+            "import solpt_rehab; solpt_rehab.json_schema",
+            ["cattrs", "solpt_rehab._schema", "solpt_rehab._wire"],
+        ),
+        ("import solpt_rehab; solpt_rehab.Cue", ["solpt_rehab._timeline"]),
+        ("import solpt_rehab; solpt_rehab.Routine.timeline", []),
+    ],
+)
+def test_a_deferred_name_loads_its_module_on_first_use(code: str, loaded: list[str]) -> None:
+    assert [name for name in loaded_after(code, DEFERRED) if name != "difflib"] == loaded
+
+
+def test_deferred_names_are_listed_and_resolve_to_their_definitions() -> None:
+    from solpt_rehab import _documents, _schema, _timeline, _validate  # noqa: PLC0415
+
+    assert {"Cue", "Report", "json_schema", "loads", "validate"} <= set(dir(solpt_rehab))
+    assert solpt_rehab.loads is _documents.loads
+    assert solpt_rehab.json_schema is _schema.json_schema
+    assert solpt_rehab.Report is _validate.Report
+    assert solpt_rehab.format_timeline is _timeline.format_timeline
+    assert set(solpt_rehab.__all__) <= set(dir(solpt_rehab))
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError) as raised:
+        _ = solpt_rehab.lods  # type: ignore[attr-defined]
+    assert str(raised.value) == "module 'solpt_rehab' has no attribute 'lods'"
+    with pytest.raises(ImportError) as not_imported:
+        from solpt_rehab import lods  # type: ignore[attr-defined]  # noqa: F401, PLC0415
+    assert str(not_imported.value).startswith("cannot import name 'lods' from 'solpt_rehab'")

@@ -5,11 +5,17 @@ of the source article's exercises (:mod:`solpt_rehab.catalog`), routines with th
 session timeline, problems, and the wire format with its validator (:func:`validate`,
 :func:`from_document`, :func:`json_schema`). Everything here is defined in a private module and
 re-exported.
+
+The wire format, the validator, the JSON Schema and the session timeline are loaded on first use
+(:pep:`562`), so that ``import solpt_rehab`` costs little more than importing attrs and stays
+cheaper than importing cattrs, which only the wire format needs.
 """
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from . import catalog
 from ._builder import RoutineBuilder
-from ._documents import dumps, from_document, loads, to_document, validate, validate_text
 from ._errors import (
     DocumentError,
     InvalidValueError,
@@ -36,16 +42,63 @@ from ._model import (
 )
 from ._problems import Problem, Severity
 from ._routine import Frequency, Routine, RoutineItem, Side
-from ._schema import json_schema
-from ._timeline import (
-    Cue,
-    CueKind,
-    Interpretation,
-    SessionDuration,
-    format_timeline,
-)
-from ._validate import Report
 from ._version import __version__
+
+# The names that need cattrs (and json), and the timeline's, by the private module that defines
+# them. ``__getattr__`` below imports one the first time somebody asks for it.
+_LAZY: dict[str, str] = {
+    "Cue": "_timeline",
+    "CueKind": "_timeline",
+    "Interpretation": "_timeline",
+    "Report": "_validate",
+    "SessionDuration": "_timeline",
+    "dumps": "_documents",
+    "format_timeline": "_timeline",
+    "from_document": "_documents",
+    "json_schema": "_schema",
+    "loads": "_documents",
+    "to_document": "_documents",
+    "validate": "_documents",
+    "validate_text": "_documents",
+}
+
+if TYPE_CHECKING:
+    # Type checkers see plain imports, and no module ``__getattr__``: a misspelt name stays an
+    # error for them instead of becoming ``Any``.
+    from ._documents import dumps, from_document, loads, to_document, validate, validate_text
+    from ._schema import json_schema
+    from ._timeline import Cue, CueKind, Interpretation, SessionDuration, format_timeline
+    from ._validate import Report
+else:
+
+    def __getattr__(name: str) -> Any:
+        """Import a deferred public name the first time it is asked for.
+
+        Args:
+            name: The attribute looked up on the package.
+
+        Returns:
+            The public object, which is then kept in the package's namespace.
+
+        Raises:
+            AttributeError: ``name`` is not a name of the package.
+        """
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    """List the package's names, including those not imported yet.
+
+    Returns:
+        The sorted names of the package's namespace and of the deferred ones.
+    """
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "BodyRegion",

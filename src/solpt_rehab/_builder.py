@@ -7,7 +7,6 @@ builder, :class:`~solpt_rehab.RoutineItem` and the document validator cannot dis
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from typing import Final, cast
 
@@ -342,6 +341,8 @@ class RoutineBuilder:
 
 def _hint(given: str, known: tuple[str, ...]) -> str:
     """Help for an unknown id: the closest known ids, or the known ids when there are few."""
+    import difflib  # noqa: PLC0415 - only a misspelt id needs it; keeps the package import cheap
+
     close = difflib.get_close_matches(given, known, n=3)
     if close:
         return "did you mean " + " or ".join(repr(identifier) for identifier in close) + "?"
