@@ -29,3 +29,10 @@ def test_ci_runs_the_readmes_test_command() -> None:
 def test_the_readmes_python_runs() -> None:
     for block in _blocks("python"):
         exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own documentation
+
+
+def test_the_readmes_relative_links_lead_to_files_of_the_project() -> None:
+    targets = re.findall(r"\]\(([^)]+)\)", README)
+    relative = [target for target in targets if "://" not in target]
+    assert relative, "the README links to its docs"
+    assert [target for target in relative if not (ROOT / target).is_file()] == []
