@@ -14,6 +14,7 @@ from routine_strategies import (
     exercises,
     fields_outside,
     generated_exercises,
+    one_per_id,
     value_outside,
 )
 from solpt_rehab import (
@@ -150,6 +151,40 @@ def test_an_exercises_mapping_replaces_the_catalog() -> None:
             "unknown exercise id (known ids: 'own-stretch'): 'knees-to-chest'",
         )
     ]
+
+
+def test_two_different_exercises_with_one_id_are_a_duplicate_id_where_the_id_stands() -> None:
+    gentle = attrs.evolve(FIGURE_4, name="Gentle figure-4 stretch")
+    builder = (
+        RoutineBuilder("Hips")
+        .add(gentle, side="left")
+        .add("figure-4-stretch", side="right", reps=0)  # the catalog's: given by id
+        .add(gentle, side="right")  # the same exercise again: allowed
+        .add(FIGURE_4, side="left")  # the catalog's again, given as a value
+        .add("knees-to-chest")
+    )
+    message = (
+        "names a different exercise in items[0] already; give each exercise its own id: "
+        "'figure-4-stretch'"
+    )
+    expected = [
+        ("/items/1/exercise", "duplicate-id", E, f"'exercise' {message}"),
+        ("/items/1/reps", "not-positive", E, "'reps' must be > 0: 0"),
+        ("/items/3/exercise/id", "duplicate-id", E, f"'id' {message}"),
+    ]
+    assert _problems(builder) == expected
+    assert [(p.path, p.code, p.severity, p.message) for p in builder.problems] == expected
+
+
+def test_one_exercise_may_come_back_in_many_items() -> None:
+    routine = (
+        RoutineBuilder("Hips")
+        .add("figure-4-stretch", side="left")
+        .add(attrs.evolve(FIGURE_4), side="right")  # an equal copy
+        .add("figure-4-stretch", side="left", hold_seconds=20)
+        .build()
+    )
+    assert [item.exercise for item in routine.items] == [FIGURE_4] * 3
 
 
 def test_the_catalog_and_own_exercises_merge_by_hand() -> None:
@@ -375,7 +410,7 @@ def test_the_builder_copies_the_mapping_and_changes_nothing_passed_in() -> None:
 
 @st.composite
 def inside(draw: st.DrawFn) -> list[tuple[Exercise, dict[str, Any]]]:
-    chosen = draw(st.lists(exercises, min_size=1, max_size=4))
+    chosen = one_per_id(draw(st.lists(exercises, min_size=1, max_size=4)))
     return [(exercise, draw(doses_inside(exercise))) for exercise in chosen]
 
 
@@ -404,7 +439,10 @@ def test_any_dose_inside_the_documented_ranges_builds(
 @st.composite
 def one_outside(draw: st.DrawFn) -> tuple[list[tuple[Exercise, dict[str, Any]]], int, str]:
     entries = draw(inside())
-    exercise = draw(generated_exercises().filter(fields_outside))
+    taken = {chosen.id for chosen, _ in entries}
+    exercise = draw(
+        generated_exercises().filter(lambda drawn: drawn.id not in taken and fields_outside(drawn))
+    )
     field = draw(st.sampled_from(fields_outside(exercise)))
     dose = draw(doses_inside(exercise))
     dose[field] = draw(value_outside(exercise, field))

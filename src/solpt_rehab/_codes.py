@@ -55,7 +55,13 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "counting-missing": (E, "two-sided repetitions without a counting rule (total or per side)"),
     "counting-not-allowed": (E, "a counting rule on repetitions that are not two-sided"),
     "hold-step-missing": (E, "an exercise with a hold but no step of kind `hold`"),
-    "duplicate-id": (E, "two exercises with one id in a catalog, or embedded twice in a routine"),
+    "duplicate-id": (
+        E,
+        (
+            "two exercises with one id in a catalog; in a routine, two different ones or one "
+            "embedded twice"
+        ),
+    ),
     "unknown-exercise": (E, "a routine refers to an id neither embedded nor in the catalog"),
     "hold-out-of-range": (E, "a prescribed hold outside the exercise's documented range"),
     "reps-out-of-range": (E, "prescribed repetitions outside the exercise's documented range"),
