@@ -717,27 +717,19 @@ def exercise_body(exercise: Exercise) -> dict[str, Any]:
 def routine_body(routine: Routine) -> dict[str, Any]:
     """A routine as a JSON object: an exercise equal to the catalog's is written by its id.
 
-    An exercise the catalog lacks (or holds differently) is embedded where it first appears and
-    referred to by id afterwards. An id embedded in a routine takes precedence over the catalog's
-    wherever it appears, so a catalog exercise is written by id only when the routine embeds no
-    other exercise of that id.
+    Any other exercise is embedded where it first appears and referred to by id afterwards; an id
+    embedded in a routine takes precedence over the catalog's wherever it appears. A routine holds
+    one exercise per id (:class:`Routine` refuses two different ones), so the id always means
+    the exercise each item holds, and the routine reads back equal.
     """
-    known = set(catalog.ids())
-    custom = {
-        item.exercise.id
-        for item in routine.items
-        if item.exercise.id not in known or item.exercise != catalog.get(item.exercise.id)
-    }
-    written: dict[str, Exercise] = {}
+    embedded: set[str] = set()
     items = []
     for item in routine.items:
         exercise = item.exercise
-        reference: object
-        if exercise.id not in custom or written.get(exercise.id) == exercise:
-            reference = exercise.id
-        else:
+        reference: object = exercise.id
+        if exercise.id not in embedded and not _in_catalog(exercise):
             reference = exercise_body(exercise)
-            written.setdefault(exercise.id, exercise)
+            embedded.add(exercise.id)
         items.append(
             {
                 "exercise": reference,
@@ -753,6 +745,11 @@ def routine_body(routine: Routine) -> dict[str, Any]:
         "frequency": CONVERTER.unstructure(routine.frequency),
         "weeks": routine.weeks,
     }
+
+
+def _in_catalog(exercise: Exercise) -> bool:
+    """Whether the built-in catalog holds ``exercise`` under its id, exactly as it is."""
+    return exercise.id in catalog.ids() and catalog.get(exercise.id) == exercise
 
 
 def header(kind: str) -> dict[str, Any]:
