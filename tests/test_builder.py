@@ -291,6 +291,55 @@ def test_an_empty_routine_and_a_name_of_the_wrong_type() -> None:
     ]
 
 
+def test_texts_that_are_not_valid_unicode_are_problems_not_exceptions() -> None:
+    builder = (
+        RoutineBuilder("Hips\ud800")
+        .add("lying-march", reps=20, deviation="after review\udfff")
+        .add("lying\ud800march", deviation="\ud800")
+    )
+    assert _problems(builder) == [
+        (
+            "/name",
+            "invalid-unicode",
+            E,
+            (
+                "'name' must be valid Unicode (U+D800 at index 4 is a surrogate code point): "
+                "'Hips\\ud800'"
+            ),
+        ),
+        (
+            "/items/0/deviation",
+            "invalid-unicode",
+            E,
+            (
+                "'deviation' must be valid Unicode (U+DFFF at index 12 is a surrogate code point): "
+                "'after review\\udfff'"
+            ),
+        ),
+        (
+            "/items/0/reps",
+            "reps-out-of-range",
+            E,
+            "'reps' is outside the documented 8-10 of 'lying-march': 20",
+        ),
+        (
+            "/items/1/exercise",
+            "unknown-exercise",
+            E,
+            "unknown exercise id (did you mean 'lying-march'?): 'lying\\ud800march'",
+        ),
+        (
+            "/items/1/deviation",
+            "invalid-unicode",
+            E,
+            (
+                "'deviation' must be valid Unicode (U+D800 at index 0 is a surrogate code point): "
+                "'\\ud800'"
+            ),
+        ),
+    ]
+
+
 def test_a_hold_for_an_exercise_without_one_and_a_side_it_does_not_allow() -> None:
     no_hold = attrs.evolve(KNEES, hold=None)
     assert _problems(RoutineBuilder("r").add(no_hold, hold_seconds=20, side="left")) == [

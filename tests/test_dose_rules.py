@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from solpt_rehab import (
     Exercise,
+    InvalidValueError,
     Problem,
     Routine,
     RoutineError,
@@ -297,3 +298,39 @@ def test_id_conflicts_name_each_later_exercise_and_the_first_with_its_id() -> No
     knees = catalog.get("knees-to-chest")
     found = list(id_conflicts([FIGURE_4, knees, GENTLE, FIGURE_4, GENTLE, evolve(knees)]))
     assert found == [(2, 0), (4, 0)]
+
+
+# -- texts are valid Unicode -----------------------------------------------------------------------
+
+
+def test_a_deviation_that_is_not_valid_unicode_is_no_reason() -> None:
+    assert _problems("lying-march", reps=20, deviation="review\ud800") == [
+        (
+            "/items/1/deviation",
+            "invalid-unicode",
+            E,
+            (
+                "'deviation' must be valid Unicode (U+D800 at index 6 is a surrogate code point): "
+                "'review\\ud800'"
+            ),
+        ),
+        (
+            "/items/1/reps",
+            "reps-out-of-range",
+            E,
+            "'reps' is outside the documented 8-10 of 'lying-march': 20",
+        ),
+    ]
+    with pytest.raises(InvalidValueError) as error:
+        RoutineItem(exercise=catalog.get("lying-march"), reps=8, side="both", deviation="\udfff")
+    assert str(error.value) == (
+        "'deviation' must be valid Unicode (U+DFFF at index 0 is a surrogate code point): '\\udfff'"
+    )
+
+
+def test_a_routine_name_that_is_not_valid_unicode_is_rejected() -> None:
+    with pytest.raises(InvalidValueError) as error:
+        Routine(name="Hips\ud800", items=(_item(FIGURE_4, "left"),))
+    assert str(error.value) == (
+        "'name' must be valid Unicode (U+D800 at index 4 is a surrogate code point): 'Hips\\ud800'"
+    )

@@ -15,7 +15,16 @@ import attrs
 
 from . import catalog
 from ._errors import InvalidValueError, RoutineError
-from ._model import CountingRule, Exercise, Hold, Laterality, RepetitionScheme, Step, StepKind
+from ._model import (
+    CountingRule,
+    Exercise,
+    Hold,
+    Laterality,
+    RepetitionScheme,
+    Step,
+    StepKind,
+    unicode_requirement,
+)
 from ._problems import Problem, Severity, pointer
 from ._routine import (
     Frequency,
@@ -41,7 +50,15 @@ _LISTED_IDS: Final = 10
 #: What :func:`item_problems` says about a value's type, whatever the exercise: the problems an
 #: item of an unknown exercise can still be checked for.
 _TYPE_CODES: Final = frozenset(
-    {"wrong-type", "not-finite", "fractional", "not-positive", "bad-enum", "empty-text"}
+    {
+        "wrong-type",
+        "not-finite",
+        "fractional",
+        "not-positive",
+        "bad-enum",
+        "empty-text",
+        "invalid-unicode",
+    }
 )
 
 #: An exercise that accepts every well-typed dose, to check the types of an unknown exercise's dose.
@@ -267,6 +284,8 @@ class RoutineBuilder:
         where = pointer("name")
         if not isinstance(self._name, str):
             yield _error(where, "wrong-type", f"'name' must be a string: {self._name!r}")
+        elif (invalid := unicode_requirement(self._name)) is not None:
+            yield _error(where, "invalid-unicode", f"'name' must {invalid}: {self._name!r}")
         elif not self._name.strip():
             yield _error(where, "empty-text", f"'name' must not be empty: {self._name!r}")
 

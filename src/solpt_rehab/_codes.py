@@ -45,6 +45,10 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "above-maximum": (E, "a number above its largest allowed value (more than 7 days a week)"),
     "empty-text": (E, "a text that must say something is empty or only white space"),
     "too-long": (E, "a text longer than 10,000 characters"),
+    "invalid-unicode": (
+        E,
+        "a text holding a surrogate code point (JSON's `\\ud800`): not valid Unicode",
+    ),
     "not-a-slug": (E, "an id that is not lowercase letters and digits joined by single hyphens"),
     "empty-array": (E, "an array that must hold at least one item is empty"),
     "invalid-value": (E, "a value the model refuses for a reason no other code names"),

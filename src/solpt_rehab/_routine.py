@@ -24,6 +24,7 @@ from ._model import (
     _positive_whole,
     _text,
     format_number,
+    unicode_requirement,
 )
 from ._problems import Problem, Severity, pointer
 
@@ -177,7 +178,13 @@ def item_problems(
         return pointer(*base, field)
 
     reason = deviation if isinstance(deviation, str) and deviation.strip() else None
-    if deviation is not None and reason is None:
+    invalid = None if reason is None else unicode_requirement(reason)
+    if invalid is not None:  # not a reason that can be written down: as good as none
+        yield _error(
+            path("deviation"), "invalid-unicode", f"'deviation' must {invalid}: {reason!r}"
+        )
+        reason = None
+    elif deviation is not None and reason is None:
         yield _error(
             path("deviation"),
             "wrong-type" if not isinstance(deviation, str) else "empty-text",
