@@ -139,10 +139,18 @@ def value_outside(draw: st.DrawFn, exercise: Exercise, field: str) -> float:
     return draw(st.one_of(options))
 
 
+def one_per_id(chosen: list[Exercise]) -> list[Exercise]:
+    """``chosen`` with each exercise replaced by the first one with its id.
+
+    A routine holds one exercise per id (generated ids may collide); an exercise may come back.
+    """
+    first: dict[str, Exercise] = {}
+    return [first.setdefault(exercise.id, exercise) for exercise in chosen]
+
+
 @st.composite
-def routine_items(draw: st.DrawFn) -> RoutineItem:
-    """A valid item of any exercise; its hold is sometimes left unprescribed (``None``)."""
-    exercise = draw(exercises)
+def routine_items(draw: st.DrawFn, exercise: Exercise) -> RoutineItem:
+    """A valid item of ``exercise``; its hold is sometimes left unprescribed (``None``)."""
     dose = draw(doses_inside(exercise))
     side = dose.get("side")
     if side is None:
@@ -155,9 +163,14 @@ def routine_items(draw: st.DrawFn) -> RoutineItem:
     )
 
 
-routines = st.lists(routine_items(), min_size=1, max_size=4).map(
-    lambda items: Routine(name="generated", items=tuple(items))
-)
+@st.composite
+def _routines(draw: st.DrawFn) -> Routine:
+    chosen = one_per_id(draw(st.lists(exercises, min_size=1, max_size=4)))
+    items = [draw(routine_items(exercise)) for exercise in chosen]
+    return Routine(name="generated", items=tuple(items))
+
+
+routines = _routines()
 
 overrides = st.dictionaries(
     st.sampled_from(

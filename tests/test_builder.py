@@ -14,6 +14,7 @@ from routine_strategies import (
     exercises,
     fields_outside,
     generated_exercises,
+    one_per_id,
     value_outside,
 )
 from solpt_rehab import (
@@ -152,6 +153,40 @@ def test_an_exercises_mapping_replaces_the_catalog() -> None:
     ]
 
 
+def test_two_different_exercises_with_one_id_are_a_duplicate_id_where_the_id_stands() -> None:
+    gentle = attrs.evolve(FIGURE_4, name="Gentle figure-4 stretch")
+    builder = (
+        RoutineBuilder("Hips")
+        .add(gentle, side="left")
+        .add("figure-4-stretch", side="right", reps=0)  # the catalog's: given by id
+        .add(gentle, side="right")  # the same exercise again: allowed
+        .add(FIGURE_4, side="left")  # the catalog's again, given as a value
+        .add("knees-to-chest")
+    )
+    message = (
+        "names a different exercise in items[0] already; give each exercise its own id: "
+        "'figure-4-stretch'"
+    )
+    expected = [
+        ("/items/1/exercise", "duplicate-id", E, f"'exercise' {message}"),
+        ("/items/1/reps", "not-positive", E, "'reps' must be > 0: 0"),
+        ("/items/3/exercise/id", "duplicate-id", E, f"'id' {message}"),
+    ]
+    assert _problems(builder) == expected
+    assert [(p.path, p.code, p.severity, p.message) for p in builder.problems] == expected
+
+
+def test_one_exercise_may_come_back_in_many_items() -> None:
+    routine = (
+        RoutineBuilder("Hips")
+        .add("figure-4-stretch", side="left")
+        .add(attrs.evolve(FIGURE_4), side="right")  # an equal copy
+        .add("figure-4-stretch", side="left", hold_seconds=20)
+        .build()
+    )
+    assert [item.exercise for item in routine.items] == [FIGURE_4] * 3
+
+
 def test_the_catalog_and_own_exercises_merge_by_hand() -> None:
     own = attrs.evolve(KNEES, id="own-stretch")
     merged = {**{exercise.id: exercise for exercise in catalog.all()}, own.id: own}
@@ -253,6 +288,55 @@ def test_an_empty_routine_and_a_name_of_the_wrong_type() -> None:
     assert _problems(RoutineBuilder(7)) == [  # type: ignore[arg-type]
         ("/name", "wrong-type", E, "'name' must be a string: 7"),
         ("/items", "empty-array", E, "'items' must hold at least one item: []"),
+    ]
+
+
+def test_texts_that_are_not_valid_unicode_are_problems_not_exceptions() -> None:
+    builder = (
+        RoutineBuilder("Hips\ud800")
+        .add("lying-march", reps=20, deviation="after review\udfff")
+        .add("lying\ud800march", deviation="\ud800")
+    )
+    assert _problems(builder) == [
+        (
+            "/name",
+            "invalid-unicode",
+            E,
+            (
+                "'name' must be valid Unicode (U+D800 at index 4 is a surrogate code point): "
+                "'Hips\\ud800'"
+            ),
+        ),
+        (
+            "/items/0/deviation",
+            "invalid-unicode",
+            E,
+            (
+                "'deviation' must be valid Unicode (U+DFFF at index 12 is a surrogate code point): "
+                "'after review\\udfff'"
+            ),
+        ),
+        (
+            "/items/0/reps",
+            "reps-out-of-range",
+            E,
+            "'reps' is outside the documented 8-10 of 'lying-march': 20",
+        ),
+        (
+            "/items/1/exercise",
+            "unknown-exercise",
+            E,
+            "unknown exercise id (did you mean 'lying-march'?): 'lying\\ud800march'",
+        ),
+        (
+            "/items/1/deviation",
+            "invalid-unicode",
+            E,
+            (
+                "'deviation' must be valid Unicode (U+D800 at index 0 is a surrogate code point): "
+                "'\\ud800'"
+            ),
+        ),
     ]
 
 
@@ -375,7 +459,7 @@ def test_the_builder_copies_the_mapping_and_changes_nothing_passed_in() -> None:
 
 @st.composite
 def inside(draw: st.DrawFn) -> list[tuple[Exercise, dict[str, Any]]]:
-    chosen = draw(st.lists(exercises, min_size=1, max_size=4))
+    chosen = one_per_id(draw(st.lists(exercises, min_size=1, max_size=4)))
     return [(exercise, draw(doses_inside(exercise))) for exercise in chosen]
 
 
@@ -404,7 +488,10 @@ def test_any_dose_inside_the_documented_ranges_builds(
 @st.composite
 def one_outside(draw: st.DrawFn) -> tuple[list[tuple[Exercise, dict[str, Any]]], int, str]:
     entries = draw(inside())
-    exercise = draw(generated_exercises().filter(fields_outside))
+    taken = {chosen.id for chosen, _ in entries}
+    exercise = draw(
+        generated_exercises().filter(lambda drawn: drawn.id not in taken and fields_outside(drawn))
+    )
     field = draw(st.sampled_from(fields_outside(exercise)))
     dose = draw(doses_inside(exercise))
     dose[field] = draw(value_outside(exercise, field))

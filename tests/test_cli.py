@@ -214,6 +214,29 @@ def test_a_reader_that_goes_away_stops_the_output_quietly() -> None:
     assert (result.returncode, result.stderr) == (1, b"")
 
 
+def test_a_lone_surrogate_in_a_text_is_an_error_with_its_place_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "odd.json"
+    path.write_text(MARCH.replace('"name": "Lying march"', '"name": "Lying march\\ud800"'))
+    assert "\\ud800" in path.read_text()
+    message = (
+        "'name' must be valid Unicode (U+D800 at index 11 is a surrogate code point): "
+        "'Lying march\\ud800'"
+    )
+    result = run("validate", str(path))
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        f"{path}:/name: error invalid-unicode: {message}\n",
+        "1 file: 1 with errors\n",
+    )
+    result = run("validate", "--format", "json", str(path))
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["files"][0]["problems"] == [
+        {"path": "/name", "code": "invalid-unicode", "severity": "error", "message": message}
+    ]
+
+
 def test_a_lone_surrogate_in_a_key_is_written_escaped(tmp_path: Path) -> None:
     path = tmp_path / "odd.json"
     path.write_text('{"kind": "catalog", "format_version": 1, "exercises": [], "\\ud800": 1}')

@@ -79,6 +79,7 @@ DOCUMENTS: dict[str, object] = {
     },
     "empty-text": _exercise(name=" "),
     "too-long": _exercise(name="x" * 10_001),
+    "invalid-unicode": _exercise(name="Knees to chest\ud800"),
     "not-a-slug": _exercise(id="Knees"),
     "empty-array": _exercise(steps=[]),
     "range-inverted": _reps(max_reps=2),

@@ -11,6 +11,7 @@ from attrs import evolve
 from solpt_rehab import (
     InvalidValueError,
     Routine,
+    RoutineError,
     RoutineItem,
     Side,
     catalog,
@@ -140,16 +141,36 @@ def test_a_routine_refers_to_catalog_exercises_and_embeds_the_others_once() -> N
     assert from_document(document, kind="routine") == routine
 
 
-def test_an_exercise_shadowing_a_catalog_id_is_embedded_wherever_it_stands() -> None:
+def test_an_exercise_shadowing_a_catalog_id_is_embedded_once_then_named_by_id() -> None:
     shadow = evolve(catalog.get("lying-march"), name="Marching in place")
-    routine = Routine(name="r", items=(_item("lying-march"), _item("lying-march", exercise=shadow)))
+    routine = Routine(
+        name="r",
+        items=(
+            _item("knees-to-chest"),
+            _item("lying-march", exercise=shadow),
+            _item("lying-march", exercise=shadow, reps=9),
+        ),
+    )
     document = to_document(routine)
-    # The catalog's own march is embedded too: an id would resolve to the embedded shadow.
-    assert [item["exercise"]["name"] for item in document["items"]] == [
-        "Lying march",
-        "Marching in place",
+    assert [item["exercise"] for item in document["items"]] == [
+        "knees-to-chest",
+        {
+            key: value
+            for key, value in to_document(shadow).items()
+            if key not in ("kind", "format_version")
+        },
+        "lying-march",  # the embedded shadow, which the id means throughout the routine
     ]
-    assert validate(document).codes == ("duplicate-id",)
+    assert from_document(document, kind="routine") == routine
+
+
+def test_a_routine_cannot_hold_a_catalog_exercise_and_its_shadow() -> None:
+    shadow = evolve(catalog.get("lying-march"), name="Marching in place")
+    with pytest.raises(RoutineError) as error:
+        Routine(name="r", items=(_item("lying-march"), _item("lying-march", exercise=shadow)))
+    assert [(p.path, p.code) for p in error.value.problems] == [
+        ("/items/1/exercise/id", "duplicate-id")
+    ]
 
 
 def test_dumps_writes_indented_text_and_keeps_non_ascii() -> None:

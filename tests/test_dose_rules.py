@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from solpt_rehab import (
     Exercise,
+    InvalidValueError,
     Problem,
+    Routine,
     RoutineError,
     RoutineItem,
     Severity,
@@ -19,7 +21,7 @@ from solpt_rehab import (
     catalog,
     strategies,
 )
-from solpt_rehab._routine import item_problems
+from solpt_rehab._routine import id_conflicts, item_problems
 from solpt_rehab.strategies import Dose
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -249,4 +251,86 @@ def test_an_integer_beyond_a_float_is_judged_not_overflowed() -> None:
     assert _problems("knees-to-chest", reps=10**400)[0][:2] == (
         "/items/1/reps",
         "reps-out-of-range",
+    )
+
+
+# -- one exercise per id in a routine --------------------------------------------------------------
+
+FIGURE_4 = catalog.get("figure-4-stretch")
+GENTLE = evolve(FIGURE_4, name="Gentle figure-4 stretch")
+
+
+def _item(exercise: Exercise, side: str) -> RoutineItem:
+    return RoutineItem(exercise=exercise, reps=3, side=side)
+
+
+def test_a_routine_refuses_two_different_exercises_with_one_id() -> None:
+    items = (
+        _item(FIGURE_4, "left"),
+        _item(GENTLE, "left"),
+        _item(catalog.get("knees-to-chest"), "both"),
+        _item(GENTLE, "right"),
+    )
+    with pytest.raises(RoutineError) as error:
+        Routine(name="Hips", items=items)
+    message = (
+        "'id' names a different exercise in items[0] already; give each exercise its own id: "
+        "'figure-4-stretch'"
+    )
+    assert [(p.path, p.code, p.severity, p.message) for p in error.value.problems] == [
+        ("/items/1/exercise/id", "duplicate-id", E, message),
+        ("/items/3/exercise/id", "duplicate-id", E, message),
+    ]
+    assert str(error.value).splitlines()[0] == (
+        "routine 'Hips' holds different exercises with one id:"
+    )
+    assert isinstance(error.value, ValueError)
+
+
+def test_a_routine_may_hold_one_exercise_in_many_items() -> None:
+    copy = evolve(FIGURE_4)  # equal, not the same object
+    assert copy is not FIGURE_4
+    routine = Routine(name="Hips", items=(_item(FIGURE_4, "left"), _item(copy, "right")))
+    assert [item.exercise for item in routine.items] == [FIGURE_4, FIGURE_4]
+
+
+def test_id_conflicts_name_each_later_exercise_and_the_first_with_its_id() -> None:
+    knees = catalog.get("knees-to-chest")
+    found = list(id_conflicts([FIGURE_4, knees, GENTLE, FIGURE_4, GENTLE, evolve(knees)]))
+    assert found == [(2, 0), (4, 0)]
+
+
+# -- texts are valid Unicode -----------------------------------------------------------------------
+
+
+def test_a_deviation_that_is_not_valid_unicode_is_no_reason() -> None:
+    assert _problems("lying-march", reps=20, deviation="review\ud800") == [
+        (
+            "/items/1/deviation",
+            "invalid-unicode",
+            E,
+            (
+                "'deviation' must be valid Unicode (U+D800 at index 6 is a surrogate code point): "
+                "'review\\ud800'"
+            ),
+        ),
+        (
+            "/items/1/reps",
+            "reps-out-of-range",
+            E,
+            "'reps' is outside the documented 8-10 of 'lying-march': 20",
+        ),
+    ]
+    with pytest.raises(InvalidValueError) as error:
+        RoutineItem(exercise=catalog.get("lying-march"), reps=8, side="both", deviation="\udfff")
+    assert str(error.value) == (
+        "'deviation' must be valid Unicode (U+DFFF at index 0 is a surrogate code point): '\\udfff'"
+    )
+
+
+def test_a_routine_name_that_is_not_valid_unicode_is_rejected() -> None:
+    with pytest.raises(InvalidValueError) as error:
+        Routine(name="Hips\ud800", items=(_item(FIGURE_4, "left"),))
+    assert str(error.value) == (
+        "'name' must be valid Unicode (U+D800 at index 4 is a surrogate code point): 'Hips\\ud800'"
     )

@@ -428,3 +428,78 @@ def test_an_integer_beyond_a_float_is_a_valid_count_not_an_overflow() -> None:
     huge = 10**400
     assert Hold(min_seconds=huge, max_seconds=huge).min_seconds == huge
     assert RepetitionScheme(min_reps=huge, laterality=Laterality.BILATERAL).min_reps == huge
+
+
+# -- texts are valid Unicode -----------------------------------------------------------------------
+
+#: One valid value of every class of the model that holds text, every text field given.
+WITH_TEXTS: tuple[Any, ...] = (
+    Step(text="Slide down the wall.", kind=StepKind.MOVE, distance="a few inches"),
+    Rest(text="a few seconds"),
+    Equipment(name="yoga mat", optional=True, alternatives=("mattress",)),
+    Citation(title="Handout", publisher="Clinic", url="https://example.org/", locator="page 2"),
+    _exercise(purpose="Strength for the thighs."),
+)
+TEXT_FIELDS = [
+    (value, field.name)
+    for value in WITH_TEXTS
+    for field in attrs.fields(type(value))
+    if "str" in str(field.type)
+]
+
+
+def test_every_text_field_of_the_model_is_listed_here() -> None:
+    assert [(type(value).__name__, name) for value, name in TEXT_FIELDS] == [
+        ("Step", "text"),
+        ("Step", "distance"),
+        ("Rest", "text"),
+        ("Equipment", "name"),
+        ("Equipment", "alternatives"),
+        ("Citation", "title"),
+        ("Citation", "publisher"),
+        ("Citation", "url"),
+        ("Citation", "locator"),
+        ("Exercise", "id"),
+        ("Exercise", "name"),
+        ("Exercise", "purpose"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "name"), TEXT_FIELDS, ids=[f"{type(v).__name__}.{n}" for v, n in TEXT_FIELDS]
+)
+def test_a_surrogate_in_any_text_field_is_rejected_naming_the_field(value: Any, name: str) -> None:
+    text = "wall\ud800sit" if name == "id" else "Slide down\udfff"
+    given = (text,) if name == "alternatives" else text
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(value, **{name: given})
+    code_point, index = ("D800", 4) if name == "id" else ("DFFF", 10)
+    assert _message(error) == (
+        f"{name!r} must be valid Unicode (U+{code_point} at index {index} is a surrogate code "
+        f"point): {text!r}"
+    )
+
+
+@given(
+    st.text(min_size=1).filter(str.strip),
+    st.text(st.characters(categories=["Cs"]), min_size=1),
+    st.data(),
+)
+def test_text_is_accepted_exactly_when_it_holds_no_surrogate(
+    valid: str, surrogates: str, data: st.DataObject
+) -> None:
+    assert Step(text=valid, kind=StepKind.MOVE).text == valid  # st.text() draws no surrogate
+    at = data.draw(st.integers(0, len(valid)))
+    with pytest.raises(InvalidValueError, match=r"must be valid Unicode \(U\+D[89A-F]"):
+        Step(text=valid[:at] + surrogates + valid[at:], kind=StepKind.MOVE)
+    valid.encode()  # what the model accepts can be written as UTF-8
+
+
+def test_a_surrogate_pair_as_two_code_points_is_not_valid_unicode_either() -> None:
+    with pytest.raises(InvalidValueError) as error:
+        Step(text="Smile \ud83d\ude00", kind=StepKind.MOVE)
+    assert _message(error) == (
+        "'text' must be valid Unicode (U+D83D at index 6 is a surrogate code point): "
+        "'Smile \\ud83d\\ude00'"
+    )
+    assert Step(text="Smile \U0001f600", kind=StepKind.MOVE).text == "Smile \U0001f600"

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import Phase, assume, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -21,7 +22,10 @@ from solpt_rehab import (
     Exercise,
     Problem,
     Routine,
+    RoutineError,
+    RoutineItem,
     Severity,
+    catalog,
     dumps,
     from_document,
     loads,
@@ -136,8 +140,72 @@ def test_a_catalog_goes_round_the_wire_format_unchanged(exercises: tuple[Exercis
     assert loads(dumps(exercises)) == exercises
 
 
-@given(ss.routines(deviations=True))
+#: Exercises under the built-in catalog's ids but different from its own: a routine that holds
+#: one is written with it embedded, and its id then means it wherever the routine names it.
+SHADOWS = ss.exercises(ids=st.sampled_from(catalog.ids()))
+#: Routines of the default pool, and of pools that mix built-in exercises with such shadows.
+ANY_ROUTINES = st.one_of(
+    ss.routines(deviations=True),
+    ss.routines(exercises=st.one_of(st.sampled_from(catalog.all()), SHADOWS), deviations=True),
+)
+
+
+@given(ANY_ROUTINES)
 def test_a_routine_goes_round_the_wire_format_unchanged(routine: Routine) -> None:
+    assert from_document(to_document(routine)) == routine
+    assert loads(dumps(routine)) == routine
+
+
+@pytest.mark.parametrize(
+    ("name", "condition"),
+    [
+        ("one exercise in two items", lambda routine: _repeats(routine) > 0),
+        ("a shadow beside its id's", lambda routine: _shadowed(routine) and _repeats(routine) > 1),
+    ],
+)
+def test_the_round_trip_strategies_reach_repeated_and_shadowing_exercises(
+    name: str, condition: Callable[[Routine], bool]
+) -> None:
+    quick = settings(database=None, max_examples=2000, phases=[Phase.generate])  # no shrinking
+    found = find(ANY_ROUTINES, condition, settings=quick)
+    assert condition(found), name
+
+
+def _repeats(routine: Routine) -> int:
+    return len(routine.items) - len({item.exercise.id for item in routine.items})
+
+
+def _shadowed(routine: Routine) -> bool:
+    return any(
+        item.exercise.id in catalog.ids() and item.exercise != catalog.get(item.exercise.id)
+        for item in routine.items
+    )
+
+
+#: Items whose exercises often share an id while differing, and items that come back unchanged.
+CLASHING_ITEMS = st.lists(
+    ss.routine_items(exercises=ss.exercises(ids=st.sampled_from(["wall-sit", "figure-4-stretch"]))),
+    min_size=1,
+    max_size=3,
+).flatmap(lambda pool: st.lists(st.sampled_from(pool), min_size=1, max_size=5))
+
+
+@given(CLASHING_ITEMS)
+def test_a_routine_holds_one_exercise_per_id_so_every_routine_goes_round(
+    items: list[RoutineItem],
+) -> None:
+    first: dict[str, int] = {}
+    expected = []
+    for index, item in enumerate(items):
+        earlier = first.setdefault(item.exercise.id, index)
+        if items[earlier].exercise != item.exercise:
+            expected.append((f"/items/{index}/exercise/id", "duplicate-id"))
+    if expected:
+        with pytest.raises(RoutineError) as error:
+            Routine(name="Clashes", items=tuple(items))
+        assert [(p.path, p.code) for p in error.value.problems] == expected
+        return
+    routine = Routine(name="Clashes", items=tuple(items))
     assert from_document(to_document(routine)) == routine
     assert loads(dumps(routine)) == routine
 

@@ -22,6 +22,7 @@ from solpt_rehab import (
     loads,
     to_document,
     validate,
+    validate_text,
 )
 from solpt_rehab._documents import Kind
 from solpt_rehab._validate import EXERCISE_RULES, UNSOUND, problem, read, show
@@ -640,3 +641,168 @@ def test_reading_without_warnings_differs_only_by_the_rules_warnings(
         assert quiet.problems == tuple(p for p in full.problems if p.code not in rules)
     else:
         assert quiet == full
+
+
+# -- texts that are not valid Unicode --------------------------------------------------------------
+
+
+def _not_unicode(name: str, code_point: str, index: int, shown: str) -> str:
+    return (
+        f"{name!r} must be valid Unicode (U+{code_point} at index {index} is a surrogate code "
+        f"point): {shown}"
+    )
+
+
+def _surrogates_everywhere(doc: dict[str, Any]) -> None:
+    doc["name"] = "Knees to chest\ud800"
+    doc["purpose"] = "\udfff"
+    doc["steps"][0]["text"] = "Lie\udc00 on your back."
+    doc["steps"][1]["distance"] = "a few \ud83d inches"
+    doc["repetitions"]["min_reps"] = 0
+    doc["repetitions"]["rest"] = {"text": "a moment\ud800"}
+    doc["equipment"][0]["alternatives"] = ["bed", "\ud800"]
+    doc["source"]["publisher"] = "\ud800"
+    doc["source"]["locator"] = "exercise 2" + "x" * 80 + "\ud800"
+    doc["colour"] = "red"
+
+
+def _embedded(document: dict[str, Any]) -> dict[str, Any]:
+    """An exercise document as a routine embeds it, without the header keys."""
+    return {key: value for key, value in document.items() if key not in ("kind", "format_version")}
+
+
+def _own_knees_with_a_surrogate(doc: dict[str, Any]) -> None:
+    doc["id"] = "own-knees"
+    doc["steps"][2]["text"] = "Let go\ud800."
+
+
+SURROGATE_CASES: dict[str, tuple[object, list[Row]]] = {
+    "an exercise": (
+        edit(_surrogates_everywhere),
+        [
+            (
+                "/name",
+                "invalid-unicode",
+                E,
+                _not_unicode("name", "D800", 14, r"'Knees to chest\ud800'"),
+            ),
+            ("/purpose", "invalid-unicode", E, _not_unicode("purpose", "DFFF", 0, r"'\udfff'")),
+            (
+                "/steps/0/text",
+                "invalid-unicode",
+                E,
+                _not_unicode("text", "DC00", 3, r"'Lie\udc00 on your back.'"),
+            ),
+            (
+                "/steps/1/distance",
+                "invalid-unicode",
+                E,
+                _not_unicode("distance", "D83D", 6, r"'a few \ud83d inches'"),
+            ),
+            ("/repetitions/min_reps", "not-positive", E, "'min_reps' must be > 0: 0"),
+            (
+                "/repetitions/rest/text",
+                "invalid-unicode",
+                E,
+                _not_unicode("text", "D800", 8, r"'a moment\ud800'"),
+            ),
+            (
+                "/equipment/0/alternatives/1",
+                "invalid-unicode",
+                E,
+                _not_unicode("alternatives[1]", "D800", 0, r"'\ud800'"),
+            ),
+            (
+                "/source/publisher",
+                "invalid-unicode",
+                E,
+                _not_unicode("publisher", "D800", 0, r"'\ud800'"),
+            ),
+            (
+                "/source/locator",
+                "invalid-unicode",
+                E,
+                _not_unicode(
+                    "locator", "D800", 90, "'exercise 2" + "x" * 30 + "'... (91 characters)"
+                ),
+            ),
+            ("/colour", "unknown-key", E, "unknown key 'colour'"),
+        ],
+    ),
+    "a routine, an embedded exercise, a deviation and a reference": (
+        routine(
+            {
+                "exercise": _embedded(edit(_own_knees_with_a_surrogate)),
+                "reps": 3,
+            },
+            {"exercise": "lying-march", "reps": 20, "deviation": "after review\ud800"},
+            {"exercise": "lying\ud800march", "reps": 0},
+            name="Hips\udfff",
+        ),
+        [
+            ("/name", "invalid-unicode", E, _not_unicode("name", "DFFF", 4, r"'Hips\udfff'")),
+            (
+                "/items/0/exercise/steps/2/text",
+                "invalid-unicode",
+                E,
+                _not_unicode("text", "D800", 6, r"'Let go\ud800.'"),
+            ),
+            (
+                "/items/1/deviation",
+                "invalid-unicode",
+                E,
+                _not_unicode("deviation", "D800", 12, r"'after review\ud800'"),
+            ),
+            # Without a reason that can be written down, the dose outside its range is an error.
+            (
+                "/items/1/reps",
+                "reps-out-of-range",
+                E,
+                "'reps' is outside the documented 8-10 of 'lying-march': 20",
+            ),
+            (
+                "/items/2/exercise",
+                "invalid-unicode",
+                E,
+                _not_unicode("exercise", "D800", 5, r"'lying\ud800march'"),
+            ),
+            ("/items/2/reps", "not-positive", E, "'reps' must be > 0: 0"),
+        ],
+    ),
+    "a catalog": (
+        edit(
+            lambda doc: doc["exercises"][1]["steps"][0].update(text="Lie face up.\ud800"),
+            base=lambda: to_document(catalog.all()),
+        ),
+        [
+            (
+                "/exercises/1/steps/0/text",
+                "invalid-unicode",
+                E,
+                _not_unicode("text", "D800", 12, r"'Lie face up.\ud800'"),
+            )
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SURROGATE_CASES))
+def test_a_surrogate_in_any_text_is_an_error_where_it_stands(name: str) -> None:
+    document, expected = SURROGATE_CASES[name]
+    assert rows(validate(document)) == expected
+    with pytest.raises(DocumentError) as raised:
+        from_document(document)
+    assert rows(Report(problems=raised.value.problems)) == expected
+    # As JSON text, each surrogate is a "\ud800" escape: loads and validate_text agree.
+    text = json.dumps(document)
+    assert "\\ud800" in text
+    assert rows(validate_text(text)) == expected
+    with pytest.raises(DocumentError) as raised:
+        loads(text)
+    assert rows(Report(problems=raised.value.problems)) == expected
+
+
+def test_a_surrogate_pair_in_json_text_is_one_valid_character() -> None:
+    text = json.dumps(edit(lambda doc: doc.update(name="Knees to chest \U0001f600")))
+    assert "\\ud83d\\ude00" in text
+    assert loads(text, kind="exercise").name == "Knees to chest \U0001f600"

@@ -94,6 +94,14 @@ def _body(**changes: Any) -> dict[str, Any]:
         _body(equipment=[{"name": "mat", "optional": 1}]),
         _body(steps=[{"text": "Lie down.", "kind": "setup"}]),
         _body(colour="red"),
+        _body(name="Knees to chest\ud800"),
+        _body(purpose="\udfff"),
+        _body(steps=[{"text": "Lie\udc00 down.", "kind": "hold"}]),
+        _body(steps=[{"text": "Lie down.", "kind": "hold", "distance": "\ud83d"}]),
+        _body(equipment=[{"name": "mat", "optional": True, "alternatives": ["\ud800"]}]),
+        _body(source={"title": "Handout", "publisher": "Clinic \ud800"}),
+        _body(source={"title": "Handout", "locator": "page\udbff"}),
+        _body(repetitions={"min_reps": 3, "laterality": "bilateral", "rest": {"text": "\ud800"}}),
         [1],
         "knees-to-chest",
     ],
@@ -142,7 +150,9 @@ PARTS: dict[str, tuple[Obj, st.SearchStrategy[Any], Callable[[Any], Any]]] = {
     "Citation": (CITATION, citations, fast_citation),
     "Exercise": (EXERCISE, exercises(), fast_exercise),
 }
-ANY_VALUE = json_values | st.floats() | st.integers() | replacements
+#: Texts that are not valid Unicode: a lone surrogate, alone or among other characters.
+SURROGATES = st.sampled_from(["\ud800", "Stay\udfff there.", "\u00e9\ud83d", "\ud83d\ude00"])
+ANY_VALUE = json_values | st.floats() | st.integers() | replacements | SURROGATES
 
 
 @pytest.mark.parametrize("part", list(PARTS))

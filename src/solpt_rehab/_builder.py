@@ -14,7 +14,16 @@ import attrs
 
 from . import catalog
 from ._errors import InvalidValueError, RoutineError
-from ._model import CountingRule, Exercise, Hold, Laterality, RepetitionScheme, Step, StepKind
+from ._model import (
+    CountingRule,
+    Exercise,
+    Hold,
+    Laterality,
+    RepetitionScheme,
+    Step,
+    StepKind,
+    unicode_requirement,
+)
 from ._problems import Problem, Severity, pointer
 from ._routine import (
     Frequency,
@@ -25,6 +34,8 @@ from ._routine import (
     default_hold_seconds,
     default_reps,
     default_side,
+    earlier_with_id,
+    id_conflict_problem,
     item_problems,
 )
 
@@ -38,7 +49,15 @@ _LISTED_IDS: Final = 10
 #: What :func:`item_problems` says about a value's type, whatever the exercise: the problems an
 #: item of an unknown exercise can still be checked for.
 _TYPE_CODES: Final = frozenset(
-    {"wrong-type", "not-finite", "fractional", "not-positive", "bad-enum", "empty-text"}
+    {
+        "wrong-type",
+        "not-finite",
+        "fractional",
+        "not-positive",
+        "bad-enum",
+        "empty-text",
+        "invalid-unicode",
+    }
 )
 
 #: An exercise that accepts every well-typed dose, to check the types of an unknown exercise's dose.
@@ -101,6 +120,10 @@ class RoutineBuilder:
     (:func:`~solpt_rehab._routine.default_reps`), and the default side (``BOTH`` for bilateral
     and two-sided work; none for an affected-side exercise, whose painful side only the clinician
     knows).
+
+    One routine holds one exercise per id, since its document refers to exercises by id: the same
+    exercise may come back in any number of items, but a different exercise under an id that an
+    earlier item's exercise has is a ``duplicate-id`` error.
 
     The builder copies what it is given and never changes it. :meth:`build` does not change the
     builder either: it may be called any number of times, each call returning an equal routine,
@@ -244,8 +267,9 @@ class RoutineBuilder:
             problems.append(
                 _error(pointer("items"), "empty-array", "'items' must hold at least one item: []")
             )
+        first_by_id: dict[str, tuple[int, Exercise]] = {}
         for index, entry in enumerate(self._entries):
-            found, item = self._item(index, entry)
+            found, item = self._item(index, entry, first_by_id)
             problems.extend(found)
             items.append(item)
         problems.extend(self._frequency_problems())
@@ -259,6 +283,8 @@ class RoutineBuilder:
         where = pointer("name")
         if not isinstance(self._name, str):
             yield _error(where, "wrong-type", f"'name' must be a string: {self._name!r}")
+        elif (invalid := unicode_requirement(self._name)) is not None:
+            yield _error(where, "invalid-unicode", f"'name' must {invalid}: {self._name!r}")
         elif not self._name.strip():
             yield _error(where, "empty-text", f"'name' must not be empty: {self._name!r}")
 
@@ -274,10 +300,17 @@ class RoutineBuilder:
             elif field == "days_per_week" and isinstance(value, int) and value > _DAYS_IN_A_WEEK:
                 yield _error(where, "above-maximum", f"'days_per_week' must be <= 7: {value!r}")
 
-    def _item(self, index: int, entry: _Entry) -> tuple[list[Problem], RoutineItem | None]:
-        """The problems of one entry, and its item when it has no error."""
+    def _item(
+        self, index: int, entry: _Entry, first_by_id: dict[str, tuple[int, Exercise]]
+    ) -> tuple[list[Problem], RoutineItem | None]:
+        """The problems of one entry, and its item when it has no error.
+
+        ``first_by_id`` maps each id met so far to the first item and exercise it named: one
+        routine holds one exercise per id (see :func:`~solpt_rehab._routine.id_conflicts`).
+        """
         at = ("items", index)
-        exercise, problem = self._resolve(entry.exercise, pointer(*at, "exercise"))
+        at_id = (*at, "exercise")
+        exercise, problem = self._resolve(entry.exercise, pointer(*at_id))
         if exercise is None:
             # Without an exercise only the types of the dose can be checked.
             found = [
@@ -296,7 +329,13 @@ class RoutineBuilder:
         hold = default_hold_seconds(exercise) if entry.hold_seconds is None else entry.hold_seconds
         reps = default_reps(exercise) if entry.reps is None else entry.reps
         side = default_side(exercise) if entry.side is None else entry.side
-        found = list(
+        found = []
+        first = earlier_with_id(first_by_id, index, exercise)
+        if first is not None:
+            # Where the id stands: in the Exercise given, or the id given for the exercise.
+            where = (*at, "exercise", "id") if isinstance(entry.exercise, Exercise) else at_id
+            found.append(id_conflict_problem(where, first, exercise.id))
+        found.extend(
             item_problems(
                 exercise,
                 hold_seconds=hold,

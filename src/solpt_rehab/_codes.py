@@ -45,6 +45,10 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "above-maximum": (E, "a number above its largest allowed value (more than 7 days a week)"),
     "empty-text": (E, "a text that must say something is empty or only white space"),
     "too-long": (E, "a text longer than 10,000 characters"),
+    "invalid-unicode": (
+        E,
+        "a text holding a surrogate code point (JSON's `\\ud800`): not valid Unicode",
+    ),
     "not-a-slug": (E, "an id that is not lowercase letters and digits joined by single hyphens"),
     "empty-array": (E, "an array that must hold at least one item is empty"),
     "invalid-value": (E, "a value the model refuses for a reason no other code names"),
@@ -55,7 +59,13 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "counting-missing": (E, "two-sided repetitions without a counting rule (total or per side)"),
     "counting-not-allowed": (E, "a counting rule on repetitions that are not two-sided"),
     "hold-step-missing": (E, "an exercise with a hold but no step of kind `hold`"),
-    "duplicate-id": (E, "two exercises with one id in a catalog, or embedded twice in a routine"),
+    "duplicate-id": (
+        E,
+        (
+            "two exercises with one id in a catalog; in a routine, two different ones or one "
+            "embedded twice"
+        ),
+    ),
     "unknown-exercise": (E, "a routine refers to an id neither embedded nor in the catalog"),
     "hold-out-of-range": (E, "a prescribed hold outside the exercise's documented range"),
     "reps-out-of-range": (E, "prescribed repetitions outside the exercise's documented range"),

@@ -2,9 +2,9 @@
 
 Every type here is an immutable, slotted, keyword-only attrs class. Constructors reject only what
 makes a value meaningless (a hold of zero seconds, a maximum below its minimum, NaN, a bool where a
-number belongs, a fractional repetition count); whether a value matches what a source documents is
-the business of the catalog, the builder and the validator. This module imports nothing else of
-solpt_rehab but its errors.
+number belongs, a fractional repetition count, a text that is not valid Unicode); whether a value
+matches what a source documents is the business of the catalog, the builder and the validator.
+This module imports nothing else of solpt_rehab but its errors.
 """
 
 from __future__ import annotations
@@ -174,7 +174,28 @@ class Category(_Choice):
 # -- checks shared by the constructors ------------------------------------------------------------
 
 _SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: A surrogate code point: half of a UTF-16 pair, which a valid Unicode text never holds alone
+#: (JSON's "\ud800" escape gives one). UTF-8 cannot encode it, so writing such a text fails.
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 _E = TypeVar("_E", bound=_Choice)
+
+
+def unicode_requirement(text: str) -> str | None:
+    r"""What ``text`` fails when it is not valid Unicode (it holds a surrogate), else ``None``.
+
+    The requirement reads after "must", as in ``'name' must be valid Unicode (U+D800 at index 3
+    is a surrogate code point): 'abc\ud800'``; it names the first surrogate, so that it can be
+    found in a text too long to show whole.
+    """
+    if text.isascii():  # the common case, and cheap: Python knows it without a scan
+        return None
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    return (
+        f"be valid Unicode (U+{ord(found.group()):04X} at index {found.start()} is a surrogate "
+        "code point)"
+    )
 
 
 def _fail(attribute: attrs.Attribute[Any], requirement: str, value: object) -> InvalidValueError:
@@ -217,12 +238,21 @@ def _not_below(minimum: str) -> Any:
 
 
 def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is str and value.strip():  # the common case, decided by exact type
+    if (
+        type(value) is str and value.strip() and (value.isascii() or not _SURROGATE.search(value))
+    ):  # the common case, decided by exact type
         return
     if not isinstance(value, str):
         raise _fail(attribute, "be a str", value)
+    _unicode(attribute, value)
     if not value.strip():
         raise _fail(attribute, "not be empty", value)
+
+
+def _unicode(attribute: attrs.Attribute[Any], value: str) -> None:
+    requirement = unicode_requirement(value)
+    if requirement is not None:
+        raise _fail(attribute, requirement, value)
 
 
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -252,6 +282,7 @@ def _optional_positive_whole(
 def _any_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise _fail(attribute, "be a str", value)
+    _unicode(attribute, value)
 
 
 def _slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -468,8 +499,8 @@ class Rest:
             has no number.
 
     Raises:
-        InvalidValueError: For an invalid number, only one end of the range, or a rest with neither
-            seconds nor text.
+        InvalidValueError: For an invalid number, only one end of the range, a rest with neither
+            seconds nor text, or a text that is empty or not valid Unicode.
 
     .. versionadded:: 0.1.0
     """
@@ -633,7 +664,7 @@ class Citation:
 
 @attrs.frozen(kw_only=True)
 class Exercise:
-    """An exercise as data: what it is for, how to do it, and its documented dose.
+    r"""An exercise as data: what it is for, how to do it, and its documented dose.
 
     Attributes:
         id: A lowercase slug that names the exercise in catalogs and routines, such as
@@ -651,8 +682,9 @@ class Exercise:
         source: Where its facts come from, or ``None``.
 
     Raises:
-        InvalidValueError: For an empty or non-slug id, an empty name, no steps, or a field of the
-            wrong type.
+        InvalidValueError: For an empty or non-slug id, an empty name, no steps, a text that is
+            not valid Unicode (it holds a surrogate code point, such as ``"\ud800"``), or a field
+            of the wrong type.
 
     .. versionadded:: 0.1.0
     """

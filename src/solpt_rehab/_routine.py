@@ -24,6 +24,7 @@ from ._model import (
     _positive_whole,
     _text,
     format_number,
+    unicode_requirement,
 )
 from ._problems import Problem, Severity, pointer
 
@@ -39,6 +40,8 @@ __all__ = [
     "default_hold_seconds",
     "default_reps",
     "default_side",
+    "earlier_with_id",
+    "id_conflicts",
     "item_problems",
 ]
 
@@ -175,7 +178,13 @@ def item_problems(
         return pointer(*base, field)
 
     reason = deviation if isinstance(deviation, str) and deviation.strip() else None
-    if deviation is not None and reason is None:
+    invalid = None if reason is None else unicode_requirement(reason)
+    if invalid is not None:  # not a reason that can be written down: as good as none
+        yield _error(
+            path("deviation"), "invalid-unicode", f"'deviation' must {invalid}: {reason!r}"
+        )
+        reason = None
+    elif deviation is not None and reason is None:
         yield _error(
             path("deviation"),
             "wrong-type" if not isinstance(deviation, str) else "empty-text",
@@ -334,6 +343,51 @@ def _to_items(value: Iterable[RoutineItem]) -> tuple[RoutineItem, ...]:
     return _as_tuple(value, "items")
 
 
+def id_conflicts(exercises: Iterable[Exercise]) -> Iterator[tuple[int, int]]:
+    """Find the exercises whose id an earlier, different exercise has, in a routine's item order.
+
+    One routine holds one exercise per id: its document refers to an exercise by id, so two
+    different exercises under one id could not be written and read back. The same exercise (an
+    equal value) may come back any number of times, say once per painful side.
+
+    Yields:
+        ``(index, first)`` for each exercise that differs from the one first seen with its id, at
+        ``first``.
+    """
+    seen: dict[str, tuple[int, Exercise]] = {}
+    for index, exercise in enumerate(exercises):
+        first = earlier_with_id(seen, index, exercise)
+        if first is not None:
+            yield index, first
+
+
+def earlier_with_id(
+    seen: dict[str, tuple[int, Exercise]], index: int, exercise: Exercise
+) -> int | None:
+    """The index of the first exercise seen with ``exercise``'s id when it is a different one.
+
+    ``seen`` maps each id met so far to the first index and exercise with it; ``exercise`` (at
+    ``index``) is added when its id is new.
+    """
+    first, earlier = seen.setdefault(exercise.id, (index, exercise))
+    return None if earlier is exercise or earlier == exercise else first
+
+
+def id_conflict_problem(at: Iterable[str | int], first: int, identifier: str) -> Problem:
+    """The ``duplicate-id`` error of an exercise whose id names another one at ``items[first]``.
+
+    ``at`` is where the id stands: ``("items", 2, "exercise", "id")``, or the item's
+    ``exercise`` when that was given as an id.
+    """
+    tokens = tuple(at)
+    return _error(
+        pointer(*tokens),
+        "duplicate-id",
+        f"{tokens[-1]!r} names a different exercise in items[{first}] already; give each "
+        f"exercise its own id: {identifier!r}",
+    )
+
+
 @attrs.frozen(kw_only=True)
 class Routine:
     """A patient's routine: named items, how often they are done, and for how long.
@@ -343,6 +397,13 @@ class Routine:
         items: The exercises with their doses, in the order they are done; at least one.
         frequency: How often the routine is done.
         weeks: The programme's length in weeks, or ``None`` when open.
+
+    Raises:
+        InvalidValueError: For an empty name, no items, an item that is not a
+            :class:`RoutineItem`, or a frequency or weeks of the wrong type.
+        RoutineError: When two items hold different exercises with one id (``duplicate-id``): a
+            routine's document names an exercise by its id, so such a routine could not be
+            written and read back. The same exercise may come back in any number of items.
 
     .. versionadded:: 0.1.0
     """
@@ -363,6 +424,15 @@ class Routine:
         for item in value:
             if not isinstance(item, RoutineItem):
                 raise InvalidValueError(f"'items' must hold only RoutineItem values: {item!r}")
+        _raise_errors(
+            (
+                id_conflict_problem(
+                    ("items", index, "exercise", "id"), first, value[index].exercise.id
+                )
+                for index, first in id_conflicts(item.exercise for item in value)
+            ),
+            f"routine {self.name!r} holds different exercises with one id:",
+        )
 
     def duration(
         self,

@@ -38,6 +38,7 @@ from ._model import (
     Rest,
     Step,
     StepKind,
+    unicode_requirement,
 )
 from ._problems import Problem, pointer
 from ._routine import Frequency, Routine, RoutineItem, Side, default_side, item_problems
@@ -257,7 +258,15 @@ def _stand_in() -> Exercise:
 _STAND_IN: Final = _stand_in()
 #: What :func:`item_problems` reports about a value's type, whatever the exercise.
 _TYPE_CODES: Final = frozenset(
-    {"wrong-type", "not-finite", "fractional", "not-positive", "bad-enum", "empty-text"}
+    {
+        "wrong-type",
+        "not-finite",
+        "fractional",
+        "not-positive",
+        "bad-enum",
+        "empty-text",
+        "invalid-unicode",
+    }
 )
 _DOSE_FIELDS: Final = ("hold_seconds", "reps", "side", "deviation")
 
@@ -346,6 +355,10 @@ class _Walker:
                 "too-long",
                 f"{name!r} must be at most {TEXT_LIMIT} characters long: {len(value)} characters",
             )
+            return UNSOUND
+        invalid = unicode_requirement(value)
+        if invalid is not None:
+            self.add(at, "invalid-unicode", f"{name!r} must {invalid}: {show(value)}")
             return UNSOUND
         if spec.nonempty and not value.strip():
             self.add(at, "empty-text", f"{name!r} must not be empty: {show(value)}")

@@ -22,6 +22,7 @@ from cattrs.gen import make_dict_structure_fn
 from . import catalog
 from ._model import (
     _SLUG,
+    _SURROGATE,
     BodyRegion,
     Category,
     Citation,
@@ -85,7 +86,7 @@ class DuplicateKeys(dict[Any, Any]):
 
 @attrs.frozen
 class Text:
-    """A string: not empty (unless ``nonempty`` is false), at most :data:`TEXT_LIMIT` long."""
+    """Valid Unicode text: not empty (unless ``nonempty`` is false), :data:`TEXT_LIMIT` at most."""
 
     nonempty: bool = True
     slug: bool = False
@@ -240,8 +241,9 @@ ROUTINE: Final = _obj(
 # Valid content is read in one pass by the functions below, registered as the converter's hooks
 # for the parts of an exercise. Each checks every rule of the wire format for its part (the spec
 # above and the domain rules the detailed pass applies: types, required and unknown keys, allowed
-# values, texts, numbers, ranges, the rest and counting rules, the hold step), which include every
-# check of the model's constructor for that class, and refuses anything else with an exception.
+# values, texts (valid Unicode, no surrogate), numbers, ranges, the rest and counting rules, the
+# hold step), which include every check of the model's constructor for that class, and refuses
+# anything else with an exception.
 # Having checked them, it builds the value without running those checks a second time: it sets
 # the attributes of a new instance directly, with the values the constructor would store (tuples,
 # enumeration members). The tests hold both halves to it: the fast path succeeds exactly when the
@@ -253,7 +255,7 @@ class Rejected(Exception):  # noqa: N818 - internal signal, never seen by a call
 
 
 def _strict_text(value: object, _: object) -> str:
-    if not isinstance(value, str) or len(value) > TEXT_LIMIT:
+    if not isinstance(value, str) or len(value) > TEXT_LIMIT or not _unicode(value):
         raise Rejected
     return value
 
@@ -319,22 +321,29 @@ def _reject() -> Any:
     raise Rejected
 
 
+def _unicode(text: str) -> bool:
+    """Whether ``text`` is valid Unicode (no surrogate code point); ASCII is decided at once."""
+    return text.isascii() or not _SURROGATE.search(text)
+
+
 def _text(value: object) -> str:
-    """A text that is not empty (nor only white space) and at most TEXT_LIMIT long."""
-    if type(value) is str and len(value) <= TEXT_LIMIT and value.strip():
+    """A valid Unicode text that is not empty (nor only white space), at most TEXT_LIMIT long."""
+    if type(value) is str and len(value) <= TEXT_LIMIT and value.strip() and _unicode(value):
         return value
     raise Rejected
 
 
 def _optional_text(value: object) -> str | None:
-    if value is None or (type(value) is str and len(value) <= TEXT_LIMIT and value.strip()):
+    if value is None or (
+        type(value) is str and len(value) <= TEXT_LIMIT and value.strip() and _unicode(value)
+    ):
         return value
     raise Rejected
 
 
 def _any_text(value: object) -> str:
-    """A text, empty or not, at most TEXT_LIMIT long."""
-    if type(value) is str and len(value) <= TEXT_LIMIT:
+    """A valid Unicode text, empty or not, at most TEXT_LIMIT long."""
+    if type(value) is str and len(value) <= TEXT_LIMIT and _unicode(value):
         return value
     raise Rejected
 
@@ -385,10 +394,16 @@ def fast_step(value: Any) -> Step:
         or type(text) is not str
         or len(text) > TEXT_LIMIT
         or not text.strip()
+        or not (text.isascii() or _SURROGATE.search(text) is None)
         or type(kind) is not str
         or (
             distance is not None
-            and (type(distance) is not str or len(distance) > TEXT_LIMIT or not distance.strip())
+            and (
+                type(distance) is not str
+                or len(distance) > TEXT_LIMIT
+                or not distance.strip()
+                or not _unicode(distance)
+            )
         )
     ):
         raise Rejected
@@ -717,27 +732,19 @@ def exercise_body(exercise: Exercise) -> dict[str, Any]:
 def routine_body(routine: Routine) -> dict[str, Any]:
     """A routine as a JSON object: an exercise equal to the catalog's is written by its id.
 
-    An exercise the catalog lacks (or holds differently) is embedded where it first appears and
-    referred to by id afterwards. An id embedded in a routine takes precedence over the catalog's
-    wherever it appears, so a catalog exercise is written by id only when the routine embeds no
-    other exercise of that id.
+    Any other exercise is embedded where it first appears and referred to by id afterwards; an id
+    embedded in a routine takes precedence over the catalog's wherever it appears. A routine holds
+    one exercise per id (:class:`Routine` refuses two different ones), so the id always means
+    the exercise each item holds, and the routine reads back equal.
     """
-    known = set(catalog.ids())
-    custom = {
-        item.exercise.id
-        for item in routine.items
-        if item.exercise.id not in known or item.exercise != catalog.get(item.exercise.id)
-    }
-    written: dict[str, Exercise] = {}
+    embedded: set[str] = set()
     items = []
     for item in routine.items:
         exercise = item.exercise
-        reference: object
-        if exercise.id not in custom or written.get(exercise.id) == exercise:
-            reference = exercise.id
-        else:
+        reference: object = exercise.id
+        if exercise.id not in embedded and not _in_catalog(exercise):
             reference = exercise_body(exercise)
-            written.setdefault(exercise.id, exercise)
+            embedded.add(exercise.id)
         items.append(
             {
                 "exercise": reference,
@@ -753,6 +760,11 @@ def routine_body(routine: Routine) -> dict[str, Any]:
         "frequency": CONVERTER.unstructure(routine.frequency),
         "weeks": routine.weeks,
     }
+
+
+def _in_catalog(exercise: Exercise) -> bool:
+    """Whether the built-in catalog holds ``exercise`` under its id, exactly as it is."""
+    return exercise.id in catalog.ids() and catalog.get(exercise.id) == exercise
 
 
 def header(kind: str) -> dict[str, Any]:
