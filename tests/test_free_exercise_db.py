@@ -308,6 +308,28 @@ LEFT_OUT: list[tuple[object, tuple[str, str, str]]] = [
             "the entry has no instruction to make a step of: []",
         ),
     ),
+    (
+        {**STRETCH, "name": "Doorway\ud800 Opener"},
+        (
+            "/0/name",
+            "invalid-unicode",
+            (
+                "'name' must be valid Unicode (U+D800 at index 7 is a surrogate code point): "
+                "'Doorway\\ud800 Opener'"
+            ),
+        ),
+    ),
+    (
+        {**STRETCH, "id": "\udfff_Opener"},
+        (
+            "/0/id",
+            "invalid-unicode",
+            (
+                "'id' must be valid Unicode (U+DFFF at index 0 is a surrogate code point): "
+                "'\\udfff_Opener'"
+            ),
+        ),
+    ),
 ]
 
 
@@ -388,6 +410,39 @@ def test_fields_of_the_wrong_kind_are_dropped_with_a_warning() -> None:
         ),
     ]
     assert "key 'extra' is not part of the format; not read" in result.reports[0].unknown
+
+
+def test_text_that_is_not_valid_unicode_is_dropped_with_a_warning_where_it_stands() -> None:
+    entry = {
+        **STRETCH,
+        "equipment": "foam\udc00roller",
+        "instructions": ["Stand in a doorway.", "Lean\ud83d forward.", "Hold for 15 seconds."],
+    }
+    result = import_exercises([entry])
+    (exercise,) = result.exercises
+    assert [step.text for step in exercise.steps] == ["Stand in a doorway.", "Hold for 15 seconds."]
+    assert exercise.equipment == ()
+    assert [
+        (p.path, p.code, p.message) for p in result.problems if p.code == "invalid-unicode"
+    ] == [
+        (
+            "/0/instructions/1",
+            "invalid-unicode",
+            (
+                "an instruction must be valid Unicode (U+D83D at index 4 is a surrogate "
+                "code point); dropped: 'Lean\\ud83d forward.'"
+            ),
+        ),
+        (
+            "/0/equipment",
+            "invalid-unicode",
+            (
+                "'equipment' must be valid Unicode (U+DC00 at index 4 is a surrogate code point): "
+                "'foam\\udc00roller'"
+            ),
+        ),
+    ]
+    assert all(not p.is_error for p in result.problems)
 
 
 @pytest.mark.parametrize(

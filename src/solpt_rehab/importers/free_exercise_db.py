@@ -64,6 +64,7 @@ from .._model import (
     Exercise,
     Laterality,
     Level,
+    unicode_requirement,
 )
 from .._problems import Problem, Severity, pointer
 from ..prose import _draft, _slug, _unique, extract_dose
@@ -472,6 +473,9 @@ class _Entry:
             raise self.fail((key,), "wrong-type", f"{key!r} must be a string: {_shown(value)}")
         if not value.strip():
             raise self.fail((key,), "empty-text", f"{key!r} must not be empty: {value!r}")
+        requirement = unicode_requirement(value)
+        if requirement is not None:
+            raise self.fail((key,), "invalid-unicode", f"{key!r} must {requirement}: {value!r}")
         if keep:
             self.mapped.append(f"{key} {value!r}")
         return value
@@ -514,6 +518,12 @@ class _Entry:
                     ("instructions", number),
                     "empty-text",
                     f"an empty instruction; dropped: {item!r}",
+                )
+            elif (requirement := unicode_requirement(item)) is not None:
+                self.warn(
+                    ("instructions", number),
+                    "invalid-unicode",
+                    f"an instruction must {requirement}; dropped: {item!r}",
                 )
             else:
                 texts.append(item)
@@ -576,6 +586,12 @@ class _Entry:
             return ()
         if not isinstance(value, str) or not value.strip():
             self.warn(("equipment",), "wrong-type", f"'equipment' must be a name: {_shown(value)}")
+            return ()
+        requirement = unicode_requirement(value)
+        if requirement is not None:
+            self.warn(
+                ("equipment",), "invalid-unicode", f"'equipment' must {requirement}: {value!r}"
+            )
             return ()
         if value == _NO_EQUIPMENT:
             self.mapped.append(f"equipment {value!r} -> none")
