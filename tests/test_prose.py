@@ -151,6 +151,10 @@ TABLE: list[tuple[str, Summary]] = [
     ("Continue marching for a few seconds.", (None, None, None, None, None, None)),
     ("Rest a few seconds between sets.", (None, None, None, None, None, None)),
     ("Load 20 lbs on each side of the bar.", (None, None, None, None, None, None)),
+    # "each side of ..." places something; it is not the side worked
+    ("Rest a forearm on each side of the frame.", (None, None, None, None, None, None)),
+    ("Hold 20 seconds, a hand on each side of the seat.", ((20, 20), None, None, None, None, None)),
+    ("Do 10 reps for each leg of the circuit.", (None, (10, 10), None, None, None, None)),
     # recognised without a number
     ("Hold for a few seconds.", (None, None, None, None, None, None)),
     ("Pause for a second at the top.", (None, None, None, None, None, None)),
@@ -169,6 +173,26 @@ def test_the_table_of_sentences_reads_exactly(text: str, expected: Summary) -> N
 
 def test_the_table_is_big_enough() -> None:
     assert len(TABLE) >= 40
+
+
+def test_each_side_of_a_thing_is_a_place_and_each_side_alone_is_a_side() -> None:
+    placed = extract_dose("Stand in a doorway with a forearm on each side of the frame.")
+    assert (placed.laterality, placed.laterality_span, placed.counting) == (None, None, None)
+    assert [m for m in placed.mentions if m.field in {"laterality", "counting"}] == []
+    sides = [
+        ("Hold 20 seconds on each side.", "on each side", None),
+        ("Hold it for 20 seconds each side.", "seconds each side", None),
+        ("Do 10 reps per side.", "per side", CountingRule.PER_SIDE),
+        ("Repeat 10 times on each leg.", "on each leg", CountingRule.PER_SIDE),
+        ("Do 8 reps with each arm, of course.", "with each arm", CountingRule.PER_SIDE),
+        ("Set a dumbbell on each side of the bench, then do 10 reps per side.", "per side",
+         CountingRule.PER_SIDE),
+    ]  # fmt: skip
+    for text, phrase, counting in sides:
+        reading = extract_dose(text)
+        assert reading.laterality is Laterality.EACH_SIDE, text
+        assert reading.laterality_span == (text.index(phrase), text.index(phrase) + len(phrase))
+        assert reading.counting is counting, text
 
 
 def test_spans_point_at_the_phrases() -> None:

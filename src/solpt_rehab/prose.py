@@ -432,8 +432,12 @@ _MULTIPLIER_AFTER: Final = re.compile(
     _I,
 )
 _OF_AFTER_SETS: Final = re.compile(r"^\s+of\s+$", _I)
+#: After "each side" (or leg, arm, foot), what makes it a place rather than the side worked:
+#: "a forearm on each side of the frame", "a dumbbell on each side of the bench".
+_PLACE_AFTER: Final = r"(?!\s+of\b)"
 _PER_SIDE: Final = re.compile(
-    r"\b(?:(?:on|for|with|per)\s+(?:each|every)|per|each)\s+(?:side|leg|arm|foot)\b", _I
+    r"\b(?:(?:on|for|with|per)\s+(?:each|every)|per|each)\s+(?:side|leg|arm|foot)\b" + _PLACE_AFTER,
+    _I,
 )
 _TOTAL: Final = re.compile(r"\bin\s+(?:all|total)\b|\btotal\b|\baltogether\b", _I)
 #: The counting cues, each with the words its every match holds: one of each group.
@@ -470,9 +474,12 @@ _SIDE_CUES: Final = (
             r"\b(?:with|on|for|to|using)\s+(?:the|your)\s+(?:other|opposite)\s+"
             r"(?:side|leg|arm|foot|hand)\b"
             r"|\b(?:on|for|with|per)\s+(?:each|every)\s+(?:side|leg|arm|foot)\b"
-            r"|\bper\s+(?:side|leg|arm|foot)\b"
-            r"|\b(?:seconds?|reps?|repetitions?|times)\s+each\s+(?:side|leg|arm|foot)\b"
-            r"|\bone\s+(?:side|leg|arm)\s+at\s+a\s+time\b",
+            + _PLACE_AFTER
+            + r"|\bper\s+(?:side|leg|arm|foot)\b"
+            + _PLACE_AFTER
+            + r"|\b(?:seconds?|reps?|repetitions?|times)\s+each\s+(?:side|leg|arm|foot)\b"
+            + _PLACE_AFTER
+            + r"|\bone\s+(?:side|leg|arm)\s+at\s+a\s+time\b",
             _I,
         ),
     ),
