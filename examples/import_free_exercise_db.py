@@ -29,7 +29,7 @@ SAMPLE = [
         "primaryMuscles": ["chest"],
         "secondaryMuscles": ["shoulders"],
         "instructions": [
-            "Stand in a doorway and rest both forearms against the frame.",
+            "Stand in a doorway with a forearm on each side of the frame.",
             "Lean forward until the front of the chest opens and stay there for 15 to 30 seconds.",
         ],
         "category": "stretching",

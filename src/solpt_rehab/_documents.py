@@ -130,6 +130,7 @@ def _read_text(
     decoded, found = text_of(text)
     if decoded is None:
         return UNSOUND, Report(problems=found)
+    whole = True
     if syntax == "json":
         value = quick_parse(decoded)
         keys = [0]
@@ -137,6 +138,9 @@ def _read_text(
             built = UNSOUND if value is UNSOUND else fast_document(value, kind, keys)
         except Exception:  # noqa: BLE001 - any failure means: parse and read it precisely
             built = UNSOUND
+            # The fast path refused the content itself: it refuses the same content parsed
+            # precisely, so the detailed pass need not try it on the whole document again.
+            whole = False
         if built is not UNSOUND and keys_unrepeated(decoded, keys[0]):
             more = exercise_warnings(built) if warnings else []
             return built, Report(problems=(*found, *more))
@@ -144,7 +148,7 @@ def _read_text(
     problems = [*found, *problems]
     if any(problem.is_error for problem in problems):
         return UNSOUND, Report(problems=problems)
-    built, report = read(value, kind=kind, fast=clean, warnings=warnings)
+    built, report = read(value, kind=kind, fast=clean, whole=whole, warnings=warnings)
     return built, Report(problems=(*problems, *report.problems))
 
 

@@ -649,16 +649,24 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
 
 
 def read(
-    document: object, *, kind: str | None = None, fast: bool = True, warnings: bool = True
+    document: object,
+    *,
+    kind: str | None = None,
+    fast: bool = True,
+    whole: bool = True,
+    warnings: bool = True,
 ) -> tuple[Any, Report]:
     """Read a document: what it builds (or ``UNSOUND`` when it has an error) and the report.
 
     Never raises for a JSON-compatible ``document``. ``fast`` is false when the parsed text held
-    repeated keys, which only the detailed pass sees. Without ``warnings``, the warning-only
-    :data:`EXERCISE_RULES` are skipped when the document has no error, and the report then holds
-    no warning of theirs; when it has an error, the report is :func:`validate`'s in full anyway.
+    repeated keys, which only the detailed pass sees. ``whole`` is false when the caller knows
+    the fast pass refuses the whole document (it tried the same content): the detailed pass then
+    starts at once, trying the fast pass on each exercise as ever. Without ``warnings``, the
+    warning-only :data:`EXERCISE_RULES` are skipped when the document has no error, and the
+    report then holds no warning of theirs; when it has an error, the report is
+    :func:`validate`'s in full anyway.
     """
-    if fast:
+    if fast and whole:
         try:
             built = fast_document(document, kind)
         except Exception:  # noqa: BLE001 - any failure means: walk it in detail

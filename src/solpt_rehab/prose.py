@@ -324,15 +324,22 @@ _UNIT_WORDS: Final = sorted(
     [*_TIME_UNITS, *_COUNT_UNITS, *_SET_UNITS, *_OTHER_UNITS], key=len, reverse=True
 )
 _UNIT: Final = rf"(?:(?:{'|'.join(re.escape(word) for word in _UNIT_WORDS)})\b|%|°|\")"
-_PRE: Final = (
-    r"between|about|around|approximately|roughly|at\s+least|a\s+minimum\s+of|minimum\s+of"
-    r"|up\s+to|no\s+more\s+than|more\s+than|longer\s+than|less\s+than|fewer\s+than"
+#: The bounds and hedges a number may follow ("about 10 seconds", "at least 3 times").
+_PRE_PHRASES: Final = (
+    "between", "about", "around", "approximately", "roughly", "at least", "a minimum of",
+    "minimum of", "up to", "no more than", "more than", "longer than", "less than", "fewer than",
+)  # fmt: skip
+_PRE: Final = "|".join(r"\s+".join(phrase.split()) for phrase in _PRE_PHRASES)
+#: The characters a quantity can start with: a digit, or the first letter of a bound or a number
+#: word (matched without regard to case, as the pattern's own letters are).
+_QUANTITY_START: Final = (
+    r"[\d" + "".join(sorted({word[0] for word in (*_PRE_PHRASES, *_WORD_VALUES)})) + "]"
 )
-# Every match starts where a word starts (a bound such as "about", a number word, or a digit after
-# no word character), so the leading assertion changes no match: it only spares the engine trying
-# each alternative at every other position.
+# Every match starts where a word starts, with one of the characters of _QUANTITY_START, so the
+# leading assertion changes no match: it only spares the engine trying each alternative at every
+# other position.
 _QUANTITY: Final = re.compile(
-    r"\b(?=\w)"
+    rf"\b(?={_QUANTITY_START})"
     rf"(?:\b(?P<pre>{_PRE})\s+)?"
     rf"(?P<low>{_NUM})"
     rf"(?:\s*(?P<sep>[-\u2013\u2014]|\bto\b|\bor\b|\band\b)\s*(?P<high>{_NUM}))?"
@@ -425,10 +432,19 @@ _MULTIPLIER_AFTER: Final = re.compile(
     _I,
 )
 _OF_AFTER_SETS: Final = re.compile(r"^\s+of\s+$", _I)
+#: After "each side" (or leg, arm, foot), what makes it a place rather than the side worked:
+#: "a forearm on each side of the frame", "a dumbbell on each side of the bench".
+_PLACE_AFTER: Final = r"(?!\s+of\b)"
 _PER_SIDE: Final = re.compile(
-    r"\b(?:(?:on|for|with|per)\s+(?:each|every)|per|each)\s+(?:side|leg|arm|foot)\b", _I
+    r"\b(?:(?:on|for|with|per)\s+(?:each|every)|per|each)\s+(?:side|leg|arm|foot)\b" + _PLACE_AFTER,
+    _I,
 )
 _TOTAL: Final = re.compile(r"\bin\s+(?:all|total)\b|\btotal\b|\baltogether\b", _I)
+#: The counting cues, each with the words its every match holds: one of each group.
+_COUNTING_CUES: Final = (
+    (CountingRule.PER_SIDE, _PER_SIDE, (("each", "every", "per"), ("side", "leg", "arm", "foot"))),
+    (CountingRule.TOTAL, _TOTAL, (("all", "total", "altogether"),)),
+)
 _WEIGHT_BEFORE: Final = re.compile(r"(?:lbs?|pounds?|kg|plates?|weights?)\s*$", _I)
 
 _SIDE_CUES: Final = (
@@ -458,9 +474,12 @@ _SIDE_CUES: Final = (
             r"\b(?:with|on|for|to|using)\s+(?:the|your)\s+(?:other|opposite)\s+"
             r"(?:side|leg|arm|foot|hand)\b"
             r"|\b(?:on|for|with|per)\s+(?:each|every)\s+(?:side|leg|arm|foot)\b"
-            r"|\bper\s+(?:side|leg|arm|foot)\b"
-            r"|\b(?:seconds?|reps?|repetitions?|times)\s+each\s+(?:side|leg|arm|foot)\b"
-            r"|\bone\s+(?:side|leg|arm)\s+at\s+a\s+time\b",
+            + _PLACE_AFTER
+            + r"|\bper\s+(?:side|leg|arm|foot)\b"
+            + _PLACE_AFTER
+            + r"|\b(?:seconds?|reps?|repetitions?|times)\s+each\s+(?:side|leg|arm|foot)\b"
+            + _PLACE_AFTER
+            + r"|\bone\s+(?:side|leg|arm)\s+at\s+a\s+time\b",
             _I,
         ),
     ),
@@ -525,28 +544,36 @@ class _Breaks:
         return self.starts[index] if index < len(self.starts) else self.length
 
 
-@attrs.frozen
 class _Context:
-    """The text around a phrase: its clause and sentence, before and after it."""
+    """The text around a phrase: its clause and sentence, before and after it.
 
-    before_clause: str
-    after_clause: str
-    sentence: str
+    The sentence is found when a rule first needs it (most need only the clause).
+    """
 
-    @classmethod
-    def around(
-        cls, text: str, span: tuple[int, int], clauses: _Breaks, sentences: _Breaks
-    ) -> _Context:
+    __slots__ = ("_reader", "_sentence", "_span", "after_clause", "before_clause", "may_have")
+
+    def __init__(self, reader: _Reader, span: _Span, clauses: _Breaks) -> None:
         start, end = span
-        clause_start = max(clauses.before(start), start - _REACH)
-        clause_end = min(clauses.after(end), end + _REACH)
-        sentence_start = max(sentences.before(start), start - _REACH)
-        sentence_end = min(sentences.after(end), end + _REACH)
-        return cls(
-            text[clause_start:start],
-            text[end:clause_end],
-            text[sentence_start:sentence_end],
-        )
+        text = reader.text
+        self._reader = reader
+        self._span = span
+        self._sentence: str | None = None
+        self.may_have = reader.may_have
+        self.before_clause = text[max(clauses.before(start), start - _REACH) : start]
+        self.after_clause = text[end : min(clauses.after(end), end + _REACH)]
+
+    @property
+    def sentence(self) -> str:
+        """The sentence around the phrase, the phrase included."""
+        if self._sentence is None:
+            start, end = self._span
+            sentences = self._reader.sentence_breaks()
+            self._sentence = self._reader.text[
+                max(sentences.before(start), start - _REACH) : min(
+                    sentences.after(end), end + _REACH
+                )
+            ]
+        return self._sentence
 
 
 # -- the reader -----------------------------------------------------------------------------------
@@ -554,7 +581,7 @@ class _Context:
 
 def _time_kind(unit_after: str, pre: str, context: _Context) -> tuple[str, str]:  # noqa: PLR0911
     """Classify a duration: ``("hold" | "rest" | "ignored", note)``, the first rule that fits."""
-    if _CALORIES.search(context.sentence):
+    if context.may_have("calori") and _CALORIES.search(context.sentence):
         return "ignored", "activity time beside a calorie figure"
     rest = _REST_AFTER.search(unit_after) is not None
     if not rest and (
@@ -597,6 +624,9 @@ class _Reader:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # An ASCII text in lower case, for a quick test that a pattern's literal word cannot
+        # match (None for other text: case folding reaches beyond ASCII, "\u017f" matches "s").
+        self.lower = text.lower() if text.isascii() else None
         self.clauses: _Breaks | None = None
         self.sentences: _Breaks | None = None
         self.holds: list[tuple[tuple[float, float | None], _Span]] = []
@@ -623,12 +653,21 @@ class _Reader:
         """Whether a weight ends just before ``position`` ("20 lbs on each side")."""
         return _WEIGHT_BEFORE.search(self.text, max(0, position - 20), position) is not None
 
+    def may_have(self, word: str) -> bool:
+        """False only when the text cannot hold ``word`` (lower case ASCII), in any case."""
+        return self.lower is None or word in self.lower
+
     def context(self, span: _Span) -> _Context:
-        if self.clauses is None or self.sentences is None:
-            # Where the text's clauses and sentences break: found when a phrase first needs them.
+        if self.clauses is None:
+            # Where the text's clauses break: found when a phrase first needs them.
             self.clauses = _Breaks(_CLAUSE_BREAK, self.text)
+        return _Context(self, span, self.clauses)
+
+    def sentence_breaks(self) -> _Breaks:
+        """Where the text's sentences break: found when a phrase first needs them."""
+        if self.sentences is None:
             self.sentences = _Breaks(_SENTENCE_BREAK, self.text)
-        return _Context.around(self.text, span, self.clauses, self.sentences)
+        return self.sentences
 
     # numbers with units
 
@@ -706,10 +745,13 @@ class _Reader:
         self.mention(span, field, MentionStatus.TAKEN, note)
 
     def small_counts(self) -> None:
-        for match in _ONCE_TWICE.finditer(self.text):
-            value = {"once": 1, "twice": 2, "thrice": 3}[_fold(match["word"])]
-            self.counts.append(((value, value), match.span("word")))
-            self.mention(match.span("word"), "repetitions", MentionStatus.TAKEN)
+        if self.may_have("once") or self.may_have("twice") or self.may_have("thrice"):
+            for match in _ONCE_TWICE.finditer(self.text):
+                value = {"once": 1, "twice": 2, "thrice": 3}[_fold(match["word"])]
+                self.counts.append(((value, value), match.span("word")))
+                self.mention(match.span("word"), "repetitions", MentionStatus.TAKEN)
+        if not self.may_have("full"):
+            return
         for match in _FULL_SECOND.finditer(self.text):
             self.holds.append(((1, 1), match.span()))
             self.mention(match.span(), "hold", MentionStatus.TAKEN)
@@ -773,7 +815,9 @@ class _Reader:
         )
         if not counted:
             return None, None
-        for rule, pattern in ((CountingRule.PER_SIDE, _PER_SIDE), (CountingRule.TOTAL, _TOTAL)):
+        for rule, pattern, needs in _COUNTING_CUES:
+            if not all(any(map(self.may_have, words)) for words in needs):
+                continue
             match = pattern.search(self.text)
             if match is not None and not self.weight_before(match.start()):
                 self.mention(match.span(), "counting", MentionStatus.TAKEN, rule.value)
@@ -910,13 +954,23 @@ class _Stated(NamedTuple):
 
 
 _NOTHING_STATED: Final = _Stated("", None, None, None, None, None)
-#: The words a hold or a count needs in ASCII text, beside a digit: the number words, and those of
-#: "once", "twice", "thrice" and "a full second", each a whole word wherever a pattern takes it.
-_DOSE_WORDS: Final = frozenset(
-    word.encode()
-    for word in (*_ONES, *_TEENS, *_TEENS_MORE, *_TENS, "once", "twice", "thrice", "full")
-)
+
+
+def _ascii_words(words: Iterable[str]) -> frozenset[bytes]:
+    return frozenset(word.encode() for word in words)
+
+
+#: The number words :data:`_NUM` reads ("twenty-five" is two words to the filter below).
+_NUMBER_WORDS: Final = _ascii_words(_WORD_VALUES)
+#: The units after a number that make it a hold, a count, or the sets that a count without a
+#: unit may follow ("3 sets of 10"): every other unit, and no unit, give neither.
+_DOSE_UNITS: Final = _ascii_words((*_TIME_UNITS, *_COUNT_UNITS, *_SET_UNITS))
+#: The words of :data:`_ONCE_TWICE`'s counts.
+_SMALL_COUNT_WORDS: Final = _ascii_words(("once", "twice", "thrice"))
+#: Without a digit, a text needs one of these words to state a hold or a count.
+_TRIGGER_WORDS: Final = _NUMBER_WORDS | _SMALL_COUNT_WORDS | {b"full"}
 _ASCII_DIGIT: Final = re.compile(r"[0-9]")
+_DIGITS: Final = b"0123456789"
 #: ASCII letters to lower case, digits and "_" kept (the word characters), anything else a space.
 _ASCII_WORDS: Final = bytes.maketrans(
     bytes(range(256)),
@@ -928,18 +982,38 @@ _ASCII_WORDS: Final = bytes.maketrans(
 
 
 def _may_state_dose(text: str) -> bool:
-    """False only for a text that cannot state a hold or a count.
+    """False only for a text from which :func:`extract_dose` reads no hold and no count.
 
-    :func:`extract_dose` takes a hold or a count only from a number (digits or a number word),
-    from "once", "twice" or "thrice", or from "a full second", matched without regard to case,
-    each word with a word boundary on both sides (the tens of "twenty-five" end at the hyphen).
-    In ASCII text that means a digit, or one of :data:`_DOSE_WORDS` among the text's words in
-    lower case; any other text (where case folding and word characters reach beyond ASCII) is
-    read in full.
+    The patterns match without regard to case, each word with a word boundary on both sides, so
+    in ASCII text they see the text's words in lower case (runs of letters, digits and "_").
+    :func:`extract_dose` takes a hold or a count only from:
+
+    * "once", "twice" or "thrice" (:data:`_ONCE_TWICE`): one of :data:`_SMALL_COUNT_WORDS`;
+    * "a full second" (:data:`_FULL_SECOND`): the words "full" and "second";
+    * a number (a digit, or one of :data:`_NUMBER_WORDS`) with a unit of :data:`_DOSE_UNITS`: a
+      unit is a word of its own after the number ("10 seconds", "ten-second", "10 + reps"), or
+      written straight after the number's digits ("10s", "1.5sec": a word that is digits, then
+      the unit). A count without a unit is taken only after sets ("3 sets of 10"), which need
+      the unit "sets".
+
+    Any other text (where case folding and word characters reach beyond ASCII) is read in full.
     """
-    if not text.isascii() or _ASCII_DIGIT.search(text):
+    if not text.isascii():
         return True
-    return not _DOSE_WORDS.isdisjoint(text.encode().translate(_ASCII_WORDS).split())
+    words = text.encode().translate(_ASCII_WORDS).split()
+    digit = _ASCII_DIGIT.search(text) is not None
+    if not digit and _TRIGGER_WORDS.isdisjoint(words):
+        return False
+    found = set(words)
+    if not found.isdisjoint(_SMALL_COUNT_WORDS) or (b"full" in found and b"second" in found):
+        return True
+    if not digit and found.isdisjoint(_NUMBER_WORDS):
+        return False
+    if not found.isdisjoint(_DOSE_UNITS):
+        return True
+    return digit and any(
+        word[0] in _DIGITS and word.lstrip(_DIGITS) in _DOSE_UNITS for word in found
+    )
 
 
 class _QuietReader(_Reader):
