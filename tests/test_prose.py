@@ -31,6 +31,7 @@ from solpt_rehab import (
     prose,
 )
 from solpt_rehab.prose import (
+    ArticleReading,
     DoseReading,
     Mention,
     MentionStatus,
@@ -803,6 +804,36 @@ def test_an_article_reports_every_gap() -> None:
             code="no-steps",
             severity=Severity.ERROR,
             message="the exercise has no bullet steps, so it is left out: 'Breathing pause'",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "index"),
+    [
+        ("Seated twist", "Sea\ud800ted twist", 98),
+        ("Sit tall", "Sit\udc00 tall", 201),
+        ("Loosens", "Loo\ud83dsens", 121),
+    ],
+)
+def test_an_article_that_is_not_valid_unicode_gives_one_error_and_no_draft(
+    old: str, new: str, index: int
+) -> None:
+    text = ARTICLE.replace(old, new, 1)
+    surrogate = f"U+{ord(new[3]):04X}"
+    assert read_article(text) == ArticleReading(
+        title="Easy moves for a stiff back | A made-up clinic",
+        exercises=(),
+        problems=(
+            Problem(
+                path="",
+                code="invalid-unicode",
+                severity=Severity.ERROR,
+                message=(
+                    f"the article must be valid Unicode ({surrogate} at index {index} is a "
+                    "surrogate code point)"
+                ),
+            ),
         ),
     )
 

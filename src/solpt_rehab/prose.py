@@ -51,6 +51,7 @@ from ._model import (
     StepKind,
     _Choice,
     format_range,
+    unicode_requirement,
 )
 from ._problems import Problem, Severity, pointer
 
@@ -1479,7 +1480,8 @@ def read_article(text: str) -> ArticleReading:
     :data:`DEFAULT_LATERALITY` (``laterality-not-stated``), an unstated two-sided counting rule
     gives :data:`DEFAULT_COUNTING` (``counting-not-stated``). No hold leaves the draft without
     one (``hold-not-stated``, ``hold-unquantified`` or ``hold-open-ended``). Ids are slugs of the
-    names.
+    names. Text that is not valid Unicode (it holds a surrogate code point) gives no draft and one
+    ``invalid-unicode`` error, since no exercise can hold such text.
 
     Args:
         text: The article as plain text.
@@ -1496,6 +1498,15 @@ def read_article(text: str) -> ArticleReading:
     if not isinstance(given, str):
         raise InvalidValueError(f"'text' must be a str: {given!r}")
     title, blocks = _blocks(text)
+    requirement = unicode_requirement(text)
+    if requirement is not None:  # no draft could hold such text, so none is made
+        problem = Problem(
+            path="",
+            code="invalid-unicode",
+            severity=Severity.ERROR,
+            message=f"the article must {requirement}",
+        )
+        return ArticleReading(title=title, exercises=(), problems=(problem,))
     problems: list[Problem] = []
     exercises: list[Exercise] = []
     taken: set[str] = set()
