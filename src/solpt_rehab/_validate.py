@@ -398,8 +398,9 @@ class _Walker:
         return UNSOUND
 
     def choice(self, spec: Choice, value: object, at: Path, name: str, *, nullable: bool) -> Any:
-        if isinstance(value, str) and value in spec.values:
-            return spec.enum(value)
+        member = spec.members.get(value) if isinstance(value, str) else None
+        if member is not None:
+            return member
         allowed = ", ".join(repr(allowed) for allowed in spec.values)
         self.add(
             at, "bad-enum", f"{name!r} must be one of {allowed}{_or_null(nullable)}: {show(value)}"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import enum
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -110,11 +112,18 @@ class Choice:
     """One of an enumeration's string values."""
 
     enum: type[enum.Enum]
+    #: The allowed strings, in the enumeration's order, and the member each names: worked out
+    #: once, since the detailed pass looks a value up for every enumerated field it reads.
+    members: Mapping[str, Enum] = attrs.field(init=False, eq=False, repr=False)
+
+    @members.default
+    def _members(self) -> Mapping[str, Enum]:
+        return MappingProxyType({str(member.value): member for member in self.enum})
 
     @property
     def values(self) -> tuple[str, ...]:
         """The allowed strings, in the enumeration's order."""
-        return tuple(str(member.value) for member in self.enum)
+        return tuple(self.members)
 
 
 @attrs.frozen
