@@ -26,6 +26,7 @@ from ._model import (
 )
 from ._problems import Problem, Severity, pointer
 from ._routine import (
+    TYPE_CODES,
     Frequency,
     Routine,
     RoutineItem,
@@ -46,19 +47,6 @@ _DAYS_IN_A_WEEK: Final = 7
 #: The most known ids an ``unknown-exercise`` message lists when none is close to the id given.
 _LISTED_IDS: Final = 10
 
-#: What :func:`item_problems` says about a value's type, whatever the exercise: the problems an
-#: item of an unknown exercise can still be checked for.
-_TYPE_CODES: Final = frozenset(
-    {
-        "wrong-type",
-        "not-finite",
-        "fractional",
-        "not-positive",
-        "bad-enum",
-        "empty-text",
-        "invalid-unicode",
-    }
-)
 
 #: An exercise that accepts every well-typed dose, to check the types of an unknown exercise's dose.
 _STAND_IN: Final = Exercise(
@@ -323,7 +311,7 @@ class RoutineBuilder:
                     deviation=entry.deviation,
                     at=at,
                 )
-                if found_problem.code in _TYPE_CODES
+                if found_problem.code in TYPE_CODES
             ]
             return [problem, *found] if problem is not None else found, None
         hold = default_hold_seconds(exercise) if entry.hold_seconds is None else entry.hold_seconds

@@ -144,6 +144,21 @@ def _warning(path: str, code: str, message: str) -> Problem:
     return Problem(path=path, code=code, severity=Severity.WARNING, message=message)
 
 
+#: The codes :func:`item_problems` gives about a value's type, whatever the exercise: the problems
+#: that an item of an unknown exercise can still be checked for, by the builder and the validator.
+TYPE_CODES: Final = frozenset(
+    {
+        "wrong-type",
+        "not-finite",
+        "fractional",
+        "not-positive",
+        "bad-enum",
+        "empty-text",
+        "invalid-unicode",
+    }
+)
+
+
 def item_problems(
     exercise: Exercise,
     *,

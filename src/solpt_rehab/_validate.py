@@ -41,7 +41,15 @@ from ._model import (
     unicode_requirement,
 )
 from ._problems import Problem, pointer
-from ._routine import Frequency, Routine, RoutineItem, Side, default_side, item_problems
+from ._routine import (
+    TYPE_CODES,
+    Frequency,
+    Routine,
+    RoutineItem,
+    Side,
+    default_side,
+    item_problems,
+)
 from ._wire import (
     CONVERTER,
     EXERCISE,
@@ -256,18 +264,6 @@ def _stand_in() -> Exercise:
 
 
 _STAND_IN: Final = _stand_in()
-#: What :func:`item_problems` reports about a value's type, whatever the exercise.
-_TYPE_CODES: Final = frozenset(
-    {
-        "wrong-type",
-        "not-finite",
-        "fractional",
-        "not-positive",
-        "bad-enum",
-        "empty-text",
-        "invalid-unicode",
-    }
-)
 _DOSE_FIELDS: Final = ("hold_seconds", "reps", "side", "deviation")
 
 
@@ -856,7 +852,7 @@ def _item(
         found_problem
         for found_problem in found
         if found_problem.path not in dropped
-        and (judge is not _STAND_IN or found_problem.code in _TYPE_CODES)
+        and (judge is not _STAND_IN or found_problem.code in TYPE_CODES)
     )
     walker.keys(dict.fromkeys(item), at, ("exercise", *_DOSE_FIELDS))
     if not isinstance(exercise, Exercise) or any(p.is_error for p in walker.out[before:]):
