@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from ._problems import Problem
 from ._validate import UNSOUND, problem
-from ._wire import BadNumber, DuplicateKeys
+from ._wire import BadNumber, DuplicateKeys, mapping_of
 
 __all__ = [
     "keys_unrepeated",
@@ -41,16 +41,10 @@ class _Parse:
         self.clean = True
 
     def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result = dict(pairs)
-        if len(result) == len(pairs):
-            return result
-        self.clean = False
-        counts: dict[str, int] = {}
-        for key, _ in pairs:
-            counts[key] = counts.get(key, 0) + 1
-        marked = DuplicateKeys(result)
-        marked.duplicates = tuple((key, count) for key, count in counts.items() if count > 1)
-        return marked
+        result = mapping_of(pairs)
+        if type(result) is DuplicateKeys:
+            self.clean = False
+        return result
 
     def constant(self, text: str) -> BadNumber:
         self.clean = False

@@ -83,6 +83,23 @@ class DuplicateKeys(dict[Any, Any]):
     duplicates: tuple[tuple[str, int], ...] = ()
 
 
+def mapping_of(pairs: list[tuple[Any, Any]]) -> dict[Any, Any]:
+    """The object a parser read as ``pairs``, with its repeated keys marked.
+
+    A plain dict, or :class:`DuplicateKeys` when a key came more than once; each key's last value
+    is kept, as ``dict`` keeps it.
+    """
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    counts: dict[Any, int] = {}
+    for key, _ in pairs:
+        counts[key] = counts.get(key, 0) + 1
+    marked = DuplicateKeys(result)
+    marked.duplicates = tuple((key, count) for key, count in counts.items() if count > 1)
+    return marked
+
+
 # -- the shape of the format, as data ---------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ import yaml
 
 from ._problems import Problem
 from ._validate import UNSOUND, problem
-from ._wire import DuplicateKeys
+from ._wire import DuplicateKeys, mapping_of
 
 __all__ = ["parse_yaml"]
 
@@ -52,16 +52,10 @@ class _Builder:
     def build(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.MappingNode):
             pairs = [(self.key(self.build(key)), self.build(value)) for key, value in node.value]
-            result = dict(pairs)
-            if len(result) == len(pairs):
-                return result
-            self.clean = False
-            counts: dict[Any, int] = {}
-            for key, _ in pairs:
-                counts[key] = counts.get(key, 0) + 1
-            marked = DuplicateKeys(result)
-            marked.duplicates = tuple((key, count) for key, count in counts.items() if count > 1)
-            return marked
+            result = mapping_of(pairs)
+            if type(result) is DuplicateKeys:
+                self.clean = False
+            return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(element) for element in node.value]
         return self.loader.construct_object(node, deep=True)
