@@ -420,8 +420,8 @@ class _Walker:
 
     # -- objects --
 
-    def keys(self, value: dict[Any, Any], at: Path, known: Iterable[str]) -> None:
-        """Report repeated keys (from parsed text) and unknown keys, in document order."""
+    def repeated_keys(self, value: dict[Any, Any], at: Path) -> None:
+        """Report the keys that the parsed text repeated in ``value``, in document order."""
         if isinstance(value, DuplicateKeys):
             for key, count in value.duplicates:
                 self.add(
@@ -429,6 +429,10 @@ class _Walker:
                     "duplicate-key",
                     f"key {show(key)} appears {count} times in one object; the last value is used",
                 )
+
+    def keys(self, value: dict[Any, Any], at: Path, known: Iterable[str]) -> None:
+        """Report repeated keys (from parsed text) and unknown keys, in document order."""
+        self.repeated_keys(value, at)
         allowed = list(known)
         for key in value:
             if key not in allowed:
@@ -689,8 +693,7 @@ def _walk(document: object, *, kind: str | None, fast: bool, warnings: bool) -> 
     if not isinstance(document, dict):
         walker.add((), "wrong-type", f"the document must be a JSON object: {show(document)}")
     else:
-        if isinstance(document, DuplicateKeys):
-            walker.keys(document, (), document)
+        walker.repeated_keys(document, ())
         found = _header(walker, document, kind)
         if found is not None:
             content = {key: value for key, value in document.items() if key not in HEADER_KEYS}
@@ -822,13 +825,7 @@ def _item(
     if not isinstance(item, dict):
         walker.add(at, "wrong-type", f"'items[{index}]' must be an object: {show(item)}")
         return UNSOUND
-    if isinstance(item, DuplicateKeys):
-        for key, count in item.duplicates:
-            walker.add(
-                (*at, key),
-                "duplicate-key",
-                f"key {show(key)} appears {count} times in one object; the last value is used",
-            )
+    walker.repeated_keys(item, at)
     exercise = _reference(walker, item, at, embedded, aside)
     before = len(walker.out)
     values: dict[str, Any] = {}
