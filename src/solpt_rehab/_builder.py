@@ -24,13 +24,14 @@ from ._model import (
     StepKind,
     unicode_requirement,
 )
-from ._problems import Problem, Severity, pointer
+from ._problems import Problem, pointer
 from ._routine import (
     TYPE_CODES,
     Frequency,
     Routine,
     RoutineItem,
     Side,
+    _error,
     _number_problem,
     default_hold_seconds,
     default_reps,
@@ -69,10 +70,6 @@ class _Entry:
     reps: object
     side: object
     deviation: object
-
-
-def _error(path: str, code: str, message: str) -> Problem:
-    return Problem(path=path, code=code, severity=Severity.ERROR, message=message)
 
 
 def _exercise_lookup(exercises: object) -> dict[str, Exercise] | None:
