@@ -35,9 +35,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 import solpt_rehab
 from solpt_rehab import DocumentError, catalog, loads, validate_text
 from solpt_rehab import prose as _prose
-from solpt_rehab._text import keys_unrepeated, parse_json, quick_parse
-from solpt_rehab._validate import exercise_warnings
-from solpt_rehab._wire import fast_document
+from solpt_rehab._wire.fast import fast_document
+from solpt_rehab._wire.text import keys_unrepeated, parse_json, quick_parse
+from solpt_rehab._wire.validate import exercise_warnings
 from solpt_rehab.prose import extract_dose
 
 # -- the content ----------------------------------------------------------------------------------

@@ -60,8 +60,8 @@ nitpick_ignore_regex = [
     # Other projects' objects: with intersphinx off (no network during the build) Sphinx has no
     # page for them. Builtins and typing resolve without an inventory, and stay checked.
     (r"py:.*", rf"({'|'.join(map(re.escape, _OTHER_PROJECTS))})\..+"),
-    # This package's private modules (solpt_rehab._routine.item_problems, where the dose rules are
-    # written once): public docstrings point at them, and they have no page to link to.
+    # This package's private modules (solpt_rehab._routines.values.item_problems, where the
+    # dose rules are written once): public docstrings point at them; they have no page.
     (r"py:.*", r"solpt_rehab(\.\w+)*\._\w+(\..+)?"),
 ]
 nitpick_ignore = [
@@ -110,7 +110,7 @@ autodoc_default_options = {
 }
 autodoc_typehints = "signature"
 autodoc_class_signature = "mixed"
-# Signatures and types read "Exercise", not "solpt_rehab._model.Exercise"; the link stays.
+# Signatures and types read "Exercise", not "solpt_rehab._model.values.Exercise"; the link stays.
 python_use_unqualified_type_names = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False

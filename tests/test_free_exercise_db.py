@@ -29,7 +29,12 @@ from solpt_rehab import (
     Step,
     StepKind,
 )
-from solpt_rehab._routine import default_hold_seconds, default_reps, default_side, item_problems
+from solpt_rehab._routines.values import (
+    default_hold_seconds,
+    default_reps,
+    default_side,
+    item_problems,
+)
 from solpt_rehab.importers import free_exercise_db
 from solpt_rehab.importers.free_exercise_db import (
     SOURCE,

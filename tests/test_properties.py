@@ -33,7 +33,7 @@ from solpt_rehab import (
     validate,
 )
 from solpt_rehab import strategies as ss
-from solpt_rehab._problems import pointer
+from solpt_rehab._core.problems import pointer
 
 Path = tuple[str | int, ...]
 

@@ -8,7 +8,7 @@ import jsonschema
 from hypothesis import given
 
 from solpt_rehab import catalog, json_schema, to_document, validate
-from solpt_rehab._codes import CODES, PARSE_CODES, SCHEMA_CODES
+from solpt_rehab._core.codes import CODES, PARSE_CODES, SCHEMA_CODES
 from wire_strategies import mutated, values
 
 SCHEMA = json_schema()

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from solpt_rehab import DocumentError, Report, catalog, dumps, loads, to_document, validate_text
-from solpt_rehab._documents import Kind
-from solpt_rehab._text import keys_unrepeated, parse_json, quick_parse, text_of
-from solpt_rehab._validate import UNSOUND, read
+from solpt_rehab._wire.documents import Kind
+from solpt_rehab._wire.text import keys_unrepeated, parse_json, quick_parse, text_of
+from solpt_rehab._wire.validate import UNSOUND, read
 from wire_strategies import _copy, _paths, json_values, values
 
 E, W = "error", "warning"

@@ -24,8 +24,8 @@ from solpt_rehab import (
     validate,
     validate_text,
 )
-from solpt_rehab._documents import Kind
-from solpt_rehab._validate import EXERCISE_RULES, UNSOUND, problem, read, show
+from solpt_rehab._wire.documents import Kind
+from solpt_rehab._wire.validate import EXERCISE_RULES, UNSOUND, problem, read, show
 from wire_strategies import json_values, mutated, values
 
 E, W = "error", "warning"

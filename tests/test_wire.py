@@ -12,8 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from solpt_rehab import Exercise, Routine, RoutineItem, catalog, to_document
-from solpt_rehab._validate import UNSOUND, _Walker
-from solpt_rehab._wire import (
+from solpt_rehab._wire.fast import (
     CITATION,
     CONVERTER,
     EQUIPMENT,
@@ -37,6 +36,7 @@ from solpt_rehab._wire import (
     fast_rest,
     fast_step,
 )
+from solpt_rehab._wire.validate import UNSOUND, _Walker
 from wire_strategies import (
     citations,
     equipment,

@@ -15,8 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import catalog
-from ._builder import RoutineBuilder
-from ._errors import (
+from ._core.errors import (
     DocumentError,
     InvalidValueError,
     ProblemsError,
@@ -24,7 +23,8 @@ from ._errors import (
     SolptRehabError,
     UnknownExerciseError,
 )
-from ._model import (
+from ._core.problems import Problem, Severity
+from ._model.values import (
     BodyRegion,
     Category,
     Citation,
@@ -40,35 +40,35 @@ from ._model import (
     Step,
     StepKind,
 )
-from ._problems import Problem, Severity
-from ._routine import Frequency, Routine, RoutineItem, Side
+from ._routines.builder import RoutineBuilder
+from ._routines.values import Frequency, Routine, RoutineItem, Side
 from ._version import __version__
 
 # The names that need cattrs (and json), and the timeline's, by the private module that defines
 # them. ``__getattr__`` below imports one the first time somebody asks for it.
 _LAZY: dict[str, str] = {
-    "Cue": "_timeline",
-    "CueKind": "_timeline",
-    "Interpretation": "_timeline",
-    "Report": "_validate",
-    "SessionDuration": "_timeline",
-    "dumps": "_documents",
-    "format_timeline": "_timeline",
-    "from_document": "_documents",
-    "json_schema": "_schema",
-    "loads": "_documents",
-    "to_document": "_documents",
-    "validate": "_documents",
-    "validate_text": "_documents",
+    "Cue": "_routines.timing",
+    "CueKind": "_routines.timing",
+    "Interpretation": "_routines.timing",
+    "Report": "_wire.validate",
+    "SessionDuration": "_routines.timing",
+    "dumps": "_wire.documents",
+    "format_timeline": "_routines.timing",
+    "from_document": "_wire.documents",
+    "json_schema": "_wire.schema",
+    "loads": "_wire.documents",
+    "to_document": "_wire.documents",
+    "validate": "_wire.documents",
+    "validate_text": "_wire.documents",
 }
 
 if TYPE_CHECKING:
     # Type checkers see plain imports, and no module ``__getattr__``: a misspelt name stays an
     # error for them instead of becoming ``Any``.
-    from ._documents import dumps, from_document, loads, to_document, validate, validate_text
-    from ._schema import json_schema
-    from ._timeline import Cue, CueKind, Interpretation, SessionDuration, format_timeline
-    from ._validate import Report
+    from ._routines.timing import Cue, CueKind, Interpretation, SessionDuration, format_timeline
+    from ._wire.documents import dumps, from_document, loads, to_document, validate, validate_text
+    from ._wire.schema import json_schema
+    from ._wire.validate import Report
 else:
 
     def __getattr__(name: str) -> Any:

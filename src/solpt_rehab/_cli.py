@@ -17,16 +17,16 @@ from pathlib import Path
 from typing import Any, Final
 
 from . import catalog
-from ._builder import RoutineBuilder
-from ._documents import Syntax, dumps, loads, to_document, validate, validate_text
-from ._errors import DocumentError, UnknownExerciseError
-from ._model import Exercise
-from ._problems import Problem
-from ._routine import Routine
-from ._schema import json_schema
-from ._timeline import Cue, format_timeline
-from ._validate import Report, problem
+from ._core.errors import DocumentError, UnknownExerciseError
+from ._core.problems import Problem
+from ._model.values import Exercise
+from ._routines.builder import RoutineBuilder
+from ._routines.timing import Cue, format_timeline
+from ._routines.values import Routine
 from ._version import __version__
+from ._wire.documents import Syntax, dumps, loads, to_document, validate, validate_text
+from ._wire.schema import json_schema
+from ._wire.validate import Report, problem
 
 #: How standard input is named in the output.
 STDIN_NAME: Final = "<stdin>"

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
-from ._model import Citation, Equipment, Exercise, Hold, RepetitionScheme, Rest, Step
-from ._routine import Frequency, Routine, RoutineItem
+from ._model.values import Citation, Equipment, Exercise, Hold, RepetitionScheme, Rest, Step
+from ._routines.values import Frequency, Routine, RoutineItem
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from ._errors import UnknownExerciseError
-from ._model import (
+from ._core.errors import UnknownExerciseError
+from ._model.values import (
     BodyRegion,
     Category,
     Citation,

@@ -55,8 +55,9 @@ from typing import Final, TypeVar
 
 import attrs
 
-from .._errors import DocumentError, InvalidValueError
-from .._model import (
+from .._core.errors import DocumentError, InvalidValueError
+from .._core.problems import Problem, Severity, pointer
+from .._model.values import (
     BodyRegion,
     Category,
     Citation,
@@ -66,7 +67,6 @@ from .._model import (
     Level,
     unicode_requirement,
 )
-from .._problems import Problem, Severity, pointer
 from ..prose import _draft, _slug, _unique, extract_dose
 
 __all__ = [

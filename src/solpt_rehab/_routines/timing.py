@@ -22,8 +22,8 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidValueError
-from ._model import (
+from .._core.errors import InvalidValueError
+from .._model.values import (
     CountingRule,
     Laterality,
     _any_text,
@@ -37,7 +37,7 @@ from ._model import (
     _slug,
     format_number,
 )
-from ._routine import Routine, RoutineItem, Side, default_hold_seconds
+from .values import Routine, RoutineItem, Side, default_hold_seconds
 
 __all__ = [
     "Cue",

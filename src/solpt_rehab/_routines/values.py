@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._errors import InvalidValueError, RoutineError
-from ._model import (
+from .._core.errors import InvalidValueError, RoutineError
+from .._core.problems import Problem, Severity, pointer
+from .._model.values import (
     Exercise,
     Laterality,
     _as_tuple,
@@ -26,10 +27,9 @@ from ._model import (
     format_number,
     unicode_requirement,
 )
-from ._problems import Problem, Severity, pointer
 
 if TYPE_CHECKING:  # the timeline depends on the routine, not the other way round
-    from ._timeline import Cue, SessionDuration
+    from .timing import Cue, SessionDuration
 
 __all__ = [
     "IMPLAUSIBLE_OPEN_ENDED_FACTOR",
@@ -483,7 +483,7 @@ class Routine:
 
         .. versionadded:: 0.1.0
         """
-        from ._timeline import session_duration  # noqa: PLC0415 - the timeline imports this module
+        from .timing import session_duration  # noqa: PLC0415 - the timeline imports this module
 
         return session_duration(
             self,
@@ -538,7 +538,7 @@ class Routine:
 
         .. versionadded:: 0.1.0
         """
-        from ._timeline import session_timeline  # noqa: PLC0415 - the timeline imports this module
+        from .timing import session_timeline  # noqa: PLC0415 - the timeline imports this module
 
         return session_timeline(
             self,

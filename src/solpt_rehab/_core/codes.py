@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ._problems import Severity
+from .problems import Severity
 
 __all__ = ["CODES", "PARSE_CODES", "SCHEMA_CODES"]
 

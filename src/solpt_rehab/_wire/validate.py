@@ -23,10 +23,11 @@ from typing import Any, Final
 
 import attrs
 
-from . import catalog
-from ._codes import CODES
-from ._errors import DocumentError, SolptRehabError
-from ._model import (
+from .. import catalog
+from .._core.codes import CODES
+from .._core.errors import DocumentError, SolptRehabError
+from .._core.problems import Problem, pointer
+from .._model.values import (
     _SLUG,
     Citation,
     CountingRule,
@@ -40,8 +41,7 @@ from ._model import (
     StepKind,
     unicode_requirement,
 )
-from ._problems import Problem, pointer
-from ._routine import (
+from .._routines.values import (
     TYPE_CODES,
     Frequency,
     Routine,
@@ -50,7 +50,7 @@ from ._routine import (
     default_side,
     item_problems,
 )
-from ._wire import (
+from .fast import (
     CONVERTER,
     EXERCISE,
     FLOAT_MAX,
@@ -94,7 +94,7 @@ ExerciseRule = Callable[[Exercise, Path], Iterable[Problem]]
 
 def _prose_rule(exercise: Exercise, at: Path) -> Iterable[Problem]:
     """The prose check: a step whose text states another dose than the structured fields."""
-    from .prose import dose_disagreements  # noqa: PLC0415 - its patterns load on first use
+    from ..prose import dose_disagreements  # noqa: PLC0415 - its patterns load on first use
 
     return dose_disagreements(exercise, at=at)
 

@@ -21,8 +21,8 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn
 
-from . import catalog
-from ._model import (
+from .. import catalog
+from .._model.values import (
     _SLUG,
     _SURROGATE,
     BodyRegion,
@@ -40,7 +40,7 @@ from ._model import (
     Step,
     StepKind,
 )
-from ._routine import Frequency, Routine, RoutineItem, Side
+from .._routines.values import Frequency, Routine, RoutineItem, Side
 
 #: The one version of the wire format this library reads and writes.
 FORMAT_VERSION: Final = 1

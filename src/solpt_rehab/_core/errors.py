@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ._problems import Problem
+    from .problems import Problem
 
 
 class SolptRehabError(Exception):

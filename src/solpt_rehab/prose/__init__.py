@@ -37,8 +37,9 @@ from typing import Final, NamedTuple, TypeVar
 
 import attrs
 
-from ._errors import InvalidValueError
-from ._model import (
+from .._core.errors import InvalidValueError
+from .._core.problems import Problem, Severity, pointer
+from .._model.values import (
     Citation,
     CountingRule,
     Exercise,
@@ -53,7 +54,6 @@ from ._model import (
     format_range,
     unicode_requirement,
 )
-from ._problems import Problem, Severity, pointer
 
 __all__ = [
     "DEFAULT_COUNTING",

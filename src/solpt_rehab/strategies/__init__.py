@@ -46,8 +46,8 @@ except ImportError as error:  # pragma: no cover - the test suite always has Hyp
         "pip install 'solpt_rehab[hypothesis]'"
     ) from error
 
-from . import catalog
-from ._model import (
+from .. import catalog
+from .._model.values import (
     _SLUG,
     BodyRegion,
     Category,
@@ -65,7 +65,7 @@ from ._model import (
     StepKind,
     format_number,
 )
-from ._routine import IMPLAUSIBLE_OPEN_ENDED_FACTOR, Frequency, Routine, RoutineItem, Side
+from .._routines.values import IMPLAUSIBLE_OPEN_ENDED_FACTOR, Frequency, Routine, RoutineItem, Side
 
 __all__ = [
     "Dose",
@@ -1306,7 +1306,7 @@ def documents(
     if kind is not None and kind not in _KINDS:
         allowed = ", ".join(repr(name) for name in _KINDS)
         raise InvalidArgument(f"kind={kind!r} must be one of {allowed}, or None")
-    from ._documents import to_document  # noqa: PLC0415 - the wire format loads cattrs
+    from .._wire.documents import to_document  # noqa: PLC0415 - the wire format loads cattrs
 
     by_kind: dict[str, st.SearchStrategy[dict[str, Any]]] = {
         "exercise": exercises().map(to_document),

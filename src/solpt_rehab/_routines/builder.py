@@ -12,9 +12,10 @@ from typing import Final, cast
 
 import attrs
 
-from . import catalog
-from ._errors import InvalidValueError, RoutineError
-from ._model import (
+from .. import catalog
+from .._core.errors import InvalidValueError, RoutineError
+from .._core.problems import Problem, pointer
+from .._model.values import (
     CountingRule,
     Exercise,
     Hold,
@@ -24,8 +25,7 @@ from ._model import (
     StepKind,
     unicode_requirement,
 )
-from ._problems import Problem, pointer
-from ._routine import (
+from .values import (
     TYPE_CODES,
     Frequency,
     Routine,

@@ -17,7 +17,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from ._errors import InvalidValueError
+from .._core.errors import InvalidValueError
 
 __all__ = [
     "BodyRegion",

@@ -10,12 +10,12 @@ import json
 from collections.abc import Iterable
 from typing import Any, Literal, overload
 
-from ._errors import InvalidValueError
-from ._model import Exercise
-from ._routine import Routine
-from ._text import keys_unrepeated, parse_decoded, quick_parse, text_of
-from ._validate import UNSOUND, Report, exercise_warnings, raise_for, read
-from ._wire import exercise_body, fast_document, header, routine_body
+from .._core.errors import InvalidValueError
+from .._model.values import Exercise
+from .._routines.values import Routine
+from .fast import exercise_body, fast_document, header, routine_body
+from .text import keys_unrepeated, parse_decoded, quick_parse, text_of
+from .validate import UNSOUND, Report, exercise_warnings, raise_for, read
 
 __all__ = ["dumps", "from_document", "loads", "to_document", "validate", "validate_text"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Final
 
-from ._wire import (
+from .fast import (
     CITATION,
     EQUIPMENT,
     EXERCISE,

@@ -13,9 +13,9 @@ import math
 import re
 from typing import Any, Final
 
-from ._problems import Problem
-from ._validate import UNSOUND, problem
-from ._wire import BadNumber, DuplicateKeys, mapping_of
+from .._core.problems import Problem
+from .fast import BadNumber, DuplicateKeys, mapping_of
+from .validate import UNSOUND, problem
 
 __all__ = [
     "keys_unrepeated",
@@ -145,7 +145,7 @@ def parse(text: object, syntax: str = "json") -> tuple[Any, list[Problem], bool]
 def parse_decoded(decoded: str, syntax: str) -> tuple[Any, list[Problem], bool]:
     """:func:`parse` for text that :func:`text_of` has decoded already."""
     if syntax == "yaml":
-        from ._yaml import parse_yaml  # noqa: PLC0415 - the optional extra, imported on use
+        from .yaml import parse_yaml  # noqa: PLC0415 - the optional extra, imported on use
 
         return parse_yaml(decoded)
     return parse_json(decoded)

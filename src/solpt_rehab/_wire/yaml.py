@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from ._problems import Problem
-from ._validate import UNSOUND, problem
-from ._wire import DuplicateKeys, mapping_of
+from .._core.problems import Problem
+from .fast import DuplicateKeys, mapping_of
+from .validate import UNSOUND, problem
 
 __all__ = ["parse_yaml"]
 

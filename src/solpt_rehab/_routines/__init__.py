@@ -1,0 +1,1 @@
+"""Routines: the dose rules, the routine's values, the builder, and the timing of a session."""

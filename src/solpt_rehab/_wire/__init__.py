@@ -1,0 +1,1 @@
+"""The wire format: parsing text, the fast decoder, validation, writing, the schema, documents."""
