@@ -15,6 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import catalog
+from ._core.codes import Severity
 from ._core.errors import (
     DocumentError,
     InvalidValueError,
@@ -23,7 +24,7 @@ from ._core.errors import (
     SolptRehabError,
     UnknownExerciseError,
 )
-from ._core.problems import Problem, Severity
+from ._core.problems import Problem
 from ._model.values import (
     BodyRegion,
     Category,

@@ -9,11 +9,26 @@ A new rule (the prose reading, for instance) adds its codes here and to the docs
 
 from __future__ import annotations
 
+import enum
 from typing import Final
 
-from .problems import Severity
 
-__all__ = ["CODES", "PARSE_CODES", "SCHEMA_CODES"]
+class Severity(str, enum.Enum):
+    """How bad a :class:`Problem` is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The content is wrong: it must not be accepted as it is.
+    ERROR = "error"
+    #: The content is legal but suspect, or deliberately departs from what is documented.
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+__all__ = ["CODES", "PARSE_CODES", "SCHEMA_CODES", "Severity"]
 
 E: Final = Severity.ERROR
 W: Final = Severity.WARNING

@@ -1,25 +1,16 @@
-"""Problems: what a check found, where, how bad, and a message for a person."""
+"""Problems: what a check found, where, how bad, and a message for a person.
+
+:func:`problem` is the one way to make one: its severity comes from the registry of codes
+(:data:`.codes.CODES`), so a code is an error or a warning everywhere alike.
+"""
 
 from __future__ import annotations
 
-import enum
+from collections.abc import Iterable
 
 import attrs
 
-
-class Severity(str, enum.Enum):
-    """How bad a :class:`Problem` is.
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: The content is wrong: it must not be accepted as it is.
-    ERROR = "error"
-    #: The content is legal but suspect, or deliberately departs from what is documented.
-    WARNING = "warning"
-
-    def __str__(self) -> str:
-        return self.value
+from .codes import CODES, Severity
 
 
 def escape_pointer_token(token: str | int) -> str:
@@ -59,3 +50,18 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path or '(root)'}: {self.severity.value} {self.code}: {self.message}"
+
+
+def problem(at: Iterable[str | int] | str, code: str, message: str) -> Problem:
+    """The problem ``code`` at ``at``, with the severity the registry gives the code.
+
+    Args:
+        at: Where: reference tokens such as ``("items", 2, "reps")``, or a JSON Pointer.
+        code: A registered code (:data:`.codes.CODES`).
+        message: The sentence for a person: lower case, no trailing period.
+
+    Raises:
+        KeyError: When ``code`` is not registered: a programming error, found by the tests.
+    """
+    path = at if isinstance(at, str) else pointer(*at)
+    return Problem(path=path, code=code, severity=CODES[code][0], message=message)

@@ -14,7 +14,7 @@ import attrs
 
 from .. import catalog
 from .._core.errors import InvalidValueError, RoutineError
-from .._core.problems import Problem, pointer
+from .._core.problems import Problem, pointer, problem
 from .._model.values import (
     CountingRule,
     Exercise,
@@ -31,7 +31,6 @@ from .values import (
     Routine,
     RoutineItem,
     Side,
-    _error,
     _number_problem,
     default_hold_seconds,
     default_reps,
@@ -250,7 +249,7 @@ class RoutineBuilder:
         items: list[RoutineItem | None] = []
         if not self._entries:
             problems.append(
-                _error(pointer("items"), "empty-array", "'items' must hold at least one item: []")
+                problem(pointer("items"), "empty-array", "'items' must hold at least one item: []")
             )
         first_by_id: dict[str, tuple[int, Exercise]] = {}
         for index, entry in enumerate(self._entries):
@@ -259,19 +258,19 @@ class RoutineBuilder:
             items.append(item)
         problems.extend(self._frequency_problems())
         if self._weeks is not None:
-            problem = _number_problem(self._weeks, pointer("weeks"), "weeks", whole=True)
-            if problem is not None:
-                problems.append(problem)
+            bad = _number_problem(self._weeks, pointer("weeks"), "weeks", whole=True)
+            if bad is not None:
+                problems.append(bad)
         return problems, items
 
     def _name_problems(self) -> Iterator[Problem]:
         where = pointer("name")
         if not isinstance(self._name, str):
-            yield _error(where, "wrong-type", f"'name' must be a string: {self._name!r}")
+            yield problem(where, "wrong-type", f"'name' must be a string: {self._name!r}")
         elif (invalid := unicode_requirement(self._name)) is not None:
-            yield _error(where, "invalid-unicode", f"'name' must {invalid}: {self._name!r}")
+            yield problem(where, "invalid-unicode", f"'name' must {invalid}: {self._name!r}")
         elif not self._name.strip():
-            yield _error(where, "empty-text", f"'name' must not be empty: {self._name!r}")
+            yield problem(where, "empty-text", f"'name' must not be empty: {self._name!r}")
 
     def _frequency_problems(self) -> Iterator[Problem]:
         for field, value in (
@@ -279,11 +278,11 @@ class RoutineBuilder:
             ("days_per_week", self._days_per_week),
         ):
             where = pointer("frequency", field)
-            problem = _number_problem(value, where, field, whole=True)
-            if problem is not None:
-                yield problem
+            bad = _number_problem(value, where, field, whole=True)
+            if bad is not None:
+                yield bad
             elif field == "days_per_week" and isinstance(value, int) and value > _DAYS_IN_A_WEEK:
-                yield _error(where, "above-maximum", f"'days_per_week' must be <= 7: {value!r}")
+                yield problem(where, "above-maximum", f"'days_per_week' must be <= 7: {value!r}")
 
     def _item(
         self, index: int, entry: _Entry, first_by_id: dict[str, tuple[int, Exercise]]
@@ -295,7 +294,7 @@ class RoutineBuilder:
         """
         at = ("items", index)
         at_id = (*at, "exercise")
-        exercise, problem = self._resolve(entry.exercise, pointer(*at_id))
+        exercise, unresolved = self._resolve(entry.exercise, pointer(*at_id))
         if exercise is None:
             # Without an exercise only the types of the dose can be checked.
             found = [
@@ -310,7 +309,7 @@ class RoutineBuilder:
                 )
                 if found_problem.code in TYPE_CODES
             ]
-            return [problem, *found] if problem is not None else found, None
+            return [unresolved, *found] if unresolved is not None else found, None
         hold = default_hold_seconds(exercise) if entry.hold_seconds is None else entry.hold_seconds
         reps = default_reps(exercise) if entry.reps is None else entry.reps
         side = default_side(exercise) if entry.side is None else entry.side
@@ -347,7 +346,7 @@ class RoutineBuilder:
         if isinstance(given, Exercise):
             return given, None
         if not isinstance(given, str):
-            return None, _error(
+            return None, problem(
                 where, "wrong-type", f"'exercise' must be an Exercise or an exercise id: {given!r}"
             )
         if self._lookup is None:
@@ -358,7 +357,7 @@ class RoutineBuilder:
             return self._lookup[given], None
         else:
             known = tuple(self._lookup)
-        return None, _error(
+        return None, problem(
             where, "unknown-exercise", f"unknown exercise id ({_hint(given, known)}): {given!r}"
         )
 

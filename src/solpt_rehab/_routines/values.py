@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from .._core.errors import InvalidValueError, RoutineError
-from .._core.problems import Problem, Severity, pointer
+from .._core.problems import Problem, pointer, problem
 from .._model.values import (
     Exercise,
     Laterality,
@@ -126,22 +126,14 @@ def _number_problem(value: object, where: str, field: str, *, whole: bool) -> Pr
     """A problem with a number's type or sign, or ``None`` when it is a usable number."""
     kind = "a whole number" if whole else "a number"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return _error(where, "wrong-type", f"{field!r} must be {kind}: {value!r}")
+        return problem(where, "wrong-type", f"{field!r} must be {kind}: {value!r}")
     if isinstance(value, float) and not math.isfinite(value):  # an int is always finite
-        return _error(where, "not-finite", f"{field!r} must be finite: {value!r}")
+        return problem(where, "not-finite", f"{field!r} must be finite: {value!r}")
     if whole and not isinstance(value, int):
-        return _error(where, "fractional", f"{field!r} must be a whole number: {value!r}")
+        return problem(where, "fractional", f"{field!r} must be a whole number: {value!r}")
     if value <= 0:
-        return _error(where, "not-positive", f"{field!r} must be > 0: {value!r}")
+        return problem(where, "not-positive", f"{field!r} must be > 0: {value!r}")
     return None
-
-
-def _error(path: str, code: str, message: str) -> Problem:
-    return Problem(path=path, code=code, severity=Severity.ERROR, message=message)
-
-
-def _warning(path: str, code: str, message: str) -> Problem:
-    return Problem(path=path, code=code, severity=Severity.WARNING, message=message)
 
 
 #: The codes :func:`item_problems` gives about a value's type, whatever the exercise: the problems
@@ -195,12 +187,12 @@ def item_problems(
     reason = deviation if isinstance(deviation, str) and deviation.strip() else None
     invalid = None if reason is None else unicode_requirement(reason)
     if invalid is not None:  # not a reason that can be written down: as good as none
-        yield _error(
+        yield problem(
             path("deviation"), "invalid-unicode", f"'deviation' must {invalid}: {reason!r}"
         )
         reason = None
     elif deviation is not None and reason is None:
-        yield _error(
+        yield problem(
             path("deviation"),
             "wrong-type" if not isinstance(deviation, str) else "empty-text",
             f"'deviation' must be a reason in words, or None: {deviation!r}",
@@ -212,7 +204,7 @@ def item_problems(
     yield from found
     yield from _side_problems(exercise, side, path("side"))
     if reason is not None and not any(problem.code == "deviation" for problem in found):
-        yield _warning(
+        yield problem(
             path("deviation"),
             "deviation",
             f"a deviation is recorded although every dose is inside its documented range: "
@@ -223,8 +215,8 @@ def item_problems(
 def _outside(where: str, code: str, text: str, value: object, reason: str | None) -> Problem:
     """An out-of-range dose: an error, or a ``deviation`` warning when a reason is recorded."""
     if reason is None:
-        return _error(where, code, f"{text}: {value!r}")
-    return _warning(
+        return problem(where, code, f"{text}: {value!r}")
+    return problem(
         where, "deviation", f"{text}, accepted as a recorded deviation ({reason!r}): {value!r}"
     )
 
@@ -234,11 +226,11 @@ def _hold_problems(
 ) -> Iterator[Problem]:
     if hold_seconds is None:
         return
-    problem = _number_problem(hold_seconds, where, "hold_seconds", whole=False)
-    if problem is not None:
-        yield problem
+    bad = _number_problem(hold_seconds, where, "hold_seconds", whole=False)
+    if bad is not None:
+        yield bad
     elif exercise.hold is None:
-        yield _error(
+        yield problem(
             where,
             "hold-not-documented",
             f"{exercise.id!r} has no documented hold to prescribe: {hold_seconds!r}",
@@ -252,14 +244,14 @@ def _reps_problems(
     exercise: Exercise, reps: object, reason: str | None, where: str
 ) -> Iterator[Problem]:
     scheme = exercise.repetitions
-    problem = _number_problem(reps, where, "reps", whole=True)
-    if problem is not None:
-        yield problem
+    bad = _number_problem(reps, where, "reps", whole=True)
+    if bad is not None:
+        yield bad
     elif reps not in scheme:
         text = f"'reps' is outside the documented {scheme.range_text} of {exercise.id!r}"
         yield _outside(where, "reps-out-of-range", text, reps, reason)
     elif scheme.open_ended and reps > IMPLAUSIBLE_OPEN_ENDED_FACTOR * scheme.min_reps:  # type: ignore[operator]
-        yield _warning(
+        yield problem(
             where,
             "reps-implausibly-high",
             f"'reps' is more than {IMPLAUSIBLE_OPEN_ENDED_FACTOR} times the documented minimum "
@@ -271,7 +263,7 @@ def _side_problems(exercise: Exercise, side: object, where: str) -> Iterator[Pro
     laterality = exercise.laterality
     if side is None:
         if laterality is Laterality.AFFECTED_SIDE:
-            yield _error(
+            yield problem(
                 where,
                 "side-missing",
                 f"{exercise.id!r} works the painful side only; 'side' must be 'left' or 'right': "
@@ -282,17 +274,17 @@ def _side_problems(exercise: Exercise, side: object, where: str) -> Iterator[Pro
         chosen = _to_side(side)  # type: ignore[arg-type]
     except ValueError:
         allowed = ", ".join(repr(member.value) for member in Side)
-        yield _error(where, "bad-enum", f"'side' must be one of {allowed}: {side!r}")
+        yield problem(where, "bad-enum", f"'side' must be one of {allowed}: {side!r}")
         return
     if laterality is Laterality.AFFECTED_SIDE and chosen is Side.BOTH:
-        yield _error(
+        yield problem(
             where,
             "side-not-allowed",
             f"{exercise.id!r} works the painful side only; prescribe one item per painful side: "
             f"{chosen.value!r}",
         )
     elif laterality is Laterality.BILATERAL and chosen is not Side.BOTH:
-        yield _error(
+        yield problem(
             where,
             "side-not-allowed",
             f"{exercise.id!r} works both sides together; 'side' must be 'both' or None: "
@@ -395,7 +387,7 @@ def id_conflict_problem(at: Iterable[str | int], first: int, identifier: str) ->
     ``exercise`` when that was given as an id.
     """
     tokens = tuple(at)
-    return _error(
+    return problem(
         pointer(*tokens),
         "duplicate-id",
         f"{tokens[-1]!r} names a different exercise in items[{first}] already; give each "

@@ -55,8 +55,9 @@ from typing import Final, TypeVar
 
 import attrs
 
+from .._core.codes import Severity
 from .._core.errors import DocumentError, InvalidValueError
-from .._core.problems import Problem, Severity, pointer
+from .._core.problems import Problem, pointer
 from .._model.values import (
     BodyRegion,
     Category,

@@ -37,8 +37,9 @@ from typing import Final, NamedTuple, TypeVar
 
 import attrs
 
+from .._core.codes import Severity
 from .._core.errors import InvalidValueError
-from .._core.problems import Problem, Severity, pointer
+from .._core.problems import Problem, pointer
 from .._model.values import (
     Citation,
     CountingRule,
