@@ -14,16 +14,23 @@ import pytest
 import solpt_rehab
 
 OPTIONAL = ("hypothesis", "yaml", "jsonschema", "pydantic", "msgspec", "pytest")
-WIRE_LAYER = ("solpt_rehab._wire.documents", "solpt_rehab._wire.validate", "solpt_rehab._wire.fast")
+WIRE_LAYER = (
+    "solpt_rehab._wire.documents",
+    "solpt_rehab._wire.fast",
+    "solpt_rehab._wire.markers",
+    "solpt_rehab._wire.spec",
+    "solpt_rehab._wire.text",
+    "solpt_rehab._wire.validate",
+    "solpt_rehab._wire.write",
+)
 DEFERRED = (
     "cattrs",
     "difflib",
     "json",
-    "solpt_rehab._wire.documents",
+    "msgspec",
+    *WIRE_LAYER,
     "solpt_rehab._wire.schema",
     "solpt_rehab._routines.timing",
-    "solpt_rehab._wire.validate",
-    "solpt_rehab._wire.fast",
 )
 
 
@@ -40,11 +47,11 @@ def test_importing_the_library_loads_no_optional_dependency() -> None:
     assert loaded_after("import solpt_rehab, solpt_rehab.catalog", OPTIONAL) == []
 
 
-def test_importing_the_library_defers_cattrs_json_and_the_wire_layer() -> None:
+def test_importing_the_library_defers_msgspec_json_and_the_wire_layer() -> None:
     assert loaded_after("import solpt_rehab, solpt_rehab.catalog", DEFERRED) == []
 
 
-def test_building_a_routine_needs_neither_cattrs_nor_the_timeline() -> None:
+def test_building_a_routine_needs_neither_msgspec_nor_the_timeline() -> None:
     code = (
         "import solpt_rehab\n"
         "b = solpt_rehab.RoutineBuilder('r')\n"
@@ -57,10 +64,10 @@ def test_building_a_routine_needs_neither_cattrs_nor_the_timeline() -> None:
 @pytest.mark.parametrize(
     ("code", "loaded"),
     [
-        ("from solpt_rehab import loads", ["cattrs", "json", *WIRE_LAYER]),
+        ("from solpt_rehab import loads", ["json", "msgspec", *WIRE_LAYER]),
         (
             "import solpt_rehab; solpt_rehab.json_schema",
-            ["cattrs", "solpt_rehab._wire.schema", "solpt_rehab._wire.fast"],
+            ["solpt_rehab._wire.schema", "solpt_rehab._wire.spec"],
         ),
         ("import solpt_rehab; solpt_rehab.Cue", ["solpt_rehab._routines.timing"]),
         ("import solpt_rehab; solpt_rehab.Routine.timeline", []),

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from . import catalog
 from ._core.errors import DocumentError, UnknownExerciseError
-from ._core.problems import Problem
+from ._core.problems import Problem, problem
 from ._model.values import Exercise
 from ._routines.builder import RoutineBuilder
 from ._routines.timing import Cue, format_timeline
@@ -26,7 +26,7 @@ from ._routines.values import Routine
 from ._version import __version__
 from ._wire.documents import Syntax, dumps, loads, to_document, validate, validate_text
 from ._wire.schema import json_schema
-from ._wire.validate import Report, problem
+from ._wire.validate import Report
 
 #: How standard input is named in the output.
 STDIN_NAME: Final = "<stdin>"

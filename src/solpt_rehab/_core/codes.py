@@ -28,7 +28,7 @@ class Severity(str, enum.Enum):
         return self.value
 
 
-__all__ = ["CODES", "PARSE_CODES", "SCHEMA_CODES", "Severity"]
+__all__ = ["CODES", "PARSE_CODES", "Severity"]
 
 E: Final = Severity.ERROR
 W: Final = Severity.WARNING
@@ -109,31 +109,5 @@ PARSE_CODES: Final = frozenset(
         "duplicate-key",
         "too-deep",
         "unreadable-file",
-    }
-)
-
-#: Error codes that :func:`solpt_rehab.json_schema` expresses too: for these rules the schema and
-#: :func:`solpt_rehab.validate` accept and reject the same documents (``fractional`` aside: JSON
-#: Schema counts ``3.0`` as an integer). Every other error code is beyond a JSON Schema.
-SCHEMA_CODES: Final = frozenset(
-    {
-        "wrong-kind",
-        "unknown-version",
-        "missing-key",
-        "unknown-key",
-        "wrong-type",
-        "bad-enum",
-        "not-positive",
-        "fractional",
-        "above-maximum",
-        "empty-text",
-        "too-long",
-        "not-a-slug",
-        "empty-array",
-        "rest-incomplete",
-        "rest-undescribed",
-        "counting-missing",
-        "counting-not-allowed",
-        "hold-step-missing",
     }
 )

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from .problems import Problem
+
+
+class Deferred(Protocol):
+    """Problems whose errors are known at once and whose warnings are found only when asked."""
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The errors, in document order."""
+
+    def resolve(self) -> tuple[Problem, ...]:
+        """Every problem, errors and warnings, in document order (worked out once)."""
 
 
 class SolptRehabError(Exception):
@@ -47,16 +58,30 @@ class UnknownExerciseError(SolptRehabError, LookupError):
 class ProblemsError(SolptRehabError, ValueError):
     """Something was checked and found wanting; ``problems`` lists every reason at once.
 
-    Attributes:
-        problems: Every :class:`~solpt_rehab.Problem` found, errors and warnings, in document order.
+    The message lists every problem, or only the errors when the warnings are found on first
+    use of :attr:`problems` (a document read for its value finds them only when asked).
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, summary: str, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
-        lines = [summary, *(f"  {problem}" for problem in self.problems)]
+    def __init__(self, summary: str, problems: Iterable[Problem] | Deferred) -> None:
+        self._deferred: Deferred | None = None
+        self._problems: tuple[Problem, ...] | None = None
+        if hasattr(problems, "resolve"):
+            self._deferred = problems  # type: ignore[assignment]
+            shown = problems.errors  # type: ignore[union-attr]
+        else:
+            self._problems = shown = tuple(problems)  # type: ignore[arg-type]
+        lines = [summary, *(f"  {problem}" for problem in shown)]
         super().__init__("\n".join(lines))
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every :class:`~solpt_rehab.Problem` found, errors and warnings, in document order."""
+        if self._problems is None:
+            assert self._deferred is not None  # noqa: S101 - one of the two is always given
+            self._problems = self._deferred.resolve()
+        return self._problems
 
 
 class RoutineError(ProblemsError):

@@ -12,12 +12,14 @@ from __future__ import annotations
 import enum
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, TypeVar
 
 import attrs
 
 from .._core.errors import InvalidValueError
+from . import rules
+from .rules import ArrayOf, Flag, Nullable, Number, Part, Rule, Text, declare
 
 __all__ = [
     "BodyRegion",
@@ -173,29 +175,12 @@ class Category(_Choice):
 
 # -- checks shared by the constructors ------------------------------------------------------------
 
-_SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-#: A surrogate code point: half of a UTF-16 pair, which a valid Unicode text never holds alone
-#: (JSON's "\ud800" escape gives one). UTF-8 cannot encode it, so writing such a text fails.
-_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+# The checks below serve the values that are not declared (the timeline's cues); a declared class
+# derives its checks from :mod:`.rules`.
+_SLUG: Final = rules.SLUG
+_SURROGATE: Final = rules._SURROGATE
 _E = TypeVar("_E", bound=_Choice)
-
-
-def unicode_requirement(text: str) -> str | None:
-    r"""What ``text`` fails when it is not valid Unicode (it holds a surrogate), else ``None``.
-
-    The requirement reads after "must", as in ``'name' must be valid Unicode (U+D800 at index 3
-    is a surrogate code point): 'abc\ud800'``; it names the first surrogate, so that it can be
-    found in a text too long to show whole.
-    """
-    if text.isascii():  # the common case, and cheap: Python knows it without a scan
-        return None
-    found = _SURROGATE.search(text)
-    if found is None:
-        return None
-    return (
-        f"be valid Unicode (U+{ord(found.group()):04X} at index {found.start()} is a surrogate "
-        "code point)"
-    )
+unicode_requirement = rules.unicode_requirement
 
 
 def _fail(attribute: attrs.Attribute[Any], requirement: str, value: object) -> InvalidValueError:
@@ -329,69 +314,6 @@ def _choice(kind: type[_E], value: object, name: str) -> _E:
     raise InvalidValueError(f"{name!r} must be one of {allowed}: {value!r}")
 
 
-# attrs' mypy plugin reads a converter's signature only from a named function, hence one per field.
-def _to_laterality(value: Laterality | str) -> Laterality:
-    if type(value) is Laterality:
-        return value
-    return _choice(Laterality, value, "laterality")
-
-
-def _to_counting(value: CountingRule | str | None) -> CountingRule | None:
-    if value is None or type(value) is CountingRule:
-        return value
-    return _choice(CountingRule, value, "counting")
-
-
-def _to_step_kind(value: StepKind | str) -> StepKind:
-    if type(value) is StepKind:
-        return value
-    return _choice(StepKind, value, "kind")
-
-
-def _to_position(value: Position | str | None) -> Position | None:
-    if value is None or type(value) is Position:
-        return value
-    return _choice(Position, value, "position")
-
-
-def _to_level(value: Level | str | None) -> Level | None:
-    if value is None or type(value) is Level:
-        return value
-    return _choice(Level, value, "level")
-
-
-def _to_category(value: Category | str | None) -> Category | None:
-    if value is None or type(value) is Category:
-        return value
-    return _choice(Category, value, "category")
-
-
-def _to_regions(value: Iterable[BodyRegion | str]) -> tuple[BodyRegion, ...]:
-    if type(value) is tuple and all(type(item) is BodyRegion for item in value):
-        return value
-    return tuple(_choice(BodyRegion, item, "regions") for item in _as_tuple(value, "regions"))
-
-
-def _as_tuple(value: object, name: str) -> tuple[Any, ...]:
-    if type(value) is tuple:  # what tuple() would return anyway
-        return value
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidValueError(f"{name!r} must be a sequence: {value!r}")
-    return tuple(value)
-
-
-def _to_steps(value: Iterable[Step]) -> tuple[Step, ...]:
-    return _as_tuple(value, "steps")
-
-
-def _to_equipment(value: Iterable[Equipment]) -> tuple[Equipment, ...]:
-    return _as_tuple(value, "equipment")
-
-
-def _to_names(value: Iterable[str]) -> tuple[str, ...]:
-    return _as_tuple(value, "alternatives")
-
-
 def format_number(value: float) -> str:
     """Write a finite number as briefly as it reads back: ``15``, ``2.5``, ``1e-05``."""
     number: object = value  # mypy reads "float" as "int | float"; tell them apart at run time
@@ -422,6 +344,36 @@ def _parse_number(text: str) -> float:
     return int(number) if number.is_integer() and abs(number) < 2**53 else number
 
 
+def _max_not_below(low_name: str, high_name: str) -> Callable[[Any, Any], str | None]:
+    """The test of ``range-inverted``: the maximum, when given, is not below the minimum."""
+
+    def test(low: Any, high: Any) -> str | None:
+        if low is None or high is None or high >= low:
+            return None
+        return f"{high_name!r} must be >= {low_name!r} ({low!r}): {high!r}"
+
+    return test
+
+
+def _range_inverted(low: str, high: str, breaking: Mapping[str, Any]) -> Rule:
+    return Rule(
+        code="range-inverted",
+        at=high,
+        reads=(low, high),
+        test=_max_not_below(low, high),
+        schema=None,
+        beyond_schema="JSON Schema cannot compare two values of one object",
+        breaking=breaking,
+    )
+
+
+_SECONDS: Final = Number()
+_COUNT: Final = Number(whole=True)
+
+
+@rules.declared(
+    _range_inverted("min_seconds", "max_seconds", {"min_seconds": 20, "max_seconds": 19.5}),
+)
 @attrs.frozen(kw_only=True)
 class Hold:
     """A documented hold: an inclusive range of seconds to stay in position.
@@ -435,14 +387,16 @@ class Hold:
         max_seconds: The longest documented hold, in seconds; >= ``min_seconds``.
 
     Raises:
-        InvalidValueError: For a bool, a non-number, NaN, infinity, zero or a negative number, or a
-            maximum below the minimum.
+        InvalidValueError: For a bool, a non-number, NaN, infinity, zero or a negative number, a
+            number beyond the range of a 64-bit float, or a maximum below the minimum.
 
     .. versionadded:: 0.1.0
     """
 
-    min_seconds: float = attrs.field(validator=_positive_number)
-    max_seconds: float = attrs.field(validator=[_positive_number, _not_below("min_seconds")])
+    min_seconds: float = attrs.field(metadata=declare(_SECONDS))
+    max_seconds: float = attrs.field(metadata=declare(_SECONDS))
+
+    __attrs_post_init__ = rules.checks_pending
 
     @classmethod
     def fixed(cls, seconds: float) -> Hold:
@@ -482,6 +436,59 @@ class Hold:
         return f"{format_range(self.min_seconds, self.max_seconds)} s"
 
 
+def _given_with(given: str, missing: str) -> Callable[[Any, Any], str | None]:
+    """The test of ``rest-incomplete``: ``missing`` is given whenever ``given`` is."""
+
+    def test(low: Any, high: Any) -> str | None:
+        values = {"min_seconds": low, "max_seconds": high}
+        if values[given] is None or values[missing] is not None:
+            return None
+        return f"{missing!r} must be given with {given!r} ({values[given]!r}): None"
+
+    return test
+
+
+def _number_key(key: str) -> dict[str, Any]:
+    """The part of a schema that holds when ``key`` is present and a number."""
+    return {"required": [key], "properties": {key: {"type": "number"}}}
+
+
+def _rest_incomplete(given: str, missing: str) -> Rule:
+    return Rule(
+        code="rest-incomplete",
+        at=missing,
+        reads=("min_seconds", "max_seconds"),
+        test=_given_with(given, missing),
+        schema={"if": _number_key(given), "then": _number_key(missing)},
+        breaking={given: 30, missing: None},
+    )
+
+
+def _rest_described(low: Any, text: Any) -> str | None:
+    """The test of ``rest-undescribed``: a rest without seconds says in words how it is."""
+    if low is None and text is None:
+        return "'text' must say how the rest is documented when it has no seconds: None"
+    return None
+
+
+@rules.declared(
+    _rest_incomplete("min_seconds", "max_seconds"),
+    _rest_incomplete("max_seconds", "min_seconds"),
+    _range_inverted("min_seconds", "max_seconds", {"min_seconds": 60, "max_seconds": 30}),
+    Rule(
+        code="rest-undescribed",
+        at="text",
+        reads=("min_seconds", "text"),
+        test=_rest_described,
+        schema={
+            "anyOf": [
+                _number_key("min_seconds"),
+                {"required": ["text"], "properties": {"text": {"type": "string"}}},
+            ]
+        },
+        breaking={"min_seconds": None, "max_seconds": None, "text": None},
+    ),
+)
 @attrs.frozen(kw_only=True)
 class Rest:
     """The rest between repetitions: a range of seconds, or documented without a number.
@@ -500,33 +507,16 @@ class Rest:
 
     Raises:
         InvalidValueError: For an invalid number, only one end of the range, a rest with neither
-            seconds nor text, or a text that is empty or not valid Unicode.
+            seconds nor text, or a text that is empty, too long or not valid Unicode.
 
     .. versionadded:: 0.1.0
     """
 
-    min_seconds: float | None = attrs.field(default=None, validator=_optional_positive_number)
-    max_seconds: float | None = attrs.field(
-        default=None,
-        validator=[_optional_positive_number, _not_below("min_seconds")],
-    )
-    text: str | None = attrs.field(default=None, validator=_optional_text)
+    min_seconds: float | None = attrs.field(default=None, metadata=declare(Nullable(_SECONDS)))
+    max_seconds: float | None = attrs.field(default=None, metadata=declare(Nullable(_SECONDS)))
+    text: str | None = attrs.field(default=None, metadata=declare(Nullable(Text())))
 
-    def __attrs_post_init__(self) -> None:
-        if (self.min_seconds is None) != (self.max_seconds is None):
-            given, missing = (
-                ("min_seconds", "max_seconds")
-                if self.max_seconds is None
-                else ("max_seconds", "min_seconds")
-            )
-            raise InvalidValueError(
-                f"{missing!r} must be given with {given!r} "
-                f"({getattr(self, given)!r}): {getattr(self, missing)!r}"
-            )
-        if self.min_seconds is None and self.text is None:
-            raise InvalidValueError(
-                "'text' must say how the rest is documented when it has no seconds: None"
-            )
+    __attrs_post_init__ = rules.checks_pending
 
     @property
     def quantified(self) -> bool:
@@ -539,6 +529,64 @@ class Rest:
         return str(self.text)
 
 
+_TWO_SIDED: Final = ("alternating", "each-side")
+_ONE_SIDED: Final = ("bilateral", "affected-side")
+
+
+def _counting_given(laterality: Laterality, counting: CountingRule | None) -> str | None:
+    """The test of ``counting-missing``: two-sided work names its counting rule."""
+    if laterality.two_sided and counting is None:
+        return (
+            f"'counting' must be given for {laterality.value!r} repetitions "
+            "('total' or 'per-side'): None"
+        )
+    return None
+
+
+def _counting_absent(laterality: Laterality, counting: CountingRule | None) -> str | None:
+    """The test of ``counting-not-allowed``: other work has one way to count, and names none."""
+    if not laterality.two_sided and counting is not None:
+        return f"'counting' must be None for {laterality.value!r} repetitions: {counting.value!r}"
+    return None
+
+
+def _laterality_in(values: tuple[str, ...]) -> dict[str, Any]:
+    return {"required": ["laterality"], "properties": {"laterality": {"enum": list(values)}}}
+
+
+def _to_laterality(value: Laterality | str) -> Laterality:
+    return rules.convert_member(Laterality, value, "laterality")  # type: ignore[no-any-return]
+
+
+def _to_counting(value: CountingRule | str | None) -> CountingRule | None:
+    return rules.convert_member(CountingRule, value, "counting", nullable=True)  # type: ignore[no-any-return]
+
+
+@rules.declared(
+    _range_inverted("min_reps", "max_reps", {"min_reps": 5, "max_reps": 4}),
+    Rule(
+        code="counting-missing",
+        at="counting",
+        reads=("laterality", "counting"),
+        test=_counting_given,
+        schema={
+            "if": _laterality_in(_TWO_SIDED),
+            "then": {"required": ["counting"], "properties": {"counting": {"type": "string"}}},
+        },
+        breaking={"laterality": "alternating", "counting": None},
+    ),
+    Rule(
+        code="counting-not-allowed",
+        at="counting",
+        reads=("laterality", "counting"),
+        test=_counting_absent,
+        schema={
+            "if": _laterality_in(_ONE_SIDED),
+            "then": {"properties": {"counting": {"type": "null"}}},
+        },
+        breaking={"laterality": "bilateral", "counting": "total"},
+    ),
+)
 @attrs.frozen(kw_only=True)
 class RepetitionScheme:
     """A documented repetition count with the side that works and the rest between repetitions.
@@ -561,25 +609,17 @@ class RepetitionScheme:
     .. versionadded:: 0.1.0
     """
 
-    min_reps: int = attrs.field(validator=_positive_whole)
-    max_reps: int | None = attrs.field(
-        default=None, validator=[_optional_positive_whole, _not_below("min_reps")]
+    min_reps: int = attrs.field(metadata=declare(_COUNT))
+    max_reps: int | None = attrs.field(default=None, metadata=declare(Nullable(_COUNT)))
+    laterality: Laterality = attrs.field(
+        converter=_to_laterality, metadata=declare(rules.one_of(Laterality))
     )
-    laterality: Laterality = attrs.field(converter=_to_laterality)
-    counting: CountingRule | None = attrs.field(default=None, converter=_to_counting)
-    rest: Rest | None = attrs.field(default=None, validator=_instance_of(Rest, optional=True))
+    counting: CountingRule | None = attrs.field(
+        default=None, converter=_to_counting, metadata=declare(Nullable(rules.one_of(CountingRule)))
+    )
+    rest: Rest | None = attrs.field(default=None, metadata=declare(Nullable(Part(Rest))))
 
-    def __attrs_post_init__(self) -> None:
-        if self.laterality.two_sided and self.counting is None:
-            raise InvalidValueError(
-                f"'counting' must be given for {self.laterality.value!r} repetitions "
-                "('total' or 'per-side'): None"
-            )
-        if not self.laterality.two_sided and self.counting is not None:
-            raise InvalidValueError(
-                f"'counting' must be None for {self.laterality.value!r} repetitions: "
-                f"{self.counting.value!r}"
-            )
+    __attrs_post_init__ = rules.checks_pending
 
     @property
     def open_ended(self) -> bool:
@@ -608,6 +648,11 @@ class RepetitionScheme:
 # -- the exercise ---------------------------------------------------------------------------------
 
 
+def _to_step_kind(value: StepKind | str) -> StepKind:
+    return rules.convert_member(StepKind, value, "kind")  # type: ignore[no-any-return]
+
+
+@rules.declared()
 @attrs.frozen(kw_only=True)
 class Step:
     """One instruction of an exercise, in order.
@@ -621,11 +666,21 @@ class Step:
     .. versionadded:: 0.1.0
     """
 
-    text: str = attrs.field(validator=_text)
-    kind: StepKind = attrs.field(converter=_to_step_kind)
-    distance: str | None = attrs.field(default=None, validator=_optional_text)
+    text: str = attrs.field(metadata=declare(Text()))
+    kind: StepKind = attrs.field(converter=_to_step_kind, metadata=declare(rules.one_of(StepKind)))
+    distance: str | None = attrs.field(default=None, metadata=declare(Nullable(Text())))
+
+    __attrs_post_init__ = rules.checks_pending
 
 
+def _to_names(value: Iterable[str]) -> tuple[str, ...]:
+    return _NAMES.convert(value, "alternatives")
+
+
+_NAMES: Final = ArrayOf(Text())
+
+
+@rules.declared()
 @attrs.frozen(kw_only=True)
 class Equipment:
     """A piece of equipment an exercise uses.
@@ -638,11 +693,16 @@ class Equipment:
     .. versionadded:: 0.1.0
     """
 
-    name: str = attrs.field(validator=_text)
-    optional: bool = attrs.field(validator=_flag)
-    alternatives: tuple[str, ...] = attrs.field(default=(), converter=_to_names, validator=_texts)
+    name: str = attrs.field(metadata=declare(Text()))
+    optional: bool = attrs.field(metadata=declare(Flag()))
+    alternatives: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_names, metadata=declare(_NAMES)
+    )
+
+    __attrs_post_init__ = rules.checks_pending
 
 
+@rules.declared()
 @attrs.frozen(kw_only=True)
 class Citation:
     """Where an exercise's facts come from.
@@ -656,12 +716,83 @@ class Citation:
     .. versionadded:: 0.1.0
     """
 
-    title: str = attrs.field(validator=_text)
-    publisher: str = attrs.field(default="", validator=_any_text)
-    url: str | None = attrs.field(default=None, validator=_optional_text)
-    locator: str | None = attrs.field(default=None, validator=_optional_text)
+    title: str = attrs.field(metadata=declare(Text()))
+    publisher: str = attrs.field(default="", metadata=declare(Text(nonempty=False)))
+    url: str | None = attrs.field(default=None, metadata=declare(Nullable(Text())))
+    locator: str | None = attrs.field(default=None, metadata=declare(Nullable(Text())))
+
+    __attrs_post_init__ = rules.checks_pending
 
 
+_STEPS: Final = ArrayOf(Part(Step), min_items=1)
+_REGIONS: Final = ArrayOf(rules.one_of(BodyRegion))
+_EQUIPMENT: Final = ArrayOf(Part(Equipment))
+
+
+def _to_steps(value: Iterable[Step]) -> tuple[Step, ...]:
+    return _STEPS.convert(value, "steps")
+
+
+def _to_equipment(value: Iterable[Equipment]) -> tuple[Equipment, ...]:
+    return _EQUIPMENT.convert(value, "equipment")
+
+
+def _to_regions(value: Iterable[BodyRegion | str]) -> tuple[BodyRegion, ...]:
+    if type(value) is tuple and all(type(item) is BodyRegion for item in value):
+        return value
+    return tuple(
+        rules.convert_member(BodyRegion, item, f"regions[{index}]")
+        for index, item in enumerate(_REGIONS.convert(value, "regions"))
+    )
+
+
+def _to_position(value: Position | str | None) -> Position | None:
+    return rules.convert_member(Position, value, "position", nullable=True)  # type: ignore[no-any-return]
+
+
+def _to_level(value: Level | str | None) -> Level | None:
+    return rules.convert_member(Level, value, "level", nullable=True)  # type: ignore[no-any-return]
+
+
+def _to_category(value: Category | str | None) -> Category | None:
+    return rules.convert_member(Category, value, "category", nullable=True)  # type: ignore[no-any-return]
+
+
+def _hold_step_present(steps: tuple[Step, ...], hold: Hold | None) -> str | None:
+    """The test of ``hold-step-missing``: an exercise with a hold says when to hold."""
+    if hold is None or any(step.kind is StepKind.HOLD for step in steps):
+        return None
+    kinds = [step.kind.value for step in steps]
+    return f"'steps' must include a step of kind 'hold', since the exercise has a hold: {kinds!r}"
+
+
+@rules.declared(
+    Rule(
+        code="hold-step-missing",
+        at="steps",
+        reads=("steps", "hold"),
+        presence=("hold",),
+        test=_hold_step_present,
+        schema={
+            "if": {"required": ["hold"], "properties": {"hold": {"type": "object"}}},
+            "then": {
+                "properties": {
+                    "steps": {
+                        "contains": {
+                            "type": "object",
+                            "required": ["kind"],
+                            "properties": {"kind": {"const": "hold"}},
+                        }
+                    }
+                }
+            },
+        },
+        breaking={
+            "hold": {"min_seconds": 5, "max_seconds": 10},
+            "steps": [{"text": "Lie on your back.", "kind": "setup"}],
+        },
+    ),
+)
 @attrs.frozen(kw_only=True)
 class Exercise:
     r"""An exercise as data: what it is for, how to do it, and its documented dose.
@@ -671,7 +802,8 @@ class Exercise:
             ``"knees-to-chest"``.
         name: The name a person reads; not empty.
         purpose: What the exercise is for; may be empty when the source does not say.
-        steps: The instructions in order; at least one.
+        steps: The instructions in order; at least one, and a step of kind ``hold`` when the
+            exercise has a hold.
         hold: The documented hold, or ``None`` for an exercise without one.
         repetitions: The documented repetitions, side and rest.
         regions: The body regions the exercise targets.
@@ -682,34 +814,37 @@ class Exercise:
         source: Where its facts come from, or ``None``.
 
     Raises:
-        InvalidValueError: For an empty or non-slug id, an empty name, no steps, a text that is
-            not valid Unicode (it holds a surrogate code point, such as ``"\ud800"``), or a field
-            of the wrong type.
+        InvalidValueError: For an empty or non-slug id, an empty name, no steps, a hold without a
+            step of kind ``hold``, a text longer than 10,000 characters or not valid Unicode (it
+            holds a surrogate code point, such as ``"\ud800"``), or a field of the wrong type.
 
     .. versionadded:: 0.1.0
     """
 
-    id: str = attrs.field(validator=_slug)
-    name: str = attrs.field(validator=_text)
-    purpose: str = attrs.field(default="", validator=_any_text)
-    steps: tuple[Step, ...] = attrs.field(converter=_to_steps, validator=_members_of(Step))
-    hold: Hold | None = attrs.field(default=None, validator=_instance_of(Hold, optional=True))
-    repetitions: RepetitionScheme = attrs.field(validator=_instance_of(RepetitionScheme))
-    regions: tuple[BodyRegion, ...] = attrs.field(default=(), converter=_to_regions)
-    position: Position | None = attrs.field(default=None, converter=_to_position)
-    level: Level | None = attrs.field(default=None, converter=_to_level)
-    category: Category | None = attrs.field(default=None, converter=_to_category)
+    id: str = attrs.field(metadata=declare(Text(slug=True)))
+    name: str = attrs.field(metadata=declare(Text()))
+    purpose: str = attrs.field(default="", metadata=declare(Text(nonempty=False)))
+    steps: tuple[Step, ...] = attrs.field(converter=_to_steps, metadata=declare(_STEPS))
+    hold: Hold | None = attrs.field(default=None, metadata=declare(Nullable(Part(Hold))))
+    repetitions: RepetitionScheme = attrs.field(metadata=declare(Part(RepetitionScheme)))
+    regions: tuple[BodyRegion, ...] = attrs.field(
+        default=(), converter=_to_regions, metadata=declare(_REGIONS)
+    )
+    position: Position | None = attrs.field(
+        default=None, converter=_to_position, metadata=declare(Nullable(rules.one_of(Position)))
+    )
+    level: Level | None = attrs.field(
+        default=None, converter=_to_level, metadata=declare(Nullable(rules.one_of(Level)))
+    )
+    category: Category | None = attrs.field(
+        default=None, converter=_to_category, metadata=declare(Nullable(rules.one_of(Category)))
+    )
     equipment: tuple[Equipment, ...] = attrs.field(
-        default=(), converter=_to_equipment, validator=_members_of(Equipment)
+        default=(), converter=_to_equipment, metadata=declare(_EQUIPMENT)
     )
-    source: Citation | None = attrs.field(
-        default=None, validator=_instance_of(Citation, optional=True)
-    )
+    source: Citation | None = attrs.field(default=None, metadata=declare(Nullable(Part(Citation))))
 
-    @steps.validator
-    def _has_steps(self, attribute: attrs.Attribute[Any], value: tuple[Step, ...]) -> None:
-        if not value:
-            raise _fail(attribute, "hold at least one Step", value)
+    __attrs_post_init__ = rules.checks_pending
 
     @property
     def laterality(self) -> Laterality:

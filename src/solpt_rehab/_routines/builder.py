@@ -8,30 +8,24 @@ builder, :class:`~solpt_rehab.RoutineItem` and the document validator cannot dis
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Final, cast
+from typing import Any, Final, cast
 
 import attrs
 
 from .. import catalog
 from .._core.errors import InvalidValueError, RoutineError
 from .._core.problems import Problem, pointer, problem
+from .._model.rules import fields_of
 from .._model.values import (
-    CountingRule,
     Exercise,
-    Hold,
-    Laterality,
-    RepetitionScheme,
-    Step,
-    StepKind,
-    unicode_requirement,
 )
 from .values import (
+    STAND_IN,
     TYPE_CODES,
     Frequency,
     Routine,
     RoutineItem,
     Side,
-    _number_problem,
     default_hold_seconds,
     default_reps,
     default_side,
@@ -42,22 +36,8 @@ from .values import (
 
 __all__ = ["RoutineBuilder"]
 
-_DAYS_IN_A_WEEK: Final = 7
-
 #: The most known ids an ``unknown-exercise`` message lists when none is close to the id given.
 _LISTED_IDS: Final = 10
-
-
-#: An exercise that accepts every well-typed dose, to check the types of an unknown exercise's dose.
-_STAND_IN: Final = Exercise(
-    id="stand-in",
-    name="stand-in",
-    steps=(Step(text="stand-in", kind=StepKind.HOLD),),
-    hold=Hold(min_seconds=5e-324, max_seconds=1.7976931348623157e308),
-    repetitions=RepetitionScheme(
-        min_reps=1, laterality=Laterality.EACH_SIDE, counting=CountingRule.TOTAL
-    ),
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -245,44 +225,23 @@ class RoutineBuilder:
 
     def _check(self) -> tuple[list[Problem], list[RoutineItem | None]]:
         """Every problem in document order, and each item (``None`` where it has an error)."""
-        problems = list(self._name_problems())
+        problems = list(_declared_problems(Routine, ("name",), self._name))
         items: list[RoutineItem | None] = []
         if not self._entries:
-            problems.append(
-                problem(pointer("items"), "empty-array", "'items' must hold at least one item: []")
-            )
+            problems.extend(_declared_problems(Routine, ("items",), ()))
         first_by_id: dict[str, tuple[int, Exercise]] = {}
         for index, entry in enumerate(self._entries):
             found, item = self._item(index, entry, first_by_id)
             problems.extend(found)
             items.append(item)
-        problems.extend(self._frequency_problems())
-        if self._weeks is not None:
-            bad = _number_problem(self._weeks, pointer("weeks"), "weeks", whole=True)
-            if bad is not None:
-                problems.append(bad)
+        problems.extend(
+            _declared_problems(Frequency, ("frequency", "sessions_per_day"), self._sessions_per_day)
+        )
+        problems.extend(
+            _declared_problems(Frequency, ("frequency", "days_per_week"), self._days_per_week)
+        )
+        problems.extend(_declared_problems(Routine, ("weeks",), self._weeks))
         return problems, items
-
-    def _name_problems(self) -> Iterator[Problem]:
-        where = pointer("name")
-        if not isinstance(self._name, str):
-            yield problem(where, "wrong-type", f"'name' must be a string: {self._name!r}")
-        elif (invalid := unicode_requirement(self._name)) is not None:
-            yield problem(where, "invalid-unicode", f"'name' must {invalid}: {self._name!r}")
-        elif not self._name.strip():
-            yield problem(where, "empty-text", f"'name' must not be empty: {self._name!r}")
-
-    def _frequency_problems(self) -> Iterator[Problem]:
-        for field, value in (
-            ("sessions_per_day", self._sessions_per_day),
-            ("days_per_week", self._days_per_week),
-        ):
-            where = pointer("frequency", field)
-            bad = _number_problem(value, where, field, whole=True)
-            if bad is not None:
-                yield bad
-            elif field == "days_per_week" and isinstance(value, int) and value > _DAYS_IN_A_WEEK:
-                yield problem(where, "above-maximum", f"'days_per_week' must be <= 7: {value!r}")
 
     def _item(
         self, index: int, entry: _Entry, first_by_id: dict[str, tuple[int, Exercise]]
@@ -300,7 +259,7 @@ class RoutineBuilder:
             found = [
                 found_problem
                 for found_problem in item_problems(
-                    _STAND_IN,
+                    STAND_IN,
                     hold_seconds=entry.hold_seconds,
                     reps=1 if entry.reps is None else entry.reps,
                     side=entry.side,
@@ -360,6 +319,14 @@ class RoutineBuilder:
         return None, problem(
             where, "unknown-exercise", f"unknown exercise id ({_hint(given, known)}): {given!r}"
         )
+
+
+def _declared_problems(cls: type[Any], at: tuple[str, ...], value: object) -> Iterator[Problem]:
+    """The problem a value gives as the field ``at[-1]`` of ``cls``, by its declared spec."""
+    spec = next(field.spec for field in fields_of(cls) if field.name == at[-1])
+    found = spec.problem(value, at[-1])
+    if found is not None:
+        yield problem(at, *found)
 
 
 def _hint(given: str, known: tuple[str, ...]) -> str:

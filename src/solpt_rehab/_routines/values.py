@@ -8,22 +8,26 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from .._core.errors import InvalidValueError, RoutineError
+from .._core.errors import RoutineError
 from .._core.problems import Problem, pointer, problem
+from .._model import rules
+from .._model.rules import FLOAT_MAX, ArrayOf, Nullable, Number, Part, Text, declare
 from .._model.values import (
+    CountingRule,
     Exercise,
+    Hold,
     Laterality,
-    _as_tuple,
+    RepetitionScheme,
+    Step,
+    StepKind,
     _Choice,
     _choice,
     _instance_of,
     _optional_text,
-    _positive_whole,
-    _text,
     format_number,
     unicode_requirement,
 )
@@ -33,6 +37,7 @@ if TYPE_CHECKING:  # the timeline depends on the routine, not the other way roun
 
 __all__ = [
     "IMPLAUSIBLE_OPEN_ENDED_FACTOR",
+    "STAND_IN",
     "Frequency",
     "Routine",
     "RoutineItem",
@@ -70,6 +75,7 @@ def _to_side(value: Side | str) -> Side:
     return _choice(Side, value, "side")
 
 
+@rules.declared()
 @attrs.frozen(kw_only=True)
 class Frequency:
     """How often a routine is done.
@@ -84,13 +90,10 @@ class Frequency:
     .. versionadded:: 0.1.0
     """
 
-    sessions_per_day: int = attrs.field(default=1, validator=_positive_whole)
-    days_per_week: int = attrs.field(default=7, validator=_positive_whole)
+    sessions_per_day: int = attrs.field(default=1, metadata=declare(Number(whole=True)))
+    days_per_week: int = attrs.field(default=7, metadata=declare(Number(whole=True, maximum=7)))
 
-    @days_per_week.validator
-    def _at_most_seven(self, _attribute: attrs.Attribute[Any], value: int) -> None:
-        if value > 7:  # noqa: PLR2004 - the days of a week
-            raise InvalidValueError(f"'days_per_week' must be <= 7: {value!r}")
+    __attrs_post_init__ = rules.checks_pending
 
 
 # -- defaults -------------------------------------------------------------------------------------
@@ -149,6 +152,24 @@ TYPE_CODES: Final = frozenset(
         "invalid-unicode",
     }
 )
+
+
+def _stand_in() -> Exercise:
+    """An exercise that accepts every well-typed dose, to check a dose's types alone."""
+    return Exercise(
+        id="stand-in",
+        name="stand-in",
+        steps=(Step(text="stand-in", kind=StepKind.HOLD),),
+        hold=Hold(min_seconds=5e-324, max_seconds=FLOAT_MAX),
+        repetitions=RepetitionScheme(
+            min_reps=1, laterality=Laterality.EACH_SIDE, counting=CountingRule.TOTAL
+        ),
+    )
+
+
+#: An exercise that accepts every well-typed dose: the builder and the validator check the dose
+#: of an unknown exercise against it, keeping only the problems of :data:`TYPE_CODES`.
+STAND_IN: Final = _stand_in()
 
 
 def item_problems(
@@ -346,10 +367,6 @@ class RoutineItem:
         return tuple(self._problems(()))
 
 
-def _to_items(value: Iterable[RoutineItem]) -> tuple[RoutineItem, ...]:
-    return _as_tuple(value, "items")
-
-
 def id_conflicts(exercises: Iterable[Exercise]) -> Iterator[tuple[int, int]]:
     """Find the exercises whose id an earlier, different exercise has, in a routine's item order.
 
@@ -395,6 +412,27 @@ def id_conflict_problem(at: Iterable[str | int], first: int, identifier: str) ->
     )
 
 
+def _one_exercise_per_id(routine: Routine) -> None:
+    """A routine's document names an exercise by its id: one id, one exercise."""
+    _raise_errors(
+        (
+            id_conflict_problem(
+                ("items", index, "exercise", "id"), first, routine.items[index].exercise.id
+            )
+            for index, first in id_conflicts(item.exercise for item in routine.items)
+        ),
+        f"routine {routine.name!r} holds different exercises with one id:",
+    )
+
+
+_ITEMS: Final = ArrayOf(Part(RoutineItem), min_items=1)
+
+
+def _to_items(value: Iterable[RoutineItem]) -> tuple[RoutineItem, ...]:
+    return _ITEMS.convert(value, "items")
+
+
+@rules.declared(then=_one_exercise_per_id)
 @attrs.frozen(kw_only=True)
 class Routine:
     """A patient's routine: named items, how often they are done, and for how long.
@@ -415,31 +453,12 @@ class Routine:
     .. versionadded:: 0.1.0
     """
 
-    name: str = attrs.field(validator=_text)
-    items: tuple[RoutineItem, ...] = attrs.field(converter=_to_items)
-    frequency: Frequency = attrs.field(factory=Frequency, validator=_instance_of(Frequency))
-    weeks: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_positive_whole)
-    )
+    name: str = attrs.field(metadata=declare(Text()))
+    items: tuple[RoutineItem, ...] = attrs.field(converter=_to_items, metadata=declare(_ITEMS))
+    frequency: Frequency = attrs.field(factory=Frequency, metadata=declare(Part(Frequency)))
+    weeks: int | None = attrs.field(default=None, metadata=declare(Nullable(Number(whole=True))))
 
-    @items.validator
-    def _check_items(
-        self, _attribute: attrs.Attribute[Any], value: tuple[RoutineItem, ...]
-    ) -> None:
-        if not value:
-            raise InvalidValueError(f"'items' must hold at least one RoutineItem: {value!r}")
-        for item in value:
-            if not isinstance(item, RoutineItem):
-                raise InvalidValueError(f"'items' must hold only RoutineItem values: {item!r}")
-        _raise_errors(
-            (
-                id_conflict_problem(
-                    ("items", index, "exercise", "id"), first, value[index].exercise.id
-                )
-                for index, first in id_conflicts(item.exercise for item in value)
-            ),
-            f"routine {self.name!r} holds different exercises with one id:",
-        )
+    __attrs_post_init__ = rules.checks_pending
 
     def duration(
         self,

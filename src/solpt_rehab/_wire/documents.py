@@ -13,9 +13,11 @@ from typing import Any, Literal, overload
 from .._core.errors import InvalidValueError
 from .._model.values import Exercise
 from .._routines.values import Routine
-from .fast import exercise_body, fast_document, header, routine_body
-from .text import keys_unrepeated, parse_decoded, quick_parse, text_of
-from .validate import UNSOUND, Report, exercise_warnings, raise_for, read
+from .fast import decode_text
+from .markers import UNSOUND
+from .text import parse_decoded, text_of
+from .validate import Outcome, Report, exercise_warnings, raise_for, read
+from .write import exercise_body, header, routine_body
 
 __all__ = ["dumps", "from_document", "loads", "to_document", "validate", "validate_text"]
 
@@ -88,7 +90,7 @@ def validate(document: object, *, kind: Kind | None = None) -> Report:
 
     .. versionadded:: 0.1.0
     """
-    return read(document, kind=kind)[1]
+    return read(document, kind=kind)[1].report()
 
 
 def validate_text(
@@ -114,42 +116,33 @@ def validate_text(
 
     .. versionadded:: 0.1.0
     """
-    return _read_text(text, kind=kind, syntax=syntax, warnings=True)[1]
+    return _read_text(text, kind=kind, syntax=syntax, warnings=True)[1].report()
 
 
 def _read_text(
     text: object, *, kind: str | None, syntax: str, warnings: bool
-) -> tuple[Any, Report]:
-    """Parse and read a document: what it builds (``UNSOUND`` for an error) and the report.
+) -> tuple[Any, Outcome]:
+    """Parse and read a document: what it builds (``UNSOUND`` for an error) and its problems.
 
-    JSON text is first parsed by ``json.loads`` alone and read by the fast path; that result
-    stands only when the fast path accepts the whole document and its objects hold as many keys
-    as the text spells (so no key was repeated). Anything else is parsed again, precisely, and
-    read as before. ``warnings`` is :func:`read`'s.
+    JSON text is first read by the fast decoder alone (:func:`.fast.decode_text`), which vouches
+    for an exercise or catalog document with no error. Anything else is parsed precisely, every
+    marker in place, and read by :func:`read`. ``warnings`` is :func:`read`'s.
     """
     decoded, found = text_of(text)
     if decoded is None:
-        return UNSOUND, Report(problems=found)
-    whole = True
+        return UNSOUND, Outcome(found)
     if syntax == "json":
-        value = quick_parse(decoded)
-        keys = [0]
-        try:
-            built = UNSOUND if value is UNSOUND else fast_document(value, kind, keys)
-        except Exception:  # noqa: BLE001 - any failure means: parse and read it precisely
-            built = UNSOUND
-            # The fast path refused the content itself: it refuses the same content parsed
-            # precisely, so the detailed pass need not try it on the whole document again.
-            whole = False
-        if built is not UNSOUND and keys_unrepeated(decoded, keys[0]):
+        built = decode_text(decoded, kind)
+        if built is not UNSOUND:
             more = exercise_warnings(built) if warnings else []
-            return built, Report(problems=(*found, *more))
-    value, problems, clean = parse_decoded(decoded, syntax)
+            return built, Outcome([*found, *more])
+    value, problems, _ = parse_decoded(decoded, syntax)
     problems = [*found, *problems]
     if any(problem.is_error for problem in problems):
-        return UNSOUND, Report(problems=problems)
-    built, report = read(value, kind=kind, fast=clean, whole=whole, warnings=warnings)
-    return built, Report(problems=(*problems, *report.problems))
+        return UNSOUND, Outcome(problems)
+    # A text the fast decoder refused is refused again parsed precisely: start the walk at once.
+    built, outcome = read(value, kind=kind, whole=syntax != "json", warnings=warnings)
+    return built, outcome.after(problems)
 
 
 @overload
@@ -177,8 +170,8 @@ def from_document(document: object, *, kind: Kind | None = None) -> Content:
 
     .. versionadded:: 0.1.0
     """
-    built, report = read(document, kind=kind, warnings=False)
-    raise_for(report)
+    built, outcome = read(document, kind=kind, warnings=False)
+    raise_for(outcome)
     return built  # type: ignore[no-any-return]
 
 
@@ -210,6 +203,6 @@ def loads(text: str | bytes, *, kind: Kind | None = None, syntax: Syntax = "json
 
     .. versionadded:: 0.1.0
     """
-    built, report = _read_text(text, kind=kind, syntax=syntax, warnings=False)
-    raise_for(report)
+    built, outcome = _read_text(text, kind=kind, syntax=syntax, warnings=False)
+    raise_for(outcome)
     return built  # type: ignore[no-any-return]

@@ -1,151 +1,52 @@
-"""A JSON Schema (draft 2020-12) of the wire format, generated from the format's own spec.
+"""A JSON Schema (draft 2020-12) of the wire format, generated from the model's declarations.
 
-The schema and the validator read the same description (:mod:`._wire`), so they agree on the
-structure; ``SCHEMA_CODES`` in :mod:`._codes` lists the rules the schema expresses, and
-``docs/wire-format.md`` the ones it cannot (ranges, ids, references, doses).
+Each object's properties come from its declared fields (:mod:`.spec`), and its ``allOf`` from the
+rules across fields that a schema can say (:attr:`~solpt_rehab._model.rules.Rule.schema`); the
+rules it cannot say are listed by :func:`rules_beyond_schema`, which ``docs/wire-format.md``
+shows, each with the reason.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import Any, Final
 
-from .fast import (
-    CITATION,
-    EQUIPMENT,
-    EXERCISE,
-    FORMAT_VERSION,
-    FREQUENCY,
-    HOLD,
-    ITEM,
-    KINDS,
-    REPETITIONS,
-    REST,
-    ROUTINE,
-    STEP,
-    TEXT_LIMIT,
-    Array,
-    Choice,
-    ExerciseRef,
-    Flag,
-    Nullable,
-    Number,
-    Obj,
-    Spec,
-    Text,
-)
+from .._model.rules import Rule, Spec, schema_name
+from .._model.values import Exercise
+from .._routines.values import Frequency, Routine, RoutineItem
+from .spec import FORMAT_VERSION, KINDS, Shape, parts, shape_of
 
-__all__ = ["SCHEMA_ID", "json_schema"]
+__all__ = ["SCHEMA_ID", "json_schema", "rules_beyond_schema", "schema_codes"]
 
 #: The schema's ``$id``: a name, not a place to download from.
 SCHEMA_ID: Final = f"urn:solpt-rehab:wire-format:{FORMAT_VERSION}"
-_SLUG_PATTERN: Final = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_NAMES: Final[dict[int, str]] = {
-    id(STEP): "step",
-    id(HOLD): "hold",
-    id(REST): "rest",
-    id(REPETITIONS): "repetitions",
-    id(EQUIPMENT): "equipment",
-    id(CITATION): "citation",
-    id(EXERCISE): "exercise",
-    id(FREQUENCY): "frequency",
-    id(ITEM): "routine_item",
-}
+
+#: The codes of the format's own structure, which the schema says beside the declarations'.
+_STRUCTURE_CODES: Final = frozenset({"wrong-kind", "unknown-version", "missing-key", "unknown-key"})
+#: Codes of field specs that no JSON Schema can say: JSON Schema sees parsed values, in which a
+#: surrogate code point matches patterns unevenly across validators (many match by UTF-16 unit)
+#: and any integer is an integer, however large.
+_BEYOND_FIELDS: Final = frozenset({"invalid-unicode", "number-too-large", "not-finite"})
 
 
-def _spec(spec: Spec) -> dict[str, Any]:  # noqa: PLR0911 - one return per kind of spec
-    if isinstance(spec, Text):
-        schema: dict[str, Any] = {"type": "string", "maxLength": TEXT_LIMIT}
-        if spec.slug:
-            schema["pattern"] = _SLUG_PATTERN
-        elif spec.nonempty:
-            schema["pattern"] = "\\S"
-        return schema
-    if isinstance(spec, Number):
-        schema = {"type": "integer" if spec.whole else "number", "exclusiveMinimum": 0}
-        if spec.maximum is not None:
-            schema["maximum"] = spec.maximum
-        return schema
-    if isinstance(spec, Flag):
-        return {"type": "boolean"}
-    if isinstance(spec, Choice):
-        return {"type": "string", "enum": list(spec.values)}
-    if isinstance(spec, Array):
-        schema = {"type": "array", "items": _spec(spec.item)}
-        if spec.min_items:
-            schema["minItems"] = spec.min_items
-        return schema
-    if isinstance(spec, Nullable):
-        return {"anyOf": [_spec(spec.inner), {"type": "null"}]}
-    if isinstance(spec, ExerciseRef):
-        return {
-            "anyOf": [
-                {"type": "string", "maxLength": TEXT_LIMIT, "pattern": _SLUG_PATTERN},
-                {"$ref": "#/$defs/exercise"},
-            ]
-        }
-    return {"$ref": f"#/$defs/{_NAMES[id(spec)]}"}
+def _classes() -> tuple[type[Any], ...]:
+    return (*parts(Exercise), Frequency, RoutineItem)
 
 
-def _number(key: str) -> dict[str, Any]:
-    """The part of a schema that holds when ``key`` is present and a number."""
-    return {"required": [key], "properties": {key: {"type": "number"}}}
-
-
-#: The rules across fields that a JSON Schema can say, by object.
-_CONDITIONS: Final[dict[int, list[dict[str, Any]]]] = {
-    id(REST): [
-        {"if": _number("min_seconds"), "then": _number("max_seconds")},  # rest-incomplete
-        {"if": _number("max_seconds"), "then": _number("min_seconds")},
-        {  # rest-undescribed
-            "anyOf": [
-                _number("min_seconds"),
-                {"required": ["text"], "properties": {"text": {"type": "string"}}},
-            ]
-        },
-    ],
-    id(REPETITIONS): [
-        {  # counting-missing, counting-not-allowed
-            "if": {
-                "required": ["laterality"],
-                "properties": {"laterality": {"enum": ["alternating", "each-side"]}},
-            },
-            "then": {"required": ["counting"], "properties": {"counting": {"type": "string"}}},
-            "else": {"properties": {"counting": {"type": "null"}}},
-        }
-    ],
-    id(EXERCISE): [
-        {  # hold-step-missing
-            "if": {"required": ["hold"], "properties": {"hold": {"type": "object"}}},
-            "then": {
-                "properties": {
-                    "steps": {
-                        "contains": {
-                            "type": "object",
-                            "required": ["kind"],
-                            "properties": {"kind": {"const": "hold"}},
-                        }
-                    }
-                }
-            },
-        }
-    ],
-}
-
-
-def _object(spec: Obj, header: dict[str, Any] | None = None) -> dict[str, Any]:
+def _object(shape: Shape, header: dict[str, Any] | None = None) -> dict[str, Any]:
     properties = dict(header or {})
-    properties.update((key, _spec(field)) for key, field in spec.fields.items())
-    required = [*(header or {}), *(key for key in spec.fields if key in spec.required)]
+    properties.update((field.name, field.spec.schema()) for field in shape.fields)
+    required = [*(header or {}), *(field.name for field in shape.fields if field.required)]
     schema: dict[str, Any] = {
         "type": "object",
         "properties": properties,
         "required": required,
         "additionalProperties": False,
     }
-    conditions = _CONDITIONS.get(id(spec))
+    conditions = [copy.deepcopy(rule.schema) for rule in shape.rules if rule.schema is not None]
     if conditions:
-        schema["allOf"] = copy.deepcopy(conditions)
+        schema["allOf"] = conditions
     return schema
 
 
@@ -166,12 +67,8 @@ def json_schema() -> dict[str, Any]:
     def header(kind: str) -> dict[str, Any]:
         return {"kind": {"const": kind}, "format_version": {"const": FORMAT_VERSION}}
 
-    definitions = {
-        name: _object(spec)
-        for spec in (STEP, HOLD, REST, REPETITIONS, EQUIPMENT, CITATION, EXERCISE, FREQUENCY, ITEM)
-        for name in [_NAMES[id(spec)]]
-    }
-    definitions["exercise_document"] = _object(EXERCISE, header("exercise"))
+    definitions = {schema_name(cls): _object(shape_of(cls)) for cls in _classes()}
+    definitions["exercise_document"] = _object(shape_of(Exercise), header("exercise"))
     definitions["catalog_document"] = {
         "type": "object",
         "properties": {
@@ -181,7 +78,7 @@ def json_schema() -> dict[str, Any]:
         "required": ["kind", "format_version", "exercises"],
         "additionalProperties": False,
     }
-    definitions["routine_document"] = _object(ROUTINE, header("routine"))
+    definitions["routine_document"] = _object(shape_of(Routine), header("routine"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -206,3 +103,37 @@ def json_schema() -> dict[str, Any]:
         ],
         "$defs": definitions,
     }
+
+
+def _specs(spec: Spec) -> Iterator[Spec]:
+    yield spec
+    inner = getattr(spec, "inner", None) or getattr(spec, "item", None)
+    if inner is not None:
+        yield from _specs(inner)
+
+
+def schema_codes() -> frozenset[str]:
+    """The error codes :func:`json_schema` says too: for these, the schema and the validator agree.
+
+    ``fractional`` is among them for values such as ``2.5``; JSON Schema counts ``3.0`` as an
+    integer, which the validator refuses.
+    """
+    codes = set(_STRUCTURE_CODES)
+    for cls in (*_classes(), Routine):
+        shape = shape_of(cls)
+        for field in shape.fields:
+            for spec in _specs(field.spec):
+                codes.update(code for code, _ in spec.breaking())
+        codes.update(rule.code for rule in shape.rules if rule.schema is not None)
+    return frozenset(codes - _BEYOND_FIELDS)
+
+
+def rules_beyond_schema() -> list[tuple[str, str, str]]:
+    """The rules across fields no JSON Schema can say: ``(object, code, why)``, in order."""
+    found = []
+    for cls in (*_classes(), Routine):
+        rules: tuple[Rule, ...] = shape_of(cls).rules
+        found.extend(
+            (cls.__name__, rule.code, rule.beyond_schema) for rule in rules if rule.schema is None
+        )
+    return found

@@ -1,7 +1,7 @@
 """Reading raw text (JSON, or YAML through the ``yaml`` extra) without ever raising on content.
 
 Everything JSON text can hold that no JSON value should (``NaN``, ``1e400``, a key twice in one
-object) is kept in place as a marker (:class:`._wire.BadNumber`, :class:`._wire.DuplicateKeys`), so
+object) is kept in place as a marker (:class:`.markers.BadNumber`, :class:`.markers.DuplicateKeys`), so
 that the validator reports it with its JSON Pointer. What stops parsing altogether (malformed
 text, invalid UTF-8, nesting too deep) is a problem at the root, with the line and column.
 """
@@ -13,16 +13,13 @@ import math
 import re
 from typing import Any, Final
 
-from .._core.problems import Problem
-from .fast import BadNumber, DuplicateKeys, mapping_of
-from .validate import UNSOUND, problem
+from .._core.problems import Problem, problem
+from .markers import UNSOUND, BadNumber, DuplicateKeys, mapping_of
 
 __all__ = [
     "keys_unrepeated",
-    "parse",
     "parse_decoded",
     "parse_json",
-    "quick_parse",
     "text_of",
 ]
 
@@ -130,18 +127,6 @@ def _deepest(text: str) -> tuple[int, int]:
     return deepest, where
 
 
-def parse(text: object, syntax: str = "json") -> tuple[Any, list[Problem], bool]:
-    """Parse ``text``: its value (``UNSOUND`` when none), its problems, and whether it is clean.
-
-    Clean text left no marker (no repeated key, no ``NaN``), so the fast path may read it.
-    """
-    decoded, found = text_of(text)
-    if decoded is None:
-        return UNSOUND, found, False
-    value, more, clean = parse_decoded(decoded, syntax)
-    return value, found + more, clean
-
-
 def parse_decoded(decoded: str, syntax: str) -> tuple[Any, list[Problem], bool]:
     """:func:`parse` for text that :func:`text_of` has decoded already."""
     if syntax == "yaml":
@@ -195,33 +180,6 @@ def parse_json(decoded: str) -> tuple[Any, list[Problem], bool]:
         )
         return UNSOUND, found, False
     return value, found, state.clean
-
-
-# -- the quick parse --------------------------------------------------------------------------
-#
-# The precise parse calls Python for every object (to see repeated keys) and every float (to see
-# numbers beyond a float). The quick parse is ``json.loads`` alone, in C: it stops at the first
-# ``NaN`` or ``Infinity`` literal; a number beyond a float comes out as ``inf``, which every
-# place of the format refuses (the fast path then fails); and an object's repeated keys leave one
-# key each. So the quick parse is trusted only for content that the fast path accepts whole and
-# whose objects hold as many keys as the text spells (:func:`keys_unrepeated`); anything else
-# is parsed again, precisely.
-
-
-class _Stop(Exception):  # noqa: N818 - internal signal, never seen by a caller
-    """The quick parse met a literal that only the precise parse reports."""
-
-
-def _stop(_: str) -> Any:
-    raise _Stop
-
-
-def quick_parse(decoded: str) -> Any:
-    """``json.loads`` in C; ``UNSOUND`` when the text needs the precise parse to say why."""
-    try:
-        return json.loads(decoded, parse_constant=_stop)
-    except Exception:  # noqa: BLE001 - any failure (malformed, NaN, too deep...): parse precisely
-        return UNSOUND
 
 
 _QUOTE_SPACE: Final = re.compile(r'"[ \t\n\r]')

@@ -1,86 +1,67 @@
 """Reading and validating wire-format documents: every problem at once, each with its path.
 
-Two passes share the work. The fast pass (the converter's hooks in :mod:`._wire`) structures a
-whole exercise or catalog document straight into the model, strictly. When it fails, the detailed
-pass walks the content by the format's spec, trying the fast pass on each exercise and part
-first: it checks every field's structure, runs the domain rules on every part that is
-structurally sound, and so reports all problems together with precise paths. Valid content costs
-one fast pass; only the parts with errors pay for the walk.
+Two passes share the work. The fast pass (:mod:`.fast`, generated from the model's declarations)
+decodes a whole exercise or catalog document straight into the model. When it refuses, the
+detailed pass walks the content by the model's declarations (:mod:`.spec`), trying the fast pass
+on each exercise and part first: it checks every field by its spec, runs each rule across fields
+on the parts whose fields are sound, and so reports all problems together with precise paths.
+Every check and message comes from the declaration (:mod:`solpt_rehab._model.rules`), the same one
+the constructors and the fast pass run. Valid content costs one fast pass; only the parts with
+errors pay for the walk.
 
 :func:`read` is the one entry point: :func:`validate` reports what it found, and
 :func:`from_document` returns the value it built or raises with the same problems, so the two
-cannot disagree. The exercise rules only warn, so :func:`from_document` skips them unless the
-document has an error.
+cannot disagree. The exercise rules only warn, so :func:`from_document` runs them only when the
+document has an error and somebody asks for the problems.
 """
 
 from __future__ import annotations
 
 import difflib
-import enum
-import math
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 import attrs
 
 from .. import catalog
-from .._core.codes import CODES
 from .._core.errors import DocumentError, SolptRehabError
-from .._core.problems import Problem, pointer
-from .._model.values import (
-    _SLUG,
-    Citation,
-    CountingRule,
-    Equipment,
-    Exercise,
-    Hold,
-    Laterality,
-    RepetitionScheme,
-    Rest,
-    Step,
-    StepKind,
-    unicode_requirement,
+from .._core.problems import Problem, pointer, problem
+from .._model.rules import (
+    FLOAT_MAX,
+    GIVEN,
+    SLUG,
+    TEXT_LIMIT,
+    ArrayOf,
+    Nullable,
+    Number,
+    OneOf,
+    Part,
+    Spec,
+    Text,
+    show,
 )
+from .._model.values import Exercise
 from .._routines.values import (
+    STAND_IN,
     TYPE_CODES,
-    Frequency,
     Routine,
     RoutineItem,
     Side,
     default_side,
     item_problems,
 )
-from .fast import (
-    CONVERTER,
-    EXERCISE,
-    FLOAT_MAX,
-    FORMAT_VERSION,
-    FREQUENCY,
-    HEADER_KEYS,
-    KINDS,
-    TEXT_LIMIT,
-    Array,
-    BadNumber,
-    Choice,
-    DuplicateKeys,
-    Flag,
-    Nullable,
-    Number,
-    Obj,
-    Spec,
-    Text,
-    fast_document,
-    fast_exercise,
-)
+from .fast import fast_document, fast_part
+from .markers import UNSOUND, BadNumber, DuplicateKeys
+from .spec import FORMAT_VERSION, HEADER_KEYS, KINDS, Shape, shape_of
 
 __all__ = [
     "EXERCISE_RULES",
     "ExerciseRule",
+    "Outcome",
     "Report",
     "exercise_warnings",
-    "problem",
+    "raise_for",
     "read",
-    "show",
 ]
 
 Path = tuple[str | int, ...]
@@ -120,43 +101,9 @@ def _warnings(exercise: Exercise, at: Path) -> Iterator[Problem]:
             yield found
 
 
-def problem(at: Path, code: str, message: str) -> Problem:
-    """A problem at the JSON Pointer of ``at``, with the registered severity of ``code``."""
-    return Problem(path=pointer(*at), code=code, severity=CODES[code][0], message=message)
-
-
-# -- showing values in messages ---------------------------------------------------------------
+# -- values in messages ---------------------------------------------------------------------------
 
 _SHORT: Final = 60
-
-
-def show(value: object, depth: int = 0) -> str:  # noqa: PLR0911 - one return per type
-    """``repr`` for a message: short, and safe for any value (huge, deep, or self-containing)."""
-    if isinstance(value, str):
-        if len(value) <= _SHORT:
-            return repr(value)
-        return f"{value[:40]!r}... ({len(value)} characters)"
-    if value is None or isinstance(value, (bool, float, BadNumber)):
-        return repr(value)
-    if isinstance(value, int):
-        if abs(value) < 10**30:
-            return repr(value)
-        return f"an integer of about {int(value.bit_length() * math.log10(2)) + 1} digits"
-    if isinstance(value, (list, tuple, dict)):
-        if depth >= 2 or len(value) > 4:  # noqa: PLR2004 - a glimpse is enough
-            return (
-                f"an array of {len(value)} items"
-                if not isinstance(value, dict)
-                else (f"an object of {len(value)} keys")
-            )
-        if isinstance(value, dict):
-            inner = ", ".join(
-                f"{show(key, depth + 1)}: {show(element, depth + 1)}"
-                for key, element in value.items()
-            )
-            return "{" + inner + "}"
-        return "[" + ", ".join(show(element, depth + 1) for element in value) + "]"
-    return f"a {type(value).__name__} value"
 
 
 def _bad_number(value: BadNumber) -> str:
@@ -165,8 +112,8 @@ def _bad_number(value: BadNumber) -> str:
     return text if len(text) <= _SHORT else f"{text[:40]}... ({len(text)} characters)"
 
 
-class _Shown:
-    """A value passed to a rule that writes it with ``!r``: its repr is :func:`show`'s."""
+class _ShortRepr:
+    """A value passed to a dose rule that writes it with ``!r``: its repr is :func:`show`'s."""
 
     __slots__ = ("value",)
 
@@ -177,8 +124,8 @@ class _Shown:
         return show(self.value)
 
 
-class _Clipped(str):
-    """A long string passed to a rule that writes it with ``!r``: its repr is shortened."""
+class _ShortText(str):
+    """A long text passed to a dose rule that writes it with ``!r``: its repr is shortened."""
 
     __slots__ = ()
 
@@ -186,7 +133,7 @@ class _Clipped(str):
         return show(str(self))
 
 
-# -- the report -------------------------------------------------------------------------------
+# -- the report -----------------------------------------------------------------------------------
 
 
 def _to_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
@@ -232,42 +179,10 @@ class Report:
         return "\n".join(str(found) for found in self.problems) or "ok"
 
 
-# -- the detailed pass ------------------------------------------------------------------------
+# -- the detailed pass ---------------------------------------------------------------------------
 
 
-class _Unsound(enum.Enum):
-    """A part with an error: nothing was built from it."""
-
-    UNSOUND = 0
-
-
-UNSOUND: Final = _Unsound.UNSOUND
-#: The parts whose constructors check every rule of the part (so the fast path may build them).
-_FAST_PARTS: Final = frozenset({Step, Hold, Rest, RepetitionScheme, Equipment, Citation, Frequency})
-
-
-def _or_null(nullable: bool) -> str:  # noqa: FBT001 - a private helper
-    return " or None" if nullable else ""
-
-
-def _stand_in() -> Exercise:
-    """An exercise that accepts every well-typed dose, to check an item's types alone."""
-    return Exercise(
-        id="stand-in",
-        name="stand-in",
-        steps=(Step(text="stand-in", kind=StepKind.HOLD),),
-        hold=Hold(min_seconds=5e-324, max_seconds=FLOAT_MAX),
-        repetitions=RepetitionScheme(
-            min_reps=1, laterality=Laterality.EACH_SIDE, counting=CountingRule.TOTAL
-        ),
-    )
-
-
-_STAND_IN: Final = _stand_in()
-_DOSE_FIELDS: Final = ("hold_seconds", "reps", "side", "deviation")
-
-
-class _Later:
+class _PendingWarnings:
     """Where the exercise rules' warnings about a sound exercise go, should they be wanted."""
 
     __slots__ = ("at", "exercise")
@@ -278,40 +193,66 @@ class _Later:
         self.at = at
 
 
+class Outcome:
+    """The problems of a read, the exercise rules' warnings run only when first asked for."""
+
+    __slots__ = ("_found", "_resolved", "errors")
+
+    def __init__(self, found: Iterable[Problem | _PendingWarnings]) -> None:
+        self._found = list(found)
+        self._resolved: tuple[Problem, ...] | None = None
+        self.errors = tuple(
+            item for item in self._found if isinstance(item, Problem) and item.is_error
+        )
+
+    @property
+    def ok(self) -> bool:
+        """Whether no error was found."""
+        return not self.errors
+
+    def after(self, problems: Iterable[Problem]) -> Outcome:
+        """These problems (of reading the text, say) followed by this outcome's."""
+        return Outcome([*problems, *self._found])
+
+    def report(self) -> Report:
+        """The report of every problem, the warnings run now."""
+        return Report(problems=self.resolve())
+
+    def resolve(self) -> tuple[Problem, ...]:
+        """Every problem in document order, the pending warnings run in their places."""
+        if self._resolved is None:
+            self._resolved = tuple(
+                found
+                for item in self._found
+                for found in (
+                    (item,) if isinstance(item, Problem) else _warnings(item.exercise, item.at)
+                )
+            )
+        return self._resolved
+
+
 class _Walker:
     """Collects the problems of one document while building what is sound.
 
-    Without ``warnings``, the exercise rules do not run as the walk goes: a :class:`_Later`
-    keeps their place among the problems (it moves with them), and :meth:`problems` runs them
-    there only when the document turns out to have an error.
+    Without ``warnings``, the exercise rules do not run as the walk goes: a
+    :class:`_PendingWarnings` keeps their place among the problems.
     """
 
-    def __init__(self, *, fast: bool, warnings: bool = True) -> None:
+    def __init__(self, *, fast: bool = True, warnings: bool = True) -> None:
         self.fast = fast
         self.warnings = warnings
-        self.out: list[Problem | _Later] = []
-
-    def problems(self) -> tuple[Problem, ...]:
-        """Every problem found, in order: the rules' warnings too when there is an error."""
-        wanted = any(found.is_error for found in self.out)
-        return tuple(
-            problem
-            for found in self.out
-            for problem in (
-                (found,)
-                if isinstance(found, Problem)
-                else _warnings(found.exercise, found.at)
-                if wanted
-                else ()
-            )
-        )
+        self.out: list[Problem | _PendingWarnings] = []
 
     def add(self, at: Path, code: str, message: str) -> None:
         self.out.append(problem(at, code, message))
 
+    def has_errors_since(self, start: int) -> bool:
+        """Whether an error was found after the first ``start`` problems."""
+        return any(found.is_error for found in self.out[start:])
+
     # -- values --
 
-    def value(  # noqa: PLR0911 - one return per kind of spec
+    def value(
         self, spec: Spec, value: object, at: Path, name: str, *, nullable: bool = False
     ) -> Any:
         """Check ``value`` against ``spec``; return what it builds, or ``UNSOUND``."""
@@ -320,98 +261,26 @@ class _Walker:
             return UNSOUND
         if isinstance(spec, Nullable):
             return None if value is None else self.value(spec.inner, value, at, name, nullable=True)
-        if isinstance(spec, Text):
-            return self.text(spec, value, at, name, nullable=nullable)
-        if isinstance(spec, Number):
-            return self.number(spec, value, at, name, nullable=nullable)
-        if isinstance(spec, Flag):
-            if isinstance(value, bool):
-                return value
-            self.add(at, "wrong-type", f"{name!r} must be true or false: {show(value)}")
-            return UNSOUND
-        if isinstance(spec, Choice):
-            return self.choice(spec, value, at, name, nullable=nullable)
-        if isinstance(spec, Array):
+        if isinstance(spec, OneOf):
+            member = spec.member(value)
+            if member is not None:
+                return member
+        elif isinstance(spec, ArrayOf):
             return self.array(spec, value, at, name, nullable=nullable)
-        if isinstance(spec, Obj):
-            if spec is EXERCISE:
-                return self.exercise(value, at, name, nullable=nullable)
-            return self.obj(spec, value, at, name, nullable=nullable)
-        raise AssertionError(spec)  # pragma: no cover - ExerciseRef is the routine's business
-
-    def text(self, spec: Text, value: object, at: Path, name: str, *, nullable: bool) -> Any:
-        if not isinstance(value, str):
-            self.add(
-                at, "wrong-type", f"{name!r} must be a string{_or_null(nullable)}: {show(value)}"
-            )
-            return UNSOUND
-        if len(value) > TEXT_LIMIT:
-            self.add(
-                at,
-                "too-long",
-                f"{name!r} must be at most {TEXT_LIMIT} characters long: {len(value)} characters",
-            )
-            return UNSOUND
-        invalid = unicode_requirement(value)
-        if invalid is not None:
-            self.add(at, "invalid-unicode", f"{name!r} must {invalid}: {show(value)}")
-            return UNSOUND
-        if spec.nonempty and not value.strip():
-            self.add(at, "empty-text", f"{name!r} must not be empty: {show(value)}")
-            return UNSOUND
-        if spec.slug and not _SLUG.fullmatch(value):
-            self.add(
-                at,
-                "not-a-slug",
-                f"{name!r} must be a slug of lowercase letters and digits joined by single "
-                f"hyphens: {show(value)}",
-            )
-            return UNSOUND
-        return value
-
-    def number(self, spec: Number, value: object, at: Path, name: str, *, nullable: bool) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            kind = "a whole number" if spec.whole else "a number"
-            self.add(
-                at, "wrong-type", f"{name!r} must be {kind}{_or_null(nullable)}: {show(value)}"
-            )
-        elif isinstance(value, float) and not math.isfinite(value):
-            self.add(at, "not-finite", f"{name!r} must be finite: {value!r}")
-        elif not -FLOAT_MAX <= value <= FLOAT_MAX:
-            self.add(
-                at,
-                "number-too-large",
-                f"{name!r} is beyond the range of a 64-bit float: {show(value)}",
-            )
-        elif spec.whole and not isinstance(value, int):
-            self.add(at, "fractional", f"{name!r} must be a whole number: {value!r}")
-        elif value <= 0:
-            self.add(at, "not-positive", f"{name!r} must be > 0: {value!r}")
-        elif spec.maximum is not None and value > spec.maximum:
-            self.add(at, "above-maximum", f"{name!r} must be <= {spec.maximum}: {value!r}")
-        else:
+        elif isinstance(spec, Part):
+            return self.part(spec.cls, value, at, name, nullable=nullable)
+        found = spec.problem(value, name, nullable=nullable)
+        if found is None:
             return value
+        self.add(at, *found)
         return UNSOUND
 
-    def choice(self, spec: Choice, value: object, at: Path, name: str, *, nullable: bool) -> Any:
-        member = spec.members.get(value) if isinstance(value, str) else None
-        if member is not None:
-            return member
-        allowed = ", ".join(repr(allowed) for allowed in spec.values)
-        self.add(
-            at, "bad-enum", f"{name!r} must be one of {allowed}{_or_null(nullable)}: {show(value)}"
-        )
-        return UNSOUND
-
-    def array(self, spec: Array, value: object, at: Path, name: str, *, nullable: bool) -> Any:
-        if not isinstance(value, (list, tuple)):
-            self.add(
-                at, "wrong-type", f"{name!r} must be an array{_or_null(nullable)}: {show(value)}"
-            )
+    def array(self, spec: ArrayOf, value: object, at: Path, name: str, *, nullable: bool) -> Any:
+        found = spec.container_problem(value, name, nullable=nullable)
+        if found is not None:
+            self.add(at, *found)
             return UNSOUND
-        if len(value) < spec.min_items:
-            self.add(at, "empty-array", f"{name!r} must hold at least one item: []")
-            return UNSOUND
+        assert isinstance(value, (list, tuple))  # noqa: S101 - what container_problem checked
         built = [
             self.value(spec.item, element, (*at, index), f"{name}[{index}]")
             for index, element in enumerate(value)
@@ -442,40 +311,66 @@ class _Walker:
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.add((*at, str(key)), "unknown-key", f"unknown key {show(key)}{hint}")
 
-    def fields(self, spec: Obj, value: dict[Any, Any], at: Path) -> dict[str, Any]:
-        """Check every field of ``spec`` in order; a missing optional key keeps its default.
+    def fields(self, shape: Shape, value: dict[Any, Any], at: Path) -> dict[str, Any]:
+        """Check every field of ``shape`` in order; a missing optional key keeps its default.
 
         Unknown and repeated keys are the caller's to report (:meth:`keys`), after the rules.
         """
         built: dict[str, Any] = {}
-        for key, field_spec in spec.fields.items():
+        for field in shape.fields:
+            key = field.name
             if key in value:
-                built[key] = self.value(field_spec, value[key], (*at, key), key)
-            elif key in spec.required:
+                built[key] = self.value(field.spec, value[key], (*at, key), key)
+            elif field.required:
                 self.add((*at, key), "missing-key", f"missing required key {key!r}")
                 built[key] = UNSOUND
         return built
 
-    def obj(self, spec: Obj, value: object, at: Path, name: str, *, nullable: bool) -> Any:
+    def rules(self, shape: Shape, built: dict[str, Any], raw: dict[Any, Any], at: Path) -> None:
+        """Run each rule across fields whose fields are sound, in declaration order.
+
+        A field the rule reads only for its presence counts when it is given with errors.
+        """
+        if not shape.rules:
+            return
+        values = {field.name: built.get(field.name, field.default) for field in shape.fields}
+        for rule in shape.rules:
+            given = {
+                name: GIVEN
+                for name in rule.presence
+                if values[name] is UNSOUND and raw.get(name) is not None
+            }
+            if any(values[name] is UNSOUND and name not in given for name in rule.reads):
+                continue
+            found = rule.problem({**values, **given})
+            if found is not None:
+                self.add((*at, rule.at), *found)
+
+    def part(self, cls: type[Any], value: object, at: Path, name: str, *, nullable: bool) -> Any:
+        """An object of a declared class: the fast pass first, the detailed walk when it fails."""
         if not isinstance(value, dict):
             self.add(
-                at, "wrong-type", f"{name!r} must be an object{_or_null(nullable)}: {show(value)}"
+                at,
+                "wrong-type",
+                f"{name!r} must be an object{' or None' if nullable else ''}: {show(value)}",
             )
             return UNSOUND
-        if self.fast and spec.cls in _FAST_PARTS:
-            # A part of a broken exercise is most often sound: try the fast path on it first.
-            # Its constructor checks every rule of the part, so success means no problem.
-            try:
-                return CONVERTER.get_structure_hook(spec.cls)(value, spec.cls)
-            except Exception:  # noqa: BLE001, S110 - any failure means: walk it in detail
-                pass
-        built = self.fields(spec, value, at)
-        before = len(self.out)
-        _DOMAIN.get(spec.cls, _no_rules)(self, built, value, at)
-        self.keys(value, at, spec.fields)
-        if UNSOUND in built.values() or any(p.is_error for p in self.out[before:]):
-            return UNSOUND
-        return self.construct(spec.cls, built, at)
+        built: Any = fast_part(cls, value) if self.fast else UNSOUND
+        if built is UNSOUND:
+            shape = shape_of(cls)
+            fields = self.fields(shape, value, at)
+            before = len(self.out)
+            self.rules(shape, fields, value, at)
+            self.keys(value, at, shape.keys)
+            if UNSOUND in fields.values() or self.has_errors_since(before):
+                return UNSOUND
+            built = self.construct(cls, fields, at)
+        if cls is Exercise and built is not UNSOUND:
+            if self.warnings:
+                self.out.extend(_warnings(built, at))
+            else:
+                self.out.append(_PendingWarnings(built, at))
+        return built
 
     def construct(self, cls: type[Any], built: dict[str, Any], at: Path) -> Any:
         try:
@@ -484,127 +379,21 @@ class _Walker:
             self.add(at, "invalid-value", str(error).splitlines()[0])
             return UNSOUND
 
-    def exercise(self, value: object, at: Path, name: str, *, nullable: bool = False) -> Any:
-        """An exercise object: the fast pass first, the detailed walk when it fails."""
-        built: Any = UNSOUND
-        if self.fast:
-            try:
-                built = fast_exercise(value)
-            except Exception:  # noqa: BLE001 - any failure means: walk it in detail
-                built = UNSOUND
-        if built is UNSOUND:
-            built = self.obj(EXERCISE, value, at, name, nullable=nullable)
-        if built is not UNSOUND:
-            if self.warnings:
-                self.out.extend(_warnings(built, at))
-            else:
-                self.out.append(_Later(built, at))
-        return built
+    def exercise(self, value: object, at: Path, name: str) -> Any:
+        """An exercise object, with the exercise rules' warnings (or their place)."""
+        return self.part(Exercise, value, at, name, nullable=False)
 
 
-# -- the domain rules of each object, on the parts that are sound -----------------------------
+# -- documents ------------------------------------------------------------------------------------
 
 
-def _sound(*values: object) -> bool:
-    return UNSOUND not in values
-
-
-def _hold_rules(walker: _Walker, built: dict[str, Any], _raw: dict[Any, Any], at: Path) -> None:
-    low, high = built["min_seconds"], built["max_seconds"]
-    if _sound(low, high) and high < low:
-        walker.add(
-            (*at, "max_seconds"),
-            "range-inverted",
-            f"'max_seconds' must be >= 'min_seconds' ({low!r}): {high!r}",
-        )
-
-
-def _rest_rules(walker: _Walker, built: dict[str, Any], _raw: dict[Any, Any], at: Path) -> None:
-    low, high = built.get("min_seconds"), built.get("max_seconds")
-    text = built.get("text")
-    if not _sound(low, high):
-        return
-    if (low is None) != (high is None):
-        given, missing = (
-            ("min_seconds", "max_seconds") if high is None else ("max_seconds", "min_seconds")
-        )
-        walker.add(
-            (*at, missing),
-            "rest-incomplete",
-            f"{missing!r} must be given with {given!r} ({built[given]!r}): None",
-        )
-    elif low is not None and high < low:
-        walker.add(
-            (*at, "max_seconds"),
-            "range-inverted",
-            f"'max_seconds' must be >= 'min_seconds' ({low!r}): {high!r}",
-        )
-    elif low is None and text is None:
-        walker.add(
-            (*at, "text"),
-            "rest-undescribed",
-            "'text' must say how the rest is documented when it has no seconds: None",
-        )
-
-
-def _repetition_rules(
-    walker: _Walker, built: dict[str, Any], _raw: dict[Any, Any], at: Path
-) -> None:
-    low, high = built.get("min_reps"), built.get("max_reps")
-    if _sound(low, high) and high is not None and high < low:
-        walker.add(
-            (*at, "max_reps"),
-            "range-inverted",
-            f"'max_reps' must be >= 'min_reps' ({low!r}): {high!r}",
-        )
-    laterality, counting = built.get("laterality"), built.get("counting")
-    if not _sound(laterality, counting) or laterality is None:
-        return
-    if laterality.two_sided and counting is None:
-        walker.add(
-            (*at, "counting"),
-            "counting-missing",
-            f"'counting' must be given for {laterality.value!r} repetitions "
-            "('total' or 'per-side'): None",
-        )
-    elif not laterality.two_sided and counting is not None:
-        walker.add(
-            (*at, "counting"),
-            "counting-not-allowed",
-            f"'counting' must be None for {laterality.value!r} repetitions: {counting.value!r}",
-        )
-
-
-def _exercise_rules(walker: _Walker, built: dict[str, Any], raw: dict[Any, Any], at: Path) -> None:
-    # Whether the exercise has a hold is known as soon as "hold" is an object, sound or not.
-    steps = built.get("steps")
-    if (
-        isinstance(raw.get("hold"), dict)
-        and _sound(steps)
-        and steps is not None
-        and not any(step.kind is StepKind.HOLD for step in steps)
-    ):
-        walker.add(
-            (*at, "steps"),
-            "hold-step-missing",
-            "'steps' must include a step of kind 'hold', since the exercise has a hold: "
-            f"{[step.kind.value for step in steps]!r}",
-        )
-
-
-def _no_rules(walker: _Walker, built: dict[str, Any], _raw: dict[Any, Any], at: Path) -> None:
-    """Objects whose every rule is in the structure."""
-
-
-_DOMAIN: Final[dict[type[Any], Callable[[_Walker, dict[str, Any], dict[Any, Any], Path], None]]] = {
-    Hold: _hold_rules,
-    Rest: _rest_rules,
-    RepetitionScheme: _repetition_rules,
-    Exercise: _exercise_rules,
-}
-
-
-# -- documents --------------------------------------------------------------------------------
+_KIND: Final = Text()
+_VERSION: Final = Number(whole=True)
+_ROUTINE: Final = shape_of(Routine)
+_ITEM: Final = shape_of(RoutineItem)
+_ID: Final = Text(slug=True)
+#: The keys of a routine item that hold its dose.
+_DOSE_FIELDS: Final = tuple(key for key in _ITEM.keys if key != "exercise")
 
 
 def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> str | None:
@@ -613,7 +402,7 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
     kind = document.get("kind", UNSOUND)
     allowed = ", ".join(repr(name) for name in KINDS)
     if isinstance(kind, BadNumber):
-        walker.value(Text(), kind, ("kind",), "kind")
+        walker.value(_KIND, kind, ("kind",), "kind")
         good = False
     elif kind is UNSOUND:
         walker.add(("kind",), "missing-key", "missing required key 'kind'")
@@ -626,7 +415,7 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
         good = False
     version = document.get("format_version", UNSOUND)
     if isinstance(version, BadNumber):
-        walker.value(Number(whole=True), version, ("format_version",), "format_version")
+        walker.value(_VERSION, version, ("format_version",), "format_version")
         good = False
     elif version is UNSOUND:
         walker.add(("format_version",), "missing-key", "missing required key 'format_version'")
@@ -656,24 +445,22 @@ def read(
     fast: bool = True,
     whole: bool = True,
     warnings: bool = True,
-) -> tuple[Any, Report]:
-    """Read a document: what it builds (or ``UNSOUND`` when it has an error) and the report.
+) -> tuple[Any, Outcome]:
+    """Read a document: what it builds (or ``UNSOUND`` when it has an error) and its problems.
 
-    Never raises for a JSON-compatible ``document``. ``fast`` is false when the parsed text held
-    repeated keys, which only the detailed pass sees. ``whole`` is false when the caller knows
-    the fast pass refuses the whole document (it tried the same content): the detailed pass then
-    starts at once, trying the fast pass on each exercise as ever. Without ``warnings``, the
-    warning-only :data:`EXERCISE_RULES` are skipped when the document has no error, and the
-    report then holds no warning of theirs; when it has an error, the report is
-    :func:`validate`'s in full anyway.
+    Never raises for a JSON-compatible ``document``. Without ``fast`` the fast pass is never
+    tried: the detailed pass alone reads the document, building through the constructors (the
+    tests compare the two). ``whole`` is false when the caller knows the
+    fast pass refuses the whole document (it tried the same content); the walk then starts at
+    once, trying the fast pass on each part as ever (a part holding a marker of the text, such as
+    a repeated key, is refused by it and walked). Without ``warnings``, the
+    warning-only :data:`EXERCISE_RULES` are skipped when the document has no error; when it has
+    one, the report's problems run them on first use.
     """
     if fast and whole:
-        try:
-            built = fast_document(document, kind)
-        except Exception:  # noqa: BLE001 - any failure means: walk it in detail
-            built = UNSOUND
+        built = fast_document(document, kind)
         if built is not UNSOUND:
-            return built, Report(problems=exercise_warnings(built) if warnings else ())
+            return built, Outcome(exercise_warnings(built) if warnings else [])
     return _walk(document, kind=kind, fast=fast, warnings=warnings)
 
 
@@ -686,8 +473,8 @@ def exercise_warnings(built: Exercise | tuple[Exercise, ...]) -> list[Problem]:
     ]
 
 
-def _walk(document: object, *, kind: str | None, fast: bool, warnings: bool) -> tuple[Any, Report]:
-    """The detailed pass over a whole document (trying the fast path on each exercise)."""
+def _walk(document: object, *, kind: str | None, fast: bool, warnings: bool) -> tuple[Any, Outcome]:
+    """The detailed pass over a whole document (trying the fast pass on each part)."""
     walker = _Walker(fast=fast, warnings=warnings)
     built: Any = UNSOUND
     if not isinstance(document, dict):
@@ -703,8 +490,8 @@ def _walk(document: object, *, kind: str | None, fast: bool, warnings: bool) -> 
                 built = _catalog(walker, content)
             else:
                 built = _routine(walker, content)
-    report = Report(problems=walker.problems())
-    return (built if report.ok else UNSOUND), report
+    outcome = Outcome(walker.out)
+    return (UNSOUND if outcome.errors else built), outcome
 
 
 def _catalog(walker: _Walker, content: dict[str, Any]) -> Any:
@@ -741,36 +528,24 @@ def _raw_id(body: object) -> str | None:
     if not isinstance(body, dict):
         return None
     identifier = body.get("id")
-    if (
-        isinstance(identifier, str)
-        and len(identifier) <= TEXT_LIMIT
-        and _SLUG.fullmatch(identifier)
-    ):
+    if isinstance(identifier, str) and len(identifier) <= TEXT_LIMIT and SLUG.fullmatch(identifier):
         return identifier
     return None
 
 
 def _routine(walker: _Walker, content: dict[str, Any]) -> Any:
     built: dict[str, Any] = {}
-    if "name" in content:
-        built["name"] = walker.value(Text(), content["name"], ("name",), "name")
-    else:
-        walker.add(("name",), "missing-key", "missing required key 'name'")
-        built["name"] = UNSOUND
-    if "items" not in content:
-        walker.add(("items",), "missing-key", "missing required key 'items'")
-        built["items"] = UNSOUND
-    else:
-        built["items"] = _items(walker, content["items"])
-    if "frequency" in content:
-        built["frequency"] = walker.value(
-            FREQUENCY, content["frequency"], ("frequency",), "frequency"
-        )
-    if "weeks" in content:
-        built["weeks"] = walker.value(
-            Nullable(Number(whole=True)), content["weeks"], ("weeks",), "weeks"
-        )
-    walker.keys(content, (), ("name", "items", "frequency", "weeks"))
+    for field in _ROUTINE.fields:
+        key = field.name
+        if key not in content:
+            if field.required:
+                walker.add((key,), "missing-key", f"missing required key {key!r}")
+                built[key] = UNSOUND
+        elif key == "items":
+            built[key] = _items(walker, content[key])
+        else:
+            built[key] = walker.value(field.spec, content[key], (key,), key)
+    walker.keys(content, (), _ROUTINE.keys)
     if UNSOUND in built.values():
         return UNSOUND
     return walker.construct(Routine, built, ())
@@ -784,10 +559,10 @@ def _items(walker: _Walker, items: object) -> Any:
         walker.add(("items",), "empty-array", "'items' must hold at least one item: []")
         return UNSOUND
     # First the embedded exercises, which any item may refer to by id, with their problems kept
-    # aside so that each is reported with its item, in document order.
+    # apart so that each is reported with its item, in document order.
     embedded: dict[str, Any] = {}
     where: dict[str, int] = {}
-    aside: dict[int, list[Problem | _Later]] = {}
+    embedded_problems: dict[int, list[Problem | _PendingWarnings]] = {}
     for index, item in enumerate(items):
         body = item.get("exercise") if isinstance(item, dict) else None
         if not isinstance(body, dict):
@@ -806,9 +581,9 @@ def _items(walker: _Walker, items: object) -> Any:
         elif identifier is not None:
             where[identifier] = index
             embedded[identifier] = exercise
-        aside[index], walker.out = walker.out, outer
+        embedded_problems[index], walker.out = walker.out, outer
     built = [
-        _item(walker, item, index, embedded, aside.get(index, []))
+        _item(walker, item, index, embedded, embedded_problems.get(index, []))
         for index, item in enumerate(items)
     ]
     return UNSOUND if UNSOUND in built else tuple(built)
@@ -819,19 +594,19 @@ def _item(
     item: object,
     index: int,
     embedded: dict[str, Any],
-    aside: list[Problem | _Later],
+    embedded_problems: list[Problem | _PendingWarnings],
 ) -> Any:
     at: Path = ("items", index)
     if not isinstance(item, dict):
         walker.add(at, "wrong-type", f"'items[{index}]' must be an object: {show(item)}")
         return UNSOUND
     walker.repeated_keys(item, at)
-    exercise = _reference(walker, item, at, embedded, aside)
+    exercise = _reference(walker, item, at, embedded, embedded_problems)
     before = len(walker.out)
     values: dict[str, Any] = {}
     for name in _DOSE_FIELDS:
         raw = item.get(name)
-        values[name] = _screen(walker, raw, (*at, name), name)
+        values[name] = _dose_value(walker, raw, (*at, name), name)
     if "reps" not in item:
         walker.add((*at, "reps"), "missing-key", "missing required key 'reps'")
     dropped = {
@@ -839,9 +614,9 @@ def _item(
         for name in _DOSE_FIELDS
         if values[name] is UNSOUND or (name == "reps" and "reps" not in item)
     }
-    judge = exercise if isinstance(exercise, Exercise) else _STAND_IN
+    checked_against = exercise if isinstance(exercise, Exercise) else STAND_IN
     found = item_problems(
-        judge,
+        checked_against,
         **{name: None if values[name] is UNSOUND else values[name] for name in _DOSE_FIELDS},
         at=at,
     )
@@ -849,7 +624,7 @@ def _item(
         found_problem
         for found_problem in found
         if found_problem.path not in dropped
-        and (judge is not _STAND_IN or found_problem.code in TYPE_CODES)
+        and (checked_against is not STAND_IN or found_problem.code in TYPE_CODES)
     )
     walker.keys(dict.fromkeys(item), at, ("exercise", *_DOSE_FIELDS))
     if not isinstance(exercise, Exercise) or any(p.is_error for p in walker.out[before:]):
@@ -873,7 +648,7 @@ def _reference(  # noqa: PLR0911 - one return per outcome
     item: dict[Any, Any],
     at: Path,
     embedded: dict[str, Any],
-    aside: list[Problem | _Later],
+    embedded_problems: list[Problem | _PendingWarnings],
 ) -> Any:
     """Resolve an item's exercise: embedded, an embedded id, a catalog id; report what fails."""
     if "exercise" not in item:
@@ -881,7 +656,7 @@ def _reference(  # noqa: PLR0911 - one return per outcome
         return UNSOUND
     reference = item["exercise"]
     if isinstance(reference, dict):
-        walker.out.extend(aside)
+        walker.out.extend(embedded_problems)
         identifier = _raw_id(reference)
         return embedded.get(identifier, UNSOUND) if identifier is not None else UNSOUND
     if not isinstance(reference, str):
@@ -891,7 +666,7 @@ def _reference(  # noqa: PLR0911 - one return per outcome
             f"'exercise' must be an exercise id or an exercise object: {show(reference)}",
         )
         return UNSOUND
-    identifier = walker.value(Text(slug=True), reference, (*at, "exercise"), "exercise")
+    identifier = walker.value(_ID, reference, (*at, "exercise"), "exercise")
     if identifier is UNSOUND:
         return UNSOUND
     if identifier in embedded:
@@ -906,10 +681,14 @@ def _reference(  # noqa: PLR0911 - one return per outcome
     return UNSOUND
 
 
-def _screen(  # noqa: PLR0911 - one return per kind of value
+def _dose_value(  # noqa: PLR0911 - one return per kind of value
     walker: _Walker, value: object, at: Path, name: str
 ) -> Any:
-    """Prepare a dose value for :func:`item_problems`; ``UNSOUND`` when reported here."""
+    """Prepare a dose value for :func:`item_problems`, which writes values with ``!r``.
+
+    Returns ``UNSOUND`` when the problem is reported here (a marker of the text, a number beyond
+    a float, a deviation too long), the value as it is, or a stand-in whose repr is short.
+    """
     if isinstance(value, BadNumber):
         walker.add(at, value.code, f"{name!r} {value.reason}: {_bad_number(value)}")
         return UNSOUND
@@ -930,21 +709,22 @@ def _screen(  # noqa: PLR0911 - one return per kind of value
                 f"{name!r} must be at most {TEXT_LIMIT} characters long: {len(value)} characters",
             )
             return UNSOUND
-        return _Clipped(value)
+        return _ShortText(value)
     if isinstance(value, str) and len(value) > _SHORT:
-        return _Clipped(value)
+        return _ShortText(value)
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    return _Shown(value)
+    return _ShortRepr(value)
 
 
 # -- the public functions ---------------------------------------------------------------------
 
 
-def raise_for(report: Report) -> None:
-    """Raise :class:`DocumentError` with every problem when the report has an error."""
-    if not report.ok:
-        count = len(report.errors)
-        raise DocumentError(
-            f"the document has {count} error{'s' if count != 1 else ''}:", report.problems
-        )
+def raise_for(outcome: Outcome) -> None:
+    """Raise :class:`DocumentError` when the read found an error.
+
+    Its message lists the errors; its ``problems`` add the warnings on first use.
+    """
+    if outcome.errors:
+        count = len(outcome.errors)
+        raise DocumentError(f"the document has {count} error{'s' if count != 1 else ''}:", outcome)

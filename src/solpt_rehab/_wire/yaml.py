@@ -18,9 +18,8 @@ from typing import Any
 
 import yaml
 
-from .._core.problems import Problem
-from .fast import DuplicateKeys, mapping_of
-from .validate import UNSOUND, problem
+from .._core.problems import Problem, problem
+from .markers import UNSOUND, DuplicateKeys, mapping_of
 
 __all__ = ["parse_yaml"]
 

@@ -1,0 +1,692 @@
+"""The one declaration of the model's rules, and what is derived from it.
+
+Every field of a declared value type names its :class:`Spec` (``Text``, ``Number``, ``Flag``,
+``OneOf``, ``ArrayOf``, ``Nullable``, ``Part``) in its attrs metadata, and every rule across fields
+is a :class:`Rule` given to :func:`declared`. From that one declaration come:
+
+* the constructor's checks: :func:`declared` compiles one check per class, as attrs compiles
+  ``__init__`` from the fields, and installs it as ``__attrs_post_init__``; it raises
+  :class:`~solpt_rehab.InvalidValueError` with exactly the message the validator gives;
+* the validator's problems (code, path, message): :meth:`Spec.problem` and :meth:`Rule.problem`;
+* the JSON Schema: :meth:`Spec.schema` and :attr:`Rule.schema` (``None`` with a reason in
+  :attr:`Rule.beyond_schema` for a rule a JSON Schema cannot say);
+* the fast decoder (:mod:`solpt_rehab._wire.fast`), which runs the same compiled check;
+* the rule-coverage test, from :meth:`Spec.breaking` and :attr:`Rule.breaking`: for each rule,
+  values that break that rule alone.
+
+A class declared here may not carry a validator of its own: :func:`declared` refuses one, so that
+no rule can hide from the validator, the schema and the fast decoder.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+import re
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from .._core.errors import InvalidValueError
+
+__all__ = [
+    "FLOAT_MAX",
+    "GIVEN",
+    "SLUG",
+    "SLUG_PATTERN",
+    "TEXT_LIMIT",
+    "ArrayOf",
+    "DeclaredField",
+    "Flag",
+    "Nullable",
+    "Number",
+    "OneOf",
+    "Part",
+    "Rule",
+    "Spec",
+    "Text",
+    "checks_pending",
+    "convert_member",
+    "declare",
+    "declared",
+    "fields_of",
+    "is_declared",
+    "one_of",
+    "rules_of",
+    "schema_name",
+    "show",
+    "unicode_requirement",
+    "valid_unicode",
+]
+
+#: The longest text the model and the wire format accept, in characters (code points).
+TEXT_LIMIT: Final = 10_000
+#: The largest magnitude a number may have: the largest finite 64-bit float.
+FLOAT_MAX: Final = sys.float_info.max
+#: An id: lowercase letters and digits joined by single hyphens.
+SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: The slug as a JSON Schema pattern: ``(?![\s\S])`` ends the text in ECMA-262 and in Python's
+#: ``re`` alike, where ``$`` would also match before a final newline.
+SLUG_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?![\s\S])"
+#: A surrogate code point: half of a UTF-16 pair, which a valid Unicode text never holds alone
+#: (JSON's "\ud800" escape gives one). UTF-8 cannot encode it, so writing such a text fails.
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+_METADATA_KEY: Final = "solpt_rehab.spec"
+_E = TypeVar("_E", bound=enum.Enum)
+_C = TypeVar("_C", bound=type)
+
+
+def unicode_requirement(text: str) -> str | None:
+    r"""What ``text`` fails when it is not valid Unicode (it holds a surrogate), else ``None``.
+
+    The requirement reads after "must", as in ``'name' must be valid Unicode (U+D800 at index 3
+    is a surrogate code point): 'abc\ud800'``; it names the first surrogate, so that it can be
+    found in a text too long to show whole.
+    """
+    if text.isascii():  # the common case, and cheap: Python knows it without a scan
+        return None
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    return (
+        f"be valid Unicode (U+{ord(found.group()):04X} at index {found.start()} is a surrogate "
+        "code point)"
+    )
+
+
+def valid_unicode(text: str) -> bool:
+    """Whether ``text`` holds no surrogate code point; ASCII is decided at once."""
+    return text.isascii() or _SURROGATE.search(text) is None
+
+
+# -- showing values in messages -------------------------------------------------------------------
+
+_SHORT: Final = 60
+
+
+def show(value: object, depth: int = 0) -> str:  # noqa: PLR0911 - one return per type
+    """``repr`` for a message: short, and safe for any value (huge, deep, or self-containing)."""
+    if isinstance(value, str):
+        if len(value) <= _SHORT:
+            return repr(value)
+        return f"{value[:40]!r}... ({len(value)} characters)"
+    if value is None or isinstance(value, (bool, float, enum.Enum)):
+        return repr(value.value if isinstance(value, enum.Enum) else value)
+    if isinstance(value, int):
+        if abs(value) < 10**30:
+            return repr(value)
+        return f"an integer of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+    if isinstance(value, (list, tuple, dict)):
+        if depth >= 2 or len(value) > 4:  # noqa: PLR2004 - a glimpse is enough
+            noun = "an object of {} keys" if isinstance(value, dict) else "an array of {} items"
+            return noun.format(len(value))
+        if isinstance(value, dict):
+            inner = ", ".join(
+                f"{show(key, depth + 1)}: {show(element, depth + 1)}"
+                for key, element in value.items()
+            )
+            return "{" + inner + "}"
+        return "[" + ", ".join(show(element, depth + 1) for element in value) + "]"
+    if attrs.has(type(value)):
+        return f"a {type(value).__name__}"
+    return f"a {type(value).__name__} value"
+
+
+def _or_none(nullable: bool) -> str:  # noqa: FBT001 - a private helper
+    return " or None" if nullable else ""
+
+
+# -- field specs ----------------------------------------------------------------------------------
+
+#: What a check found: a registered code and the message for a person.
+Found = tuple[str, str]
+
+
+class Spec:
+    """What one field holds. Each kind knows its check, its schema and the values that break it."""
+
+    __slots__ = ()
+
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+        """The first rule of this spec that a model value breaks, or ``None``."""
+        raise NotImplementedError
+
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+        """A Python expression, true exactly when the model value in ``var`` passes."""
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON Schema of the field's wire value."""
+        raise NotImplementedError
+
+    def breaking(self) -> Iterator[tuple[str, object]]:
+        """Wire values that break one rule of this spec each: ``(code, value)``."""
+        raise NotImplementedError
+
+
+def _name(namespace: dict[str, Any], value: object) -> str:
+    """Put ``value`` into a generated function's namespace; return the name it has there."""
+    name = f"_v{len(namespace)}"
+    namespace[name] = value
+    return name
+
+
+@attrs.frozen
+class Text(Spec):
+    """Valid Unicode text of at most :data:`TEXT_LIMIT` characters.
+
+    ``nonempty`` asks for something besides white space; ``slug`` for an id.
+    """
+
+    nonempty: bool = True
+    slug: bool = False
+
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+        """See :meth:`Spec.problem`."""
+        if not isinstance(value, str):
+            return "wrong-type", f"{name!r} must be a string{_or_none(nullable)}: {show(value)}"
+        if len(value) > TEXT_LIMIT:
+            return (
+                "too-long",
+                f"{name!r} must be at most {TEXT_LIMIT} characters long: {len(value)} characters",
+            )
+        invalid = unicode_requirement(value)
+        if invalid is not None:
+            return "invalid-unicode", f"{name!r} must {invalid}: {show(value)}"
+        if self.nonempty and not value.strip():
+            return "empty-text", f"{name!r} must not be empty: {show(value)}"
+        if self.slug and not SLUG.fullmatch(value):
+            return (
+                "not-a-slug",
+                f"{name!r} must be a slug of lowercase letters and digits joined by single "
+                f"hyphens: {show(value)}",
+            )
+        return None
+
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+        """See :meth:`Spec.inline`."""
+        unicode = _name(namespace, valid_unicode)
+        test = (
+            f"type({var}) is str and len({var}) <= {TEXT_LIMIT} "
+            f"and ({var}.isascii() or {unicode}({var}))"
+        )
+        if self.nonempty:
+            test += f" and {var} and not {var}.isspace()"
+        if self.slug:
+            test += f" and {_name(namespace, SLUG.fullmatch)}({var}) is not None"
+        return test
+
+    def schema(self) -> dict[str, Any]:
+        """See :meth:`Spec.schema`."""
+        schema: dict[str, Any] = {"type": "string", "maxLength": TEXT_LIMIT}
+        if self.slug:
+            schema["pattern"] = SLUG_PATTERN
+        elif self.nonempty:
+            schema["pattern"] = "\\S"
+        return schema
+
+    def breaking(self) -> Iterator[tuple[str, object]]:
+        """See :meth:`Spec.breaking`."""
+        yield "wrong-type", 7
+        yield "too-long", "a" * (TEXT_LIMIT + 1)
+        yield "invalid-unicode", "a\ud800"
+        if self.nonempty:
+            yield "empty-text", " \t"
+        if self.slug:
+            yield "not-a-slug", "Not-a-slug"
+            yield "not-a-slug", "trailing-newline\n"
+
+
+@attrs.frozen
+class Number(Spec):
+    """A finite number > 0 within the range of a 64-bit float; ``whole`` asks for an int."""
+
+    whole: bool = False
+    maximum: int | None = None
+
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:  # noqa: PLR0911
+        """See :meth:`Spec.problem`."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            kind = "a whole number" if self.whole else "a number"
+            return "wrong-type", f"{name!r} must be {kind}{_or_none(nullable)}: {show(value)}"
+        if isinstance(value, float) and not math.isfinite(value):
+            return "not-finite", f"{name!r} must be finite: {value!r}"
+        if not -FLOAT_MAX <= value <= FLOAT_MAX:
+            return (
+                "number-too-large",
+                f"{name!r} is beyond the range of a 64-bit float: {show(value)}",
+            )
+        if self.whole and not isinstance(value, int):
+            return "fractional", f"{name!r} must be a whole number: {value!r}"
+        if value <= 0:
+            return "not-positive", f"{name!r} must be > 0: {value!r}"
+        if self.maximum is not None and value > self.maximum:
+            return "above-maximum", f"{name!r} must be <= {self.maximum}: {value!r}"
+        return None
+
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+        """See :meth:`Spec.inline`."""
+        kind = f"type({var}) is int" if self.whole else f"type({var}) in (int, float)"
+        top = FLOAT_MAX if self.maximum is None else self.maximum
+        # NaN fails every comparison and infinity exceeds the top, so both are refused here.
+        return f"{kind} and 0 < {var} <= {_name(namespace, top)}"
+
+    def schema(self) -> dict[str, Any]:
+        """See :meth:`Spec.schema`."""
+        schema: dict[str, Any] = {
+            "type": "integer" if self.whole else "number",
+            "exclusiveMinimum": 0,
+        }
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return schema
+
+    def breaking(self) -> Iterator[tuple[str, object]]:
+        """See :meth:`Spec.breaking`."""
+        yield "wrong-type", "1"
+        yield "wrong-type", True
+        yield "number-too-large", 10**400
+        if self.whole:
+            yield "fractional", 2.5
+        yield "not-positive", 0
+        yield "not-positive", -1
+        if self.maximum is not None:
+            yield "above-maximum", self.maximum + 1
+
+
+@attrs.frozen
+class Flag(Spec):
+    """``true`` or ``false``."""
+
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+        """See :meth:`Spec.problem`."""
+        if isinstance(value, bool):
+            return None
+        return "wrong-type", f"{name!r} must be true or false{_or_none(nullable)}: {show(value)}"
+
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+        """See :meth:`Spec.inline`."""
+        return f"type({var}) is bool"
+
+    def schema(self) -> dict[str, Any]:
+        """See :meth:`Spec.schema`."""
+        return {"type": "boolean"}
+
+    def breaking(self) -> Iterator[tuple[str, object]]:
+        """See :meth:`Spec.breaking`."""
+        yield "wrong-type", "yes"
+
+
+@attrs.frozen
+class OneOf(Spec):
+    """One of an enumeration's string values; the model holds the member."""
+
+    enum: type[enum.Enum]
+    #: The member each allowed string names, in the enumeration's order: worked out once, since
+    #: the validator looks a value up for every enumerated field it reads.
+    members: Mapping[str, enum.Enum] = attrs.field(init=False, eq=False, repr=False)
+
+    @members.default
+    def _members(self) -> Mapping[str, enum.Enum]:
+        return {str(member.value): member for member in self.enum}
+
+    def member(self, value: object) -> enum.Enum | None:
+        """The member a wire value names, or ``None``."""
+        return self.members.get(value) if isinstance(value, str) else None
+
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+        """See :meth:`Spec.problem`: a member, or a string that names one, passes."""
+        if isinstance(value, self.enum) or self.member(value) is not None:
+            return None
+        allowed = ", ".join(repr(allowed) for allowed in self.members)
+        return "bad-enum", f"{name!r} must be one of {allowed}{_or_none(nullable)}: {show(value)}"
+
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+        """See :meth:`Spec.inline`."""
+        return f"type({var}) is {_name(namespace, self.enum)}"
+
+    def schema(self) -> dict[str, Any]:
+        """See :meth:`Spec.schema`."""
+        return {"type": "string", "enum": list(self.members)}
+
+    def breaking(self) -> Iterator[tuple[str, object]]:
+        """See :meth:`Spec.breaking`."""
+        yield "bad-enum", "no-such-value"
+        yield "bad-enum", 3
+
+    def convert(self, value: object, name: str, *, nullable: bool = False) -> Any:
+        """The member ``value`` is or names; :class:`InvalidValueError` otherwise."""
+        if isinstance(value, self.enum) or (nullable and value is None):
+            return value
+        member = self.member(value)
+        if member is None:
+            _fail(self.problem(value, name, nullable=nullable))
+        return member
+
+
+@attrs.frozen
+class Part(Spec):
+    """A value of another declared class (an object on the wire)."""
+
+    cls: type[Any]
+
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+        """See :meth:`Spec.problem`."""
+        if isinstance(value, self.cls):
+            return None
+        what = f"a {self.cls.__name__}{_or_none(nullable)}"
+        return "wrong-type", f"{name!r} must be {what}: {show(value)}"
+
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+        """See :meth:`Spec.inline`."""
+        return f"isinstance({var}, {_name(namespace, self.cls)})"
+
+    def schema(self) -> dict[str, Any]:
+        """See :meth:`Spec.schema`: a reference the schema's builder resolves."""
+        return {"$ref": f"#/$defs/{schema_name(self.cls)}"}
+
+    def breaking(self) -> Iterator[tuple[str, object]]:
+        """See :meth:`Spec.breaking`."""
+        yield "wrong-type", "not an object"
+
+
+@attrs.frozen
+class Nullable(Spec):
+    """``null`` (``None``), or ``inner``."""
+
+    inner: Spec
+
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+        """See :meth:`Spec.problem`."""
+        return None if value is None else self.inner.problem(value, name, nullable=True)
+
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+        """See :meth:`Spec.inline`."""
+        return f"({var} is None or ({self.inner.inline(var, namespace)}))"
+
+    def schema(self) -> dict[str, Any]:
+        """See :meth:`Spec.schema`."""
+        return {"anyOf": [self.inner.schema(), {"type": "null"}]}
+
+    def breaking(self) -> Iterator[tuple[str, object]]:
+        """See :meth:`Spec.breaking`."""
+        return self.inner.breaking()
+
+
+@attrs.frozen
+class ArrayOf(Spec):
+    """An array of ``item`` (a tuple in the model), with at least ``min_items``."""
+
+    item: Spec
+    min_items: int = 0
+
+    def container_problem(
+        self, value: object, name: str, *, nullable: bool = False
+    ) -> Found | None:
+        """The first rule of the array itself (not of its items) that ``value`` breaks."""
+        if not isinstance(value, (list, tuple)):
+            return "wrong-type", f"{name!r} must be an array{_or_none(nullable)}: {show(value)}"
+        if len(value) < self.min_items:
+            return "empty-array", f"{name!r} must hold at least one item: []"
+        return None
+
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+        """See :meth:`Spec.problem`."""
+        found = self.container_problem(value, name, nullable=nullable)
+        if found is not None:
+            return found
+        assert isinstance(value, (list, tuple))  # noqa: S101 - what container_problem checked
+        for index, element in enumerate(value):
+            found = self.item.problem(element, f"{name}[{index}]")
+            if found is not None:
+                return found
+        return None
+
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+        """See :meth:`Spec.inline`."""
+        test = f"type({var}) is tuple"
+        if self.min_items:
+            test += f" and len({var}) >= {self.min_items}"
+        item = self.item.inline("_x", namespace)
+        return f"{test} and all([{item} for _x in {var}])"
+
+    def schema(self) -> dict[str, Any]:
+        """See :meth:`Spec.schema`."""
+        schema: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
+    def breaking(self) -> Iterator[tuple[str, object]]:
+        """See :meth:`Spec.breaking`: the array's own rules, then an item's, in a list."""
+        yield "wrong-type", "not an array"
+        if self.min_items:
+            yield "empty-array", []
+        # An item that breaks a rule, after enough good items to fill the minimum: the coverage
+        # test puts the valid items it has in front.
+        for code, value in self.item.breaking():
+            yield code, [value]
+
+    def convert(self, value: object, name: str) -> tuple[Any, ...]:
+        """``value`` as a tuple; :class:`InvalidValueError` when it is no sequence."""
+        if type(value) is tuple:
+            return value
+        if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
+            _fail(("wrong-type", f"{name!r} must be an array: {show(value)}"))
+        return tuple(value)  # type: ignore[call-overload]
+
+
+def schema_name(cls: type[Any]) -> str:
+    """The name of a class's definition in the JSON Schema: ``RoutineItem`` is ``routine_item``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
+
+
+# -- rules across fields --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Rule:
+    """A rule across the fields of one class.
+
+    Attributes:
+        code: The registered code of the problem it finds.
+        at: The field the problem is reported at.
+        reads: The fields it reads, in the order ``test`` takes them; the validator runs it only
+            when all of them are sound.
+        test: Given the values of ``reads``, the message when the rule is broken, else ``None``.
+        schema: The JSON Schema fragment (one entry of the object's ``allOf``) that says the
+            rule, or ``None`` when a JSON Schema cannot.
+        beyond_schema: Why a JSON Schema cannot say it, when ``schema`` is ``None``.
+        breaking: Wire values for fields of a valid object that break this rule alone.
+        presence: The fields of ``reads`` that the rule asks only whether they are given (not
+            ``None``): the validator runs it when such a field is given with errors of its own,
+            passing :data:`GIVEN`, so that both problems are reported at once.
+    """
+
+    code: str
+    at: str
+    reads: tuple[str, ...]
+    test: Callable[..., str | None]
+    schema: dict[str, Any] | None
+    breaking: Mapping[str, Any]
+    beyond_schema: str = ""
+    presence: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if (self.schema is None) == (not self.beyond_schema):
+            # One or the other: a rule is said by the schema, or the docs say why not.
+            raise TypeError(f"rule {self.code!r} needs a schema fragment or beyond_schema")
+
+    def problem(self, values: Mapping[str, Any]) -> Found | None:
+        """The rule's code and message for these field values, or ``None``."""
+        message = self.test(*(values[name] for name in self.reads))
+        return None if message is None else (self.code, message)
+
+
+class _Given:
+    """A field that is given, with errors of its own: not ``None``, and nothing more is known."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "GIVEN"
+
+
+#: Passed to a rule for a field of its :attr:`Rule.presence` that is given but has errors.
+GIVEN: Final = _Given()
+
+
+# -- declaring a class ----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class DeclaredField:
+    """One declared field: its name, its spec, and its default (``attrs.NOTHING`` when required)."""
+
+    name: str
+    spec: Spec
+    default: Any
+
+    @property
+    def required(self) -> bool:
+        """Whether the field has no default (the wire format then requires its key)."""
+        return self.default is attrs.NOTHING
+
+
+def declare(spec: Spec) -> dict[str, Spec]:
+    """The attrs metadata that declares a field's spec: ``attrs.field(metadata=declare(...))``."""
+    return {_METADATA_KEY: spec}
+
+
+_FIELDS: Final[dict[type[Any], tuple[DeclaredField, ...]]] = {}
+_RULES: Final[dict[type[Any], tuple[Rule, ...]]] = {}
+
+
+def fields_of(cls: type[Any]) -> tuple[DeclaredField, ...]:
+    """The declared fields of a class made by :func:`declared`, in order."""
+    return _FIELDS[cls]
+
+
+def rules_of(cls: type[Any]) -> tuple[Rule, ...]:
+    """The rules across fields of a class made by :func:`declared`, in order."""
+    return _RULES[cls]
+
+
+def is_declared(cls: type[Any]) -> bool:
+    """Whether ``cls`` was made by :func:`declared`."""
+    return cls in _FIELDS
+
+
+def checks_pending(self: object) -> None:
+    """Stands for a declared class's check until :func:`declared` compiles it."""
+    raise TypeError(f"{type(self).__name__} is declared but its checks were never compiled")
+
+
+def _fail(found: Found | None) -> Any:
+    if found is not None:
+        raise InvalidValueError(found[1])
+    return None
+
+
+def _field_failed(spec: Spec, name: str, value: object) -> None:
+    _fail(spec.problem(value, name))
+    raise AssertionError(f"{name!r}: the inline check and the spec disagree on {value!r}")
+
+
+def _rule_failed(message: str | None) -> None:
+    raise InvalidValueError(message)
+
+
+def declared(*rules: Rule, then: Callable[[Any], None] | None = None) -> Callable[[_C], _C]:
+    """Compile the checks of an attrs class from its declaration and install them.
+
+    The class is decorated by ``attrs.frozen`` first (below this decorator), every field declares
+    its spec with :func:`declare`, and the class body says
+    ``__attrs_post_init__ = checks_pending``, which this replaces with the compiled check: each
+    field's spec in order, then each rule, then ``then`` (rules beyond one value, such as a
+    routine's dose rules, declared where they live).
+
+    Args:
+        rules: The rules across fields, in the order they are checked and reported.
+        then: A further check of the whole value, run last.
+
+    Raises:
+        TypeError: At import, when a field has no spec or a validator of its own, a rule reads a
+            field the class lacks, or the class body lacks the placeholder.
+    """
+
+    def decorate(cls: _C) -> _C:
+        if vars(cls).get("__attrs_post_init__") is not checks_pending:
+            raise TypeError(f"{cls.__name__} must say __attrs_post_init__ = checks_pending")
+        declared_fields = []
+        for field in attrs.fields(cls):
+            spec = field.metadata.get(_METADATA_KEY)
+            if not isinstance(spec, Spec):
+                raise TypeError(f"{cls.__name__}.{field.name} declares no spec")
+            if field.validator is not None:
+                raise TypeError(
+                    f"{cls.__name__}.{field.name} has a validator of its own; declare the rule "
+                    "with its spec or as a Rule, so that every path derives it"
+                )
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = default.factory()  # type: ignore[attr-defined]
+            declared_fields.append(DeclaredField(name=field.name, spec=spec, default=default))
+        names = {field.name for field in declared_fields}
+        for rule in rules:
+            if not {rule.at, *rule.reads} <= names:
+                raise TypeError(f"rule {rule.code!r} names a field {cls.__name__} lacks")
+        _FIELDS[cls] = tuple(declared_fields)
+        _RULES[cls] = tuple(rules)
+        cls.__attrs_post_init__ = _compile(cls, _FIELDS[cls], _RULES[cls], then)  # type: ignore[attr-defined]
+        return cls
+
+    return decorate
+
+
+def _compile(
+    cls: type[Any],
+    fields: tuple[DeclaredField, ...],
+    rules: tuple[Rule, ...],
+    then: Callable[[Any], None] | None,
+) -> Callable[[Any], None]:
+    """Generate the check of ``cls``: one inline test per field, then the rules, then ``then``."""
+    namespace: dict[str, Any] = {"_field_failed": _field_failed, "_rule_failed": _rule_failed}
+    lines = ["def check(self):"]
+    for field in fields:
+        var = f"_f_{field.name}"
+        spec = _name(namespace, field.spec)
+        lines.append(f"    {var} = self.{field.name}")
+        lines.append(f"    if not ({field.spec.inline(var, namespace)}):")
+        lines.append(f"        _field_failed({spec}, {field.name!r}, {var})")
+    for rule in rules:
+        arguments = ", ".join(f"_f_{name}" for name in rule.reads)
+        lines.append(f"    _m = {_name(namespace, rule.test)}({arguments})")
+        lines.append("    if _m is not None:")
+        lines.append("        _rule_failed(_m)")
+    if then is not None:
+        lines.append(f"    {_name(namespace, then)}(self)")
+    if len(lines) == 1:
+        lines.append("    pass")
+    source = "\n".join(lines)
+    exec(compile(source, f"<declared checks of {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own generated source, as attrs does
+    check: Callable[[Any], None] = namespace["check"]
+    check.__qualname__ = f"{cls.__qualname__}.__attrs_post_init__"
+    check.__doc__ = f"Check a new {cls.__name__} against its declaration."
+    return check
+
+
+@functools.cache
+def one_of(kind: type[enum.Enum]) -> OneOf:
+    """The spec of an enumeration's values, made once per enumeration."""
+    return OneOf(kind)
+
+
+def convert_member(kind: type[_E], value: object, name: str, *, nullable: bool = False) -> Any:
+    """The member of ``kind`` that ``value`` is or names, with :class:`OneOf`'s message."""
+    if type(value) is kind or (nullable and value is None):
+        return value
+    return one_of(kind).convert(value, name, nullable=nullable)
