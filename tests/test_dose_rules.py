@@ -21,7 +21,7 @@ from solpt_rehab import (
     catalog,
     strategies,
 )
-from solpt_rehab._routines.values import id_conflicts, item_problems
+from solpt_rehab._routines.dose import id_conflicts, item_problems
 from solpt_rehab.strategies import Dose
 
 E, W = Severity.ERROR, Severity.WARNING

@@ -36,7 +36,7 @@ from solpt_rehab import (
     catalog,
     strategies,
 )
-from solpt_rehab._routines.values import IMPLAUSIBLE_OPEN_ENDED_FACTOR, item_problems
+from solpt_rehab._routines.dose import IMPLAUSIBLE_OPEN_ENDED_FACTOR, item_problems
 from solpt_rehab.strategies import Dose
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

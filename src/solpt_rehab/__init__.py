@@ -42,7 +42,8 @@ from ._model.values import (
     StepKind,
 )
 from ._routines.builder import RoutineBuilder
-from ._routines.values import Frequency, Routine, RoutineItem, Side
+from ._routines.dose import Side
+from ._routines.values import Frequency, Routine, RoutineItem
 from ._version import __version__
 
 # The names that need cattrs (and json), and the timeline's, by the private module that defines

@@ -1,7 +1,7 @@
 """The routine builder: compose a patient's routine in code and learn every problem at once.
 
 :class:`RoutineBuilder` records what it is told and judges it only in :meth:`~RoutineBuilder.build`,
-which asks the dose rules of :mod:`solpt_rehab._routine` (:func:`item_problems`), so that the
+which asks the dose rules of :mod:`solpt_rehab._routines.dose` (:func:`item_problems`), so that the
 builder, :class:`~solpt_rehab.RoutineItem` and the document validator cannot disagree.
 """
 
@@ -25,20 +25,18 @@ from .._model.values import (
     StepKind,
     unicode_requirement,
 )
-from .values import (
+from .dose import (
     TYPE_CODES,
-    Frequency,
-    Routine,
-    RoutineItem,
     Side,
-    _number_problem,
     default_hold_seconds,
     default_reps,
     default_side,
     earlier_with_id,
     id_conflict_problem,
     item_problems,
+    number_problem,
 )
+from .values import Frequency, Routine, RoutineItem
 
 __all__ = ["RoutineBuilder"]
 
@@ -100,8 +98,8 @@ class RoutineBuilder:
     listing every error (and warning) of the name, each item, the frequency and the weeks.
 
     A dose left out takes the conservative start: the documented lower bound of the hold
-    (:func:`~solpt_rehab._routine.default_hold_seconds`) and of the repetitions
-    (:func:`~solpt_rehab._routine.default_reps`), and the default side (``BOTH`` for bilateral
+    (:func:`~solpt_rehab._routines.dose.default_hold_seconds`) and of the repetitions
+    (:func:`~solpt_rehab._routines.dose.default_reps`), and the default side (``BOTH`` for bilateral
     and two-sided work; none for an affected-side exercise, whose painful side only the clinician
     knows).
 
@@ -258,7 +256,7 @@ class RoutineBuilder:
             items.append(item)
         problems.extend(self._frequency_problems())
         if self._weeks is not None:
-            bad = _number_problem(self._weeks, pointer("weeks"), "weeks", whole=True)
+            bad = number_problem(self._weeks, pointer("weeks"), "weeks", whole=True)
             if bad is not None:
                 problems.append(bad)
         return problems, items
@@ -278,7 +276,7 @@ class RoutineBuilder:
             ("days_per_week", self._days_per_week),
         ):
             where = pointer("frequency", field)
-            bad = _number_problem(value, where, field, whole=True)
+            bad = number_problem(value, where, field, whole=True)
             if bad is not None:
                 yield bad
             elif field == "days_per_week" and isinstance(value, int) and value > _DAYS_IN_A_WEEK:
@@ -290,7 +288,7 @@ class RoutineBuilder:
         """The problems of one entry, and its item when it has no error.
 
         ``first_by_id`` maps each id met so far to the first item and exercise it named: one
-        routine holds one exercise per id (see :func:`~solpt_rehab._routine.id_conflicts`).
+        routine holds one exercise per id (see :func:`~solpt_rehab._routines.dose.id_conflicts`).
         """
         at = ("items", index)
         at_id = (*at, "exercise")

@@ -37,7 +37,8 @@ from .._model.values import (
     _slug,
     format_number,
 )
-from .values import Routine, RoutineItem, Side, default_hold_seconds
+from .dose import Side, default_hold_seconds
+from .values import Routine, RoutineItem
 
 __all__ = [
     "Cue",

@@ -40,7 +40,8 @@ from .._model.values import (
     Step,
     StepKind,
 )
-from .._routines.values import Frequency, Routine, RoutineItem, Side
+from .._routines.dose import Side
+from .._routines.values import Frequency, Routine, RoutineItem
 
 #: The one version of the wire format this library reads and writes.
 FORMAT_VERSION: Final = 1

@@ -41,15 +41,8 @@ from .._model.values import (
     StepKind,
     unicode_requirement,
 )
-from .._routines.values import (
-    TYPE_CODES,
-    Frequency,
-    Routine,
-    RoutineItem,
-    Side,
-    default_side,
-    item_problems,
-)
+from .._routines.dose import TYPE_CODES, Side, default_side, item_problems
+from .._routines.values import Frequency, Routine, RoutineItem
 from .fast import (
     CONVERTER,
     EXERCISE,

@@ -65,7 +65,8 @@ from .._model.values import (
     StepKind,
     format_number,
 )
-from .._routines.values import IMPLAUSIBLE_OPEN_ENDED_FACTOR, Frequency, Routine, RoutineItem, Side
+from .._routines.dose import IMPLAUSIBLE_OPEN_ENDED_FACTOR, Side
+from .._routines.values import Frequency, Routine, RoutineItem
 
 __all__ = [
     "Dose",
