@@ -63,7 +63,10 @@ def test_building_a_routine_needs_neither_cattrs_nor_the_timeline() -> None:
             ["cattrs", "solpt_rehab._wire.schema", "solpt_rehab._wire.fast"],
         ),
         ("import solpt_rehab; solpt_rehab.Cue", ["solpt_rehab._routines.timing"]),
-        ("import solpt_rehab; solpt_rehab.Routine.timeline", []),
+        ("import solpt_rehab; solpt_rehab.Pacing", ["solpt_rehab._routines.timing"]),
+        ("from solpt_rehab import session_duration", ["solpt_rehab._routines.timing"]),
+        ("from solpt_rehab import session_timeline", ["solpt_rehab._routines.timing"]),
+        ("from solpt_rehab._routines import values", []),
     ],
 )
 def test_a_deferred_name_loads_its_module_on_first_use(code: str, loaded: list[str]) -> None:
@@ -81,6 +84,9 @@ def test_deferred_names_are_listed_and_resolve_to_their_definitions() -> None:
     assert solpt_rehab.json_schema is _schema.json_schema
     assert solpt_rehab.Report is _validate.Report
     assert solpt_rehab.format_timeline is _timeline.format_timeline
+    assert solpt_rehab.Pacing is _timeline.Pacing
+    assert solpt_rehab.session_duration is _timeline.session_duration
+    assert solpt_rehab.session_timeline is _timeline.session_timeline
     assert set(solpt_rehab.__all__) <= set(dir(solpt_rehab))
 
 

@@ -52,6 +52,7 @@ _LAZY: dict[str, str] = {
     "Cue": "_routines.timing",
     "CueKind": "_routines.timing",
     "Interpretation": "_routines.timing",
+    "Pacing": "_routines.timing",
     "Report": "_wire.validate",
     "SessionDuration": "_routines.timing",
     "dumps": "_wire.documents",
@@ -59,6 +60,8 @@ _LAZY: dict[str, str] = {
     "from_document": "_wire.documents",
     "json_schema": "_wire.schema",
     "loads": "_wire.documents",
+    "session_duration": "_routines.timing",
+    "session_timeline": "_routines.timing",
     "to_document": "_wire.documents",
     "validate": "_wire.documents",
     "validate_text": "_wire.documents",
@@ -67,7 +70,16 @@ _LAZY: dict[str, str] = {
 if TYPE_CHECKING:
     # Type checkers see plain imports, and no module ``__getattr__``: a misspelt name stays an
     # error for them instead of becoming ``Any``.
-    from ._routines.timing import Cue, CueKind, Interpretation, SessionDuration, format_timeline
+    from ._routines.timing import (
+        Cue,
+        CueKind,
+        Interpretation,
+        Pacing,
+        SessionDuration,
+        format_timeline,
+        session_duration,
+        session_timeline,
+    )
     from ._wire.documents import dumps, from_document, loads, to_document, validate, validate_text
     from ._wire.schema import json_schema
     from ._wire.validate import Report
@@ -118,6 +130,7 @@ __all__ = [
     "InvalidValueError",
     "Laterality",
     "Level",
+    "Pacing",
     "Position",
     "Problem",
     "ProblemsError",
@@ -142,6 +155,8 @@ __all__ = [
     "from_document",
     "json_schema",
     "loads",
+    "session_duration",
+    "session_timeline",
     "to_document",
     "validate",
     "validate_text",

@@ -21,7 +21,7 @@ from ._core.errors import DocumentError, UnknownExerciseError
 from ._core.problems import Problem
 from ._model.values import Exercise
 from ._routines.builder import RoutineBuilder
-from ._routines.timing import Cue, format_timeline
+from ._routines.timing import Cue, format_timeline, session_duration, session_timeline
 from ._routines.values import Routine
 from ._version import __version__
 from ._wire.documents import Syntax, dumps, loads, to_document, validate, validate_text
@@ -219,11 +219,11 @@ def _routine(args: argparse.Namespace) -> int:
         except ModuleNotFoundError:
             return _needs_yaml("routine")
     if args.format == "json":
-        duration = routine.duration()
+        duration = session_duration(routine)
         output = {
             "routine": to_document(routine),
             "duration": {"min_seconds": duration.min_seconds, "max_seconds": duration.max_seconds},
-            "timeline": [cue_document(cue) for cue in routine.timeline()],
+            "timeline": [cue_document(cue) for cue in session_timeline(routine)],
         }
         print(json.dumps(output, indent=2, ensure_ascii=False))
     else:

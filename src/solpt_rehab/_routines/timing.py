@@ -4,19 +4,18 @@ A session is a sequence of segments: getting ready, a hold (or a movement) per r
 releases or rests between repetitions, a switch of sides, the change to the next exercise. A
 hold's length is prescribed; a documented rest has its own numbers; everything else is a length
 no source states, which the library fills with a *working interpretation*: one of the named
-:class:`Interpretation` constants below, each a range with the one value a timer plays.
-:meth:`Routine.duration() <solpt_rehab.Routine.duration>` adds up the low ends and the high ends;
-:meth:`Routine.timeline() <solpt_rehab.Routine.timeline>` plays the segments one after the other.
+:class:`Interpretation` constants below, each a range with the one value a timer plays, unless a
+:class:`Pacing` gives a length of its own. :func:`session_duration` adds up the low ends and the
+high ends; :func:`session_timeline` plays the segments one after the other.
 
 Both compute the same segments in the same order, so the timeline's length always lies within
-the duration (floating-point addition is monotonic). This module depends on the routine; the
-routine imports it only inside its methods, so the model stays free of timing policy.
+the duration (floating-point addition is monotonic). Both are functions of a routine: this module
+imports the routine's values and they never import it, so the routine stays free of timing policy.
 """
 
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,6 +32,7 @@ from .._model.values import (
     _fail,
     _flag,
     _not_below,
+    _optional_positive_number,
     _positive_number,
     _slug,
     format_number,
@@ -44,6 +44,7 @@ __all__ = [
     "Cue",
     "CueKind",
     "Interpretation",
+    "Pacing",
     "SessionDuration",
     "format_timeline",
     "session_duration",
@@ -73,10 +74,10 @@ class Interpretation(enum.Enum):
 
     The numbers are the library's own working choices for pacing a home session, not clinical
     facts and not the source's: a timer needs some number, and these say openly which one. Each
-    is a range (:attr:`min_seconds` to :attr:`max_seconds`, which :meth:`Routine.duration()
-    <solpt_rehab.Routine.duration>` adds up) and the one value :meth:`Routine.timeline()
-    <solpt_rehab.Routine.timeline>` plays (:attr:`seconds`). Both methods take the member's
-    :attr:`keyword` to replace it with an exact length of your own.
+    is a range (:attr:`min_seconds` to :attr:`max_seconds`, which
+    :func:`~solpt_rehab.session_duration` adds up) and the one value
+    :func:`~solpt_rehab.session_timeline` plays (:attr:`seconds`). The :class:`~solpt_rehab.Pacing`
+    field named by the member's :attr:`keyword` replaces it with an exact length of your own.
 
     Example::
 
@@ -148,7 +149,8 @@ class Interpretation(enum.Enum):
     def __init__(
         self, keyword: str, min_seconds: float, seconds: float, max_seconds: float, covers: str
     ) -> None:
-        #: The keyword argument that replaces it, such as ``"vague_rest_seconds"``.
+        #: The field of :class:`~solpt_rehab.Pacing` that replaces it, such as
+        #: ``"vague_rest_seconds"``.
         self.keyword = keyword
         #: The short end of the range, in seconds.
         self.min_seconds = min_seconds
@@ -158,6 +160,62 @@ class Interpretation(enum.Enum):
         self.max_seconds = max_seconds
         #: What the time is for, for a person.
         self.covers = covers
+
+
+@attrs.frozen(kw_only=True)
+class Pacing:
+    """Exact lengths of your own for the working interpretations of a session.
+
+    Each field is named by an :class:`~solpt_rehab.Interpretation`'s :attr:`keyword
+    <solpt_rehab.Interpretation.keyword>`. ``None`` (the default) keeps the library's working
+    interpretation; a number replaces it, in :func:`~solpt_rehab.session_duration` and
+    :func:`~solpt_rehab.session_timeline` alike, with exactly that many seconds. A replaced length
+    is still the library's pacing rather than the source's, so its cues stay marked
+    ``interpreted``.
+
+    Example::
+
+        >>> from solpt_rehab import Pacing
+        >>> Pacing(get_ready_seconds=30, vague_rest_seconds=5) == Pacing(
+        ...     vague_rest_seconds=5, get_ready_seconds=30
+        ... )
+        True
+
+    Attributes:
+        get_ready_seconds: Replaces :attr:`Interpretation.GET_READY
+            <solpt_rehab.Interpretation.GET_READY>`: getting ready for the first exercise.
+        next_exercise_seconds: Replaces :attr:`Interpretation.NEXT_EXERCISE
+            <solpt_rehab.Interpretation.NEXT_EXERCISE>`: the change to the next exercise.
+        release_seconds: Replaces :attr:`Interpretation.RELEASE
+            <solpt_rehab.Interpretation.RELEASE>`: the release between repetitions with no
+            documented rest.
+        vague_rest_seconds: Replaces :attr:`Interpretation.VAGUE_REST
+            <solpt_rehab.Interpretation.VAGUE_REST>`: a rest documented without a number ("a few
+            seconds").
+        switch_sides_seconds: Replaces :attr:`Interpretation.SWITCH_SIDES
+            <solpt_rehab.Interpretation.SWITCH_SIDES>`: the switch of sides of an each-side
+            exercise.
+        move_seconds: Replaces :attr:`Interpretation.MOVE <solpt_rehab.Interpretation.MOVE>`: one
+            repetition of an exercise without a hold.
+
+    Raises:
+        InvalidValueError: For a field that is neither ``None`` nor a finite number > 0.
+
+    .. versionadded:: 0.1.0
+    """
+
+    get_ready_seconds: float | None = attrs.field(default=None, validator=_optional_positive_number)
+    next_exercise_seconds: float | None = attrs.field(
+        default=None, validator=_optional_positive_number
+    )
+    release_seconds: float | None = attrs.field(default=None, validator=_optional_positive_number)
+    vague_rest_seconds: float | None = attrs.field(
+        default=None, validator=_optional_positive_number
+    )
+    switch_sides_seconds: float | None = attrs.field(
+        default=None, validator=_optional_positive_number
+    )
+    move_seconds: float | None = attrs.field(default=None, validator=_optional_positive_number)
 
 
 # -- values ---------------------------------------------------------------------------------------
@@ -276,26 +334,24 @@ class _Span:
         return cls(low=seconds, play=seconds, high=seconds)
 
 
-def _pacing(overrides: dict[str, float | None]) -> dict[str, _Span]:
-    """The span of each interpretation, keyed by its keyword; an override pins all three."""
+def _spans(pacing: Pacing | None) -> dict[str, _Span]:
+    """The span of each interpretation, keyed by its keyword; a length ``pacing`` gives pins it."""
+    if pacing is None:
+        pacing = Pacing()
+    elif not isinstance(pacing, Pacing):
+        raise InvalidValueError(f"'pacing' must be a Pacing or None: {pacing!r}")
     spans = {}
     for interpretation in Interpretation:
-        given: object = overrides.get(interpretation.keyword)
-        if given is None:
-            spans[interpretation.keyword] = _Span(
+        given: float | None = getattr(pacing, interpretation.keyword)
+        spans[interpretation.keyword] = (
+            _Span(
                 low=interpretation.min_seconds,
                 play=interpretation.seconds,
                 high=interpretation.max_seconds,
             )
-            continue
-        name = interpretation.keyword
-        if isinstance(given, bool) or not isinstance(given, (int, float)):
-            raise InvalidValueError(f"{name!r} must be a number (int or float): {given!r}")
-        if isinstance(given, float) and not math.isfinite(given):  # an int is always finite
-            raise InvalidValueError(f"{name!r} must be finite: {given!r}")
-        if given <= 0:
-            raise InvalidValueError(f"{name!r} must be > 0: {given!r}")
-        spans[name] = _Span.exactly(given)
+            if given is None
+            else _Span.exactly(given)
+        )
     return spans
 
 
@@ -497,27 +553,30 @@ def _between(
 # -- the public computations ----------------------------------------------------------------------
 
 
-def session_duration(
-    routine: Routine,
-    *,
-    get_ready_seconds: float | None = None,
-    next_exercise_seconds: float | None = None,
-    release_seconds: float | None = None,
-    vague_rest_seconds: float | None = None,
-    switch_sides_seconds: float | None = None,
-    move_seconds: float | None = None,
-) -> SessionDuration:
-    """The estimated length of one session of ``routine``; see :meth:`Routine.duration`."""
-    spans = _pacing(
-        {
-            "get_ready_seconds": get_ready_seconds,
-            "next_exercise_seconds": next_exercise_seconds,
-            "release_seconds": release_seconds,
-            "vague_rest_seconds": vague_rest_seconds,
-            "switch_sides_seconds": switch_sides_seconds,
-            "move_seconds": move_seconds,
-        }
-    )
+def session_duration(routine: Routine, pacing: Pacing | None = None) -> SessionDuration:
+    """Estimate the length of one session of ``routine`` as a range of seconds.
+
+    It adds up the same cues as :func:`session_timeline`: the prescribed holds (or, for an item
+    without one, the documented range), the documented rests, and for every length no source
+    states, the range of the library's working interpretation
+    (:class:`~solpt_rehab.Interpretation`) or the exact length ``pacing`` gives: the low ends give
+    ``min_seconds``, the high ends ``max_seconds``. The timeline of the same routine and pacing
+    always lasts a length within it.
+
+    Args:
+        routine: The routine.
+        pacing: Lengths of your own for some working interpretations; ``None`` keeps them all.
+
+    Returns:
+        A :class:`~solpt_rehab.SessionDuration` with ``min_seconds`` and ``max_seconds``.
+
+    Raises:
+        InvalidValueError: For a ``pacing`` that is not a :class:`~solpt_rehab.Pacing`, or a
+            prescribed hold too large to time.
+
+    .. versionadded:: 0.1.0
+    """
+    spans = _spans(pacing)
     low = high = 0.0
     for segment in _segments(routine, spans):
         low += segment.span.low
@@ -525,27 +584,39 @@ def session_duration(
     return SessionDuration(min_seconds=low, max_seconds=high)
 
 
-def session_timeline(
-    routine: Routine,
-    *,
-    get_ready_seconds: float | None = None,
-    next_exercise_seconds: float | None = None,
-    release_seconds: float | None = None,
-    vague_rest_seconds: float | None = None,
-    switch_sides_seconds: float | None = None,
-    move_seconds: float | None = None,
-) -> tuple[Cue, ...]:
-    """The cues of one session of ``routine``, in order; see :meth:`Routine.timeline`."""
-    spans = _pacing(
-        {
-            "get_ready_seconds": get_ready_seconds,
-            "next_exercise_seconds": next_exercise_seconds,
-            "release_seconds": release_seconds,
-            "vague_rest_seconds": vague_rest_seconds,
-            "switch_sides_seconds": switch_sides_seconds,
-            "move_seconds": move_seconds,
-        }
-    )
+def session_timeline(routine: Routine, pacing: Pacing | None = None) -> tuple[Cue, ...]:
+    """Return the timed cues of one session of ``routine``, in order, for a timer or a voice.
+
+    The session opens with ``get-ready``; each later item opens with ``next-exercise``. Each
+    repetition is a ``hold`` of the prescribed length on its side (a ``move`` for an exercise
+    without a hold); between two repetitions of an item comes the documented ``rest``, or
+    else a ``release``, and between the two sides of an each-side exercise a
+    ``switch-sides``. Each cue starts where the previous one ends. Lengths no source states
+    play the ``seconds`` of the library's working interpretations
+    (:class:`~solpt_rehab.Interpretation`), or the length ``pacing`` gives, and such cues are
+    marked ``interpreted``.
+
+    Sides follow the exercise's laterality and counting rule: an affected-side exercise
+    holds on the item's side; a bilateral one on ``BOTH``; alternating repetitions take turns
+    hold by hold; each-side repetitions all go on the leading side, then all on the other.
+    Two-sided work starts on the item's side, or on the right when it is ``BOTH``. Counted in
+    total, ``reps`` holds are done in all (each side: the leading side takes the larger
+    half); counted per side, ``reps`` on each side.
+
+    Args:
+        routine: The routine.
+        pacing: Lengths of your own for some working interpretations; ``None`` keeps them all.
+
+    Returns:
+        A tuple of :class:`~solpt_rehab.Cue` values.
+
+    Raises:
+        InvalidValueError: For a ``pacing`` that is not a :class:`~solpt_rehab.Pacing`, or a
+            prescribed hold too large to time.
+
+    .. versionadded:: 0.1.0
+    """
+    spans = _spans(pacing)
     cues = []
     start = 0.0
     for segment in _segments(routine, spans):
@@ -627,16 +698,7 @@ def _frequency(routine: Routine) -> str:
     return f"{text}, for {routine.weeks} week{'' if routine.weeks == 1 else 's'}"
 
 
-def format_timeline(
-    routine: Routine,
-    *,
-    get_ready_seconds: float | None = None,
-    next_exercise_seconds: float | None = None,
-    release_seconds: float | None = None,
-    vague_rest_seconds: float | None = None,
-    switch_sides_seconds: float | None = None,
-    move_seconds: float | None = None,
-) -> str:
+def format_timeline(routine: Routine, pacing: Pacing | None = None) -> str:
     """Write a routine and the timeline of one session as text for a person.
 
     The text gives the routine's name, how often it is done, each item with its dose, any
@@ -647,31 +709,20 @@ def format_timeline(
 
     Args:
         routine: The routine.
-        get_ready_seconds: Overrides :attr:`Interpretation.GET_READY`.
-        next_exercise_seconds: Overrides :attr:`Interpretation.NEXT_EXERCISE`.
-        release_seconds: Overrides :attr:`Interpretation.RELEASE`.
-        vague_rest_seconds: Overrides :attr:`Interpretation.VAGUE_REST`.
-        switch_sides_seconds: Overrides :attr:`Interpretation.SWITCH_SIDES`.
-        move_seconds: Overrides :attr:`Interpretation.MOVE`.
+        pacing: Lengths of your own for some working interpretations, as for
+            :func:`~solpt_rehab.session_timeline`; ``None`` keeps them all.
 
     Returns:
         The text: one line each, without a final newline.
 
     Raises:
-        InvalidValueError: For an override that is not a finite number > 0.
+        InvalidValueError: For a ``pacing`` that is not a :class:`~solpt_rehab.Pacing`, or a
+            prescribed hold too large to time.
 
     .. versionadded:: 0.1.0
     """
-    overrides = {
-        "get_ready_seconds": get_ready_seconds,
-        "next_exercise_seconds": next_exercise_seconds,
-        "release_seconds": release_seconds,
-        "vague_rest_seconds": vague_rest_seconds,
-        "switch_sides_seconds": switch_sides_seconds,
-        "move_seconds": move_seconds,
-    }
-    duration = session_duration(routine, **overrides)
-    cues = session_timeline(routine, **overrides)
+    duration = session_duration(routine, pacing)
+    cues = session_timeline(routine, pacing)
     lines = [routine.name, _frequency(routine)]
     lines.extend(
         f"  {number}. {item.exercise.name} ({item.exercise.id}): {_describe(item)}"

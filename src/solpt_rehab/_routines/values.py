@@ -1,13 +1,15 @@
 """A patient's routine: its items with their prescribed doses, how often, and for how long.
 
 The values apply the dose rules of :mod:`solpt_rehab._routines.dose` (:func:`item_problems`),
-which are written there once.
+which are written there once, and know nothing of time: a session's length and cues are functions
+of a routine (:func:`~solpt_rehab.session_duration`, :func:`~solpt_rehab.session_timeline`) whose
+module imports this one and is never imported by it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -24,9 +26,6 @@ from .._model.values import (
 )
 from .dose import Side, id_conflict_problem, id_conflicts, item_problems
 from .dose import to_side as _to_side  # the name RoutineItem's field declaration uses
-
-if TYPE_CHECKING:  # the timeline depends on the routine, not the other way round
-    from .timing import Cue, SessionDuration
 
 __all__ = ["Frequency", "Routine", "RoutineItem"]
 
@@ -156,107 +155,6 @@ class Routine:
                 for index, first in id_conflicts(item.exercise for item in value)
             ),
             f"routine {self.name!r} holds different exercises with one id:",
-        )
-
-    def duration(
-        self,
-        *,
-        get_ready_seconds: float | None = None,
-        next_exercise_seconds: float | None = None,
-        release_seconds: float | None = None,
-        vague_rest_seconds: float | None = None,
-        switch_sides_seconds: float | None = None,
-        move_seconds: float | None = None,
-    ) -> SessionDuration:
-        """Estimate the length of one session as a range of seconds.
-
-        It adds up the same cues as :meth:`timeline`: the prescribed holds (or, for an item
-        without one, the documented range), the documented rests, and for every length no source
-        states, the range of the library's working interpretation
-        (:class:`~solpt_rehab.Interpretation`): the low ends give ``min_seconds``, the high ends
-        ``max_seconds``. The timeline of the same routine always lasts a length within it.
-
-        Args:
-            get_ready_seconds: Replaces the get-ready interpretation with this exact length.
-            next_exercise_seconds: Replaces the change to the next exercise.
-            release_seconds: Replaces the release between repetitions with no documented rest.
-            vague_rest_seconds: Replaces a rest documented without a number ("a few seconds").
-            switch_sides_seconds: Replaces the switch of sides of an each-side exercise.
-            move_seconds: Replaces one repetition of an exercise without a hold.
-
-        Returns:
-            A :class:`~solpt_rehab.SessionDuration` with ``min_seconds`` and ``max_seconds``.
-
-        Raises:
-            InvalidValueError: For an override that is not a finite number > 0.
-
-        .. versionadded:: 0.1.0
-        """
-        from .timing import session_duration  # noqa: PLC0415 - the timeline imports this module
-
-        return session_duration(
-            self,
-            get_ready_seconds=get_ready_seconds,
-            next_exercise_seconds=next_exercise_seconds,
-            release_seconds=release_seconds,
-            vague_rest_seconds=vague_rest_seconds,
-            switch_sides_seconds=switch_sides_seconds,
-            move_seconds=move_seconds,
-        )
-
-    def timeline(
-        self,
-        *,
-        get_ready_seconds: float | None = None,
-        next_exercise_seconds: float | None = None,
-        release_seconds: float | None = None,
-        vague_rest_seconds: float | None = None,
-        switch_sides_seconds: float | None = None,
-        move_seconds: float | None = None,
-    ) -> tuple[Cue, ...]:
-        """Return the timed cues of one session, in order, for a timer or a voice.
-
-        The session opens with ``get-ready``; each later item opens with ``next-exercise``. Each
-        repetition is a ``hold`` of the prescribed length on its side (a ``move`` for an exercise
-        without a hold); between two repetitions of an item comes the documented ``rest``, or
-        else a ``release``, and between the two sides of an each-side exercise a
-        ``switch-sides``. Each cue starts where the previous one ends. Lengths no source states
-        play the ``seconds`` of the library's working interpretations
-        (:class:`~solpt_rehab.Interpretation`), and such cues are marked ``interpreted``.
-
-        Sides follow the exercise's laterality and counting rule: an affected-side exercise
-        holds on the item's side; a bilateral one on ``BOTH``; alternating repetitions take turns
-        hold by hold; each-side repetitions all go on the leading side, then all on the other.
-        Two-sided work starts on the item's side, or on the right when it is ``BOTH``. Counted in
-        total, ``reps`` holds are done in all (each side: the leading side takes the larger
-        half); counted per side, ``reps`` on each side.
-
-        Args:
-            get_ready_seconds: Replaces the get-ready interpretation with this exact length.
-            next_exercise_seconds: Replaces the change to the next exercise.
-            release_seconds: Replaces the release between repetitions with no documented rest.
-            vague_rest_seconds: Replaces a rest documented without a number ("a few seconds").
-            switch_sides_seconds: Replaces the switch of sides of an each-side exercise.
-            move_seconds: Replaces one repetition of an exercise without a hold.
-
-        Returns:
-            A tuple of :class:`~solpt_rehab.Cue` values.
-
-        Raises:
-            InvalidValueError: For an override that is not a finite number > 0.
-
-        .. versionadded:: 0.1.0
-        """
-        from .timing import session_timeline  # noqa: PLC0415 - the timeline imports this module
-
-        return session_timeline(
-            self,
-            get_ready_seconds=get_ready_seconds,
-            next_exercise_seconds=next_exercise_seconds,
-            release_seconds=release_seconds,
-            vague_rest_seconds=vague_rest_seconds,
-            switch_sides_seconds=switch_sides_seconds,
-            move_seconds=move_seconds,
         )
 
     @property
