@@ -56,7 +56,7 @@ _LAZY: dict[str, str] = {
     "Report": "_wire.validate",
     "SessionDuration": "_routines.timing",
     "dumps": "_wire.documents",
-    "format_timeline": "_routines.timing",
+    "format_timeline": "_present",
     "from_document": "_wire.documents",
     "json_schema": "_wire.schema",
     "loads": "_wire.documents",
@@ -70,13 +70,13 @@ _LAZY: dict[str, str] = {
 if TYPE_CHECKING:
     # Type checkers see plain imports, and no module ``__getattr__``: a misspelt name stays an
     # error for them instead of becoming ``Any``.
+    from ._present import format_timeline
     from ._routines.timing import (
         Cue,
         CueKind,
         Interpretation,
         Pacing,
         SessionDuration,
-        format_timeline,
         session_duration,
         session_timeline,
     )
