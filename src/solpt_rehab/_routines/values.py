@@ -22,7 +22,6 @@ from .._model.values import (
     _optional_text,
     _positive_whole,
     _text,
-    format_number,
 )
 from .dose import Side, id_conflict_problem, id_conflicts, item_problems
 from .dose import to_side as _to_side  # the name RoutineItem's field declaration uses
@@ -165,13 +164,3 @@ class Routine:
             for index, item in enumerate(self.items)
             for problem in item._problems(("items", index))
         )
-
-
-def describe_dose(item: RoutineItem) -> str:
-    """Write an item's dose for a person: ``"hold 15 s, 3 reps, left"``."""
-    parts = []
-    if item.hold_seconds is not None:
-        parts.append(f"hold {format_number(item.hold_seconds)} s")
-    parts.append(f"{item.reps} reps")
-    parts.append(item.side.value)
-    return ", ".join(parts)
