@@ -60,7 +60,7 @@ nitpick_ignore_regex = [
     # Other projects' objects: with intersphinx off (no network during the build) Sphinx has no
     # page for them. Builtins and typing resolve without an inventory, and stay checked.
     (r"py:.*", rf"({'|'.join(map(re.escape, _OTHER_PROJECTS))})\..+"),
-    # This package's private modules (solpt_rehab._routines.values.item_problems, where the
+    # This package's private modules (solpt_rehab._routines.dose.item_problems, where the
     # dose rules are written once): public docstrings point at them; they have no page.
     (r"py:.*", r"solpt_rehab(\.\w+)*\._\w+(\..+)?"),
 ]

@@ -7,7 +7,7 @@ routine as a ready-made text.
 
 from __future__ import annotations
 
-from solpt_rehab import Routine, RoutineBuilder
+from solpt_rehab import Routine, RoutineBuilder, session_duration, session_timeline
 
 
 def build_routine() -> Routine:
@@ -30,12 +30,12 @@ def main() -> None:
         f"{frequency.sessions_per_day} session a day, {frequency.days_per_week} days a week, "
         f"for {routine.weeks} weeks"
     )
-    duration = routine.duration()
+    duration = session_duration(routine)
     print(
         f"One session lasts {duration} "
         f"({duration.min_seconds:g} to {duration.max_seconds:g} seconds)."
     )
-    cues = routine.timeline()
+    cues = session_timeline(routine)
     print(
         f"This timeline plays {cues[-1].end_seconds:g} seconds; "
         "* marks a length the library interprets."

@@ -15,7 +15,9 @@ from solpt_rehab import (
     CountingRule,
     Exercise,
     Hold,
+    Interpretation,
     Laterality,
+    Pacing,
     RepetitionScheme,
     Rest,
     Routine,
@@ -172,16 +174,7 @@ def _routines(draw: st.DrawFn) -> Routine:
 
 routines = _routines()
 
-overrides = st.dictionaries(
-    st.sampled_from(
-        [
-            "get_ready_seconds",
-            "next_exercise_seconds",
-            "release_seconds",
-            "vague_rest_seconds",
-            "switch_sides_seconds",
-            "move_seconds",
-        ]
-    ),
-    seconds,
+#: Lengths of one's own for some of the working interpretations, each left out or a few seconds.
+pacings = st.builds(
+    Pacing, **{interpretation.keyword: st.none() | seconds for interpretation in Interpretation}
 )

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from solpt_rehab import RoutineBuilder, dumps, format_timeline, validate
+from solpt_rehab import (
+    RoutineBuilder,
+    dumps,
+    format_timeline,
+    session_duration,
+    session_timeline,
+    validate,
+)
 from solpt_rehab._cli import article_routine, cue_document, main
 
 
@@ -38,14 +45,14 @@ def test_json_output_holds_a_valid_routine_document_its_duration_and_every_cue(
     assert main(["routine", "--format", "json"]) == 0
     output = json.loads(capsys.readouterr().out)
     routine = article_routine("left")
-    duration = routine.duration()
+    duration = session_duration(routine)
     assert list(output) == ["routine", "duration", "timeline"]
     assert validate(output["routine"]).ok
     assert output["duration"] == {
         "min_seconds": duration.min_seconds,
         "max_seconds": duration.max_seconds,
     }
-    assert output["timeline"] == [cue_document(cue) for cue in routine.timeline()]
+    assert output["timeline"] == [cue_document(cue) for cue in session_timeline(routine)]
     assert len(output["timeline"]) == 28
     assert output["timeline"][1] == {
         "start_seconds": 10,

@@ -21,7 +21,7 @@ from solpt_rehab import (
     catalog,
     strategies,
 )
-from solpt_rehab._routines.values import id_conflicts, item_problems
+from solpt_rehab._routines.dose import id_conflicts, item_problems
 from solpt_rehab.strategies import Dose
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -247,10 +247,10 @@ def test_routine_items_reject_undocumented_doses_with_every_problem(reps: int) -
     assert isinstance(error.value, ValueError)
 
 
-def test_an_integer_beyond_a_float_is_judged_not_overflowed() -> None:
+def test_an_integer_beyond_a_float_is_refused_as_the_wire_format_refuses_it() -> None:
     assert _problems("knees-to-chest", reps=10**400)[0][:2] == (
         "/items/1/reps",
-        "reps-out-of-range",
+        "number-too-large",
     )
 
 

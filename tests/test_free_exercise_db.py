@@ -29,7 +29,7 @@ from solpt_rehab import (
     Step,
     StepKind,
 )
-from solpt_rehab._routines.values import (
+from solpt_rehab._routines.dose import (
     default_hold_seconds,
     default_reps,
     default_side,

@@ -31,6 +31,7 @@ DEFERRED = (
     *WIRE_LAYER,
     "solpt_rehab._wire.schema",
     "solpt_rehab._routines.timing",
+    "solpt_rehab._present",
 )
 
 
@@ -70,7 +71,14 @@ def test_building_a_routine_needs_neither_msgspec_nor_the_timeline() -> None:
             ["solpt_rehab._wire.schema", "solpt_rehab._wire.spec"],
         ),
         ("import solpt_rehab; solpt_rehab.Cue", ["solpt_rehab._routines.timing"]),
-        ("import solpt_rehab; solpt_rehab.Routine.timeline", []),
+        ("import solpt_rehab; solpt_rehab.Pacing", ["solpt_rehab._routines.timing"]),
+        ("from solpt_rehab import session_duration", ["solpt_rehab._routines.timing"]),
+        ("from solpt_rehab import session_timeline", ["solpt_rehab._routines.timing"]),
+        (
+            "from solpt_rehab import format_timeline",
+            ["solpt_rehab._present", "solpt_rehab._routines.timing"],
+        ),
+        ("from solpt_rehab._routines import values", []),
     ],
 )
 def test_a_deferred_name_loads_its_module_on_first_use(code: str, loaded: list[str]) -> None:
@@ -78,6 +86,7 @@ def test_a_deferred_name_loads_its_module_on_first_use(code: str, loaded: list[s
 
 
 def test_deferred_names_are_listed_and_resolve_to_their_definitions() -> None:
+    from solpt_rehab import _present  # noqa: PLC0415
     from solpt_rehab._routines import timing as _timeline  # noqa: PLC0415
     from solpt_rehab._wire import documents as _documents  # noqa: PLC0415
     from solpt_rehab._wire import schema as _schema  # noqa: PLC0415
@@ -87,7 +96,10 @@ def test_deferred_names_are_listed_and_resolve_to_their_definitions() -> None:
     assert solpt_rehab.loads is _documents.loads
     assert solpt_rehab.json_schema is _schema.json_schema
     assert solpt_rehab.Report is _validate.Report
-    assert solpt_rehab.format_timeline is _timeline.format_timeline
+    assert solpt_rehab.format_timeline is _present.format_timeline
+    assert solpt_rehab.Pacing is _timeline.Pacing
+    assert solpt_rehab.session_duration is _timeline.session_duration
+    assert solpt_rehab.session_timeline is _timeline.session_timeline
     assert set(solpt_rehab.__all__) <= set(dir(solpt_rehab))
 
 

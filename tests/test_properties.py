@@ -29,6 +29,8 @@ from solpt_rehab import (
     dumps,
     from_document,
     loads,
+    session_duration,
+    session_timeline,
     to_document,
     validate,
 )
@@ -106,7 +108,7 @@ def test_every_routine_dose_is_inside_its_range_or_carries_a_recorded_deviation(
 
 @given(ss.routines())
 def test_the_timeline_lies_inside_the_sessions_duration(routine: Routine) -> None:
-    duration, cues = routine.duration(), routine.timeline()
+    duration, cues = session_duration(routine), session_timeline(routine)
     end = cues[-1].start_seconds + cues[-1].duration_seconds
     assert duration.min_seconds <= end <= duration.max_seconds
 

@@ -24,6 +24,7 @@ from solpt_rehab import (
     Frequency,
     Hold,
     Laterality,
+    Pacing,
     RepetitionScheme,
     Rest,
     Routine,
@@ -36,7 +37,7 @@ from solpt_rehab import (
     catalog,
     strategies,
 )
-from solpt_rehab._routines.values import IMPLAUSIBLE_OPEN_ENDED_FACTOR, item_problems
+from solpt_rehab._routines.dose import IMPLAUSIBLE_OPEN_ENDED_FACTOR, item_problems
 from solpt_rehab.strategies import Dose
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -51,6 +52,7 @@ DEFAULTS: list[tuple[str, st.SearchStrategy[Any], type[Any]]] = [
     ("citations", strategies.citations(), Citation),
     ("exercises", strategies.exercises(), Exercise),
     ("frequencies", strategies.frequencies(), Frequency),
+    ("pacings", strategies.pacings(), Pacing),
     ("routine_items", strategies.routine_items(), RoutineItem),
     ("routine_items-deviations", strategies.routine_items(deviations=True), RoutineItem),
     ("routines", strategies.routines(), Routine),
@@ -422,6 +424,10 @@ def test_values_shrink_toward_the_simple() -> None:
     assert _minimal(strategies.equipment()) == Equipment(name="yoga mat", optional=False)
     assert _minimal(strategies.citations()) == Citation(title="Home exercise handout")
     assert _minimal(strategies.frequencies()) == Frequency(sessions_per_day=1, days_per_week=1)
+    assert _minimal(strategies.pacings()) == Pacing()
+    assert _minimal(strategies.pacings(), lambda p: p.move_seconds is not None) == Pacing(
+        move_seconds=1
+    )
 
 
 def test_an_exercise_shrinks_to_two_steps_without_a_hold_done_once_bilaterally() -> None:

@@ -14,7 +14,7 @@ import attrs
 import pytest
 from hypothesis import given
 
-from routine_strategies import overrides, routines
+from routine_strategies import pacings, routines
 from solpt_rehab import (
     CountingRule,
     Cue,
@@ -24,6 +24,7 @@ from solpt_rehab import (
     Interpretation,
     InvalidValueError,
     Laterality,
+    Pacing,
     RepetitionScheme,
     Rest,
     Routine,
@@ -36,6 +37,8 @@ from solpt_rehab import (
     StepKind,
     catalog,
     format_timeline,
+    session_duration,
+    session_timeline,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,7 +98,7 @@ def _exercise(
 def test_the_figure_4_stretch_holds_on_the_painful_side_with_interpreted_releases() -> None:
     routine = _one("figure-4-stretch", side="left")
     release = "Release and come back to the start."
-    assert _rows(routine.timeline()) == [
+    assert _rows(session_timeline(routine)) == [
         (0, 10, READY, L, True, None, "Get ready: Figure-4 stretch, left side."),
         (10, 15, HOLD, L, False, 1, "Left side, hold 1 of 3: stay there for 15 seconds."),
         (25, 3, RELEASE, None, True, None, release),
@@ -103,13 +106,13 @@ def test_the_figure_4_stretch_holds_on_the_painful_side_with_interpreted_release
         (43, 3, RELEASE, None, True, None, release),
         (46, 15, HOLD, L, False, 3, "Left side, hold 3 of 3: stay there for 15 seconds."),
     ]
-    assert routine.duration() == SessionDuration(min_seconds=54, max_seconds=70)
+    assert session_duration(routine) == SessionDuration(min_seconds=54, max_seconds=70)
 
 
 def test_the_knees_to_chest_rest_of_a_few_seconds_is_marked_interpreted() -> None:
     routine = _one("knees-to-chest")
     rest = "Relax and rest for a few seconds."
-    assert _rows(routine.timeline()) == [
+    assert _rows(session_timeline(routine)) == [
         (0, 10, READY, B, True, None, "Get ready: Knees-to-chest stretch."),
         (10, 20, HOLD, B, False, 1, "Hold 1 of 3: stay there for 20 seconds."),
         (30, 3, REST, None, True, None, rest),
@@ -117,7 +120,7 @@ def test_the_knees_to_chest_rest_of_a_few_seconds_is_marked_interpreted() -> Non
         (53, 3, REST, None, True, None, rest),
         (56, 20, HOLD, B, False, 3, "Hold 3 of 3: stay there for 20 seconds."),
     ]
-    assert routine.duration() == SessionDuration(min_seconds=69, max_seconds=85)
+    assert session_duration(routine) == SessionDuration(min_seconds=69, max_seconds=85)
 
 
 def test_the_lying_march_alternates_from_the_right_with_eight_lifts_in_all() -> None:
@@ -138,13 +141,15 @@ def test_the_lying_march_alternates_from_the_right_with_eight_lifts_in_all() -> 
         prompt = f"{side.value.capitalize()} side, hold {number} of 8: stay there for 2 seconds."
         expected.append((start, 2, HOLD, side, False, number, prompt))
         start += 2
-    assert _rows(routine.timeline()) == expected
-    assert routine.timeline()[-1].end_seconds == 47
-    assert routine.duration() == SessionDuration(min_seconds=35, max_seconds=66)
+    assert _rows(session_timeline(routine)) == expected
+    assert session_timeline(routine)[-1].end_seconds == 47
+    assert session_duration(routine) == SessionDuration(min_seconds=35, max_seconds=66)
 
 
 def test_the_lying_march_may_lead_with_the_left_foot() -> None:
-    sides = [cue.side for cue in _one("lying-march", side="left").timeline() if cue.kind is HOLD]
+    sides = [
+        cue.side for cue in session_timeline(_one("lying-march", side="left")) if cue.kind is HOLD
+    ]
     assert sides == [L, R, L, R, L, R, L, R]
 
 
@@ -152,7 +157,7 @@ def test_items_after_the_first_open_with_next_exercise() -> None:
     routine = (
         RoutineBuilder("r").add("knees-to-chest", reps=3).add("figure-4-stretch", side="right")
     )
-    cues = routine.build().timeline()
+    cues = session_timeline(routine.build())
     assert [(cue.start_seconds, cue.kind, cue.exercise_id, cue.side) for cue in cues[5:8]] == [
         (56, HOLD, "knees-to-chest", B),
         (76, NEXT, "figure-4-stretch", R),
@@ -168,7 +173,7 @@ def test_items_after_the_first_open_with_next_exercise() -> None:
 def _plan(routine: Routine) -> list[tuple[CueKind, Side | None, int | None, float, bool]]:
     return [
         (cue.kind, cue.side, cue.repetition, cue.duration_seconds, cue.interpreted)
-        for cue in routine.timeline()
+        for cue in session_timeline(routine)
     ]
 
 
@@ -192,9 +197,9 @@ def test_each_side_counted_in_total_gives_the_leading_side_the_extra_one() -> No
         (REST, None, None, 10, False),
         (HOLD, R, 5, 30, False),
     ]
-    assert routine.timeline()[2].prompt == "Relax and rest for 10 seconds."
-    assert routine.timeline()[6].prompt == "Switch sides: set up on your right side."
-    assert routine.duration() == SessionDuration(
+    assert session_timeline(routine)[2].prompt == "Relax and rest for 10 seconds."
+    assert session_timeline(routine)[6].prompt == "Switch sides: set up on your right side."
+    assert session_duration(routine) == SessionDuration(
         min_seconds=5 + 150 + 30 + 3, max_seconds=15 + 150 + 60 + 10
     )
 
@@ -212,7 +217,7 @@ def test_each_side_counted_per_side_does_every_repetition_on_each_side() -> None
         (RELEASE, None, None, 3, True),
         (HOLD, L, 2, 5, False),
     ]
-    assert routine.timeline()[0].prompt == "Get ready: Side lift, starting on the right."
+    assert session_timeline(routine)[0].prompt == "Get ready: Side lift, starting on the right."
 
 
 def test_each_side_with_a_single_repetition_in_total_works_the_leading_side_only() -> None:
@@ -238,7 +243,9 @@ def test_alternating_counted_per_side_numbers_each_side_and_rests_as_documented(
         (REST, L, None, 3, True),
         (HOLD, L, 2, 2, False),
     ]
-    assert routine.timeline()[2].prompt == "Relax and rest for a moment. Next, your left side."
+    assert (
+        session_timeline(routine)[2].prompt == "Relax and rest for a moment. Next, your left side."
+    )
 
 
 def test_an_exercise_without_a_hold_moves_for_an_interpreted_time() -> None:
@@ -253,24 +260,29 @@ def test_an_exercise_without_a_hold_moves_for_an_interpreted_time() -> None:
         (MOVE, R, 3, 3, True),
     ]
     assert (
-        routine.timeline()[1].prompt == "Right side, repetition 1 of 3: move steadily out and back."
+        session_timeline(routine)[1].prompt
+        == "Right side, repetition 1 of 3: move steadily out and back."
     )
     bilateral = _one(_exercise(Laterality.BILATERAL), reps=1)
-    assert bilateral.timeline()[1].prompt == "Repetition 1 of 1: move steadily out and back."
-    assert bilateral.duration() == SessionDuration(min_seconds=7, max_seconds=19)
+    assert session_timeline(bilateral)[1].prompt == "Repetition 1 of 1: move steadily out and back."
+    assert session_duration(bilateral) == SessionDuration(min_seconds=7, max_seconds=19)
 
 
 def test_an_unprescribed_hold_plays_the_minimum_and_allows_for_the_documented_range() -> None:
     item = RoutineItem(exercise=catalog.get("knees-to-chest"), reps=3, side="both")
     routine = Routine(name="r", items=(item,))
-    assert [cue.duration_seconds for cue in routine.timeline() if cue.kind is HOLD] == [20, 20, 20]
-    assert routine.duration() == SessionDuration(min_seconds=69, max_seconds=15 + 90 + 10)
+    assert [cue.duration_seconds for cue in session_timeline(routine) if cue.kind is HOLD] == [
+        20,
+        20,
+        20,
+    ]
+    assert session_duration(routine) == SessionDuration(min_seconds=69, max_seconds=15 + 90 + 10)
     assert "hold 20-30 s (not prescribed)" in format_timeline(routine)
 
 
 def test_a_one_second_hold_is_said_in_the_singular() -> None:
     exercise = _exercise(Laterality.BILATERAL, hold=Hold(min_seconds=1, max_seconds=2))
-    assert _one(exercise).timeline()[1].prompt == "Hold 1 of 1: stay there for 1 second."
+    assert session_timeline(_one(exercise))[1].prompt == "Hold 1 of 1: stay there for 1 second."
 
 
 # -- the working interpretations and their overrides ----------------------------------------------
@@ -293,18 +305,26 @@ def test_the_working_interpretations_are_ranges_around_what_a_timer_plays() -> N
         assert interpretation.covers
 
 
-@pytest.mark.parametrize(
-    "function", [Routine.duration, Routine.timeline, format_timeline], ids=lambda f: f.__name__
-)
-def test_every_interpretation_can_be_overridden_by_its_keyword(function: object) -> None:
-    parameters = inspect.signature(function).parameters  # type: ignore[arg-type]
-    keywords = [name for name, p in parameters.items() if p.kind is p.KEYWORD_ONLY]
+def test_every_interpretation_can_be_overridden_by_its_keyword() -> None:
+    keywords = [field.name for field in attrs.fields(Pacing)]
     assert keywords == [interpretation.keyword for interpretation in Interpretation]
+
+
+@pytest.mark.parametrize(
+    "function", [session_duration, session_timeline, format_timeline], ids=lambda f: f.__name__
+)
+def test_every_session_function_takes_the_routine_and_one_pacing(function: object) -> None:
+    parameters = inspect.signature(function).parameters  # type: ignore[arg-type]
+    assert [(name, p.default) for name, p in parameters.items()] == [
+        ("routine", inspect.Parameter.empty),
+        ("pacing", None),
+    ]
 
 
 def test_an_override_pins_the_interpretation_in_duration_and_timeline() -> None:
     routine = _one("knees-to-chest")
-    assert [cue.duration_seconds for cue in routine.timeline(vague_rest_seconds=5.5)] == [
+    slow_rest = Pacing(vague_rest_seconds=5.5)
+    assert [cue.duration_seconds for cue in session_timeline(routine, slow_rest)] == [
         10,
         20,
         5.5,
@@ -312,9 +332,16 @@ def test_an_override_pins_the_interpretation_in_duration_and_timeline() -> None:
         5.5,
         20,
     ]
-    pinned = routine.duration(vague_rest_seconds=5.5, get_ready_seconds=1)
+    pinned = session_duration(routine, Pacing(vague_rest_seconds=5.5, get_ready_seconds=1))
     assert pinned == SessionDuration(min_seconds=72, max_seconds=72)
-    assert routine.timeline(vague_rest_seconds=5.5)[2].interpreted
+    assert session_timeline(routine, slow_rest)[2].interpreted
+
+
+def test_no_pacing_and_an_empty_pacing_keep_every_working_interpretation() -> None:
+    routine = _one("lying-march")
+    assert session_timeline(routine, Pacing()) == session_timeline(routine)
+    assert session_duration(routine, Pacing()) == session_duration(routine)
+    assert format_timeline(routine, Pacing()) == format_timeline(routine)
 
 
 @pytest.mark.parametrize(
@@ -328,11 +355,56 @@ def test_an_override_pins_the_interpretation_in_duration_and_timeline() -> None:
     ],
 )
 def test_a_meaningless_override_is_refused(value: object, message: str) -> None:
-    routine = _one("figure-4-stretch", side="right")
-    for method in (routine.duration, routine.timeline):
+    with pytest.raises(InvalidValueError) as error:
+        Pacing(release_seconds=value)  # type: ignore[arg-type]
+    assert str(error.value) == message
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(Pacing(), release_seconds=value)  # type: ignore[arg-type]
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize("keyword", [interpretation.keyword for interpretation in Interpretation])
+def test_pacing_checks_every_field(keyword: str) -> None:
+    for value, requirement in [
+        (0, "be > 0"),
+        (-1.5, "be > 0"),
+        (math.nan, "be finite"),
+        (-math.inf, "be finite"),
+        (False, "be a number (int or float)"),
+        (None, None),
+        (0.25, None),
+        (90, None),
+    ]:
+        if requirement is None:
+            assert getattr(Pacing(**{keyword: value}), keyword) == value
+            continue
         with pytest.raises(InvalidValueError) as error:
-            method(release_seconds=value)  # type: ignore[arg-type]
-        assert str(error.value) == message
+            Pacing(**{keyword: value})
+        assert str(error.value) == f"{keyword!r} must {requirement}: {value!r}"
+
+
+def test_a_pacing_is_an_immutable_value_equal_by_its_lengths() -> None:
+    pacing = Pacing(get_ready_seconds=30, vague_rest_seconds=5)
+    assert pacing == Pacing(vague_rest_seconds=5, get_ready_seconds=30)
+    assert pacing == Pacing(get_ready_seconds=30.0, vague_rest_seconds=5, move_seconds=None)
+    assert pacing != Pacing(get_ready_seconds=30)
+    assert pacing != Pacing()
+    assert hash(pacing) == hash(Pacing(vague_rest_seconds=5, get_ready_seconds=30))
+    assert Pacing() == Pacing(**{i.keyword: None for i in Interpretation})
+    assert attrs.evolve(pacing, vague_rest_seconds=None) == Pacing(get_ready_seconds=30)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        pacing.move_seconds = 4  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Pacing(30)  # type: ignore[call-arg]
+
+
+def test_a_pacing_of_the_wrong_type_is_refused() -> None:
+    routine = _one("figure-4-stretch", side="right")
+    given = {"release_seconds": 5}
+    for function in (session_duration, session_timeline, format_timeline):
+        with pytest.raises(InvalidValueError) as error:
+            function(routine, given)  # type: ignore[arg-type]
+        assert str(error.value) == "'pacing' must be a Pacing or None: {'release_seconds': 5}"
 
 
 # -- the values -----------------------------------------------------------------------------------
@@ -386,13 +458,15 @@ def test_a_cue_checks_its_fields_and_converts_strings() -> None:
         assert str(error.value) == message
 
 
-def test_a_hold_too_large_to_time_is_a_library_error() -> None:
-    routine = _one("knees-to-chest", hold_seconds=10**400, deviation="a thought experiment")
-    with pytest.raises(InvalidValueError) as error:
-        routine.timeline()
-    assert str(error.value) == (
-        f"'hold_seconds' of 'knees-to-chest' is too large to time: {10**400!r}"
+def test_a_session_too_long_to_time_is_a_library_error() -> None:
+    routine = _one("knees-to-chest", hold_seconds=1.5e308, deviation="a thought experiment")
+    message = (
+        "routine 'r' is too long to time: its cues add up beyond the range of a 64-bit float"
     )
+    for timing in (session_timeline, session_duration):
+        with pytest.raises(InvalidValueError) as error:
+            timing(routine)
+        assert str(error.value) == message
 
 
 # -- the text -------------------------------------------------------------------------------------
@@ -405,7 +479,7 @@ def test_format_timeline_writes_the_routine_its_warnings_and_its_cues() -> None:
         .add("lying-march", reps=2, side="left", deviation="a first try")
         .build()
     )
-    assert format_timeline(routine, next_exercise_seconds=20).splitlines() == [
+    assert format_timeline(routine, Pacing(next_exercise_seconds=20)).splitlines() == [
         "Trial",
         "2 sessions a day, 1 day a week, for 1 week",
         (
@@ -451,7 +525,7 @@ def test_format_timeline_writes_the_routine_its_warnings_and_its_cues() -> None:
 
 def test_format_timeline_of_an_open_ended_programme_and_a_long_session() -> None:
     routine = RoutineBuilder("Long").add("figure-4-stretch", side="right", reps=9).build()
-    lines = format_timeline(routine, release_seconds=60).splitlines()
+    lines = format_timeline(routine, Pacing(release_seconds=60)).splitlines()
     assert lines[:3] == [
         "Long",
         "1 session a day, 7 days a week, no set end",
@@ -489,25 +563,23 @@ def test_the_compose_routine_example_prints_its_duration_and_timeline(
 # -- properties -----------------------------------------------------------------------------------
 
 
-@given(routines, overrides)
-def test_the_duration_is_a_range(routine: Routine, pacing: dict[str, float]) -> None:
-    duration = routine.duration(**pacing)
+@given(routines, pacings)
+def test_the_duration_is_a_range(routine: Routine, pacing: Pacing) -> None:
+    duration = session_duration(routine, pacing)
     assert 0 < duration.min_seconds <= duration.max_seconds
 
 
-@given(routines, overrides)
-def test_the_timeline_lasts_a_length_within_the_duration(
-    routine: Routine, pacing: dict[str, float]
-) -> None:
-    cues = routine.timeline(**pacing)
-    assert cues[-1].end_seconds in routine.duration(**pacing)
+@given(routines, pacings)
+def test_the_timeline_lasts_a_length_within_the_duration(routine: Routine, pacing: Pacing) -> None:
+    cues = session_timeline(routine, pacing)
+    assert cues[-1].end_seconds in session_duration(routine, pacing)
 
 
-@given(routines, overrides)
+@given(routines, pacings)
 def test_cues_never_go_back_and_each_starts_where_the_last_ended(
-    routine: Routine, pacing: dict[str, float]
+    routine: Routine, pacing: Pacing
 ) -> None:
-    cues = routine.timeline(**pacing)
+    cues = session_timeline(routine, pacing)
     assert cues[0].start_seconds == 0
     for previous, cue in itertools.pairwise(cues):
         assert cue.start_seconds >= previous.start_seconds
@@ -531,7 +603,7 @@ def _work(cues: list[Cue]) -> list[Cue]:
 
 @given(routines)
 def test_hold_cues_follow_the_counting_rule(routine: Routine) -> None:
-    for item, cues in zip(routine.items, _by_item(routine, routine.timeline()), strict=True):
+    for item, cues in zip(routine.items, _by_item(routine, session_timeline(routine)), strict=True):
         work = _work(cues)
         kinds = {cue.kind for cue in work}
         assert kinds == ({MOVE} if item.exercise.hold is None else {HOLD})
@@ -550,7 +622,7 @@ def test_hold_cues_follow_the_counting_rule(routine: Routine) -> None:
 
 @given(routines)
 def test_sides_alternate_or_group_as_the_laterality_says(routine: Routine) -> None:
-    for item, cues in zip(routine.items, _by_item(routine, routine.timeline()), strict=True):
+    for item, cues in zip(routine.items, _by_item(routine, session_timeline(routine)), strict=True):
         sides = [cue.side for cue in _work(cues)]
         switches = [index for index, cue in enumerate(cues) if cue.kind is SWITCH]
         laterality = item.exercise.laterality
@@ -577,7 +649,7 @@ def test_sides_alternate_or_group_as_the_laterality_says(routine: Routine) -> No
 
 @given(routines)
 def test_only_lengths_no_source_states_are_marked_interpreted(routine: Routine) -> None:
-    for item, cues in zip(routine.items, _by_item(routine, routine.timeline()), strict=True):
+    for item, cues in zip(routine.items, _by_item(routine, session_timeline(routine)), strict=True):
         rest = item.exercise.repetitions.rest
         for cue in cues:
             if cue.kind is HOLD:
@@ -603,7 +675,7 @@ def test_format_timeline_names_per_side_counting_and_exercises_without_a_hold() 
 def test_format_timeline_writes_one_line_per_cue_for_any_routine(routine: Routine) -> None:
     lines = format_timeline(routine).splitlines()
     fixed = 2 + len(routine.items) + len(routine.problems) + 2 + 1
-    assert len(lines) == fixed + len(routine.timeline())
+    assert len(lines) == fixed + len(session_timeline(routine))
 
 
 def _text_blocks(page: str) -> list[str]:

@@ -30,7 +30,7 @@ from solpt_rehab import (
     StepKind,
     catalog,
 )
-from solpt_rehab._routines.values import IMPLAUSIBLE_OPEN_ENDED_FACTOR
+from solpt_rehab._routines.dose import IMPLAUSIBLE_OPEN_ENDED_FACTOR
 
 slugs = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
 texts = st.text(

@@ -42,7 +42,8 @@ from ._model.values import (
     StepKind,
 )
 from ._routines.builder import RoutineBuilder
-from ._routines.values import Frequency, Routine, RoutineItem, Side
+from ._routines.dose import Side
+from ._routines.values import Frequency, Routine, RoutineItem
 from ._version import __version__
 
 # The names that need cattrs (and json), and the timeline's, by the private module that defines
@@ -51,13 +52,16 @@ _LAZY: dict[str, str] = {
     "Cue": "_routines.timing",
     "CueKind": "_routines.timing",
     "Interpretation": "_routines.timing",
+    "Pacing": "_routines.timing",
     "Report": "_wire.validate",
     "SessionDuration": "_routines.timing",
     "dumps": "_wire.documents",
-    "format_timeline": "_routines.timing",
+    "format_timeline": "_present",
     "from_document": "_wire.documents",
     "json_schema": "_wire.schema",
     "loads": "_wire.documents",
+    "session_duration": "_routines.timing",
+    "session_timeline": "_routines.timing",
     "to_document": "_wire.documents",
     "validate": "_wire.documents",
     "validate_text": "_wire.documents",
@@ -66,7 +70,16 @@ _LAZY: dict[str, str] = {
 if TYPE_CHECKING:
     # Type checkers see plain imports, and no module ``__getattr__``: a misspelt name stays an
     # error for them instead of becoming ``Any``.
-    from ._routines.timing import Cue, CueKind, Interpretation, SessionDuration, format_timeline
+    from ._present import format_timeline
+    from ._routines.timing import (
+        Cue,
+        CueKind,
+        Interpretation,
+        Pacing,
+        SessionDuration,
+        session_duration,
+        session_timeline,
+    )
     from ._wire.documents import dumps, from_document, loads, to_document, validate, validate_text
     from ._wire.schema import json_schema
     from ._wire.validate import Report
@@ -117,6 +130,7 @@ __all__ = [
     "InvalidValueError",
     "Laterality",
     "Level",
+    "Pacing",
     "Position",
     "Problem",
     "ProblemsError",
@@ -141,6 +155,8 @@ __all__ = [
     "from_document",
     "json_schema",
     "loads",
+    "session_duration",
+    "session_timeline",
     "to_document",
     "validate",
     "validate_text",

@@ -18,10 +18,10 @@ from typing import Any, Final
 
 from . import catalog
 from ._core.errors import DocumentError, UnknownExerciseError
-from ._core.problems import Problem, problem
-from ._model.values import Exercise
+from ._core.problems import problem
+from ._present import format_exercise, format_problem, format_timeline
 from ._routines.builder import RoutineBuilder
-from ._routines.timing import Cue, format_timeline
+from ._routines.timing import Cue, session_duration, session_timeline
 from ._routines.values import Routine
 from ._version import __version__
 from ._wire.documents import Syntax, dumps, loads, to_document, validate, validate_text
@@ -31,35 +31,6 @@ from ._wire.validate import Report
 #: How standard input is named in the output.
 STDIN_NAME: Final = "<stdin>"
 _YAML_SUFFIXES: Final = (".yaml", ".yml")
-
-
-def format_exercise(exercise: Exercise) -> str:
-    """Write an exercise and its documented dose as text for a person."""
-    reps = exercise.repetitions
-    lines = [f"{exercise.name} ({exercise.id})"]
-    if exercise.purpose:
-        lines.append(f"  purpose:     {exercise.purpose}")
-    lines.append(f"  hold:        {exercise.hold if exercise.hold is not None else 'none'}")
-    count = f"at least {reps.min_reps}" if reps.open_ended else reps.range_text
-    lines.append(f"  repetitions: {count}")
-    side = reps.laterality.value
-    if reps.counting is not None:
-        side += f", counted {reps.counting.value}"
-    lines.append(f"  side:        {side}")
-    if reps.rest is not None:
-        quantified = "" if reps.rest.quantified else " (documented without a number)"
-        lines.append(f"  rest:        {reps.rest}{quantified}")
-    lines.append("  steps:")
-    lines.extend(
-        f"    {number}. [{step.kind.value}] {step.text}"
-        for number, step in enumerate(exercise.steps, 1)
-    )
-    return "\n".join(lines)
-
-
-def format_problem(path: str, found: Problem) -> str:
-    """One problem as ``FILE:POINTER: SEVERITY CODE: MESSAGE``; the root pointer is empty."""
-    return f"{path}:{found.path}: {found.severity.value} {found.code}: {found.message}"
 
 
 # -- the commands ---------------------------------------------------------------------------------
@@ -219,11 +190,11 @@ def _routine(args: argparse.Namespace) -> int:
         except ModuleNotFoundError:
             return _needs_yaml("routine")
     if args.format == "json":
-        duration = routine.duration()
+        duration = session_duration(routine)
         output = {
             "routine": to_document(routine),
             "duration": {"min_seconds": duration.min_seconds, "max_seconds": duration.max_seconds},
-            "timeline": [cue_document(cue) for cue in routine.timeline()],
+            "timeline": [cue_document(cue) for cue in session_timeline(routine)],
         }
         print(json.dumps(output, indent=2, ensure_ascii=False))
     else:

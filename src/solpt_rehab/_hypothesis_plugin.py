@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from ._model.values import Citation, Equipment, Exercise, Hold, RepetitionScheme, Rest, Step
+from ._routines.timing import Pacing
 from ._routines.values import Frequency, Routine, RoutineItem
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ REGISTERED: Final[dict[type[Any], str]] = {
     Citation: "citations",
     Exercise: "exercises",
     Frequency: "frequencies",
+    Pacing: "pacings",
     RoutineItem: "routine_items",
     Routine: "routines",
 }

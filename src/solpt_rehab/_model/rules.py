@@ -60,6 +60,7 @@ __all__ = [
     "show",
     "unicode_requirement",
     "valid_unicode",
+    "validator",
 ]
 
 #: The longest text the model and the wire format accept, in characters (code points).
@@ -676,6 +677,19 @@ def _compile(
     check: Callable[[Any], None] = namespace["check"]
     check.__qualname__ = f"{cls.__qualname__}.__attrs_post_init__"
     check.__doc__ = f"Check a new {cls.__name__} against its declaration."
+    return check
+
+
+def validator(spec: Spec) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """An attrs validator checking a field by ``spec``, for a class :func:`declared` does not make.
+
+    Such a class (a routine item, whose rules are the dose rules; the timeline's computed values)
+    still takes each field's check and message from a spec, so that nothing is written twice.
+    """
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        _fail(spec.problem(value, attribute.name))
+
     return check
 
 

@@ -42,14 +42,14 @@ __all__ = [
 # -- enumerations ---------------------------------------------------------------------------------
 
 
-class _Choice(str, enum.Enum):
+class StrChoice(str, enum.Enum):
     """A string enumeration whose ``str()`` is its wire value."""
 
     def __str__(self) -> str:
         return str(self.value)
 
 
-class Laterality(_Choice):
+class Laterality(StrChoice):
     """Which side of the body does the work, and how the sides share it.
 
     .. versionadded:: 0.1.0
@@ -70,7 +70,7 @@ class Laterality(_Choice):
         return self in (Laterality.ALTERNATING, Laterality.EACH_SIDE)
 
 
-class CountingRule(_Choice):
+class CountingRule(StrChoice):
     """How a repetition count is read for two-sided work.
 
     "Eight to 10 repetitions, alternating legs" can mean eight to ten lifts in all or eight to ten
@@ -85,7 +85,7 @@ class CountingRule(_Choice):
     PER_SIDE = "per-side"
 
 
-class StepKind(_Choice):
+class StepKind(StrChoice):
     """What one instruction is for, so that a timer knows which step to count down.
 
     .. versionadded:: 0.1.0
@@ -103,7 +103,7 @@ class StepKind(_Choice):
     REPEAT = "repeat"
 
 
-class Position(_Choice):
+class Position(StrChoice):
     """The posture an exercise starts from.
 
     .. versionadded:: 0.1.0
@@ -125,7 +125,7 @@ class Position(_Choice):
     QUADRUPED = "quadruped"
 
 
-class BodyRegion(_Choice):
+class BodyRegion(StrChoice):
     """A region of the body that an exercise targets.
 
     .. versionadded:: 0.1.0
@@ -145,7 +145,7 @@ class BodyRegion(_Choice):
     LOWER_LEG = "lower-leg"
 
 
-class Level(_Choice):
+class Level(StrChoice):
     """The starting level an exercise suits (CERT item 16).
 
     .. versionadded:: 0.1.0
@@ -156,7 +156,7 @@ class Level(_Choice):
     EXPERT = "expert"
 
 
-class Category(_Choice):
+class Category(StrChoice):
     """The kind of exercise.
 
     .. versionadded:: 0.1.0
@@ -179,7 +179,8 @@ class Category(_Choice):
 # derives its checks from :mod:`.rules`.
 _SLUG: Final = rules.SLUG
 _SURROGATE: Final = rules._SURROGATE
-_E = TypeVar("_E", bound=_Choice)
+_E = TypeVar("_E", bound=StrChoice)
+_Choice = StrChoice  # the name modules not moved yet import
 unicode_requirement = rules.unicode_requirement
 
 
@@ -302,7 +303,7 @@ def _instance_of(kind: type[Any], *, optional: bool = False) -> Any:
     return check
 
 
-def _choice(kind: type[_E], value: object, name: str) -> _E:
+def _choice(kind: type[_E], value: object, name: str) -> _E:  # modules not moved yet use it
     if isinstance(value, kind):
         return value
     if isinstance(value, str):

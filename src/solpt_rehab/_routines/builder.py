@@ -1,7 +1,7 @@
 """The routine builder: compose a patient's routine in code and learn every problem at once.
 
 :class:`RoutineBuilder` records what it is told and judges it only in :meth:`~RoutineBuilder.build`,
-which asks the dose rules of :mod:`solpt_rehab._routine` (:func:`item_problems`), so that the
+which asks the dose rules of :mod:`solpt_rehab._routines.dose` (:func:`item_problems`), so that the
 builder, :class:`~solpt_rehab.RoutineItem` and the document validator cannot disagree.
 """
 
@@ -19,12 +19,9 @@ from .._model.rules import fields_of
 from .._model.values import (
     Exercise,
 )
-from .values import (
+from .dose import (
     STAND_IN,
     TYPE_CODES,
-    Frequency,
-    Routine,
-    RoutineItem,
     Side,
     default_hold_seconds,
     default_reps,
@@ -33,6 +30,7 @@ from .values import (
     id_conflict_problem,
     item_problems,
 )
+from .values import Frequency, Routine, RoutineItem
 
 __all__ = ["RoutineBuilder"]
 
@@ -80,8 +78,8 @@ class RoutineBuilder:
     listing every error (and warning) of the name, each item, the frequency and the weeks.
 
     A dose left out takes the conservative start: the documented lower bound of the hold
-    (:func:`~solpt_rehab._routine.default_hold_seconds`) and of the repetitions
-    (:func:`~solpt_rehab._routine.default_reps`), and the default side (``BOTH`` for bilateral
+    (:func:`~solpt_rehab._routines.dose.default_hold_seconds`) and of the repetitions
+    (:func:`~solpt_rehab._routines.dose.default_reps`), and the default side (``BOTH`` for bilateral
     and two-sided work; none for an affected-side exercise, whose painful side only the clinician
     knows).
 
@@ -249,7 +247,7 @@ class RoutineBuilder:
         """The problems of one entry, and its item when it has no error.
 
         ``first_by_id`` maps each id met so far to the first item and exercise it named: one
-        routine holds one exercise per id (see :func:`~solpt_rehab._routine.id_conflicts`).
+        routine holds one exercise per id (see :func:`~solpt_rehab._routines.dose.id_conflicts`).
         """
         at = ("items", index)
         at_id = (*at, "exercise")

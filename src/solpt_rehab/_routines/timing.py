@@ -4,13 +4,13 @@ A session is a sequence of segments: getting ready, a hold (or a movement) per r
 releases or rests between repetitions, a switch of sides, the change to the next exercise. A
 hold's length is prescribed; a documented rest has its own numbers; everything else is a length
 no source states, which the library fills with a *working interpretation*: one of the named
-:class:`Interpretation` constants below, each a range with the one value a timer plays.
-:meth:`Routine.duration() <solpt_rehab.Routine.duration>` adds up the low ends and the high ends;
-:meth:`Routine.timeline() <solpt_rehab.Routine.timeline>` plays the segments one after the other.
+:class:`Interpretation` constants below, each a range with the one value a timer plays, unless a
+:class:`Pacing` gives a length of its own. :func:`session_duration` adds up the low ends and the
+high ends; :func:`session_timeline` plays the segments one after the other.
 
 Both compute the same segments in the same order, so the timeline's length always lies within
-the duration (floating-point addition is monotonic). This module depends on the routine; the
-routine imports it only inside its methods, so the model stays free of timing policy.
+the duration (floating-point addition is monotonic). Both are functions of a routine: this module
+imports the routine's values and they never import it, so the routine stays free of timing policy.
 """
 
 from __future__ import annotations
@@ -33,18 +33,21 @@ from .._model.values import (
     _fail,
     _flag,
     _not_below,
+    _optional_positive_number,
     _positive_number,
     _slug,
     format_number,
 )
-from .values import Routine, RoutineItem, Side, default_hold_seconds
+from .dose import Side, default_hold_seconds
+from .values import Routine, RoutineItem
 
 __all__ = [
     "Cue",
     "CueKind",
     "Interpretation",
+    "Pacing",
     "SessionDuration",
-    "format_timeline",
+    "format_length",
     "session_duration",
     "session_timeline",
 ]
@@ -72,10 +75,10 @@ class Interpretation(enum.Enum):
 
     The numbers are the library's own working choices for pacing a home session, not clinical
     facts and not the source's: a timer needs some number, and these say openly which one. Each
-    is a range (:attr:`min_seconds` to :attr:`max_seconds`, which :meth:`Routine.duration()
-    <solpt_rehab.Routine.duration>` adds up) and the one value :meth:`Routine.timeline()
-    <solpt_rehab.Routine.timeline>` plays (:attr:`seconds`). Both methods take the member's
-    :attr:`keyword` to replace it with an exact length of your own.
+    is a range (:attr:`min_seconds` to :attr:`max_seconds`, which
+    :func:`~solpt_rehab.session_duration` adds up) and the one value
+    :func:`~solpt_rehab.session_timeline` plays (:attr:`seconds`). The :class:`~solpt_rehab.Pacing`
+    field named by the member's :attr:`keyword` replaces it with an exact length of your own.
 
     Example::
 
@@ -147,7 +150,8 @@ class Interpretation(enum.Enum):
     def __init__(
         self, keyword: str, min_seconds: float, seconds: float, max_seconds: float, covers: str
     ) -> None:
-        #: The keyword argument that replaces it, such as ``"vague_rest_seconds"``.
+        #: The field of :class:`~solpt_rehab.Pacing` that replaces it, such as
+        #: ``"vague_rest_seconds"``.
         self.keyword = keyword
         #: The short end of the range, in seconds.
         self.min_seconds = min_seconds
@@ -159,7 +163,74 @@ class Interpretation(enum.Enum):
         self.covers = covers
 
 
+@attrs.frozen(kw_only=True)
+class Pacing:
+    """Exact lengths of your own for the working interpretations of a session.
+
+    Each field is named by an :class:`~solpt_rehab.Interpretation`'s :attr:`keyword
+    <solpt_rehab.Interpretation.keyword>`. ``None`` (the default) keeps the library's working
+    interpretation; a number replaces it, in :func:`~solpt_rehab.session_duration` and
+    :func:`~solpt_rehab.session_timeline` alike, with exactly that many seconds. A replaced length
+    is still the library's pacing rather than the source's, so its cues stay marked
+    ``interpreted``.
+
+    Example::
+
+        >>> from solpt_rehab import Pacing
+        >>> Pacing(get_ready_seconds=30, vague_rest_seconds=5) == Pacing(
+        ...     vague_rest_seconds=5, get_ready_seconds=30
+        ... )
+        True
+
+    Attributes:
+        get_ready_seconds: Replaces :attr:`Interpretation.GET_READY
+            <solpt_rehab.Interpretation.GET_READY>`: getting ready for the first exercise.
+        next_exercise_seconds: Replaces :attr:`Interpretation.NEXT_EXERCISE
+            <solpt_rehab.Interpretation.NEXT_EXERCISE>`: the change to the next exercise.
+        release_seconds: Replaces :attr:`Interpretation.RELEASE
+            <solpt_rehab.Interpretation.RELEASE>`: the release between repetitions with no
+            documented rest.
+        vague_rest_seconds: Replaces :attr:`Interpretation.VAGUE_REST
+            <solpt_rehab.Interpretation.VAGUE_REST>`: a rest documented without a number ("a few
+            seconds").
+        switch_sides_seconds: Replaces :attr:`Interpretation.SWITCH_SIDES
+            <solpt_rehab.Interpretation.SWITCH_SIDES>`: the switch of sides of an each-side
+            exercise.
+        move_seconds: Replaces :attr:`Interpretation.MOVE <solpt_rehab.Interpretation.MOVE>`: one
+            repetition of an exercise without a hold.
+
+    Raises:
+        InvalidValueError: For a field that is neither ``None`` nor a finite number > 0.
+
+    .. versionadded:: 0.1.0
+    """
+
+    get_ready_seconds: float | None = attrs.field(default=None, validator=_optional_positive_number)
+    next_exercise_seconds: float | None = attrs.field(
+        default=None, validator=_optional_positive_number
+    )
+    release_seconds: float | None = attrs.field(default=None, validator=_optional_positive_number)
+    vague_rest_seconds: float | None = attrs.field(
+        default=None, validator=_optional_positive_number
+    )
+    switch_sides_seconds: float | None = attrs.field(
+        default=None, validator=_optional_positive_number
+    )
+    move_seconds: float | None = attrs.field(default=None, validator=_optional_positive_number)
+
+
 # -- values ---------------------------------------------------------------------------------------
+
+
+def format_length(seconds: float) -> str:
+    """A length for a person: ``"45 s"``, ``"2 min"``, ``"3 min 7.5 s"``."""
+    rounded = round(seconds, 1)
+    minutes, rest = divmod(rounded, 60)
+    rest = round(rest, 1)
+    if minutes == 0:
+        return f"{format_number(rest)} s"
+    whole = f"{format_number(minutes)} min"
+    return whole if rest == 0 else f"{whole} {format_number(rest)} s"
 
 
 @attrs.frozen(kw_only=True)
@@ -187,7 +258,7 @@ class SessionDuration:
         return self.min_seconds <= seconds <= self.max_seconds
 
     def __str__(self) -> str:
-        low, high = _length(self.min_seconds), _length(self.max_seconds)
+        low, high = format_length(self.min_seconds), format_length(self.max_seconds)
         return low if low == high else f"{low} to {high}"
 
 
@@ -275,26 +346,24 @@ class _Span:
         return cls(low=seconds, play=seconds, high=seconds)
 
 
-def _pacing(overrides: dict[str, float | None]) -> dict[str, _Span]:
-    """The span of each interpretation, keyed by its keyword; an override pins all three."""
+def _spans(pacing: Pacing | None) -> dict[str, _Span]:
+    """The span of each interpretation, keyed by its keyword; a length ``pacing`` gives pins it."""
+    if pacing is None:
+        pacing = Pacing()
+    elif not isinstance(pacing, Pacing):
+        raise InvalidValueError(f"'pacing' must be a Pacing or None: {pacing!r}")
     spans = {}
     for interpretation in Interpretation:
-        given: object = overrides.get(interpretation.keyword)
-        if given is None:
-            spans[interpretation.keyword] = _Span(
+        given: float | None = getattr(pacing, interpretation.keyword)
+        spans[interpretation.keyword] = (
+            _Span(
                 low=interpretation.min_seconds,
                 play=interpretation.seconds,
                 high=interpretation.max_seconds,
             )
-            continue
-        name = interpretation.keyword
-        if isinstance(given, bool) or not isinstance(given, (int, float)):
-            raise InvalidValueError(f"{name!r} must be a number (int or float): {given!r}")
-        if isinstance(given, float) and not math.isfinite(given):  # an int is always finite
-            raise InvalidValueError(f"{name!r} must be finite: {given!r}")
-        if given <= 0:
-            raise InvalidValueError(f"{name!r} must be > 0: {given!r}")
-        spans[name] = _Span.exactly(given)
+            if given is None
+            else _Span.exactly(given)
+        )
     return spans
 
 
@@ -418,7 +487,7 @@ def _work(item: RoutineItem, repetition: _Repetition, spans: dict[str, _Span]) -
             repetition=repetition.number,
         )
     if item.hold_seconds is not None:
-        hold = _Span.exactly(_finite(item.hold_seconds, item))
+        hold = _Span.exactly(item.hold_seconds)
     else:  # not prescribed: play the default, allow for the whole documented range
         default = default_hold_seconds(exercise)
         hold = _Span(
@@ -435,16 +504,6 @@ def _work(item: RoutineItem, repetition: _Repetition, spans: dict[str, _Span]) -
         span=hold,
         repetition=repetition.number,
     )
-
-
-def _finite(seconds: float, item: RoutineItem) -> float:
-    """A prescribed hold as a float, which a timer can count."""
-    try:
-        return float(seconds)
-    except OverflowError:
-        raise InvalidValueError(
-            f"'hold_seconds' of {item.exercise.id!r} is too large to time: {seconds!r}"
-        ) from None
 
 
 def _between(
@@ -496,58 +555,84 @@ def _between(
 # -- the public computations ----------------------------------------------------------------------
 
 
-def session_duration(
-    routine: Routine,
-    *,
-    get_ready_seconds: float | None = None,
-    next_exercise_seconds: float | None = None,
-    release_seconds: float | None = None,
-    vague_rest_seconds: float | None = None,
-    switch_sides_seconds: float | None = None,
-    move_seconds: float | None = None,
-) -> SessionDuration:
-    """The estimated length of one session of ``routine``; see :meth:`Routine.duration`."""
-    spans = _pacing(
-        {
-            "get_ready_seconds": get_ready_seconds,
-            "next_exercise_seconds": next_exercise_seconds,
-            "release_seconds": release_seconds,
-            "vague_rest_seconds": vague_rest_seconds,
-            "switch_sides_seconds": switch_sides_seconds,
-            "move_seconds": move_seconds,
-        }
-    )
+def session_duration(routine: Routine, pacing: Pacing | None = None) -> SessionDuration:
+    """Estimate the length of one session of ``routine`` as a range of seconds.
+
+    It adds up the same cues as :func:`session_timeline`: the prescribed holds (or, for an item
+    without one, the documented range), the documented rests, and for every length no source
+    states, the range of the library's working interpretation
+    (:class:`~solpt_rehab.Interpretation`) or the exact length ``pacing`` gives: the low ends give
+    ``min_seconds``, the high ends ``max_seconds``. The timeline of the same routine and pacing
+    always lasts a length within it.
+
+    Args:
+        routine: The routine.
+        pacing: Lengths of your own for some working interpretations; ``None`` keeps them all.
+
+    Returns:
+        A :class:`~solpt_rehab.SessionDuration` with ``min_seconds`` and ``max_seconds``.
+
+    Raises:
+        InvalidValueError: For a ``pacing`` that is not a :class:`~solpt_rehab.Pacing`, or a
+            prescribed hold too large to time.
+
+    .. versionadded:: 0.1.0
+    """
+    spans = _spans(pacing)
     low = high = 0.0
     for segment in _segments(routine, spans):
         low += segment.span.low
         high += segment.span.high
+    _timeable(routine, high)
     return SessionDuration(min_seconds=low, max_seconds=high)
 
 
-def session_timeline(
-    routine: Routine,
-    *,
-    get_ready_seconds: float | None = None,
-    next_exercise_seconds: float | None = None,
-    release_seconds: float | None = None,
-    vague_rest_seconds: float | None = None,
-    switch_sides_seconds: float | None = None,
-    move_seconds: float | None = None,
-) -> tuple[Cue, ...]:
-    """The cues of one session of ``routine``, in order; see :meth:`Routine.timeline`."""
-    spans = _pacing(
-        {
-            "get_ready_seconds": get_ready_seconds,
-            "next_exercise_seconds": next_exercise_seconds,
-            "release_seconds": release_seconds,
-            "vague_rest_seconds": vague_rest_seconds,
-            "switch_sides_seconds": switch_sides_seconds,
-            "move_seconds": move_seconds,
-        }
-    )
+def _timeable(routine: Routine, seconds: float) -> None:
+    """Refuse a session whose length adds up beyond the range of a 64-bit float."""
+    if not math.isfinite(seconds):
+        raise InvalidValueError(
+            f"routine {routine.name!r} is too long to time: its cues add up beyond the range of "
+            "a 64-bit float"
+        )
+
+
+def session_timeline(routine: Routine, pacing: Pacing | None = None) -> tuple[Cue, ...]:
+    """Return the timed cues of one session of ``routine``, in order, for a timer or a voice.
+
+    The session opens with ``get-ready``; each later item opens with ``next-exercise``. Each
+    repetition is a ``hold`` of the prescribed length on its side (a ``move`` for an exercise
+    without a hold); between two repetitions of an item comes the documented ``rest``, or
+    else a ``release``, and between the two sides of an each-side exercise a
+    ``switch-sides``. Each cue starts where the previous one ends. Lengths no source states
+    play the ``seconds`` of the library's working interpretations
+    (:class:`~solpt_rehab.Interpretation`), or the length ``pacing`` gives, and such cues are
+    marked ``interpreted``.
+
+    Sides follow the exercise's laterality and counting rule: an affected-side exercise
+    holds on the item's side; a bilateral one on ``BOTH``; alternating repetitions take turns
+    hold by hold; each-side repetitions all go on the leading side, then all on the other.
+    Two-sided work starts on the item's side, or on the right when it is ``BOTH``. Counted in
+    total, ``reps`` holds are done in all (each side: the leading side takes the larger
+    half); counted per side, ``reps`` on each side.
+
+    Args:
+        routine: The routine.
+        pacing: Lengths of your own for some working interpretations; ``None`` keeps them all.
+
+    Returns:
+        A tuple of :class:`~solpt_rehab.Cue` values.
+
+    Raises:
+        InvalidValueError: For a ``pacing`` that is not a :class:`~solpt_rehab.Pacing`, or a
+            prescribed hold too large to time.
+
+    .. versionadded:: 0.1.0
+    """
+    spans = _spans(pacing)
     cues = []
     start = 0.0
     for segment in _segments(routine, spans):
+        _timeable(routine, start + segment.span.play)
         cues.append(
             Cue(
                 start_seconds=start,
@@ -562,130 +647,3 @@ def session_timeline(
         )
         start += segment.span.play
     return tuple(cues)
-
-
-# -- text -----------------------------------------------------------------------------------------
-
-
-def _length(seconds: float) -> str:
-    """A length for a person: ``"45 s"``, ``"2 min"``, ``"3 min 7.5 s"``."""
-    rounded = round(seconds, 1)
-    minutes, rest = divmod(rounded, 60)
-    rest = round(rest, 1)
-    if minutes == 0:
-        return f"{format_number(rest)} s"
-    whole = f"{format_number(minutes)} min"
-    return whole if rest == 0 else f"{whole} {format_number(rest)} s"
-
-
-def _clock(seconds: float) -> str:
-    """A moment of a session as minutes and seconds: ``"0:05"``, ``"12:07.5"``."""
-    tenths = round(seconds * 10)
-    minutes, tenths = divmod(tenths, 600)
-    whole, tenth = divmod(tenths, 10)
-    return f"{minutes}:{whole:02d}" + (f".{tenth}" if tenth else "")
-
-
-def _describe(item: RoutineItem) -> str:
-    exercise = item.exercise
-    scheme = exercise.repetitions
-    parts = []
-    if item.hold_seconds is not None:
-        parts.append(f"hold {format_number(item.hold_seconds)} s")
-    elif exercise.hold is not None:
-        parts.append(f"hold {exercise.hold} (not prescribed)")
-    count = f"{item.reps} rep{'' if item.reps == 1 else 's'}"
-    if scheme.counting is CountingRule.PER_SIDE:
-        count += " per side"
-    elif scheme.counting is CountingRule.TOTAL:
-        count += " in all"
-    parts.append(count)
-    laterality = scheme.laterality
-    if laterality is Laterality.BILATERAL:
-        parts.append("both sides together")
-    elif laterality is Laterality.AFFECTED_SIDE:
-        parts.append(f"{item.side.value} side")
-    else:
-        lead = Side.RIGHT if item.side is Side.BOTH else item.side
-        parts.append(f"{laterality.value}, {lead.value} first")
-    if item.deviation is not None:
-        parts.append(f"deviation: {item.deviation}")
-    return ", ".join(parts)
-
-
-def _frequency(routine: Routine) -> str:
-    frequency = routine.frequency
-    sessions = frequency.sessions_per_day
-    days = frequency.days_per_week
-    text = (
-        f"{sessions} session{'' if sessions == 1 else 's'} a day, "
-        f"{days} day{'' if days == 1 else 's'} a week"
-    )
-    if routine.weeks is None:
-        return f"{text}, no set end"
-    return f"{text}, for {routine.weeks} week{'' if routine.weeks == 1 else 's'}"
-
-
-def format_timeline(
-    routine: Routine,
-    *,
-    get_ready_seconds: float | None = None,
-    next_exercise_seconds: float | None = None,
-    release_seconds: float | None = None,
-    vague_rest_seconds: float | None = None,
-    switch_sides_seconds: float | None = None,
-    move_seconds: float | None = None,
-) -> str:
-    """Write a routine and the timeline of one session as text for a person.
-
-    The text gives the routine's name, how often it is done, each item with its dose, any
-    warnings (a recorded deviation, an implausibly high count), the length of one session as a
-    range, then one line per cue: its start (minutes:seconds), its length in seconds, its kind and
-    its prompt. A ``*`` after a length marks a working interpretation of the library's own
-    (:class:`~solpt_rehab.Interpretation`), not a prescribed or documented number.
-
-    Args:
-        routine: The routine.
-        get_ready_seconds: Overrides :attr:`Interpretation.GET_READY`.
-        next_exercise_seconds: Overrides :attr:`Interpretation.NEXT_EXERCISE`.
-        release_seconds: Overrides :attr:`Interpretation.RELEASE`.
-        vague_rest_seconds: Overrides :attr:`Interpretation.VAGUE_REST`.
-        switch_sides_seconds: Overrides :attr:`Interpretation.SWITCH_SIDES`.
-        move_seconds: Overrides :attr:`Interpretation.MOVE`.
-
-    Returns:
-        The text: one line each, without a final newline.
-
-    Raises:
-        InvalidValueError: For an override that is not a finite number > 0.
-
-    .. versionadded:: 0.1.0
-    """
-    overrides = {
-        "get_ready_seconds": get_ready_seconds,
-        "next_exercise_seconds": next_exercise_seconds,
-        "release_seconds": release_seconds,
-        "vague_rest_seconds": vague_rest_seconds,
-        "switch_sides_seconds": switch_sides_seconds,
-        "move_seconds": move_seconds,
-    }
-    duration = session_duration(routine, **overrides)
-    cues = session_timeline(routine, **overrides)
-    lines = [routine.name, _frequency(routine)]
-    lines.extend(
-        f"  {number}. {item.exercise.name} ({item.exercise.id}): {_describe(item)}"
-        for number, item in enumerate(routine.items, 1)
-    )
-    lines.extend(f"  warning {problem.path}: {problem.message}" for problem in routine.problems)
-    total = cues[-1].end_seconds
-    lines.append(f"One session: {duration} (this timeline: {_length(total)})")
-    lines.append(f"  {'start':>7}  {'length':<6}  {'cue':<13}  prompt")
-    for cue in cues:
-        length = format_number(round(cue.duration_seconds, 1)) + ("*" if cue.interpreted else "")
-        kind = cue.kind.value
-        lines.append(f"  {_clock(cue.start_seconds):>7}  {length:<6}  {kind:<13}  {cue.prompt}")
-    lines.append(
-        "  * the library's working interpretation of a length the source leaves open "
-        "(docs/routines.md)"
-    )
-    return "\n".join(lines)

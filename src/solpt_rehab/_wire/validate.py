@@ -41,15 +41,8 @@ from .._model.rules import (
     show,
 )
 from .._model.values import Exercise
-from .._routines.values import (
-    STAND_IN,
-    TYPE_CODES,
-    Routine,
-    RoutineItem,
-    Side,
-    default_side,
-    item_problems,
-)
+from .._routines.dose import STAND_IN, TYPE_CODES, Side, default_side, item_problems
+from .._routines.values import Routine, RoutineItem
 from .fast import fast_document, fast_part
 from .markers import UNSOUND, BadNumber, DuplicateKeys
 from .spec import FORMAT_VERSION, HEADER_KEYS, KINDS, Shape, shape_of

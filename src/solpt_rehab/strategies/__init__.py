@@ -65,7 +65,9 @@ from .._model.values import (
     StepKind,
     format_number,
 )
-from .._routines.values import IMPLAUSIBLE_OPEN_ENDED_FACTOR, Frequency, Routine, RoutineItem, Side
+from .._routines.dose import IMPLAUSIBLE_OPEN_ENDED_FACTOR, Side
+from .._routines.timing import Pacing
+from .._routines.values import Frequency, Routine, RoutineItem
 
 __all__ = [
     "Dose",
@@ -77,6 +79,7 @@ __all__ = [
     "exercises",
     "frequencies",
     "holds",
+    "pacings",
     "repetition_schemes",
     "rests",
     "routine_items",
@@ -1202,6 +1205,26 @@ def frequencies() -> st.SearchStrategy[Frequency]:
 
 _FREQUENCIES: Final = st.builds(
     Frequency, sessions_per_day=st.integers(1, 3), days_per_week=st.integers(1, 7)
+)
+
+
+def pacings() -> st.SearchStrategy[Pacing]:
+    """Generate pacings: each working interpretation kept, or replaced by 1 to 60 seconds.
+
+    Values shrink toward ``Pacing()``, which keeps every interpretation, and a replaced length
+    toward one second.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Pacing` values.
+
+    .. versionadded:: 0.1.0
+    """
+    return _PACINGS
+
+
+_PACINGS: Final = st.builds(
+    Pacing,
+    **{field.name: st.none() | _seconds(1, 60, "any") for field in attrs.fields(Pacing)},
 )
 _PHASES: Final = st.integers(1, 3)
 _WEEKS: Final = st.one_of(st.none(), st.integers(1, 26))
