@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Collection, Sequence
-from typing import Any, Final, Literal, TypeVar
+from collections.abc import Collection, Sequence
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -66,6 +66,18 @@ from .._model.values import (
     format_number,
 )
 from .._routines.values import IMPLAUSIBLE_OPEN_ENDED_FACTOR, Frequency, Routine, RoutineItem, Side
+from ._arguments import (
+    check_ordered,
+    choices_argument,
+    count_argument,
+    flag_argument,
+    granularity_argument,
+    optional_flag_argument,
+    seconds_argument,
+    size_argument,
+    strategy_argument,
+)
+from ._cached import BOOLEANS, none_or_sampled, sampled
 
 __all__ = [
     "Dose",
@@ -84,34 +96,13 @@ __all__ = [
     "steps",
 ]
 
-_T = TypeVar("_T")
 _COUNTING_RULES: Final = tuple(CountingRule)
-_C = TypeVar("_C", Laterality, StepKind)
 
-#: How finely seconds are drawn: whole seconds, whole or half seconds (2.5), or any float.
-_GRANULARITIES: Final = ("whole", "half", "any")
 _GRANULARITY_WORDS: Final = {
     "whole": "whole number of seconds",
     "half": "whole or half number of seconds",
     "any": "number of seconds",
 }
-
-# Strategies are built once, not inside every draw: building and validating a strategy costs
-# more than drawing from it.
-_BOOLEANS: Final = st.booleans()
-
-
-@functools.cache
-def _sampled(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
-    """``st.sampled_from(values)``, built once per tuple of values."""
-    return st.sampled_from(values)
-
-
-@functools.cache
-def _optional(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
-    """``None`` (first, so that it shrinks there) or one of ``values``, built once."""
-    return st.one_of(st.none(), st.sampled_from(values))
-
 
 # -- the dose a routine item prescribes -----------------------------------------------------------
 
@@ -160,107 +151,12 @@ class Dose:
         )
 
 
-# -- argument checks ------------------------------------------------------------------------------
-
-
-def _seconds_argument(name: str, value: object) -> float:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, (int, float))
-        or not math.isfinite(value)
-        or value <= 0
-    ):
-        raise InvalidArgument(f"{name}={value!r} must be a finite number > 0")
-    return value
-
-
-def _count_argument(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidArgument(f"{name}={value!r} must be a whole number >= 1 (an int)")
-    return value
-
-
-def _size_argument(name: str, value: object, *, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InvalidArgument(f"{name}={value!r} must be a whole number >= {minimum} (an int)")
-    return value
-
-
-def _ordered(low_name: str, low: float, high_name: str, high: float) -> None:
-    if high < low:
-        raise InvalidArgument(f"{high_name}={high!r} must be >= {low_name}={low!r}")
-
-
-def _optional_flag(name: str, value: object) -> bool | None:
-    if value is not None and not isinstance(value, bool):
-        raise InvalidArgument(f"{name}={value!r} must be True, False or None")
-    return value
-
-
-def _flag(name: str, value: object) -> bool:
-    if not isinstance(value, bool):
-        raise InvalidArgument(f"{name}={value!r} must be True or False")
-    return value
-
-
-def _granularity_argument(value: object) -> str:
-    if not isinstance(value, str) or value not in _GRANULARITIES:
-        allowed = ", ".join(repr(choice) for choice in _GRANULARITIES)
-        raise InvalidArgument(f"granularity={value!r} must be one of {allowed}")
-    return value
-
-
-def _choices_argument(name: str, value: object, kind: type[_C]) -> tuple[_C, ...]:
-    """Read ``None``, one member (or its string value) or a collection of them."""
-    allowed = ", ".join(repr(member.value) for member in kind)
-    problem = (
-        f"{name}={value!r} must be a {kind.__name__} (one of {allowed}), a non-empty "
-        "collection of them, or None"
-    )
-    if value is None:
-        return tuple(kind)
-    given: object = (value,) if isinstance(value, str) else value
-    if not isinstance(given, Collection) or not given:
-        raise InvalidArgument(problem)
-    chosen: list[_C] = []
-    for item in given:
-        try:
-            member = kind(item)
-        except ValueError:
-            raise InvalidArgument(problem) from None
-        if member not in chosen:
-            chosen.append(member)
-    if not isinstance(given, Sequence):  # a set has no order of its own: use the enumeration's
-        chosen.sort(key=list(kind).index)
-    return tuple(chosen)
-
-
-def _generated(name: str, kind: type[_T]) -> Callable[[object], _T]:
-    """A check that a caller's strategy generates the type it promised."""
-
-    def check(value: object) -> _T:
-        if not isinstance(value, kind):
-            raise InvalidArgument(f"{name} must generate {kind.__name__} values: {value!r}")
-        return value
-
-    return check
-
-
-def _strategy_argument(name: str, value: object, kind: type[_T]) -> st.SearchStrategy[_T] | None:
-    """Read an optional strategy option; its values are checked as they are drawn."""
-    if value is None:
-        return None
-    if not isinstance(value, st.SearchStrategy):
-        raise InvalidArgument(f"{name}={value!r} must be a Hypothesis strategy or None")
-    return value.map(_generated(name, kind))
-
-
 def _exercise_pool_argument(value: object) -> st.SearchStrategy[Exercise] | tuple[Exercise, ...]:
     """Read the ``exercises`` option: ``None``, a strategy, or a sequence of exercises."""
     if value is None:
         return _any_exercise()
     strategy = (
-        _strategy_argument("exercises", value, Exercise)
+        strategy_argument("exercises", value, Exercise)
         if isinstance(value, st.SearchStrategy)
         else None
     )
@@ -316,11 +212,11 @@ def _seconds_bounds(
     min_seconds: float, max_seconds: float, granularity: str, *, fixed: bool | None
 ) -> tuple[float, float, str, bool]:
     """Check the arguments shared by :func:`holds` and :func:`rests`; return them and can_range."""
-    low = _seconds_argument("min_seconds", min_seconds)
-    high = _seconds_argument("max_seconds", max_seconds)
-    _ordered("min_seconds", low, "max_seconds", high)
-    chosen = _granularity_argument(granularity)
-    _optional_flag("fixed", fixed)
+    low = seconds_argument("min_seconds", min_seconds)
+    high = seconds_argument("max_seconds", max_seconds)
+    check_ordered("min_seconds", low, "max_seconds", high)
+    chosen = granularity_argument(granularity)
+    optional_flag_argument("fixed", fixed)
     size = _grid_size(low, high, chosen)
     if size == 0:
         raise InvalidArgument(
@@ -341,7 +237,7 @@ def _ranges(
 ) -> tuple[float, float]:
     """Two ends of a range of seconds, equal unless the range is drawn (shrinks to equal)."""
     first = draw(seconds)
-    ranged = (not fixed) if fixed is not None else (can_range and draw(_BOOLEANS))
+    ranged = (not fixed) if fixed is not None else (can_range and draw(BOOLEANS))
     if not ranged:
         return first, first
     second = draw(seconds.filter(lambda value: value != first))
@@ -404,11 +300,11 @@ _REST_NOTES: Final = (
 def _rests(
     draw: st.DrawFn, ranges: st.SearchStrategy[tuple[float, float]], *, quantified: bool | None
 ) -> Rest:
-    counted = quantified if quantified is not None else draw(_BOOLEANS)
+    counted = quantified if quantified is not None else draw(BOOLEANS)
     if not counted:
-        return Rest(text=draw(_sampled(_VAGUE_RESTS)))
+        return Rest(text=draw(sampled(_VAGUE_RESTS)))
     low, high = draw(ranges)
-    note = draw(_optional(_REST_NOTES))
+    note = draw(none_or_sampled(_REST_NOTES))
     return Rest(min_seconds=low, max_seconds=high, text=note)
 
 
@@ -447,7 +343,7 @@ def rests(
     low, high, chosen, can_range = _seconds_bounds(
         min_seconds, max_seconds, granularity, fixed=fixed
     )
-    _optional_flag("quantified", quantified)
+    optional_flag_argument("quantified", quantified)
     ranges = _ranges(_seconds(low, high, chosen), fixed=fixed, can_range=can_range)
     return _rests(ranges, quantified=quantified)
 
@@ -464,7 +360,7 @@ def _repetition_schemes(
     rests: st.SearchStrategy[Rest | None],
 ) -> RepetitionScheme:
     first = draw(counts)
-    shape = draw(_sampled(shapes))
+    shape = draw(sampled(shapes))
     if shape == "open":
         min_reps, max_reps = first, None
     elif shape == "range":
@@ -472,8 +368,8 @@ def _repetition_schemes(
         min_reps, max_reps = min(first, second), max(first, second)
     else:
         min_reps, max_reps = first, first
-    laterality = draw(_sampled(lateralities))
-    counting = draw(_sampled(_COUNTING_RULES)) if laterality.two_sided else None
+    laterality = draw(sampled(lateralities))
+    counting = draw(sampled(_COUNTING_RULES)) if laterality.two_sided else None
     rest = draw(rests)
     return RepetitionScheme(
         min_reps=min_reps, max_reps=max_reps, laterality=laterality, counting=counting, rest=rest
@@ -515,12 +411,12 @@ def repetition_schemes(
 
     .. versionadded:: 0.1.0
     """
-    low = _count_argument("min_reps", min_reps)
-    high = _count_argument("max_reps", max_reps)
-    _ordered("min_reps", low, "max_reps", high)
-    lateralities = _choices_argument("laterality", laterality, Laterality)
-    _optional_flag("open_ended", open_ended)
-    _optional_flag("with_rest", with_rest)
+    low = count_argument("min_reps", min_reps)
+    high = count_argument("max_reps", max_reps)
+    check_ordered("min_reps", low, "max_reps", high)
+    lateralities = choices_argument("laterality", laterality, Laterality)
+    optional_flag_argument("open_ended", open_ended)
+    optional_flag_argument("with_rest", with_rest)
     # One choice picks the shape, so that no shape costs fewer draws than the fixed count it
     # should shrink to (Hypothesis prefers shorter choice sequences).
     shapes = tuple(
@@ -703,7 +599,7 @@ _PURPOSE_ENDINGS: Final = (
 
 @st.composite
 def _steps(draw: st.DrawFn, kinds: tuple[StepKind, ...]) -> Step:
-    kind = draw(_sampled(kinds))
+    kind = draw(sampled(kinds))
     texts = {
         StepKind.SETUP: _SETUP_TEXTS,
         StepKind.MOVE: _MOVE_TEXTS,
@@ -711,8 +607,8 @@ def _steps(draw: st.DrawFn, kinds: tuple[StepKind, ...]) -> Step:
         StepKind.RELEASE: _RELEASE_TEXTS,
         StepKind.REPEAT: _REPEAT_TEXTS,
     }[kind]
-    text = draw(_sampled(texts))
-    distance = draw(_optional(_DISTANCES)) if kind is StepKind.MOVE else None
+    text = draw(sampled(texts))
+    distance = draw(none_or_sampled(_DISTANCES)) if kind is StepKind.MOVE else None
     return Step(text=text, kind=kind, distance=distance)
 
 
@@ -737,7 +633,7 @@ def steps(
 
     .. versionadded:: 0.1.0
     """
-    return _steps(_choices_argument("kind", kind, StepKind))
+    return _steps(choices_argument("kind", kind, StepKind))
 
 
 def _seconds_words(low: float, high: float) -> str:
@@ -805,8 +701,8 @@ _LOCATORS: Final = st.one_of(
 
 @st.composite
 def _equipment(draw: st.DrawFn) -> Equipment:
-    name, _ = draw(_sampled(_EQUIPMENT))
-    optional = draw(_BOOLEANS)
+    name, _ = draw(sampled(_EQUIPMENT))
+    optional = draw(BOOLEANS)
     chosen = draw(_ALTERNATIVES[name])
     return Equipment(name=name, optional=optional, alternatives=tuple(chosen))
 
@@ -826,7 +722,7 @@ def equipment() -> st.SearchStrategy[Equipment]:
 
 @st.composite
 def _citations(draw: st.DrawFn) -> Citation:
-    title = draw(_sampled(_TITLES))
+    title = draw(sampled(_TITLES))
     publisher = draw(_PUBLISHER_NAMES)
     url = draw(_URLS)
     locator = draw(_LOCATORS)
@@ -864,9 +760,9 @@ def _exercises(
     hold_strategy: st.SearchStrategy[Hold | None],
     repetition_strategy: st.SearchStrategy[RepetitionScheme],
 ) -> Exercise:
-    position = draw(_optional(_POSITION_VALUES))
-    target, target_words, regions, target_object = draw(_sampled(_TARGETS))
-    movement, category, verb, move_texts = draw(_sampled(_MOVEMENTS))
+    position = draw(none_or_sampled(_POSITION_VALUES))
+    target, target_words, regions, target_object = draw(sampled(_TARGETS))
+    movement, category, verb, move_texts = draw(sampled(_MOVEMENTS))
     if ids is not None:
         slug = draw(ids)
         if not _SLUG.fullmatch(slug):
@@ -876,7 +772,7 @@ def _exercises(
             )
         name = _name_of(slug)
     else:
-        prefix = _POSITIONS[position][0] if position is not None and draw(_BOOLEANS) else None
+        prefix = _POSITIONS[position][0] if position is not None and draw(BOOLEANS) else None
         slug = "-".join(part for part in (prefix, target, movement) if part)
         words = " ".join(part for part in (prefix, target_words, movement) if part)
         name = words[:1].upper() + words[1:]
@@ -885,18 +781,18 @@ def _exercises(
     repetitions = draw(repetition_strategy)
 
     setups = _SETUP_TEXTS if position is None else _POSITIONS[position][1]
-    sequence = [Step(text=draw(_sampled(setups)), kind=StepKind.SETUP)]
-    distance = draw(_optional(_DISTANCES))
-    sequence.append(Step(text=draw(_sampled(move_texts)), kind="move", distance=distance))
+    sequence = [Step(text=draw(sampled(setups)), kind=StepKind.SETUP)]
+    distance = draw(none_or_sampled(_DISTANCES))
+    sequence.append(Step(text=draw(sampled(move_texts)), kind="move", distance=distance))
     if hold is not None:
         seconds = _seconds_words(hold.min_seconds, hold.max_seconds)
         sequence.append(Step(text=f"Stay in the position for {seconds}.", kind=StepKind.HOLD))
-    if draw(_BOOLEANS):
-        sequence.append(Step(text=draw(_sampled(_RELEASE_TEXTS)), kind=StepKind.RELEASE))
-    if draw(_BOOLEANS):
+    if draw(BOOLEANS):
+        sequence.append(Step(text=draw(sampled(_RELEASE_TEXTS)), kind=StepKind.RELEASE))
+    if draw(BOOLEANS):
         sequence.append(Step(text=_repeat_text(repetitions), kind=StepKind.REPEAT))
 
-    ending = draw(_optional(_PURPOSE_ENDINGS))
+    ending = draw(none_or_sampled(_PURPOSE_ENDINGS))
     return Exercise(
         id=slug,
         name=name,
@@ -906,8 +802,8 @@ def _exercises(
         repetitions=repetitions,
         regions=regions,
         position=position,
-        level=draw(_optional(_LEVEL_VALUES)),
-        category=category if draw(_BOOLEANS) else None,
+        level=draw(none_or_sampled(_LEVEL_VALUES)),
+        category=category if draw(BOOLEANS) else None,
         equipment=tuple(draw(_EQUIPMENT_LISTS)),
         source=draw(_OPTIONAL_CITATIONS),
     )
@@ -945,10 +841,10 @@ def exercises(
 
     .. versionadded:: 0.1.0
     """
-    chosen_ids = _strategy_argument("ids", ids, str)
-    lateralities = _choices_argument("laterality", laterality, Laterality)
-    _optional_flag("with_hold", with_hold)
-    _optional_flag("open_ended", open_ended)
+    chosen_ids = strategy_argument("ids", ids, str)
+    lateralities = choices_argument("laterality", laterality, Laterality)
+    optional_flag_argument("with_hold", with_hold)
+    optional_flag_argument("open_ended", open_ended)
     hold_strategy: st.SearchStrategy[Hold | None] = (
         st.one_of(st.none(), holds())
         if with_hold is None
@@ -997,11 +893,11 @@ def catalogs(
 
     .. versionadded:: 0.1.0
     """
-    low = _size_argument("min_size", min_size, minimum=0)
+    low = size_argument("min_size", min_size, minimum=0)
     if max_size is not None:
-        high = _size_argument("max_size", max_size, minimum=0)
-        _ordered("min_size", low, "max_size", high)
-    source = _strategy_argument("elements", elements, Exercise)
+        high = size_argument("max_size", max_size, minimum=0)
+        check_ordered("min_size", low, "max_size", high)
+    source = strategy_argument("elements", elements, Exercise)
     return st.lists(
         exercises() if source is None else source,
         min_size=low,
@@ -1073,9 +969,9 @@ def _draw_dose(draw: st.DrawFn, exercise: Exercise, *, deviations: bool) -> Dose
     )
     hold_seconds = None if exercise.hold is None else draw(_in_hold(exercise.hold))
     reps = draw(_counts(scheme.min_reps, top))
-    side = draw(_sampled(_side_choices(scheme.laterality)))
+    side = draw(sampled(_side_choices(scheme.laterality)))
     deviation = None
-    if deviations and draw(_BOOLEANS):
+    if deviations and draw(BOOLEANS):
         reps_outside = []
         if scheme.min_reps > 1:
             reps_outside.append(_counts(1, scheme.min_reps - 1))
@@ -1092,7 +988,7 @@ def _draw_dose(draw: st.DrawFn, exercise: Exercise, *, deviations: bool) -> Dose
                 hold_seconds = draw(_outside_hold(exercise.hold))
             if "reps" in chosen:
                 reps = draw(st.one_of(reps_outside))
-            deviation = draw(_sampled(_REASONS))
+            deviation = draw(sampled(_REASONS))
     return Dose(hold_seconds=hold_seconds, reps=reps, side=side, deviation=deviation)
 
 
@@ -1131,7 +1027,7 @@ def doses(exercise: Exercise, *, deviations: bool = False) -> st.SearchStrategy[
     """
     if not isinstance(exercise, Exercise):
         raise InvalidArgument(f"exercise={exercise!r} must be an Exercise")
-    _flag("deviations", deviations)
+    flag_argument("deviations", deviations)
     return _doses(exercise, deviations=deviations)
 
 
@@ -1142,7 +1038,7 @@ def _routine_items(
     *,
     deviations: bool,
 ) -> RoutineItem:
-    exercise = draw(_sampled(pool) if isinstance(pool, tuple) else pool)
+    exercise = draw(sampled(pool) if isinstance(pool, tuple) else pool)
     return _draw_dose(draw, exercise, deviations=deviations).to_item(exercise)
 
 
@@ -1173,7 +1069,7 @@ def routine_items(
     .. versionadded:: 0.1.0
     """
     pool = _exercise_pool_argument(exercises)
-    return _routine_items(pool, deviations=_flag("deviations", deviations))
+    return _routine_items(pool, deviations=flag_argument("deviations", deviations))
 
 
 # -- routines -------------------------------------------------------------------------------------
@@ -1228,8 +1124,8 @@ def _routines(
             _routine_items(choices, deviations=deviations), min_size=min_items, max_size=max_items
         )
     )
-    name = draw(_sampled(_ROUTINE_NAMES))
-    if draw(_BOOLEANS):
+    name = draw(sampled(_ROUTINE_NAMES))
+    if draw(BOOLEANS):
         name = f"{name}, phase {draw(_PHASES)}"
     frequency = draw(_FREQUENCIES)
     weeks = draw(_WEEKS)
@@ -1270,12 +1166,12 @@ def routines(
 
     .. versionadded:: 0.1.0
     """
-    low = _size_argument("min_items", min_items, minimum=1)
+    low = size_argument("min_items", min_items, minimum=1)
     if max_items is not None:
-        high = _size_argument("max_items", max_items, minimum=1)
-        _ordered("min_items", low, "max_items", high)
+        high = size_argument("max_items", max_items, minimum=1)
+        check_ordered("min_items", low, "max_items", high)
     pool = None if exercises is None else _exercise_pool_argument(exercises)
-    return _routines(low, max_items, pool, deviations=_flag("deviations", deviations))
+    return _routines(low, max_items, pool, deviations=flag_argument("deviations", deviations))
 
 
 _KINDS: Final = ("exercise", "catalog", "routine")
