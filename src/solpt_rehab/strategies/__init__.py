@@ -49,8 +49,6 @@ except ImportError as error:  # pragma: no cover - the test suite always has Hyp
 from .. import catalog
 from .._model.values import (
     _SLUG,
-    BodyRegion,
-    Category,
     Citation,
     CountingRule,
     Equipment,
@@ -63,7 +61,6 @@ from .._model.values import (
     Rest,
     Step,
     StepKind,
-    format_number,
 )
 from .._routines.values import IMPLAUSIBLE_OPEN_ENDED_FACTOR, Frequency, Routine, RoutineItem, Side
 from ._arguments import (
@@ -78,6 +75,28 @@ from ._arguments import (
     strategy_argument,
 )
 from ._cached import BOOLEANS, none_or_sampled, sampled
+from ._vocabulary import (
+    CITATION_TITLES,
+    DEVIATION_REASONS,
+    DISTANCES,
+    EQUIPMENT,
+    HOLD_TEXTS,
+    MOVE_TEXTS,
+    MOVEMENTS,
+    POSITIONS,
+    PUBLISHERS,
+    PURPOSE_ENDINGS,
+    RELEASE_TEXTS,
+    REPEAT_TEXTS,
+    REST_NOTES,
+    ROUTINE_NAMES,
+    SETUP_TEXTS,
+    TARGETS,
+    VAGUE_RESTS,
+    name_from_slug,
+    repeat_text,
+    seconds_words,
+)
 
 __all__ = [
     "Dose",
@@ -282,29 +301,15 @@ def holds(
     )
 
 
-_VAGUE_RESTS: Final = (
-    "a few seconds",
-    "a short pause",
-    "until your breathing settles",
-    "a couple of slow breaths",
-    "as long as you need",
-)
-_REST_NOTES: Final = (
-    "between repetitions",
-    "sitting or lying quietly",
-    "before changing sides",
-)
-
-
 @st.composite
 def _rests(
     draw: st.DrawFn, ranges: st.SearchStrategy[tuple[float, float]], *, quantified: bool | None
 ) -> Rest:
     counted = quantified if quantified is not None else draw(BOOLEANS)
     if not counted:
-        return Rest(text=draw(sampled(_VAGUE_RESTS)))
+        return Rest(text=draw(sampled(VAGUE_RESTS)))
     low, high = draw(ranges)
-    note = draw(none_or_sampled(_REST_NOTES))
+    note = draw(none_or_sampled(REST_NOTES))
     return Rest(min_seconds=low, max_seconds=high, text=note)
 
 
@@ -438,177 +443,19 @@ def repetition_schemes(
 
 # -- steps ----------------------------------------------------------------------------------------
 
-#: The starting position's id word and the setup steps that put a person into it.
-_POSITIONS: Final[dict[Position, tuple[str, tuple[str, ...]]]] = {
-    Position.SUPINE: (
-        "supine",
-        (
-            "Lie on your back with both knees bent and your feet flat.",
-            "Lie face up on a firm surface with your legs out straight.",
-        ),
-    ),
-    Position.PRONE: (
-        "prone",
-        (
-            "Lie face down with your forehead resting on your hands.",
-            "Lie on your front with your arms along your sides.",
-        ),
-    ),
-    Position.SIDE_LYING: (
-        "side-lying",
-        (
-            "Lie on your side with your knees bent and stacked.",
-            "Lie on one side with your head resting on your lower arm.",
-        ),
-    ),
-    Position.SITTING: (
-        "seated",
-        (
-            "Sit upright on a firm chair with both feet on the floor.",
-            "Sit near the front edge of a chair and lengthen your spine.",
-        ),
-    ),
-    Position.STANDING: (
-        "standing",
-        (
-            "Stand tall with your feet hip-width apart.",
-            "Stand beside a kitchen counter and rest one hand on it for balance.",
-        ),
-    ),
-    Position.KNEELING: (
-        "kneeling",
-        (
-            "Kneel upright on a cushion with your hips above your knees.",
-            "Kneel on a folded towel and keep your trunk tall.",
-        ),
-    ),
-    Position.QUADRUPED: (
-        "quadruped",
-        (
-            "Come onto your hands and knees, hands below your shoulders.",
-            "Kneel on all fours with your knees under your hips.",
-        ),
-    ),
-}
-_SETUP_TEXTS: Final = tuple(text for _, texts in _POSITIONS.values() for text in texts)
-
-#: Target words of an id, the words a person reads, the regions, and the purpose's object.
-_TARGETS: Final[tuple[tuple[str, str, tuple[BodyRegion, ...], str], ...]] = (
-    ("hamstring", "hamstring", (BodyRegion.THIGH,), "the back of the thigh"),
-    ("calf", "calf", (BodyRegion.LOWER_LEG,), "the calf muscles"),
-    ("hip-flexor", "hip flexor", (BodyRegion.HIP,), "the front of the hip"),
-    ("glute", "glute", (BodyRegion.BUTTOCK, BodyRegion.HIP), "the muscles of the buttock"),
-    ("quad", "quad", (BodyRegion.THIGH,), "the front of the thigh"),
-    ("shoulder", "shoulder", (BodyRegion.SHOULDER,), "the muscles around the shoulder"),
-    ("neck", "neck", (BodyRegion.NECK,), "the side of the neck"),
-    ("chest", "chest", (BodyRegion.CHEST,), "the chest"),
-    ("upper-back", "upper back", (BodyRegion.UPPER_BACK,), "the upper back"),
-    ("lower-back", "lower back", (BodyRegion.LOWER_BACK,), "the lower back"),
-    ("core", "core", (BodyRegion.ABDOMEN, BodyRegion.LOWER_BACK), "the deep abdominal muscles"),
-    ("wrist", "wrist", (BodyRegion.FOREARM,), "the wrist and forearm"),
-)
-
-#: Movement words of an id, the kind of exercise, the purpose's verb, and the moving steps.
-_MOVEMENTS: Final[tuple[tuple[str, Category, str, tuple[str, ...]], ...]] = (
-    (
-        "stretch",
-        Category.STRETCHING,
-        "Lengthens",
-        (
-            "Lean gently into the stretch until you feel a mild pull.",
-            "Ease a little further into the position without bouncing.",
-        ),
-    ),
-    (
-        "bridge",
-        Category.STRENGTH,
-        "Strengthens",
-        (
-            "Push through your heels and lift your hips off the floor.",
-            "Raise your hips until your knees, hips and shoulders line up.",
-        ),
-    ),
-    (
-        "raise",
-        Category.STRENGTH,
-        "Strengthens",
-        (
-            "Lift the limb slowly, keeping the movement smooth and controlled.",
-            "Raise it to a comfortable height, then pause.",
-        ),
-    ),
-    (
-        "squeeze",
-        Category.STRENGTH,
-        "Wakes up",
-        (
-            "Tighten the muscles gently while you keep breathing.",
-            "Draw the muscles in softly, at about a third of your full effort.",
-        ),
-    ),
-    (
-        "rotation",
-        Category.MOBILITY,
-        "Loosens",
-        (
-            "Turn slowly to one side, only as far as is comfortable.",
-            "Rotate back through the middle and on to the other side.",
-        ),
-    ),
-    (
-        "slide",
-        Category.MOBILITY,
-        "Loosens",
-        (
-            "Glide your heel along the floor, away from your body.",
-            "Let the limb slide out until you feel a gentle stretch.",
-        ),
-    ),
-    (
-        "press",
-        Category.STRENGTH,
-        "Strengthens",
-        (
-            "Press steadily against the resistance while your back stays still.",
-            "Push into the band slowly and keep your shoulders relaxed.",
-        ),
-    ),
-)
-_MOVE_TEXTS: Final = tuple(text for *_, texts in _MOVEMENTS for text in texts)
-_DISTANCES: Final = ("a few inches", "about 10 cm", "a hand's width", "as far as is comfortable")
-_HOLD_TEXTS: Final = (
-    "Keep still in this position and breathe steadily.",
-    "Stay there without holding your breath.",
-)
-_RELEASE_TEXTS: Final = (
-    "Relax and return slowly to where you started.",
-    "Let go gently and rest for a moment.",
-    "Lower back down with control.",
-)
-_REPEAT_TEXTS: Final = (
-    "Repeat the whole sequence.",
-    "Do the same on the other side.",
-)
-_PURPOSE_ENDINGS: Final = (
-    "to ease stiffness",
-    "to make everyday movement easier",
-    "to help settle lower back and hip pain",
-    "after long spells of sitting",
-)
-
 
 @st.composite
 def _steps(draw: st.DrawFn, kinds: tuple[StepKind, ...]) -> Step:
     kind = draw(sampled(kinds))
     texts = {
-        StepKind.SETUP: _SETUP_TEXTS,
-        StepKind.MOVE: _MOVE_TEXTS,
-        StepKind.HOLD: _HOLD_TEXTS,
-        StepKind.RELEASE: _RELEASE_TEXTS,
-        StepKind.REPEAT: _REPEAT_TEXTS,
+        StepKind.SETUP: SETUP_TEXTS,
+        StepKind.MOVE: MOVE_TEXTS,
+        StepKind.HOLD: HOLD_TEXTS,
+        StepKind.RELEASE: RELEASE_TEXTS,
+        StepKind.REPEAT: REPEAT_TEXTS,
     }[kind]
     text = draw(sampled(texts))
-    distance = draw(none_or_sampled(_DISTANCES)) if kind is StepKind.MOVE else None
+    distance = draw(none_or_sampled(DISTANCES)) if kind is StepKind.MOVE else None
     return Step(text=text, kind=kind, distance=distance)
 
 
@@ -636,59 +483,14 @@ def steps(
     return _steps(choices_argument("kind", kind, StepKind))
 
 
-def _seconds_words(low: float, high: float) -> str:
-    if low == high:
-        return f"{format_number(low)} second{'' if low == 1 else 's'}"
-    return f"{format_number(low)} to {format_number(high)} seconds"
-
-
-def _count_words(scheme: RepetitionScheme) -> str:
-    low = scheme.min_reps
-    if scheme.max_reps is None:
-        return f"at least {low} times"
-    if scheme.max_reps == low:
-        return "once" if low == 1 else f"{low} times"
-    return f"{low} to {scheme.max_reps} times"
-
-
-def _repeat_text(scheme: RepetitionScheme) -> str:
-    count = _count_words(scheme)
-    per_side = scheme.counting is CountingRule.PER_SIDE
-    if scheme.laterality is Laterality.BILATERAL:
-        return f"Do it {count} in all."
-    if scheme.laterality is Laterality.AFFECTED_SIDE:
-        return f"Do it {count}, on the painful side only."
-    if scheme.laterality is Laterality.ALTERNATING:
-        return f"Switch sides each time: {count} {'with each side' if per_side else 'in all'}."
-    if per_side:
-        return f"Do it {count} on one side, then as many times on the other."
-    return f"Do every repetition on one side, then change sides: {count} in all."
-
-
 # -- exercises ------------------------------------------------------------------------------------
 
-_EQUIPMENT: Final = (
-    ("yoga mat", ("mattress", "folded blanket")),
-    ("resistance band", ("towel",)),
-    ("firm chair", ("bench",)),
-    ("pillow", ("rolled towel",)),
-    ("foam roller", ("rolled blanket",)),
-    ("small ball", ("rolled towel",)),
-    ("step", ("bottom stair",)),
-)
-_TITLES: Final = (
-    "Home exercise handout",
-    "Clinic exercise sheet",
-    "Physiotherapy home programme",
-    "Lower limb rehabilitation notes",
-)
-_PUBLISHERS: Final = ("Example Physiotherapy Clinic", "Riverside Rehabilitation Centre")
 _ALTERNATIVES: Final = {
     name: st.lists(st.sampled_from(alternatives), unique=True, max_size=2)
-    for name, alternatives in _EQUIPMENT
+    for name, alternatives in EQUIPMENT
 }
 _HANDOUT_NUMBERS: Final = st.integers(1, 40)
-_PUBLISHER_NAMES: Final = st.one_of(st.just(""), st.sampled_from(_PUBLISHERS))
+_PUBLISHER_NAMES: Final = st.one_of(st.just(""), st.sampled_from(PUBLISHERS))
 _URLS: Final = st.one_of(
     st.none(), _HANDOUT_NUMBERS.map(lambda n: f"https://example.org/handouts/{n}")
 )
@@ -701,7 +503,7 @@ _LOCATORS: Final = st.one_of(
 
 @st.composite
 def _equipment(draw: st.DrawFn) -> Equipment:
-    name, _ = draw(sampled(_EQUIPMENT))
+    name, _ = draw(sampled(EQUIPMENT))
     optional = draw(BOOLEANS)
     chosen = draw(_ALTERNATIVES[name])
     return Equipment(name=name, optional=optional, alternatives=tuple(chosen))
@@ -722,7 +524,7 @@ def equipment() -> st.SearchStrategy[Equipment]:
 
 @st.composite
 def _citations(draw: st.DrawFn) -> Citation:
-    title = draw(sampled(_TITLES))
+    title = draw(sampled(CITATION_TITLES))
     publisher = draw(_PUBLISHER_NAMES)
     url = draw(_URLS)
     locator = draw(_LOCATORS)
@@ -748,11 +550,6 @@ def citations() -> st.SearchStrategy[Citation]:
     return _citations()
 
 
-def _name_of(slug: str) -> str:
-    words = slug.replace("-", " ")
-    return words[:1].upper() + words[1:]
-
-
 @st.composite
 def _exercises(
     draw: st.DrawFn,
@@ -761,8 +558,8 @@ def _exercises(
     repetition_strategy: st.SearchStrategy[RepetitionScheme],
 ) -> Exercise:
     position = draw(none_or_sampled(_POSITION_VALUES))
-    target, target_words, regions, target_object = draw(sampled(_TARGETS))
-    movement, category, verb, move_texts = draw(sampled(_MOVEMENTS))
+    target, target_words, regions, target_object = draw(sampled(TARGETS))
+    movement, category, verb, move_texts = draw(sampled(MOVEMENTS))
     if ids is not None:
         slug = draw(ids)
         if not _SLUG.fullmatch(slug):
@@ -770,9 +567,9 @@ def _exercises(
                 f"ids must generate slugs of lowercase letters and digits joined by single "
                 f"hyphens: {slug!r}"
             )
-        name = _name_of(slug)
+        name = name_from_slug(slug)
     else:
-        prefix = _POSITIONS[position][0] if position is not None and draw(BOOLEANS) else None
+        prefix = POSITIONS[position][0] if position is not None and draw(BOOLEANS) else None
         slug = "-".join(part for part in (prefix, target, movement) if part)
         words = " ".join(part for part in (prefix, target_words, movement) if part)
         name = words[:1].upper() + words[1:]
@@ -780,19 +577,19 @@ def _exercises(
     hold = draw(hold_strategy)
     repetitions = draw(repetition_strategy)
 
-    setups = _SETUP_TEXTS if position is None else _POSITIONS[position][1]
+    setups = SETUP_TEXTS if position is None else POSITIONS[position][1]
     sequence = [Step(text=draw(sampled(setups)), kind=StepKind.SETUP)]
-    distance = draw(none_or_sampled(_DISTANCES))
+    distance = draw(none_or_sampled(DISTANCES))
     sequence.append(Step(text=draw(sampled(move_texts)), kind="move", distance=distance))
     if hold is not None:
-        seconds = _seconds_words(hold.min_seconds, hold.max_seconds)
+        seconds = seconds_words(hold.min_seconds, hold.max_seconds)
         sequence.append(Step(text=f"Stay in the position for {seconds}.", kind=StepKind.HOLD))
     if draw(BOOLEANS):
-        sequence.append(Step(text=draw(sampled(_RELEASE_TEXTS)), kind=StepKind.RELEASE))
+        sequence.append(Step(text=draw(sampled(RELEASE_TEXTS)), kind=StepKind.RELEASE))
     if draw(BOOLEANS):
-        sequence.append(Step(text=_repeat_text(repetitions), kind=StepKind.REPEAT))
+        sequence.append(Step(text=repeat_text(repetitions), kind=StepKind.REPEAT))
 
-    ending = draw(none_or_sampled(_PURPOSE_ENDINGS))
+    ending = draw(none_or_sampled(PURPOSE_ENDINGS))
     return Exercise(
         id=slug,
         name=name,
@@ -908,13 +705,6 @@ def catalogs(
 
 # -- doses and routine items ----------------------------------------------------------------------
 
-_REASONS: Final = (
-    "agreed with the patient at review",
-    "the surgeon's post-operative protocol",
-    "reduced after a flare-up",
-    "progressed after two weeks without pain",
-)
-
 
 @functools.cache
 def _some_of(values: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
@@ -988,7 +778,7 @@ def _draw_dose(draw: st.DrawFn, exercise: Exercise, *, deviations: bool) -> Dose
                 hold_seconds = draw(_outside_hold(exercise.hold))
             if "reps" in chosen:
                 reps = draw(st.one_of(reps_outside))
-            deviation = draw(sampled(_REASONS))
+            deviation = draw(sampled(DEVIATION_REASONS))
     return Dose(hold_seconds=hold_seconds, reps=reps, side=side, deviation=deviation)
 
 
@@ -1074,14 +864,6 @@ def routine_items(
 
 # -- routines -------------------------------------------------------------------------------------
 
-_ROUTINE_NAMES: Final = (
-    "Home programme",
-    "Morning stretches",
-    "Lower back and hip routine",
-    "Evening mobility",
-    "Gentle strength block",
-)
-
 
 def frequencies() -> st.SearchStrategy[Frequency]:
     """Generate frequencies: one to three sessions a day, on one to seven days a week.
@@ -1124,7 +906,7 @@ def _routines(
             _routine_items(choices, deviations=deviations), min_size=min_items, max_size=max_items
         )
     )
-    name = draw(sampled(_ROUTINE_NAMES))
+    name = draw(sampled(ROUTINE_NAMES))
     if draw(BOOLEANS):
         name = f"{name}, phase {draw(_PHASES)}"
     frequency = draw(_FREQUENCIES)
