@@ -358,7 +358,7 @@ def _outside_hold(hold: Hold) -> st.SearchStrategy[float]:
     """A hold outside ``hold``, > 0: below it when there is room, or above it."""
     low, high = hold.min_seconds, hold.max_seconds
     above = _seconds(math.floor(high) + 1, math.floor(high) * 2 + 2, "half")
-    if _grid_size(0.5, low, "half") > 0 and low > 0.5:  # noqa: PLR2004 - half a second
+    if low > 0.5:  # noqa: PLR2004 - half a second, the shortest hold drawn below the range
         below = _seconds(0.5, low, "half").filter(lambda seconds: seconds < low)
         return st.one_of(below, above)
     return above
