@@ -292,7 +292,7 @@ class Dose:
 
     :func:`doses` generates these; :meth:`to_item` turns one into a
     :class:`~solpt_rehab.RoutineItem`, and the fields match the keyword arguments of the dose rules
-    (:func:`solpt_rehab._routine.item_problems`) and of the routine builder.
+    (:func:`solpt_rehab._routines.values.item_problems`) and of the routine builder.
 
     Attributes:
         hold_seconds: The prescribed hold in seconds, or ``None`` for an exercise without a hold.
@@ -416,9 +416,9 @@ def doses(exercise: Exercise, *, deviations: bool = False) -> st.SearchStrategy[
 
     The hold lies inside the documented hold (``None`` for an exercise without one); the
     repetitions inside the documented range, and for an open-ended count ("at least 3") between
-    the minimum and :data:`~solpt_rehab._routine.IMPLAUSIBLE_OPEN_ENDED_FACTOR` times it, so that
-    no dose draws a warning; the side is one the laterality allows. Values shrink toward the
-    documented minimum with the default side (the left side for affected-side work).
+    the minimum and :data:`~solpt_rehab._routines.values.IMPLAUSIBLE_OPEN_ENDED_FACTOR` times
+    it, so that no dose draws a warning; the side is one the laterality allows. Values shrink
+    toward the documented minimum with the default side (the left side for affected-side work).
 
     With ``deviations=True`` some doses put the hold, the repetitions or both outside the
     documented range (never a hold of zero or less, or fewer than one repetition) and record a
