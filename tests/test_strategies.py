@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import math
 import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Literal
 
 import attrs
@@ -710,3 +712,33 @@ def test_without_hypothesis_the_module_says_which_extra_to_install() -> None:
         "solpt_rehab.strategies needs Hypothesis; install it with "
         "pip install 'solpt_rehab[hypothesis]'\n"
     )
+
+
+#: The private modules of solpt_rehab.strategies, each of which imports only those before it.
+LAYERS = ("_cached", "_arguments", "_vocabulary", "_doses", "_exercises", "_routines", "_documents")
+
+
+def test_the_package_defines_nothing_and_re_exports_its_private_modules() -> None:
+    homes = {getattr(strategies, name).__module__ for name in strategies.__all__}
+    assert homes <= {f"solpt_rehab.strategies.{layer}" for layer in LAYERS}
+
+
+def test_the_private_modules_import_one_way_and_no_private_name() -> None:
+    package = Path(strategies.__file__).parent
+    assert sorted(path.stem for path in package.glob("_*.py") if path.stem != "__init__") == sorted(
+        LAYERS
+    )
+    wrong = []
+    for index, name in enumerate(LAYERS):
+        tree = ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom) or node.level != 1:
+                continue
+            if node.module not in LAYERS[:index]:
+                wrong.append(f"{name} imports {node.module}")
+            wrong.extend(
+                f"{name} imports {node.module}.{alias.name}"
+                for alias in node.names
+                if alias.name.startswith("_")
+            )
+    assert wrong == []
