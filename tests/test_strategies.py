@@ -256,7 +256,14 @@ def test_exercise_ids_from_a_strategy_name_the_exercise(exercise: Exercise) -> N
             st.just("Wall Sit"),
             (
                 "ids must generate slugs of lowercase letters and digits joined by single "
-                "hyphens: 'Wall Sit'"
+                "hyphens, of at most 10000 characters: 'Wall Sit'"
+            ),
+        ),
+        (
+            st.just("a" * 10_001),
+            (
+                "ids must generate slugs of lowercase letters and digits joined by single "
+                "hyphens, of at most 10000 characters: " + repr("a" * 10_001)
             ),
         ),
     ],
