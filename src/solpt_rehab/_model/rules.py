@@ -52,7 +52,9 @@ __all__ = [
     "convert_member",
     "declare",
     "declared",
+    "declared_classes",
     "fields_of",
+    "further_check",
     "is_declared",
     "one_of",
     "rules_of",
@@ -164,7 +166,7 @@ class Spec:
         raise NotImplementedError
 
     def breaking(self) -> Iterator[tuple[str, object]]:
-        """Wire values that break one rule of this spec each: ``(code, value)``."""
+        """Wire values that break one rule of this spec each, and no other: ``(code, value)``."""
         raise NotImplementedError
 
 
@@ -233,7 +235,8 @@ class Text(Spec):
         """See :meth:`Spec.breaking`."""
         yield "wrong-type", 7
         yield "too-long", "a" * (TEXT_LIMIT + 1)
-        yield "invalid-unicode", "a\ud800"
+        if not self.slug:  # a surrogate is no slug either: that value would break two rules
+            yield "invalid-unicode", "a\ud800"
         if self.nonempty:
             yield "empty-text", " \t"
         if self.slug:
@@ -289,7 +292,8 @@ class Number(Spec):
         """See :meth:`Spec.breaking`."""
         yield "wrong-type", "1"
         yield "wrong-type", True
-        yield "number-too-large", 10**400
+        if self.maximum is None:  # else the value is above the maximum too
+            yield "number-too-large", 10**400
         if self.whole:
             yield "fractional", 2.5
         yield "not-positive", 0
@@ -564,6 +568,7 @@ def declare(spec: Spec) -> dict[str, Spec]:
 
 _FIELDS: Final[dict[type[Any], tuple[DeclaredField, ...]]] = {}
 _RULES: Final[dict[type[Any], tuple[Rule, ...]]] = {}
+_FURTHER: Final[dict[type[Any], Callable[[Any], None]]] = {}
 
 
 def fields_of(cls: type[Any]) -> tuple[DeclaredField, ...]:
@@ -574,6 +579,16 @@ def fields_of(cls: type[Any]) -> tuple[DeclaredField, ...]:
 def rules_of(cls: type[Any]) -> tuple[Rule, ...]:
     """The rules across fields of a class made by :func:`declared`, in order."""
     return _RULES[cls]
+
+
+def further_check(cls: type[Any]) -> Callable[[Any], None] | None:
+    """The check a class runs beyond its fields and rules (``then``), or ``None``."""
+    return _FURTHER.get(cls)
+
+
+def declared_classes() -> tuple[type[Any], ...]:
+    """Every class made by :func:`declared` so far, in the order they were declared."""
+    return tuple(_FIELDS)
 
 
 def is_declared(cls: type[Any]) -> bool:
@@ -642,6 +657,8 @@ def declared(*rules: Rule, then: Callable[[Any], None] | None = None) -> Callabl
                 raise TypeError(f"rule {rule.code!r} names a field {cls.__name__} lacks")
         _FIELDS[cls] = tuple(declared_fields)
         _RULES[cls] = tuple(rules)
+        if then is not None:
+            _FURTHER[cls] = then
         cls.__attrs_post_init__ = _compile(cls, _FIELDS[cls], _RULES[cls], then)  # type: ignore[attr-defined]
         return cls
 
