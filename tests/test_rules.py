@@ -143,15 +143,13 @@ def test_only_the_routine_checks_beyond_its_declared_rules() -> None:
     # A routine holds one exercise per id: a rule of the dose-rule module, which the validator
     # and the builder apply by their own reading of items (tests/test_dose_rules.py). Any other
     # check beyond the declaration would be one the validator and the schema cannot see.
-    assert [cls for cls in declared_classes() if rules.further_check(cls) is not None] == [
-        Routine
-    ]
+    assert [cls for cls in declared_classes() if rules.further_check(cls) is not None] == [Routine]
 
 
 def test_every_rule_across_fields_has_a_case() -> None:
-    assert {
-        (cls.__name__, rule.code, rule.at) for cls in PLACES for rule in rules_of(cls)
-    } == {(case.cls.__name__, case.code, case.at[0]) for case in CASES if len(case.changes) > 1}
+    assert {(cls.__name__, rule.code, rule.at) for cls in PLACES for rule in rules_of(cls)} == {
+        (case.cls.__name__, case.code, case.at[0]) for case in CASES if len(case.changes) > 1
+    }
 
 
 def _document(value: Any, path: tuple[str | int, ...], changes: dict[str, Any]) -> dict[str, Any]:

@@ -10,10 +10,9 @@ from hypothesis import given
 from solpt_rehab import catalog, json_schema, to_document, validate
 from solpt_rehab._core.codes import CODES, PARSE_CODES
 from solpt_rehab._wire.schema import schema_codes
-
-SCHEMA_CODES = schema_codes()
 from wire_strategies import mutated, values
 
+SCHEMA_CODES = schema_codes()
 SCHEMA = json_schema()
 CHECKER = jsonschema.Draft202012Validator(SCHEMA)
 

@@ -460,9 +460,7 @@ def test_a_cue_checks_its_fields_and_converts_strings() -> None:
 
 def test_a_session_too_long_to_time_is_a_library_error() -> None:
     routine = _one("knees-to-chest", hold_seconds=1.5e308, deviation="a thought experiment")
-    message = (
-        "routine 'r' is too long to time: its cues add up beyond the range of a 64-bit float"
-    )
+    message = "routine 'r' is too long to time: its cues add up beyond the range of a 64-bit float"
     for timing in (session_timeline, session_duration):
         with pytest.raises(InvalidValueError) as error:
             timing(routine)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -68,10 +68,10 @@ class ProblemsError(SolptRehabError, ValueError):
         self._deferred: Deferred | None = None
         self._problems: tuple[Problem, ...] | None = None
         if hasattr(problems, "resolve"):
-            self._deferred = problems  # type: ignore[assignment]
-            shown = problems.errors  # type: ignore[union-attr]
+            self._deferred = cast("Deferred", problems)
+            shown = self._deferred.errors
         else:
-            self._problems = shown = tuple(problems)  # type: ignore[arg-type]
+            self._problems = shown = tuple(problems)
         lines = [summary, *(f"  {problem}" for problem in shown)]
         super().__init__("\n".join(lines))
 

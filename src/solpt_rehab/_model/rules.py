@@ -20,13 +20,13 @@ no rule can hide from the validator, the schema and the fast decoder.
 
 from __future__ import annotations
 
-import enum
 import functools
 import math
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from enum import Enum
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 
@@ -78,7 +78,7 @@ SLUG_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?![\s\S])"
 #: (JSON's "\ud800" escape gives one). UTF-8 cannot encode it, so writing such a text fails.
 _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 _METADATA_KEY: Final = "solpt_rehab.spec"
-_E = TypeVar("_E", bound=enum.Enum)
+_E = TypeVar("_E", bound=Enum)
 _C = TypeVar("_C", bound=type)
 
 
@@ -116,8 +116,8 @@ def show(value: object, depth: int = 0) -> str:  # noqa: PLR0911 - one return pe
         if len(value) <= _SHORT:
             return repr(value)
         return f"{value[:40]!r}... ({len(value)} characters)"
-    if value is None or isinstance(value, (bool, float, enum.Enum)):
-        return repr(value.value if isinstance(value, enum.Enum) else value)
+    if value is None or isinstance(value, (bool, float, Enum)):
+        return repr(value.value if isinstance(value, Enum) else value)
     if isinstance(value, int):
         if abs(value) < 10**30:
             return repr(value)
@@ -204,8 +204,10 @@ class Text(Spec):
         if self.slug and not SLUG.fullmatch(value):
             return (
                 "not-a-slug",
-                f"{name!r} must be a slug of lowercase letters and digits joined by single "
-                f"hyphens: {show(value)}",
+                (
+                    f"{name!r} must be a slug of lowercase letters and digits joined by single "
+                    f"hyphens: {show(value)}"
+                ),
             )
         return None
 
@@ -312,7 +314,7 @@ class Flag(Spec):
             return None
         return "wrong-type", f"{name!r} must be true or false{_or_none(nullable)}: {show(value)}"
 
-    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:  # noqa: ARG002 - Spec's signature
         """See :meth:`Spec.inline`."""
         return f"type({var}) is bool"
 
@@ -329,16 +331,16 @@ class Flag(Spec):
 class OneOf(Spec):
     """One of an enumeration's string values; the model holds the member."""
 
-    enum: type[enum.Enum]
+    enum: type[Enum]
     #: The member each allowed string names, in the enumeration's order: worked out once, since
     #: the validator looks a value up for every enumerated field it reads.
-    members: Mapping[str, enum.Enum] = attrs.field(init=False, eq=False, repr=False)
+    members: Mapping[str, Enum] = attrs.field(init=False, eq=False, repr=False)
 
     @members.default
-    def _members(self) -> Mapping[str, enum.Enum]:
+    def _members(self) -> Mapping[str, Enum]:
         return {str(member.value): member for member in self.enum}
 
-    def member(self, value: object) -> enum.Enum | None:
+    def member(self, value: object) -> Enum | None:
         """The member a wire value names, or ``None``."""
         return self.members.get(value) if isinstance(value, str) else None
 
@@ -404,7 +406,7 @@ class Nullable(Spec):
 
     inner: Spec
 
-    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:  # noqa: ARG002 - Spec's signature
         """See :meth:`Spec.problem`."""
         return None if value is None else self.inner.problem(value, name, nullable=True)
 
@@ -481,7 +483,7 @@ class ArrayOf(Spec):
             return value
         if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
             _fail(("wrong-type", f"{name!r} must be an array: {show(value)}"))
-        return tuple(value)  # type: ignore[call-overload]
+        return tuple(cast("Iterable[Any]", value))
 
 
 def schema_name(cls: type[Any]) -> str:
@@ -648,8 +650,8 @@ def declared(*rules: Rule, then: Callable[[Any], None] | None = None) -> Callabl
                     "with its spec or as a Rule, so that every path derives it"
                 )
             default = field.default
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()  # type: ignore[attr-defined]
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # attrs' own idiom
+                default = default.factory()
             declared_fields.append(DeclaredField(name=field.name, spec=spec, default=default))
         names = {field.name for field in declared_fields}
         for rule in rules:
@@ -711,7 +713,7 @@ def validator(spec: Spec) -> Callable[[object, attrs.Attribute[Any], object], No
 
 
 @functools.cache
-def one_of(kind: type[enum.Enum]) -> OneOf:
+def one_of(kind: type[Enum]) -> OneOf:
     """The spec of an enumeration's values, made once per enumeration."""
     return OneOf(kind)
 

@@ -145,7 +145,7 @@ def _exercise_document() -> type[msgspec.Struct]:
     optional = [field for field in fields if field[2] is not msgspec.NODEFAULT]
     return msgspec.defstruct(
         "ExerciseDocument",
-        [(name, kind) for name, kind, _ in required] + optional,
+        [*((name, kind) for name, kind, _ in required), *optional],
         tag_field="kind",
         tag="exercise",
         forbid_unknown_fields=True,
@@ -258,7 +258,7 @@ def fast_part(cls: type[Any], value: object) -> Any:
     return built if _COUNT.keys == keys else UNSOUND
 
 
-def fast_document(document: object, kind: str | None) -> Any:
+def fast_document(document: object, kind: str | None) -> Any:  # noqa: PLR0911 - one return per refusal
     """Build an exercise or catalog document from parsed content, or ``UNSOUND``."""
     if type(document) is not dict:
         return UNSOUND

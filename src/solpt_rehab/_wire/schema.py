@@ -130,7 +130,7 @@ def schema_codes() -> frozenset[str]:
 
 def rules_beyond_schema() -> list[tuple[str, str, str]]:
     """The rules across fields no JSON Schema can say: ``(object, code, why)``, in order."""
-    found = []
+    found: list[tuple[str, str, str]] = []
     for cls in (*_classes(), Routine):
         rules: tuple[Rule, ...] = shape_of(cls).rules
         found.extend(

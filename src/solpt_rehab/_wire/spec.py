@@ -30,7 +30,8 @@ from .._model.rules import (
     show,
 )
 from .._model.values import Exercise
-from .._routines.values import RoutineItem, Side
+from .._routines.dose import Side
+from .._routines.values import RoutineItem
 
 __all__ = [
     "FORMAT_VERSION",

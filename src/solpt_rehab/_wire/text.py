@@ -1,9 +1,10 @@
 """Reading raw text (JSON, or YAML through the ``yaml`` extra) without ever raising on content.
 
 Everything JSON text can hold that no JSON value should (``NaN``, ``1e400``, a key twice in one
-object) is kept in place as a marker (:class:`.markers.BadNumber`, :class:`.markers.DuplicateKeys`), so
-that the validator reports it with its JSON Pointer. What stops parsing altogether (malformed
-text, invalid UTF-8, nesting too deep) is a problem at the root, with the line and column.
+object) is kept in place as a marker (:class:`.markers.BadNumber`,
+:class:`.markers.DuplicateKeys`), so that the validator reports it with its JSON Pointer. What
+stops parsing altogether (malformed text, invalid UTF-8, nesting too deep) is a problem at the
+root, with the line and column.
 """
 
 from __future__ import annotations

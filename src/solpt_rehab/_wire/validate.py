@@ -245,7 +245,7 @@ class _Walker:
 
     # -- values --
 
-    def value(
+    def value(  # noqa: PLR0911 - one return per kind of spec
         self, spec: Spec, value: object, at: Path, name: str, *, nullable: bool = False
     ) -> Any:
         """Check ``value`` against ``spec``; return what it builds, or ``UNSOUND``."""
