@@ -48,6 +48,7 @@ __all__ = [
     "Rule",
     "Spec",
     "Text",
+    "check_source",
     "checks_pending",
     "convert_member",
     "declare",
@@ -661,36 +662,42 @@ def declared(*rules: Rule, then: Callable[[Any], None] | None = None) -> Callabl
         _RULES[cls] = tuple(rules)
         if then is not None:
             _FURTHER[cls] = then
-        cls.__attrs_post_init__ = _compile(cls, _FIELDS[cls], _RULES[cls], then)  # type: ignore[attr-defined]
+        cls.__attrs_post_init__ = _compile(cls)  # type: ignore[attr-defined]
         return cls
 
     return decorate
 
 
-def _compile(
-    cls: type[Any],
-    fields: tuple[DeclaredField, ...],
-    rules: tuple[Rule, ...],
-    then: Callable[[Any], None] | None,
-) -> Callable[[Any], None]:
-    """Generate the check of ``cls``: one inline test per field, then the rules, then ``then``."""
-    namespace: dict[str, Any] = {"_field_failed": _field_failed, "_rule_failed": _rule_failed}
-    lines = ["def check(self):"]
-    for field in fields:
+def check_source(cls: type[Any], namespace: dict[str, Any]) -> list[str]:
+    """The body of ``cls``'s compiled check, as lines indented once, checking ``self``.
+
+    Each field's inline test in order, then each rule, then the further check; the names the
+    lines use are put into ``namespace``. The fast decoder embeds the same lines in its own
+    generated code, so that a decoded object passes exactly the constructor's checks.
+    """
+    namespace.update(_field_failed=_field_failed, _rule_failed=_rule_failed)
+    lines = []
+    for field in _FIELDS[cls]:
         var = f"_f_{field.name}"
         spec = _name(namespace, field.spec)
         lines.append(f"    {var} = self.{field.name}")
         lines.append(f"    if not ({field.spec.inline(var, namespace)}):")
         lines.append(f"        _field_failed({spec}, {field.name!r}, {var})")
-    for rule in rules:
+    for rule in _RULES[cls]:
         arguments = ", ".join(f"_f_{name}" for name in rule.reads)
         lines.append(f"    _m = {_name(namespace, rule.test)}({arguments})")
         lines.append("    if _m is not None:")
         lines.append("        _rule_failed(_m)")
-    if then is not None:
-        lines.append(f"    {_name(namespace, then)}(self)")
-    if len(lines) == 1:
-        lines.append("    pass")
+    further = _FURTHER.get(cls)
+    if further is not None:
+        lines.append(f"    {_name(namespace, further)}(self)")
+    return lines
+
+
+def _compile(cls: type[Any]) -> Callable[[Any], None]:
+    """Generate the check of ``cls``: one inline test per field, then the rules, then ``then``."""
+    namespace: dict[str, Any] = {}
+    lines = ["def check(self):", *check_source(cls, namespace), "    return None"]
     source = "\n".join(lines)
     exec(compile(source, f"<declared checks of {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own generated source, as attrs does
     check: Callable[[Any], None] = namespace["check"]

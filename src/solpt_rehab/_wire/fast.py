@@ -33,6 +33,7 @@ from .._model.rules import (
     Part,
     Spec,
     Text,
+    check_source,
 )
 from .._model.values import Exercise
 from .markers import UNSOUND
@@ -65,10 +66,6 @@ _REFUSED: Final = (
 )
 _set: Final = object.__setattr__
 _TWINS: Final[dict[type[Any], type[Any]]] = {}
-
-
-def _count(keys: int) -> None:
-    _COUNT.keys += keys
 
 
 def _wire_type(spec: Spec) -> Any:  # noqa: PLR0911 - one return per kind of spec
@@ -110,9 +107,13 @@ def twin(cls: type[Any]) -> type[Any]:
 
 
 def _finish(cls: type[Any]) -> Callable[[Any], None]:
-    """Generate a twin's ``__attrs_post_init__``: defaults, class, the declared check, the count."""
+    """Generate a twin's ``__attrs_post_init__``: defaults, class, the declared check, the count.
+
+    The check is the class's own (:func:`~solpt_rehab._model.rules.check_source`), written into
+    the same function so that a decoded object costs one call.
+    """
     fields = shape_of(cls).fields
-    namespace: dict[str, Any] = {"_ABSENT": _ABSENT, "_set": _set, "_cls": cls, "_count": _count}
+    namespace: dict[str, Any] = {"_ABSENT": _ABSENT, "_set": _set, "_cls": cls, "_COUNT": _COUNT}
     lines = ["def finish(self):", f"    keys = {len(fields)}"]
     for index, field in enumerate(fields):
         if field.required:
@@ -123,8 +124,9 @@ def _finish(cls: type[Any]) -> Callable[[Any], None]:
             f"        _set(self, {field.name!r}, _d{index})",
             "        keys -= 1",
         ]
-    lines += ["    _set(self, '__class__', _cls)", "    _cls.__attrs_post_init__(self)"]
-    lines.append("    _count(keys)")
+    lines.append("    _set(self, '__class__', _cls)")
+    lines += check_source(cls, namespace)
+    lines.append("    _COUNT.keys += keys")
     exec(compile("\n".join(lines), f"<decoding twin of {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own generated source
     finish: Callable[[Any], None] = namespace["finish"]
     return finish
