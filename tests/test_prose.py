@@ -872,7 +872,7 @@ def test_article_gaps_unquantified_open_and_duplicate() -> None:
         ("/exercises/0/hold", "hold-open-ended"),
         ("/exercises/0/repetitions", "repetitions-not-stated"),
         ("/exercises/0/repetitions/laterality", "laterality-not-stated"),
-        ("/exercises/1/id", "duplicate-id"),
+        ("/exercises/1/id", "id-renamed"),
         ("/exercises/1/purpose", "purpose-missing"),
         ("/exercises/1/hold", "hold-unquantified"),
         ("/exercises/1/repetitions", "repetitions-not-stated"),
@@ -891,7 +891,7 @@ def test_article_gaps_unquantified_open_and_duplicate() -> None:
         "step 1 states a hold without a number; the draft has none: 'a few seconds'"
     )
     assert (
-        messages["duplicate-id"]
+        messages["id-renamed"]
         == "another exercise has the id 'wall-push'; this one is 'wall-push-2'"
     )
     assert messages["counting-not-stated"] == (

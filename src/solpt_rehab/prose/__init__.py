@@ -37,9 +37,8 @@ from typing import Final, NamedTuple, TypeVar
 
 import attrs
 
-from .._core.codes import Severity
 from .._core.errors import InvalidValueError
-from .._core.problems import Problem, pointer
+from .._core.problems import Problem, problem
 from .._model.values import (
     Citation,
     CountingRule,
@@ -931,17 +930,13 @@ def dose_disagreements(exercise: Exercise, *, at: Iterable[str | int] = ()) -> I
         reading = _stated(step.text)
         if reading is _NOTHING_STATED:
             continue
-        where = pointer(*base, "steps", index, "text")
+        where = (*base, "steps", index, "text")
         hold = _hold_disagreement(exercise, reading)
         if hold is not None:
-            yield Problem(
-                path=where, code="prose-hold-mismatch", severity=Severity.WARNING, message=hold
-            )
+            yield problem(where, "prose-hold-mismatch", hold)
         reps = _reps_disagreement(exercise, reading)
         if reps is not None:
-            yield Problem(
-                path=where, code="prose-reps-mismatch", severity=Severity.WARNING, message=reps
-            )
+            yield problem(where, "prose-reps-mismatch", reps)
 
 
 class _Stated(NamedTuple):
@@ -1501,24 +1496,14 @@ def read_article(text: str) -> ArticleReading:
     title, blocks = _blocks(text)
     requirement = unicode_requirement(text)
     if requirement is not None:  # no draft could hold such text, so none is made
-        problem = Problem(
-            path="",
-            code="invalid-unicode",
-            severity=Severity.ERROR,
-            message=f"the article must {requirement}",
-        )
-        return ArticleReading(title=title, exercises=(), problems=(problem,))
+        refused = problem((), "invalid-unicode", f"the article must {requirement}")
+        return ArticleReading(title=title, exercises=(), problems=(refused,))
     problems: list[Problem] = []
     exercises: list[Exercise] = []
     taken: set[str] = set()
     if not blocks:
         problems.append(
-            Problem(
-                path="",
-                code="no-exercises",
-                severity=Severity.ERROR,
-                message=f"the article has no numbered exercise: {title!r}",
-            )
+            problem((), "no-exercises", f"the article has no numbered exercise: {title!r}")
         )
     for position, block in enumerate(blocks):
         exercise = _article_exercise(
@@ -1538,40 +1523,30 @@ def _article_exercise(
     taken: set[str],
     problems: list[Problem],
 ) -> Exercise | None:
-    def warn(field: Sequence[str], code: str, message: str) -> None:
-        problems.append(
-            Problem(
-                path=pointer("exercises", position, *field),
-                code=code,
-                severity=Severity.WARNING,
-                message=message,
-            )
-        )
+    def add_problem(field: Sequence[str], code: str, message: str) -> None:
+        problems.append(problem(("exercises", position, *field), code, message))
 
     if not block.steps:
-        problems.append(
-            Problem(
-                path=pointer("exercises", position, "steps"),
-                code="no-steps",
-                severity=Severity.ERROR,
-                message=f"the exercise has no bullet steps, so it is left out: {block.name!r}",
-            )
+        add_problem(
+            ("steps",),
+            "no-steps",
+            f"the exercise has no bullet steps, so it is left out: {block.name!r}",
         )
         return None
     slug = _slug(block.name) or f"exercise-{position + 1}"
     unique = _unique(slug, taken)
     if unique != slug:
-        warn(
-            ("id",), "duplicate-id", f"another exercise has the id {slug!r}; this one is {unique!r}"
+        add_problem(
+            ("id",), "id-renamed", f"another exercise has the id {slug!r}; this one is {unique!r}"
         )
     if block.purpose is None:
-        warn(
+        add_problem(
             ("purpose",), "purpose-missing", f"the exercise has no 'Purpose:' line: {block.name!r}"
         )
     readings = [extract_dose(step) for step in block.steps]
     draft = _draft(block.steps, readings)
     for note in draft.notes:
-        warn(note.field, note.code, note.message)
+        add_problem(note.field, note.code, note.message)
     return Exercise(
         id=unique,
         name=block.name,
