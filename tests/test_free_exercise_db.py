@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import copy
 import inspect
 import json
@@ -733,3 +734,15 @@ def test_the_public_names_of_the_importer_are_documented() -> None:
                 )
     assert undocumented == []
     assert SOURCE.url == "https://github.com/yuhonas/free-exercise-db"
+
+
+def test_the_importer_imports_no_private_name_of_the_library() -> None:
+    tree = ast.parse(Path(free_exercise_db.__file__).read_text(encoding="utf-8"))
+    private = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level > 0
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert private == []

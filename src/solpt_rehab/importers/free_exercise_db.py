@@ -67,7 +67,8 @@ from .._model.values import (
     Level,
     unicode_requirement,
 )
-from ..prose import _draft, _slug, _unique, extract_dose
+from ..prose import extract_dose
+from ..prose._drafting import draft_exercise, slug_of, unique_id
 
 __all__ = [
     "CATEGORIES",
@@ -430,7 +431,7 @@ class _Entry:
             if fields.get(key) not in (None, [], ""):
                 self.unknown.append(f"{key} {_shown(fields[key])}: the model has no such field")
         readings = [extract_dose(text) for text in texts]
-        draft = _draft(texts, readings, laterality_hint=self.name_side())
+        draft = draft_exercise(texts, readings, laterality_hint=self.name_side())
         self.extracted.extend(draft.found)
         for note in draft.notes:
             self.unknown.append(note.message)
@@ -471,12 +472,12 @@ class _Entry:
         return value
 
     def slug(self, source_id: str) -> str:
-        slug = _slug(source_id)
+        slug = slug_of(source_id)
         if not slug:
             raise self.fail(
                 ("id",), "bad-id", f"'id' has no letter or digit to make a slug from: {source_id!r}"
             )
-        unique = _unique(slug, self.taken)
+        unique = unique_id(slug, self.taken)
         if unique != slug:
             self.warn(
                 ("id",),
