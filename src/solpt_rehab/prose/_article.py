@@ -13,11 +13,10 @@ from typing import Final
 
 import attrs
 
-from .._core.errors import InvalidValueError
 from .._core.problems import Problem, problem
 from .._model.values import Citation, Exercise, unicode_requirement
 from ._drafting import draft_exercise, slug_of, unique_id
-from ._reading import extract_dose
+from ._reading import extract_dose, require_str
 
 _NUMBERED: Final = re.compile(r"^\s*\d+\s*[.)]\s+(?P<name>\S.*?)\s*$")
 _BULLET: Final = re.compile(
@@ -121,9 +120,7 @@ def read_article(text: str) -> ArticleReading:
 
     .. versionadded:: 0.1.0
     """
-    given: object = text
-    if not isinstance(given, str):
-        raise InvalidValueError(f"'text' must be a str: {given!r}")
+    require_str(text)
     title, blocks = _blocks(text)
     requirement = unicode_requirement(text)
     if requirement is not None:  # no draft could hold such text, so none is made

@@ -571,6 +571,16 @@ def covering_range(
     return (low, high), ranges[0][1]
 
 
+def require_str(text: object) -> None:
+    """Refuse a text that is not a str, as the readers of prose do.
+
+    Raises:
+        InvalidValueError: When ``text`` is not a str.
+    """
+    if not isinstance(text, str):
+        raise InvalidValueError(f"'text' must be a str: {text!r}")
+
+
 def extract_dose(text: str) -> DoseReading:
     """Read the hold, repetitions, side, rest and sets that a piece of English text states.
 
@@ -595,9 +605,7 @@ def extract_dose(text: str) -> DoseReading:
 
     .. versionadded:: 0.1.0
     """
-    given: object = text
-    if not isinstance(given, str):
-        raise InvalidValueError(f"'text' must be a str: {given!r}")
+    require_str(text)
     reader = Reader(text)
     reader.quantities()
     reader.small_counts()
