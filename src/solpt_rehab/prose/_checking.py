@@ -52,7 +52,7 @@ def dose_disagreements(exercise: Exercise, *, at: Iterable[str | int] = ()) -> I
             yield problem(where, "prose-reps-mismatch", reps)
 
 
-class _Stated(NamedTuple):
+class StatedDose(NamedTuple):
     """What the prose check needs of a :class:`DoseReading`: the hold, the count, the counting."""
 
     text: str
@@ -63,7 +63,7 @@ class _Stated(NamedTuple):
     counting: CountingRule | None
 
 
-_NOTHING_STATED: Final = _Stated("", None, None, None, None, None)
+_NOTHING_STATED: Final = StatedDose("", None, None, None, None, None)
 
 
 def _ascii_words(words: Iterable[str]) -> frozenset[bytes]:
@@ -133,7 +133,7 @@ class _QuietReader(Reader):
         """Keep nothing (:meth:`Reader.counting` looks at mentions only when no count is read)."""
 
 
-def read_stated(text: str) -> _Stated:
+def read_stated(text: str) -> StatedDose:
     """The hold, the count and its counting rule, read exactly as :func:`extract_dose` reads them.
 
     Only the passes those depend on run: numbers with units and the small counts (the vague
@@ -148,7 +148,7 @@ def read_stated(text: str) -> _Stated:
     counting = reader.counting()[0] if reader.counts else None
     if hold_range is None and reps_range is None:
         return _NOTHING_STATED
-    return _Stated(text, hold_range, hold_span, reps_range, reps_span, counting)
+    return StatedDose(text, hold_range, hold_span, reps_range, reps_span, counting)
 
 
 #: Texts longer than this are read each time rather than remembered, so the cache stays small.
@@ -161,7 +161,7 @@ def clear_cache() -> None:
     _read_cached.cache_clear()
 
 
-def stated_dose(text: str) -> _Stated:
+def stated_dose(text: str) -> StatedDose:
     """:func:`read_stated` for a text that may state a dose, remembered for short texts."""
     if not may_state_dose(text):
         return _NOTHING_STATED
@@ -170,11 +170,11 @@ def stated_dose(text: str) -> _Stated:
     return read_stated(text)
 
 
-def _phrase(reading: _Stated, span: tuple[int, int] | None) -> str:
+def _phrase(reading: StatedDose, span: tuple[int, int] | None) -> str:
     return "" if span is None else reading.text[span[0] : span[1]]
 
 
-def _hold_disagreement(exercise: Exercise, reading: _Stated) -> str | None:
+def _hold_disagreement(exercise: Exercise, reading: StatedDose) -> str | None:
     if reading.hold_range is None:
         return None
     low, high = reading.hold_range
@@ -193,7 +193,7 @@ def _hold_disagreement(exercise: Exercise, reading: _Stated) -> str | None:
     return None
 
 
-def _reps_disagreement(exercise: Exercise, reading: _Stated) -> str | None:
+def _reps_disagreement(exercise: Exercise, reading: StatedDose) -> str | None:
     if reading.reps_range is None:
         return None
     scheme = exercise.repetitions
