@@ -34,11 +34,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 import solpt_rehab
 from solpt_rehab import DocumentError, catalog, loads, validate_text
-from solpt_rehab import prose as _prose
 from solpt_rehab._wire.fast import fast_document
 from solpt_rehab._wire.text import keys_unrepeated, parse_json, quick_parse
 from solpt_rehab._wire.validate import exercise_warnings
 from solpt_rehab.prose import extract_dose
+from solpt_rehab.prose._checking import clear_cache
 
 # -- the content ----------------------------------------------------------------------------------
 
@@ -377,7 +377,7 @@ def best_of(functions: dict[str, Callable[[], object]], repeat: int) -> dict[str
     fastest = dict.fromkeys(functions, math.inf)
     for _ in range(repeat):
         for name, function in functions.items():
-            _prose._read_cached.cache_clear()
+            clear_cache()
             fastest[name] = min(fastest[name], *timeit.repeat(function, number=1, repeat=1))
     return fastest
 

@@ -23,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench_catalog import PCatalog, best_of
-from solpt_rehab import dumps, loads, prose, validate_text
+from solpt_rehab import dumps, loads, validate_text
 from solpt_rehab.importers.free_exercise_db import import_exercises
+from solpt_rehab.prose._checking import may_state_dose
 
 DEFAULT = (
     Path(__file__).resolve().parents[2] / "shared" / "data" / "free-exercise-db" / "exercises.json"
@@ -38,7 +39,7 @@ def main() -> None:
     steps = [step.text for exercise in exercises for step in exercise.steps]
     print(
         f"{len(exercises)} exercises, {len(text) / 1e6:.2f} MB of JSON, {len(steps)} steps "
-        f"({len(set(steps))} different, {sum(map(prose._may_state_dose, steps))} may state a dose)"
+        f"({len(set(steps))} different, {sum(map(may_state_dose, steps))} may state a dose)"
     )
     measures: dict[str, Callable[[], object]] = {
         "json.loads (no validation)": functools.partial(json.loads, text),

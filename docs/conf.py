@@ -76,7 +76,6 @@ nitpick_ignore = [
 # forgotten automodule line fails the build instead of hiding.
 _FORTHCOMING = {
     "py:class": ["solpt_rehab.RoutineBuilder"],
-    "py:func": ["solpt_rehab.prose.extract_dose"],
 }
 
 

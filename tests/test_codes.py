@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from draft_problems import DRAFTS
 from solpt_rehab import Report, catalog, dumps, to_document, validate, validate_text
 from solpt_rehab._cli import main
 from solpt_rehab._core.codes import CODES, PARSE_CODES
@@ -132,9 +134,72 @@ def test_every_code_has_a_document_that_raises_it_and_only_registered_ones(
     assert all(found.severity is CODES[found.code][0] for found in report.problems)
 
 
+@pytest.mark.parametrize("code", [code for code in CODES if code in DRAFTS])
+def test_every_code_of_prose_and_the_importer_has_an_input_that_raises_it(code: str) -> None:
+    problems = DRAFTS[code]()
+    assert code in {found.code for found in problems}
+    assert all(found.severity is CODES[found.code][0] for found in problems)
+
+
 def test_every_registered_code_is_covered_here() -> None:
-    covered = set(TEXTS) | set(DOCUMENTS) | {"unreadable-file", "invalid-value"}
+    covered = set(TEXTS) | set(DOCUMENTS) | set(DRAFTS) | {"unreadable-file", "invalid-value"}
     assert covered == set(CODES)
+
+
+SOURCE = ROOT / "src" / "solpt_rehab"
+#: The calls that take a problem code in prose and the importer, and the code's position.
+CODE_ARGUMENTS = {"problem": 1, "add_problem": 1, "fail": 1, "warn": 1, "DraftNote": 0}
+#: The calls whose codes must have one severity: an entry left out, a value dropped, a fallback.
+SEVERITY_OF_CALL = {"fail": "error", "warn": "warning", "DraftNote": "warning"}
+KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+")
+#: The kebab-case strings of those modules that are not problem codes.
+NOT_CODES = {"free-exercise-db", "utf-8"}
+
+
+def _codes_in_source(path: Path) -> list[tuple[str, str]]:
+    """Each code written in ``path``: (the call it is passed to, the code), the call ``""`` for a
+    kebab-case literal elsewhere (a code kept in a table before it is passed on)."""
+    found: list[tuple[str, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            name = str(getattr(node.func, "id", None) or getattr(node.func, "attr", ""))
+            position = CODE_ARGUMENTS.get(name)
+            if position is None or len(node.args) <= position:
+                continue
+            code = node.args[position]
+            if isinstance(code, ast.Constant) and isinstance(code.value, str):
+                found.append((name, code.value))
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and KEBAB.fullmatch(node.value)
+            and node.value not in NOT_CODES
+        ):
+            found.append(("", node.value))
+    return found
+
+
+def test_prose_and_the_importer_write_only_registered_codes_of_the_right_severity() -> None:
+    paths = sorted([*(SOURCE / "prose").glob("*.py"), *(SOURCE / "importers").glob("*.py")])
+    found = [(path.name, call, code) for path in paths for call, code in _codes_in_source(path)]
+    unregistered = [entry for entry in found if entry[2] not in CODES]
+    misjudged = [
+        entry
+        for entry in found
+        if entry[1] in SEVERITY_OF_CALL
+        and entry[2] in CODES
+        and CODES[entry[2]][0].value != SEVERITY_OF_CALL[entry[1]]
+    ]
+    assert (unregistered, misjudged) == ([], [])
+    # The scan sees every code these modules raise, so a new one cannot hide from it.
+    assert {code for _, _, code in found} == set(DRAFTS) | {
+        "wrong-type",
+        "empty-text",
+        "invalid-unicode",
+        "invalid-value",
+        "prose-hold-mismatch",
+        "prose-reps-mismatch",
+    }
 
 
 def test_unreadable_file_comes_from_the_command_line(

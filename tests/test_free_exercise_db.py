@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import copy
 import inspect
 import json
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -20,6 +22,7 @@ from solpt_rehab import (
     Equipment,
     Exercise,
     Hold,
+    InvalidValueError,
     Laterality,
     Level,
     Position,
@@ -252,10 +255,10 @@ def test_names_are_kept_exactly_and_ids_are_unique_slugs() -> None:
         ("cafe-stretch-2", "Another"),
         ("cafe-stretch-3", "A third"),
     ]
-    assert [p for p in result.problems if p.code == "duplicate-id"] == [
+    assert [p for p in result.problems if p.code == "id-renamed"] == [
         Problem(
             path="/1/id",
-            code="duplicate-id",
+            code="id-renamed",
             severity=Severity.WARNING,
             message=(
                 "an earlier entry's id also makes 'cafe-stretch'; this one is 'cafe-stretch-2': "
@@ -264,7 +267,7 @@ def test_names_are_kept_exactly_and_ids_are_unique_slugs() -> None:
         ),
         Problem(
             path="/2/id",
-            code="duplicate-id",
+            code="id-renamed",
             severity=Severity.WARNING,
             message=(
                 "an earlier entry's id also makes 'cafe-stretch'; this one is 'cafe-stretch-3': "
@@ -369,38 +372,43 @@ def test_fields_of_the_wrong_kind_are_dropped_with_a_warning() -> None:
     assert (exercise.level, exercise.category, exercise.equipment) == (None, None, ())
     assert exercise.regions == (BodyRegion.CHEST,)
     assert [(p.path, p.code, p.severity.value, p.message) for p in result.problems] == [
-        ("/0/instructions/0", "empty-text", "warning", "an empty instruction; dropped: ''"),
+        ("/0/instructions/0", "value-dropped", "warning", "an empty instruction; dropped: ''"),
         (
             "/0/instructions/1",
-            "wrong-type",
+            "value-dropped",
             "warning",
             "an instruction must be a string; dropped: 5",
         ),
-        ("/0/instructions/3", "empty-text", "warning", "an empty instruction; dropped: '   '"),
-        ("/0/primaryMuscles/1", "bad-enum", "warning", "not a free-exercise-db muscle: 'toes'"),
-        ("/0/primaryMuscles/2", "bad-enum", "warning", "not a free-exercise-db muscle: None"),
+        ("/0/instructions/3", "value-dropped", "warning", "an empty instruction; dropped: '   '"),
+        (
+            "/0/primaryMuscles/1",
+            "value-dropped",
+            "warning",
+            "not a free-exercise-db muscle: 'toes'",
+        ),
+        ("/0/primaryMuscles/2", "value-dropped", "warning", "not a free-exercise-db muscle: None"),
         (
             "/0/secondaryMuscles",
-            "wrong-type",
+            "value-dropped",
             "warning",
             "'secondaryMuscles' must be a list of strings: 'shoulders'",
         ),
         (
             "/0/level",
-            "bad-enum",
+            "value-dropped",
             "warning",
             "'level' must be one of 'beginner', 'intermediate', 'expert': 'advanced'",
         ),
         (
             "/0/category",
-            "bad-enum",
+            "value-dropped",
             "warning",
             (
                 "'category' must be one of 'stretching', 'strength', 'cardio', 'plyometrics', "
                 "'powerlifting', 'olympic weightlifting', 'strongman': 3"
             ),
         ),
-        ("/0/equipment", "wrong-type", "warning", "'equipment' must be a name: ['mat']"),
+        ("/0/equipment", "value-dropped", "warning", "'equipment' must be a name: ['mat']"),
         (
             "/0/instructions",
             "repetitions-not-stated",
@@ -427,12 +435,10 @@ def test_text_that_is_not_valid_unicode_is_dropped_with_a_warning_where_it_stand
     (exercise,) = result.exercises
     assert [step.text for step in exercise.steps] == ["Stand in a doorway.", "Hold for 15 seconds."]
     assert exercise.equipment == ()
-    assert [
-        (p.path, p.code, p.message) for p in result.problems if p.code == "invalid-unicode"
-    ] == [
+    assert [(p.path, p.code, p.message) for p in result.problems if p.code == "value-dropped"] == [
         (
             "/0/instructions/1",
-            "invalid-unicode",
+            "value-dropped",
             (
                 "an instruction must be valid Unicode (U+D83D at index 4 is a surrogate "
                 "code point); dropped: 'Lean\\ud83d forward.'"
@@ -440,7 +446,7 @@ def test_text_that_is_not_valid_unicode_is_dropped_with_a_warning_where_it_stand
         ),
         (
             "/0/equipment",
-            "invalid-unicode",
+            "value-dropped",
             (
                 "'equipment' must be valid Unicode (U+DC00 at index 4 is a surrogate code point): "
                 "'foam\\udc00roller'"
@@ -448,6 +454,18 @@ def test_text_that_is_not_valid_unicode_is_dropped_with_a_warning_where_it_stand
         ),
     ]
     assert all(not p.is_error for p in result.problems)
+
+
+def test_a_value_the_model_still_refuses_leaves_the_entry_out_instead_of_raising() -> None:
+    # Every field is checked before the exercise is made; should the model refuse one anyway,
+    # the entry is left out with the validator's code for that case.
+    refusal = InvalidValueError("'name' must be refused: 'Doorway Chest Opener'")
+    with mock.patch.object(free_exercise_db, "Exercise", side_effect=refusal):
+        result = import_exercises([STRETCH])
+    assert result.exercises == ()
+    assert [(p.path, p.code, p.message) for p in result.problems if p.is_error] == [
+        ("/0", "invalid-value", "'name' must be refused: 'Doorway Chest Opener'")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -479,7 +497,7 @@ def test_long_or_deep_values_are_shortened_in_messages() -> None:
     long_id: dict[str, object] = {**STRETCH, "id": ["x" * 100]}
     many_levels: dict[str, object] = {**STRETCH, "level": list(range(1000))}
     result = import_exercises([long_id, deep, many_levels])
-    assert [p.message for p in result.problems if p.code in {"wrong-type", "bad-enum"}] == [
+    assert [p.message for p in result.problems if p.code in {"wrong-type", "value-dropped"}] == [
         "'id' must be a string: ['" + "x" * 22 + "..." + "x" * 23 + "']",
         "an exercise must be an object: [[[[...]]]]",
         "'level' must be one of 'beginner', 'intermediate', 'expert': [0, 1, 2, 3, 4, 5, ...]",
@@ -667,9 +685,9 @@ def test_the_whole_of_free_exercise_db_imports(shared_dir: Path) -> None:
     assert all(exercise.steps_of(StepKind.HOLD) for exercise in holds)
     counted = [e for e in result.exercises if e.repetitions.min_reps != 1 or e.repetitions.max_reps]
     assert len(counted) == 19
-    assert [p.code for p in result.problems if p.code in {"empty-text", "no-instructions"}] == [
-        "empty-text",
-        "empty-text",
+    assert [p.code for p in result.problems if p.code in {"value-dropped", "no-instructions"}] == [
+        "value-dropped",
+        "value-dropped",
         *["no-instructions"] * 5,
     ]
     for index, exercise in enumerate(result.exercises):
@@ -716,3 +734,15 @@ def test_the_public_names_of_the_importer_are_documented() -> None:
                 )
     assert undocumented == []
     assert SOURCE.url == "https://github.com/yuhonas/free-exercise-db"
+
+
+def test_the_importer_imports_no_private_name_of_the_library() -> None:
+    tree = ast.parse(Path(free_exercise_db.__file__).read_text(encoding="utf-8"))
+    private = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level > 0
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert private == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import json
 import re
@@ -38,6 +39,15 @@ from solpt_rehab.prose import (
     dose_disagreements,
     extract_dose,
     read_article,
+)
+from solpt_rehab.prose._checking import may_state_dose, read_stated, stated_dose
+from solpt_rehab.prose._reading import Reader
+from solpt_rehab.prose._vocabulary import (
+    COUNT_UNITS,
+    QUANTITY,
+    QUANTITY_START,
+    UNIT_WORDS,
+    WORD_VALUES,
 )
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -494,7 +504,7 @@ def test_letters_that_match_ascii_ones_read_as_them() -> None:
 # -- the prose check's shortcuts: the same readings, fewer passes --------------------------------
 
 
-class _Unguarded(prose._Reader):
+class _Unguarded(Reader):
     """A reader that runs every pattern, without first testing the text for its words."""
 
     def may_have(self, word: str) -> bool:  # noqa: ARG002 - every word may be there
@@ -506,11 +516,11 @@ def check_the_shortcuts(text: str) -> DoseReading:
     when that reads no hold and no count; :func:`extract_dose` reads exactly what it reads when
     every pattern runs."""
     reading = extract_dose(text)
-    with mock.patch.object(prose, "_Reader", _Unguarded):
+    with mock.patch("solpt_rehab.prose._reading.Reader", _Unguarded):
         assert extract_dose(text) == reading
     counting = reading.counting if reading.reps_range is not None else None
     full = (reading.hold_range, reading.hold_span, reading.reps_range, reading.reps_span, counting)
-    for stated in (prose._read_stated(text), prose._stated(text)):
+    for stated in (read_stated(text), stated_dose(text)):
         assert (
             stated.hold_range,
             stated.hold_span,
@@ -518,13 +528,13 @@ def check_the_shortcuts(text: str) -> DoseReading:
             stated.reps_span,
             stated.counting,
         ) == full
-    if not prose._may_state_dose(text):
+    if not may_state_dose(text):
         assert (reading.hold_range, reading.reps_range) == (None, None)
     return reading
 
 
 _PLAIN_QUANTITY = re.compile(
-    prose._QUANTITY.pattern.removeprefix(rf"\b(?={prose._QUANTITY_START})"), re.IGNORECASE
+    QUANTITY.pattern.removeprefix(rf"\b(?={QUANTITY_START})"), re.IGNORECASE
 )
 _CASE_WORDS = ("Once", "TWICE", "thrice", "a Full second", "Ten", "\u017feven", "NINETY-nine", "4")
 #: Letters that the patterns match for ASCII ones without regard to case, and a digit that is not
@@ -552,18 +562,18 @@ def test_the_prose_check_reads_the_table_as_extract_dose_does(text: str) -> None
     check_the_shortcuts(text)
 
 
-@pytest.mark.parametrize("unit", sorted([*prose._UNIT_WORDS, "%", "\u00b0", '"']))
+@pytest.mark.parametrize("unit", sorted([*UNIT_WORDS, "%", "\u00b0", '"']))
 def test_the_prose_check_reads_every_unit_after_every_kind_of_number(unit: str) -> None:
     for number in ("10", "1.5", "ten", "Twenty-five", "3 sets of 10", "10+", "8 or more"):
         for joint in ("", " ", "-", " - ", "\t"):
             check_the_shortcuts(f"{number}{joint}{unit}")
             check_the_shortcuts(f"Hold {number}{joint}{unit.upper()}, then rest.")
     assert check_the_shortcuts(f"Repeat 10{unit}.").reps_range == (
-        (10, 10) if unit in prose._COUNT_UNITS else None
+        (10, 10) if unit in COUNT_UNITS else None
     )
 
 
-@pytest.mark.parametrize("word", [*prose._WORD_VALUES, "once", "twice", "thrice"])
+@pytest.mark.parametrize("word", [*WORD_VALUES, "once", "twice", "thrice"])
 def test_the_prose_check_reads_every_number_word(word: str) -> None:
     for text in (
         f"Hold it for {word} seconds.",
@@ -580,7 +590,7 @@ def test_the_quantity_pattern_finds_what_it_found_without_its_leading_assertion(
     text: str,
 ) -> None:
     for position in range(len(text) + 1):
-        found = prose._QUANTITY.search(text, position)
+        found = QUANTITY.search(text, position)
         plain = _PLAIN_QUANTITY.search(text, position)
         assert (found and (found.span(), found.groupdict())) == (
             plain and (plain.span(), plain.groupdict())
@@ -595,7 +605,7 @@ def test_the_prose_check_reads_free_exercise_db_as_extract_dose_does(shared_dir:
         for text in entry["instructions"]
     ]
     readings = [check_the_shortcuts(text) for text in texts]
-    skipped = [text for text in texts if not prose._may_state_dose(text)]
+    skipped = [text for text in texts if not may_state_dose(text)]
     stating = [r for r in readings if r.hold_range is not None or r.reps_range is not None]
     assert (len(texts), len(skipped), len(stating)) == (3722, 3426, 92)
 
@@ -872,7 +882,7 @@ def test_article_gaps_unquantified_open_and_duplicate() -> None:
         ("/exercises/0/hold", "hold-open-ended"),
         ("/exercises/0/repetitions", "repetitions-not-stated"),
         ("/exercises/0/repetitions/laterality", "laterality-not-stated"),
-        ("/exercises/1/id", "duplicate-id"),
+        ("/exercises/1/id", "id-renamed"),
         ("/exercises/1/purpose", "purpose-missing"),
         ("/exercises/1/hold", "hold-unquantified"),
         ("/exercises/1/repetitions", "repetitions-not-stated"),
@@ -891,7 +901,7 @@ def test_article_gaps_unquantified_open_and_duplicate() -> None:
         "step 1 states a hold without a number; the draft has none: 'a few seconds'"
     )
     assert (
-        messages["duplicate-id"]
+        messages["id-renamed"]
         == "another exercise has the id 'wall-push'; this one is 'wall-push-2'"
     )
     assert messages["counting-not-stated"] == (
@@ -991,3 +1001,38 @@ def test_the_public_names_of_prose_are_sorted_and_documented() -> None:
                 and not inspect.getdoc(member)
             )
     assert undocumented == []
+
+
+PACKAGE = Path(prose.__file__).resolve().parent
+#: The private modules of the package, each importing only those before it.
+LAYERS = ("_vocabulary", "_reading", "_checking", "_drafting", "_article")
+
+
+def _sibling_imports(path: Path) -> list[tuple[str, str]]:
+    """The ``(module, name)`` pairs that ``path`` imports from the package's own modules."""
+    return [
+        (node.module or "", alias.name)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.level == 1
+        for alias in node.names
+    ]
+
+
+def test_the_package_only_re_exports_what_its_private_modules_define() -> None:
+    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    docstring, *imports, names = tree.body
+    assert isinstance(docstring, ast.Expr)
+    assert all(isinstance(node, ast.ImportFrom) and node.level == 1 for node in imports)
+    assert isinstance(names, ast.Assign)
+    assert ast.literal_eval(names.value) == prose.__all__
+    assert sorted(name for _, name in _sibling_imports(PACKAGE / "__init__.py")) == sorted(
+        prose.__all__
+    )
+    assert sorted(path.stem for path in PACKAGE.glob("_*.py")) == sorted(("__init__", *LAYERS))
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_the_private_modules_import_one_way_and_no_private_name(layer: str) -> None:
+    imported = _sibling_imports(PACKAGE / f"{layer}.py")
+    assert {module for module, _ in imported} <= set(LAYERS[: LAYERS.index(layer)])
+    assert [name for _, name in imported if name.startswith("_")] == []

@@ -34,7 +34,7 @@ E: Final = Severity.ERROR
 W: Final = Severity.WARNING
 
 #: code -> (default severity, one-line description). Grouped: reading the text, the document's
-#: structure, the domain rules, the command line.
+#: structure, the domain rules, the command line, drafting from prose, articles, the importer.
 CODES: Final[dict[str, tuple[Severity, str]]] = {
     # -- reading the text (validate_text, loads, the command line) --
     "malformed-json": (E, "the text is not JSON; the message gives the line and column"),
@@ -93,6 +93,34 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "prose-reps-mismatch": (W, "a step's text states a count outside the structured `repetitions`"),
     # -- the command line --
     "unreadable-file": (E, "the command line could not read the file (exit status 2)"),
+    # -- drafting exercises from prose (read_article and the free-exercise-db importer) --
+    "hold-not-stated": (W, "no step states a hold, or a step only stands in for one: no hold"),
+    "hold-unquantified": (W, "a step states a hold without a number; the draft has none"),
+    "hold-open-ended": (W, "a step states a hold without an upper bound; the draft has none"),
+    "repetitions-not-stated": (W, "no step states a count; the draft records 'at least 1'"),
+    "laterality-not-stated": (W, "no side cue; the draft reads the exercise as bilateral"),
+    "counting-not-stated": (
+        W,
+        "two-sided work without a counting rule; the draft takes the documented default",
+    ),
+    "id-renamed": (
+        W,
+        "an id an earlier exercise of the input took; this one gets a number (`-2`, `-3`)",
+    ),
+    # -- reading an article (read_article) --
+    "no-exercises": (E, "the article has no numbered exercise"),
+    "no-steps": (E, "an exercise of the article has no bullet steps, so it is left out"),
+    "purpose-missing": (W, "an exercise of the article has no `Purpose:` line"),
+    # -- importing free-exercise-db --
+    "unreadable": (E, "`import_file` could not read the file"),
+    "not-json": (E, "the file `import_file` read is not JSON"),
+    "missing-field": (E, "an entry without its `id`, `name` or `instructions`; it is left out"),
+    "bad-id": (E, "an entry whose `id` has no letter or digit to make a slug of; it is left out"),
+    "no-instructions": (E, "an entry without an instruction to make a step of; it is left out"),
+    "value-dropped": (
+        W,
+        "a value the importer cannot use (wrong type, empty, unknown name...); it is dropped",
+    ),
 }
 
 #: Codes that only reading raw text can produce: a JSON Schema sees parsed values, not text.

@@ -55,9 +55,8 @@ from typing import Final, TypeVar
 
 import attrs
 
-from .._core.codes import Severity
 from .._core.errors import DocumentError, InvalidValueError
-from .._core.problems import Problem, pointer
+from .._core.problems import Problem, pointer, problem
 from .._model.values import (
     BodyRegion,
     Category,
@@ -68,7 +67,8 @@ from .._model.values import (
     Level,
     unicode_requirement,
 )
-from ..prose import _draft, _slug, _unique, extract_dose
+from ..prose import extract_dose
+from ..prose._drafting import draft_exercise, slug_of, unique_id
 
 __all__ = [
     "CATEGORIES",
@@ -301,17 +301,13 @@ def import_file(path: str | Path) -> ImportResult:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        problem = Problem(
-            path="", code="unreadable", severity=Severity.ERROR, message=f"{error}: {str(path)!r}"
-        )
-        raise DocumentError(f"cannot read {str(path)!r}", [problem]) from None
+        unreadable = problem((), "unreadable", f"{error}: {str(path)!r}")
+        raise DocumentError(f"cannot read {str(path)!r}", [unreadable]) from None
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as error:
-        problem = Problem(
-            path="", code="not-json", severity=Severity.ERROR, message=f"{error}: {str(path)!r}"
-        )
-        raise DocumentError(f"{str(path)!r} is not JSON", [problem]) from None
+        not_json = problem((), "not-json", f"{error}: {str(path)!r}")
+        raise DocumentError(f"{str(path)!r} is not JSON", [not_json]) from None
     return import_exercises(data)
 
 
@@ -321,8 +317,9 @@ def import_exercises(data: object) -> ImportResult:
     Any input gets an answer and never an exception: a value that is not a list gives a result
     with no exercise and a ``wrong-type`` problem; an entry that cannot become an exercise (not
     an object, no usable id, name or instruction) is left out with an error in its report; a
-    field of the wrong type or an unknown value is dropped with a warning. Nothing passed in is
-    modified.
+    field of the wrong type or an unknown value is dropped with a ``value-dropped`` warning, and
+    an id that another entry's slug already took gets a numbered one (``id-renamed``). Nothing
+    passed in is modified.
 
     Args:
         data: The parsed JSON, such as ``json.load(open("exercises.json"))``.
@@ -333,12 +330,12 @@ def import_exercises(data: object) -> ImportResult:
     .. versionadded:: 0.1.0
     """
     if not isinstance(data, list):
-        problem = _problem(
+        not_a_list = problem(
             (),
             "wrong-type",
             f"free-exercise-db content must be a JSON list of exercises: {_shown(data)}",
         )
-        return ImportResult(exercises=(), reports=(), problems=(problem,))
+        return ImportResult(exercises=(), reports=(), problems=(not_a_list,))
     exercises: list[Exercise] = []
     reports: list[ExerciseReport] = []
     taken: set[str] = set()
@@ -364,15 +361,6 @@ def _shown(value: object) -> str:
     return text if len(text) <= _MESSAGE_WIDTH else f"{text[: _MESSAGE_WIDTH - 3]}..."
 
 
-def _problem(at: Sequence[str | int], code: str, message: str, *, error: bool = True) -> Problem:
-    return Problem(
-        path=pointer(*at),
-        code=code,
-        severity=Severity.ERROR if error else Severity.WARNING,
-        message=message,
-    )
-
-
 class _LeftOut(Exception):  # noqa: N818 - a control-flow signal, not an error users see
     """Raised inside :class:`_Entry` when the entry cannot become an exercise."""
 
@@ -392,11 +380,13 @@ class _Entry:
         self.problems: list[Problem] = []
 
     def fail(self, at: Sequence[str | int], code: str, message: str) -> _LeftOut:
-        self.problems.append(_problem((self.index, *at), code, message))
+        """Report, with an error code, why the entry is left out; the caller raises the result."""
+        self.problems.append(problem((self.index, *at), code, message))
         return _LeftOut()
 
     def warn(self, at: Sequence[str | int], code: str, message: str) -> None:
-        self.problems.append(_problem((self.index, *at), code, message, error=False))
+        """Report, with a warning code, a value dropped or a gap filled, and go on."""
+        self.problems.append(problem((self.index, *at), code, message))
 
     def report(self, slug: str | None) -> ExerciseReport:
         return ExerciseReport(
@@ -416,7 +406,7 @@ class _Entry:
         except _LeftOut:
             return None, self.report(None)
         except InvalidValueError as error:  # a safety net: the fields are checked before
-            self.problems.append(_problem((self.index,), "invalid", str(error)))
+            self.problems.append(problem((self.index,), "invalid-value", str(error)))
             return None, self.report(None)
         return exercise, self.report(exercise.id)
 
@@ -441,7 +431,7 @@ class _Entry:
             if fields.get(key) not in (None, [], ""):
                 self.unknown.append(f"{key} {_shown(fields[key])}: the model has no such field")
         readings = [extract_dose(text) for text in texts]
-        draft = _draft(texts, readings, laterality_hint=self.name_side())
+        draft = draft_exercise(texts, readings, laterality_hint=self.name_side())
         self.extracted.extend(draft.found)
         for note in draft.notes:
             self.unknown.append(note.message)
@@ -482,16 +472,16 @@ class _Entry:
         return value
 
     def slug(self, source_id: str) -> str:
-        slug = _slug(source_id)
+        slug = slug_of(source_id)
         if not slug:
             raise self.fail(
                 ("id",), "bad-id", f"'id' has no letter or digit to make a slug from: {source_id!r}"
             )
-        unique = _unique(slug, self.taken)
+        unique = unique_id(slug, self.taken)
         if unique != slug:
             self.warn(
                 ("id",),
-                "duplicate-id",
+                "id-renamed",
                 f"an earlier entry's id also makes {slug!r}; this one is {unique!r}: {source_id!r}",
             )
         self.mapped.append(f"id {source_id!r} -> {unique!r}")
@@ -511,19 +501,19 @@ class _Entry:
             if not isinstance(item, str):
                 self.warn(
                     ("instructions", number),
-                    "wrong-type",
+                    "value-dropped",
                     f"an instruction must be a string; dropped: {_shown(item)}",
                 )
             elif not item.strip():
                 self.warn(
                     ("instructions", number),
-                    "empty-text",
+                    "value-dropped",
                     f"an empty instruction; dropped: {item!r}",
                 )
             elif (requirement := unicode_requirement(item)) is not None:
                 self.warn(
                     ("instructions", number),
-                    "invalid-unicode",
+                    "value-dropped",
                     f"an instruction must {requirement}; dropped: {item!r}",
                 )
             else:
@@ -545,7 +535,7 @@ class _Entry:
                 continue
             if not isinstance(value, list):
                 self.warn(
-                    (key,), "wrong-type", f"{key!r} must be a list of strings: {_shown(value)}"
+                    (key,), "value-dropped", f"{key!r} must be a list of strings: {_shown(value)}"
                 )
                 continue
             for number, muscle in enumerate(value):
@@ -553,7 +543,7 @@ class _Entry:
                 if region is None:
                     self.warn(
                         (key, number),
-                        "bad-enum",
+                        "value-dropped",
                         f"not a free-exercise-db muscle: {_shown(muscle)}",
                     )
                 elif not mapped:
@@ -575,7 +565,7 @@ class _Entry:
         chosen = table.get(value) if isinstance(value, str) else None
         if chosen is None:
             allowed = ", ".join(repr(name) for name in table)
-            self.warn((key,), "bad-enum", f"{key!r} must be one of {allowed}: {_shown(value)}")
+            self.warn((key,), "value-dropped", f"{key!r} must be one of {allowed}: {_shown(value)}")
             return None
         self.mapped.append(f"{key} {value!r} -> {str(chosen)!r}")
         return chosen
@@ -586,13 +576,13 @@ class _Entry:
             self.unknown.append("equipment not stated")
             return ()
         if not isinstance(value, str) or not value.strip():
-            self.warn(("equipment",), "wrong-type", f"'equipment' must be a name: {_shown(value)}")
+            self.warn(
+                ("equipment",), "value-dropped", f"'equipment' must be a name: {_shown(value)}"
+            )
             return ()
         requirement = unicode_requirement(value)
         if requirement is not None:
-            self.warn(
-                ("equipment",), "invalid-unicode", f"'equipment' must {requirement}: {value!r}"
-            )
+            self.warn(("equipment",), "value-dropped", f"'equipment' must {requirement}: {value!r}")
             return ()
         if value == _NO_EQUIPMENT:
             self.mapped.append(f"equipment {value!r} -> none")

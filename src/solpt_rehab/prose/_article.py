@@ -1,0 +1,189 @@
+"""Drafting exercises from an article shaped like the source: :func:`read_article`.
+
+The article is cut into numbered exercises, each with its name, "Purpose:" line and bullet steps;
+each becomes a draft exercise through :func:`~._drafting.draft_exercise`, and what could not be
+taken as stated becomes a problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from .._core.problems import Problem, problem
+from .._model.values import Citation, Exercise, unicode_requirement
+from ._drafting import draft_exercise, slug_of, unique_id
+from ._reading import extract_dose, require_str
+
+_NUMBERED: Final = re.compile(r"^\s*\d+\s*[.)]\s+(?P<name>\S.*?)\s*$")
+_BULLET: Final = re.compile(
+    r"^\s*(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u00b7]\s*|[*\-\u2013\u2014]\s+)"
+    r"(?P<text>\S.*?)\s*$"
+)
+_PURPOSE: Final = re.compile(r"^\s*purpose\s*:\s*(?P<text>.*?)\s*$", re.IGNORECASE)
+_HOW_TO: Final = re.compile(r"^\s*how\s+to\b", re.IGNORECASE)
+
+
+@attrs.frozen(kw_only=True)
+class ArticleReading:
+    """What :func:`read_article` drafted from an article.
+
+    Attributes:
+        title: The article's first line, or ``""`` when it has none.
+        exercises: The draft exercises, in the article's order; an exercise that cannot be
+            drafted (one without steps) is left out and reported.
+        problems: Everything the reading could not take as stated, with JSON Pointer paths
+            ``/exercises/N/...`` where N counts every numbered exercise of the article from 0,
+            drafted or left out: errors for what was left out, warnings for the gaps a draft
+            fills with a documented fallback.
+
+    .. versionadded:: 0.1.0
+    """
+
+    title: str
+    exercises: tuple[Exercise, ...]
+    problems: tuple[Problem, ...]
+
+
+@attrs.define
+class _Block:
+    name: str
+    purpose: str | None = None
+    steps: list[str] = attrs.Factory(list)
+
+
+def _blocks(text: str) -> tuple[str, list[_Block]]:
+    title = ""
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    in_steps = False
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        numbered = _NUMBERED.match(line)
+        if numbered is not None:
+            current = _Block(name=numbered["name"])
+            blocks.append(current)
+            in_steps = False
+            continue
+        if not title and not blocks:
+            title = line.strip()
+            continue
+        if current is None:
+            continue
+        bullet = _BULLET.match(line)
+        purpose = _PURPOSE.match(line)
+        if bullet is not None:
+            current.steps.append(bullet["text"])
+            in_steps = True
+        elif purpose is not None and current.purpose is None and not in_steps:
+            current.purpose = purpose["text"]
+        elif _HOW_TO.match(line) and not in_steps:
+            in_steps = True
+        elif in_steps and current.steps:
+            current, in_steps = None, False
+    return title, blocks
+
+
+def read_article(text: str) -> ArticleReading:
+    """Draft exercises from an article shaped like the source.
+
+    The shape: a title on the first line; each exercise starts with a numbered line ("1. Figure
+    4 stretch"; the number itself is not read, since the source numbers every exercise "1."),
+    then an optional "Purpose:" line, an optional "How to ..." header and bullet steps ("•", "*",
+    "-"). The first line that is not a bullet after an exercise's steps ends it.
+
+    Each draft takes its hold, repetitions, side, rest and position from its steps through
+    :func:`extract_dose`: the hold is the smallest range covering every stated hold, the side the
+    most specific cue (affected side, alternating, each side, bilateral). A step's kind is
+    inferred: the steps stating the hold are ``HOLD`` steps, those stating a count or sending the
+    work to the other side ``REPEAT``, setting-up steps ``SETUP``, coming back ``RELEASE``, the
+    rest ``MOVE``. What the steps leave open is filled with a documented fallback and reported
+    as a warning: no count gives "at least 1" (``repetitions-not-stated``), no side cue gives
+    :data:`DEFAULT_LATERALITY` (``laterality-not-stated``), an unstated two-sided counting rule
+    gives :data:`DEFAULT_COUNTING` (``counting-not-stated``). No hold leaves the draft without
+    one (``hold-not-stated``, ``hold-unquantified`` or ``hold-open-ended``). Ids are slugs of the
+    names. Text that is not valid Unicode (it holds a surrogate code point) gives no draft and one
+    ``invalid-unicode`` error, since no exercise can hold such text.
+
+    Args:
+        text: The article as plain text.
+
+    Returns:
+        The drafts and the problems found.
+
+    Raises:
+        InvalidValueError: When ``text`` is not a str.
+
+    .. versionadded:: 0.1.0
+    """
+    require_str(text)
+    title, blocks = _blocks(text)
+    requirement = unicode_requirement(text)
+    if requirement is not None:  # no draft could hold such text, so none is made
+        refused = problem((), "invalid-unicode", f"the article must {requirement}")
+        return ArticleReading(title=title, exercises=(), problems=(refused,))
+    problems: list[Problem] = []
+    exercises: list[Exercise] = []
+    taken: set[str] = set()
+    if not blocks:
+        problems.append(
+            problem((), "no-exercises", f"the article has no numbered exercise: {title!r}")
+        )
+    for position, block in enumerate(blocks):
+        exercise = _article_exercise(
+            block, position=position, count=len(blocks), title=title, taken=taken, problems=problems
+        )
+        if exercise is not None:
+            exercises.append(exercise)
+    return ArticleReading(title=title, exercises=tuple(exercises), problems=tuple(problems))
+
+
+def _article_exercise(
+    block: _Block,
+    *,
+    position: int,
+    count: int,
+    title: str,
+    taken: set[str],
+    problems: list[Problem],
+) -> Exercise | None:
+    def add_problem(field: Sequence[str], code: str, message: str) -> None:
+        problems.append(problem(("exercises", position, *field), code, message))
+
+    if not block.steps:
+        add_problem(
+            ("steps",),
+            "no-steps",
+            f"the exercise has no bullet steps, so it is left out: {block.name!r}",
+        )
+        return None
+    slug = slug_of(block.name) or f"exercise-{position + 1}"
+    unique = unique_id(slug, taken)
+    if unique != slug:
+        add_problem(
+            ("id",), "id-renamed", f"another exercise has the id {slug!r}; this one is {unique!r}"
+        )
+    if block.purpose is None:
+        add_problem(
+            ("purpose",), "purpose-missing", f"the exercise has no 'Purpose:' line: {block.name!r}"
+        )
+    readings = [extract_dose(step) for step in block.steps]
+    draft = draft_exercise(block.steps, readings)
+    for note in draft.notes:
+        add_problem(note.field, note.code, note.message)
+    return Exercise(
+        id=unique,
+        name=block.name,
+        purpose=block.purpose or "",
+        steps=draft.steps,
+        hold=draft.hold,
+        repetitions=draft.repetitions,
+        position=draft.position,
+        source=Citation(title=title, locator=f"exercise {position + 1} of {count}")
+        if title
+        else None,
+    )

@@ -1,0 +1,215 @@
+"""The validator's prose check: a step whose text states another dose than its exercise documents.
+
+:func:`dose_disagreements` reads each step as :func:`extract_dose` would, but only for the hold,
+the count and its counting rule, and only in a text that may state one (:func:`may_state_dose`,
+a quick test of its words); short texts are remembered, since catalogs repeat their steps.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from typing import Final, NamedTuple
+
+from .._core.problems import Problem, problem
+from .._model.values import CountingRule, Exercise, format_range
+from ._reading import MentionStatus, Reader, Span, covering_range, seconds_text
+from ._vocabulary import COUNT_UNITS, SET_UNITS, TIME_UNITS, WORD_VALUES
+
+
+def dose_disagreements(exercise: Exercise, *, at: Iterable[str | int] = ()) -> Iterator[Problem]:
+    """Yield a warning for each step whose text states a dose its exercise does not document.
+
+    A step that states a hold outside the exercise's :attr:`~solpt_rehab.Exercise.hold` (or a
+    hold when the exercise has none) gets a ``prose-hold-mismatch`` warning; a step that states a
+    repetition count outside the exercise's :attr:`~solpt_rehab.Exercise.repetitions` gets a
+    ``prose-reps-mismatch`` warning. A stated range agrees when it lies inside the documented
+    one; an open-ended statement ("at least 3") agrees only with an open-ended range. A count
+    read per side is not compared with a total count, nor the reverse.
+
+    Args:
+        exercise: The exercise whose steps are read.
+        at: The reference tokens of the exercise in its document, such as ``("exercises", 3)``;
+            paths are JSON Pointers below it (``/exercises/3/steps/1/text``).
+
+    Yields:
+        :class:`~solpt_rehab.Problem` warnings, in step order.
+
+    .. versionadded:: 0.1.0
+    """
+    base = tuple(at)
+    for index, step in enumerate(exercise.steps):
+        reading = stated_dose(step.text)
+        if reading is _NOTHING_STATED:
+            continue
+        where = (*base, "steps", index, "text")
+        hold = _hold_disagreement(exercise, reading)
+        if hold is not None:
+            yield problem(where, "prose-hold-mismatch", hold)
+        reps = _reps_disagreement(exercise, reading)
+        if reps is not None:
+            yield problem(where, "prose-reps-mismatch", reps)
+
+
+class StatedDose(NamedTuple):
+    """What the prose check needs of a :class:`DoseReading`: the hold, the count, the counting."""
+
+    text: str
+    hold_range: tuple[float, float | None] | None
+    hold_span: tuple[int, int] | None
+    reps_range: tuple[int, int | None] | None
+    reps_span: tuple[int, int] | None
+    counting: CountingRule | None
+
+
+_NOTHING_STATED: Final = StatedDose("", None, None, None, None, None)
+
+
+def _ascii_words(words: Iterable[str]) -> frozenset[bytes]:
+    return frozenset(word.encode() for word in words)
+
+
+#: The number words of :data:`WORD_VALUES` ("twenty-five" is two words to the filter below).
+_NUMBER_WORDS: Final = _ascii_words(WORD_VALUES)
+#: The units after a number that make it a hold, a count, or the sets that a count without a
+#: unit may follow ("3 sets of 10"): every other unit, and no unit, give neither.
+_DOSE_UNITS: Final = _ascii_words((*TIME_UNITS, *COUNT_UNITS, *SET_UNITS))
+#: The words of :data:`ONCE_TWICE`'s counts.
+_SMALL_COUNT_WORDS: Final = _ascii_words(("once", "twice", "thrice"))
+#: Without a digit, a text needs one of these words to state a hold or a count.
+_TRIGGER_WORDS: Final = _NUMBER_WORDS | _SMALL_COUNT_WORDS | {b"full"}
+_ASCII_DIGIT: Final = re.compile(r"[0-9]")
+_DIGITS: Final = b"0123456789"
+#: ASCII letters to lower case, digits and "_" kept (the word characters), anything else a space.
+_ASCII_WORDS: Final = bytes.maketrans(
+    bytes(range(256)),
+    bytes(
+        ord(char.lower()) if char.isascii() and (char.isalnum() or char == "_") else ord(" ")
+        for char in map(chr, range(256))
+    ),
+)
+
+
+def may_state_dose(text: str) -> bool:
+    """False only for a text from which :func:`extract_dose` reads no hold and no count.
+
+    The patterns match without regard to case, each word with a word boundary on both sides, so
+    in ASCII text they see the text's words in lower case (runs of letters, digits and "_").
+    :func:`extract_dose` takes a hold or a count only from:
+
+    * "once", "twice" or "thrice" (:data:`ONCE_TWICE`): one of :data:`_SMALL_COUNT_WORDS`;
+    * "a full second" (:data:`FULL_SECOND`): the words "full" and "second";
+    * a number (a digit, or one of :data:`_NUMBER_WORDS`) with a unit of :data:`_DOSE_UNITS`: a
+      unit is a word of its own after the number ("10 seconds", "ten-second", "10 + reps"), or
+      written straight after the number's digits ("10s", "1.5sec": a word that is digits, then
+      the unit). A count without a unit is taken only after sets ("3 sets of 10"), which need
+      the unit "sets".
+
+    Any other text (where case folding and word characters reach beyond ASCII) is read in full.
+    """
+    if not text.isascii():
+        return True
+    words = text.encode().translate(_ASCII_WORDS).split()
+    digit = _ASCII_DIGIT.search(text) is not None
+    if not digit and _TRIGGER_WORDS.isdisjoint(words):
+        return False
+    found = set(words)
+    if not found.isdisjoint(_SMALL_COUNT_WORDS) or (b"full" in found and b"second" in found):
+        return True
+    if not digit and found.isdisjoint(_NUMBER_WORDS):
+        return False
+    if not found.isdisjoint(_DOSE_UNITS):
+        return True
+    return digit and any(
+        word[0] in _DIGITS and word.lstrip(_DIGITS) in _DOSE_UNITS for word in found
+    )
+
+
+class _QuietReader(Reader):
+    """A reader that keeps no mentions: the prose check needs only the ranges."""
+
+    def mention(self, span: Span, field: str, status: MentionStatus, note: str = "") -> None:
+        """Keep nothing (:meth:`Reader.counting` looks at mentions only when no count is read)."""
+
+
+def read_stated(text: str) -> StatedDose:
+    """The hold, the count and its counting rule, read exactly as :func:`extract_dose` reads them.
+
+    Only the passes those depend on run: numbers with units and the small counts (the vague
+    phrases, the placeholders and the side cues add no hold and no count, and the counting rule
+    matters only beside a count).
+    """
+    reader = _QuietReader(text)
+    reader.quantities()
+    reader.small_counts()
+    hold_range, hold_span = covering_range(reader.holds)
+    reps_range, reps_span = covering_range(reader.counts)
+    counting = reader.counting()[0] if reader.counts else None
+    if hold_range is None and reps_range is None:
+        return _NOTHING_STATED
+    return StatedDose(text, hold_range, hold_span, reps_range, reps_span, counting)
+
+
+#: Texts longer than this are read each time rather than remembered, so the cache stays small.
+_CACHED_LENGTH: Final = 500
+_read_cached: Final = functools.lru_cache(maxsize=2048)(read_stated)
+
+
+def clear_cache() -> None:
+    """Forget every text the prose check has read, so that the next check reads each anew."""
+    _read_cached.cache_clear()
+
+
+def stated_dose(text: str) -> StatedDose:
+    """:func:`read_stated` for a text that may state a dose, remembered for short texts."""
+    if not may_state_dose(text):
+        return _NOTHING_STATED
+    if type(text) is str and len(text) <= _CACHED_LENGTH:
+        return _read_cached(text)
+    return read_stated(text)
+
+
+def _phrase(reading: StatedDose, span: tuple[int, int] | None) -> str:
+    return "" if span is None else reading.text[span[0] : span[1]]
+
+
+def _hold_disagreement(exercise: Exercise, reading: StatedDose) -> str | None:
+    if reading.hold_range is None:
+        return None
+    low, high = reading.hold_range
+    stated = seconds_text(low, high)
+    phrase = _phrase(reading, reading.hold_span)
+    documented = exercise.hold
+    if documented is None:
+        return (
+            f"the step states a hold of {stated!r} but {exercise.id!r} documents none: {phrase!r}"
+        )
+    if low < documented.min_seconds or high is None or high > documented.max_seconds:
+        return (
+            f"the step states a hold of {stated!r}, outside the documented {str(documented)!r} "
+            f"of {exercise.id!r}: {phrase!r}"
+        )
+    return None
+
+
+def _reps_disagreement(exercise: Exercise, reading: StatedDose) -> str | None:
+    if reading.reps_range is None:
+        return None
+    scheme = exercise.repetitions
+    if (
+        reading.counting is not None
+        and scheme.counting is not None
+        and reading.counting is not scheme.counting
+    ):
+        return None
+    low, high = reading.reps_range
+    inside = low >= scheme.min_reps and (
+        scheme.max_reps is None or (high is not None and high <= scheme.max_reps)
+    )
+    if inside:
+        return None
+    return (
+        f"the step states {format_range(low, high)!r} repetitions, outside the documented "
+        f"{scheme.range_text!r} of {exercise.id!r}: {_phrase(reading, reading.reps_span)!r}"
+    )

@@ -1,0 +1,335 @@
+"""Drafting exercises from their steps: the dose, the step kinds and the position, and an id.
+
+:func:`draft_exercise` gathers what :func:`~._reading.extract_dose` read in each step into one
+hold, one repetition scheme, a kind for each step and a position, and notes every gap it fills
+with a documented fallback (:data:`DEFAULT_LATERALITY`, :data:`DEFAULT_COUNTING`). The article
+reader and the free-exercise-db importer both draft with it, and make ids with :func:`slug_of`
+and :func:`unique_id`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from .._model.values import (
+    CountingRule,
+    Hold,
+    Laterality,
+    Position,
+    RepetitionScheme,
+    Rest,
+    Step,
+    StepKind,
+    format_range,
+)
+from ._reading import DoseReading, Mention, MentionStatus, seconds_text
+from ._vocabulary import SIDE_CUES
+
+#: The side a draft records when no step gives a side cue: the whole body working at once, which
+#: is what an instruction without any side cue describes (a squat, a crunch, a bridge).
+DEFAULT_LATERALITY: Final = Laterality.BILATERAL
+#: How a draft reads an unstated two-sided count: alternating work counts every repetition
+#: (the catalog's reading of the lying march); each-side work counts each side's set.
+DEFAULT_COUNTING: Final[Mapping[Laterality, CountingRule]] = MappingProxyType(
+    {Laterality.ALTERNATING: CountingRule.TOTAL, Laterality.EACH_SIDE: CountingRule.PER_SIDE}
+)
+_SIDE_PRIORITY: Final = tuple(laterality for laterality, _ in SIDE_CUES)
+
+_SETUP_STRONG: Final = re.compile(
+    r"^\W*(?:(?:to\s+begin|first)\W+)?(?:lie|lay|sit|stand|kneel|place|put|position|grab|grasp"
+    r"|get\s+into|start|begin|set\s+up|attach|adjust|secure|load|assume)\b"
+    r"|\b(?:this|that)\s+(?:will\s+be|is)\s+(?:your|the)\s+start(?:ing)?\s+position\b",
+    re.IGNORECASE,
+)
+_SETUP_LEADING: Final = re.compile(
+    r"^\W*(?:bend|cross|wrap|hold|rest|keep|hook|clasp|take|step|face|lean|use)\b",
+    re.IGNORECASE,
+)
+_REPEAT_STEP: Final = re.compile(
+    r"^\W*(?:(?:then|now|next)\W+)?(?:repeat|continue|alternate|switch|keep\s+switching"
+    r"|do\s+the\s+(?:same|stretch|exercise|movement|whole)|perform\s+the\s+(?:same|exercise))\b",
+    re.IGNORECASE,
+)
+_RELEASE_STEP: Final = re.compile(
+    r"^\W*(?:(?:slowly|gently|then|now|finally|carefully)\s+)?(?:return|release|relax|let\s+go"
+    r"|come\s+back|go\s+back|lower|reverse|rest)\b"
+    r"|\bback\s+(?:down\s+)?(?:to|toward|towards|onto)\b"
+    r"|\breturn\s+to\s+(?:the\s+)?(?:starting|start|original)\s+position\b",
+    re.IGNORECASE,
+)
+_LYING: Final = r"\b(?:lie|lies|lying|lay|laying)\b[^.;]{0,40}?"
+_POSITIONS: Final = (
+    (
+        Position.SUPINE,
+        re.compile(
+            rf"\bon\s+your\s+back\b|{_LYING}\bfac(?:e|ing)\s+up\b|\bsupine\b", re.IGNORECASE
+        ),
+    ),
+    (
+        Position.PRONE,
+        re.compile(
+            rf"\bon\s+your\s+(?:stomach|front|belly)\b|{_LYING}\bfac(?:e|ing)\s+down\b"
+            r"|\bprone\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (Position.SIDE_LYING, re.compile(r"\b(?:lie|lying|lay)\s+on\s+your\s+side\b", re.IGNORECASE)),
+    (Position.QUADRUPED, re.compile(r"\bhands\s+and\s+knees\b|\ball\s+fours\b", re.IGNORECASE)),
+    (Position.KNEELING, re.compile(r"\bkneel(?:ing)?\b", re.IGNORECASE)),
+    (Position.SITTING, re.compile(r"\b(?:sit|sitting|seated)\b", re.IGNORECASE)),
+    (Position.STANDING, re.compile(r"\b(?:stand|standing)\b", re.IGNORECASE)),
+)
+
+
+@attrs.frozen
+class DraftNote:
+    """Something a draft could not read, or read with a documented fallback."""
+
+    code: str
+    field: tuple[str, ...]
+    message: str
+
+
+@attrs.frozen
+class Draft:
+    """An exercise's dose read from its steps, with what was read and what was assumed."""
+
+    hold: Hold | None
+    repetitions: RepetitionScheme
+    steps: tuple[Step, ...]
+    position: Position | None
+    found: tuple[str, ...]
+    notes: tuple[DraftNote, ...]
+
+
+def _steps_word(indexes: Sequence[int]) -> str:
+    numbers = ", ".join(str(index + 1) for index in indexes)
+    return f"step {numbers}" if len(indexes) == 1 else f"steps {numbers}"
+
+
+def _first_mention(
+    readings: Sequence[DoseReading], field: str, status: MentionStatus
+) -> tuple[int, Mention] | None:
+    for index, reading in enumerate(readings):
+        for mention in reading.mentions:
+            if mention.field == field and mention.status is status:
+                return index, mention
+    return None
+
+
+def _draft_hold(readings: Sequence[DoseReading]) -> tuple[Hold | None, list[str], list[DraftNote]]:
+    found: list[str] = []
+    notes: list[DraftNote] = []
+    closed = [(i, hold) for i, r in enumerate(readings) if (hold := r.hold) is not None]
+    opened = [(i, r.hold_range) for i, r in enumerate(readings) if r.hold_range and not r.hold]
+    if closed:
+        low = min(stated.min_seconds for _, stated in closed)
+        high = max(stated.max_seconds for _, stated in closed)
+        hold = Hold(min_seconds=low, max_seconds=high)
+        found.append(f"hold {hold} from {_steps_word([i for i, _ in closed])}")
+        return hold, found, notes
+    if opened:
+        index, value = opened[0]
+        assert value is not None  # noqa: S101 - filtered above
+        notes.append(
+            DraftNote(
+                "hold-open-ended",
+                ("hold",),
+                f"step {index + 1} states an open-ended hold "
+                f"({seconds_text(value[0], None)!r}); a hold needs an upper bound, so the draft "
+                "has none",
+            )
+        )
+        return None, found, notes
+    for status, code, wording in (
+        (MentionStatus.UNQUANTIFIED, "hold-unquantified", "states a hold without a number"),
+        (MentionStatus.PLACEHOLDER, "hold-not-stated", "stands in for a hold it does not state"),
+    ):
+        first = _first_mention(readings, "hold", status)
+        if first is not None:
+            index, mention = first
+            notes.append(
+                DraftNote(
+                    code,
+                    ("hold",),
+                    f"step {index + 1} {wording}; the draft has none: {mention.text!r}",
+                )
+            )
+            return None, found, notes
+    notes.append(
+        DraftNote("hold-not-stated", ("hold",), "no step states a hold; the draft has none")
+    )
+    return None, found, notes
+
+
+def _draft_count(
+    readings: Sequence[DoseReading],
+) -> tuple[int, int | None, list[str], list[DraftNote]]:
+    counts = [(i, value) for i, r in enumerate(readings) if (value := r.reps_range) is not None]
+    if counts:
+        low = min(value[0] for _, value in counts)
+        highs = [value[1] for _, value in counts]
+        high = None if None in highs else max(h for h in highs if h is not None)
+        where = _steps_word([i for i, _ in counts])
+        return low, high, [f"repetitions {format_range(low, high)} from {where}"], []
+    reason = "no step states a repetition count"
+    for status, wording in (
+        (MentionStatus.PLACEHOLDER, "stands in for it"),
+        (MentionStatus.UNQUANTIFIED, "states it without a number"),
+    ):
+        first = _first_mention(readings, "repetitions", status)
+        if first is not None:
+            reason += f" (step {first[0] + 1} {wording}: {first[1].text!r})"
+            break
+    message = f"{reason}; the draft records 'at least 1', which says only that it is done"
+    return 1, None, [], [DraftNote("repetitions-not-stated", ("repetitions",), message)]
+
+
+def _draft_side(
+    readings: Sequence[DoseReading], hint: tuple[Laterality, str] | None
+) -> tuple[Laterality, CountingRule | None, list[str], list[DraftNote]]:
+    found: list[str] = []
+    notes: list[DraftNote] = []
+    stated = [(i, r.laterality) for i, r in enumerate(readings) if r.laterality is not None]
+    if stated:
+        laterality = min((side for _, side in stated), key=_SIDE_PRIORITY.index)
+        where = _steps_word([i for i, side in stated if side is laterality])
+        found.append(f"laterality {laterality.value!r} from {where}")
+    elif hint is not None:
+        laterality = hint[0]
+        found.append(f"laterality {laterality.value!r} from {hint[1]}")
+    else:
+        laterality = DEFAULT_LATERALITY
+        notes.append(
+            DraftNote(
+                "laterality-not-stated",
+                ("repetitions", "laterality"),
+                f"no step gives a side cue; the draft reads the exercise as {laterality.value!r}",
+            )
+        )
+    if not laterality.two_sided:
+        return laterality, None, found, notes
+    rules = [(i, r.counting) for i, r in enumerate(readings) if r.counting is not None]
+    if rules:
+        index, rule = rules[0]
+        assert rule is not None  # noqa: S101 - filtered above
+        found.append(f"counting {rule.value!r} from step {index + 1}")
+        return laterality, rule, found, notes
+    rule = DEFAULT_COUNTING[laterality]
+    notes.append(
+        DraftNote(
+            "counting-not-stated",
+            ("repetitions", "counting"),
+            f"{laterality.value!r} repetitions do not say whether the count is per side or in "
+            f"total; the draft reads it as {rule.value!r}",
+        )
+    )
+    return laterality, rule, found, notes
+
+
+def _draft_rest(readings: Sequence[DoseReading]) -> tuple[Rest | None, list[str]]:
+    rests = [(i, rest) for i, r in enumerate(readings) if (rest := r.rest) is not None]
+    quantified = [(i, rest) for i, rest in rests if rest.quantified]
+    if not rests:
+        return None, []
+    index, rest = (quantified or rests)[0]
+    return rest, [f"rest {str(rest)!r} from step {index + 1}"]
+
+
+def _step_kind(
+    index: int, text: str, reading: DoseReading, *, hold: bool, leading: bool, moved: bool
+) -> StepKind:
+    if hold and reading.hold is not None:
+        return StepKind.HOLD
+    counted = reading.reps_range is not None or any(
+        mention.field == "repetitions" and mention.status is MentionStatus.PLACEHOLDER
+        for mention in reading.mentions
+    )
+    if _REPEAT_STEP.search(text) or counted:
+        return StepKind.REPEAT
+    if _SETUP_STRONG.search(text) or (leading and _SETUP_LEADING.search(text)):
+        return StepKind.SETUP
+    if moved and _RELEASE_STEP.search(text):
+        return StepKind.RELEASE
+    if index == 0:
+        return StepKind.SETUP
+    return StepKind.MOVE
+
+
+def _position(texts: Sequence[str]) -> Position | None:
+    for text in texts[:1]:
+        for position, pattern in _POSITIONS:
+            if pattern.search(text):
+                return position
+    return None
+
+
+def draft_exercise(
+    texts: Sequence[str],
+    readings: Sequence[DoseReading],
+    *,
+    laterality_hint: tuple[Laterality, str] | None = None,
+) -> Draft:
+    """Read an exercise's dose, step kinds and position from its steps.
+
+    Args:
+        texts: The steps' texts, in order.
+        readings: What :func:`~._reading.extract_dose` read in each of them.
+        laterality_hint: A side, and where it was found, to take when no step gives a side cue
+            (the free-exercise-db importer reads one from the name).
+
+    Returns:
+        The draft, with what was read and a note for each gap filled with a fallback.
+    """
+    hold, found, notes = _draft_hold(readings)
+    low, high, count_found, count_notes = _draft_count(readings)
+    laterality, counting, side_found, side_notes = _draft_side(readings, laterality_hint)
+    rest, rest_found = _draft_rest(readings)
+    repetitions = RepetitionScheme(
+        min_reps=low, max_reps=high, laterality=laterality, counting=counting, rest=rest
+    )
+    steps: list[Step] = []
+    leading = True
+    moved = False
+    for index, (text, reading) in enumerate(zip(texts, readings, strict=True)):
+        kind = _step_kind(index, text, reading, hold=hold is not None, leading=leading, moved=moved)
+        leading = leading and kind is StepKind.SETUP
+        moved = moved or kind in {StepKind.MOVE, StepKind.HOLD}
+        distance = next(
+            (mention.text for mention in reading.unquantified if mention.field == "distance"),
+            None,
+        )
+        steps.append(Step(text=text, kind=kind, distance=distance))
+    position = _position(texts)
+    if position is not None:
+        side_found.append(f"position {position.value!r} from step 1")
+    return Draft(
+        hold=hold,
+        repetitions=repetitions,
+        steps=tuple(steps),
+        position=position,
+        found=(*found, *count_found, *side_found, *rest_found),
+        notes=(*notes, *count_notes, *side_notes),
+    )
+
+
+def slug_of(text: str) -> str:
+    """A lowercase slug of letters and digits joined by hyphens ("" when none is left)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def unique_id(slug: str, taken: set[str]) -> str:
+    """``slug``, or when it is taken ``slug-2``, ``slug-3``...; the id returned joins ``taken``."""
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,56 @@
+"""Inputs that raise each problem code of drafting from prose, of articles and of the importer.
+
+Kept beside the registry's tests (test_codes.py), which check that these and the validator's
+inputs together raise every registered code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from solpt_rehab import DocumentError, Problem
+from solpt_rehab.importers.free_exercise_db import import_exercises, import_file
+from solpt_rehab.prose import read_article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _imported_file(path: Path) -> tuple[Problem, ...]:
+    try:
+        return import_file(path).problems
+    except DocumentError as error:
+        return tuple(error.problems)
+
+
+def _entry(**changes: object) -> list[dict[str, object]]:
+    return [{"id": "Squat", "name": "Squat", "instructions": ["Stand up."], **changes}]
+
+
+def _article(text: str) -> Callable[[], Sequence[Problem]]:
+    return lambda: read_article(text).problems
+
+
+def _imported(data: object) -> Callable[[], Sequence[Problem]]:
+    return lambda: import_exercises(data).problems
+
+
+#: Each code, and what raises it.
+DRAFTS: dict[str, Callable[[], Sequence[Problem]]] = {
+    "hold-not-stated": _article("1. Squat\n- Stand up.\n"),
+    "hold-unquantified": _article("1. Tilt\n- Hold for a few seconds.\n"),
+    "hold-open-ended": _article("1. Push\n- Push for 10 or more seconds.\n"),
+    "repetitions-not-stated": _article("1. Squat\n- Stand up.\n"),
+    "laterality-not-stated": _article("1. Squat\n- Stand up.\n"),
+    "counting-not-stated": _article("1. Step\n- Step up on each side.\n"),
+    "id-renamed": _imported(_entry() * 2),
+    "no-exercises": _article("Just a title"),
+    "no-steps": _article("1. Squat\nPurpose: Strength.\n"),
+    "purpose-missing": _article("1. Squat\n- Stand up.\n"),
+    "unreadable": lambda: _imported_file(ROOT / "no-such-file.json"),
+    "not-json": lambda: _imported_file(ROOT / "README.md"),
+    "missing-field": _imported([{"id": "Squat", "instructions": ["Stand up."]}]),
+    "bad-id": _imported(_entry(id="__")),
+    "no-instructions": _imported(_entry(instructions=[])),
+    "value-dropped": _imported(_entry(level="guru")),
+}
