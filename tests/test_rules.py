@@ -23,16 +23,19 @@ from hypothesis import strategies as st
 
 from solpt_rehab import (
     Citation,
+    Cue,
     DocumentError,
     Equipment,
     Exercise,
     Frequency,
     Hold,
     InvalidValueError,
+    Pacing,
     RepetitionScheme,
     Rest,
     Routine,
     RoutineItem,
+    SessionDuration,
     Step,
     catalog,
     dumps,
@@ -135,21 +138,53 @@ def _cases() -> Iterator[Case]:
 CASES = list(_cases())
 
 
+#: Declared values that no document holds (the timeline's): their constructors alone check them.
+COMPUTED: dict[type[Any], Any] = {
+    Pacing: Pacing(get_ready_seconds=30),
+    SessionDuration: SessionDuration(min_seconds=10, max_seconds=20),
+    Cue: Cue(
+        start_seconds=0,
+        duration_seconds=2,
+        kind="hold",
+        exercise_id="wall-sit",
+        side="left",
+        prompt="Hold.",
+        interpreted=False,
+        repetition=1,
+    ),
+}
+
+
 def test_every_declared_class_has_a_place_here() -> None:
-    assert set(declared_classes()) == set(PLACES)
+    assert set(declared_classes()) == {*PLACES, *COMPUTED}
 
 
-def test_only_the_routine_checks_beyond_its_declared_rules() -> None:
-    # A routine holds one exercise per id: a rule of the dose-rule module, which the validator
-    # and the builder apply by their own reading of items (tests/test_dose_rules.py). Any other
-    # check beyond the declaration would be one the validator and the schema cannot see.
-    assert [cls for cls in declared_classes() if rules.further_check(cls) is not None] == [Routine]
+def _computed_cases() -> Iterator[tuple[Any, dict[str, Any], str, str]]:
+    """Each rule of a computed value broken alone, with the message the declaration gives."""
+    for cls, base in COMPUTED.items():
+        for field in fields_of(cls):
+            spec = field.spec.inner if isinstance(field.spec, Nullable) else field.spec
+            for code, value in spec.breaking():
+                found = field.spec.problem(value, field.name)
+                assert found is not None
+                yield base, {field.name: value}, code, found[1]
+        for rule in rules_of(cls):
+            found = rule.problem({**attrs.asdict(base, recurse=False), **rule.breaking})
+            assert found is not None
+            yield base, dict(rule.breaking), rule.code, found[1]
 
 
-def test_every_rule_across_fields_has_a_case() -> None:
-    assert {(cls.__name__, rule.code, rule.at) for cls in PLACES for rule in rules_of(cls)} == {
-        (case.cls.__name__, case.code, case.at[0]) for case in CASES if len(case.changes) > 1
-    }
+@pytest.mark.parametrize(
+    ("base", "changes", "code", "message"),
+    list(_computed_cases()),
+    ids=lambda value: value if isinstance(value, str) and len(value) < 30 else None,
+)
+def test_a_computed_value_refuses_each_rule_broken_alone(
+    base: Any, changes: dict[str, Any], code: str, message: str
+) -> None:
+    with pytest.raises(InvalidValueError) as raised:
+        attrs.evolve(base, **changes)
+    assert (code, str(raised.value)) == (code, message)
 
 
 def _document(value: Any, path: tuple[str | int, ...], changes: dict[str, Any]) -> dict[str, Any]:

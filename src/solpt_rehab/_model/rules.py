@@ -57,6 +57,7 @@ __all__ = [
     "fields_of",
     "further_check",
     "is_declared",
+    "max_not_below",
     "one_of",
     "rules_of",
     "schema_name",
@@ -249,10 +250,14 @@ class Text(Spec):
 
 @attrs.frozen
 class Number(Spec):
-    """A finite number > 0 within the range of a 64-bit float; ``whole`` asks for an int."""
+    """A finite number > 0 within the range of a 64-bit float; ``whole`` asks for an int.
+
+    ``zero`` allows 0 too (a time that starts at the beginning); ``maximum`` caps it.
+    """
 
     whole: bool = False
     maximum: int | None = None
+    zero: bool = False
 
     def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:  # noqa: PLR0911
         """See :meth:`Spec.problem`."""
@@ -268,8 +273,8 @@ class Number(Spec):
             )
         if self.whole and not isinstance(value, int):
             return "fractional", f"{name!r} must be a whole number: {value!r}"
-        if value <= 0:
-            return "not-positive", f"{name!r} must be > 0: {value!r}"
+        if value < 0 if self.zero else value <= 0:
+            return "not-positive", f"{name!r} must be {'>=' if self.zero else '>'} 0: {value!r}"
         if self.maximum is not None and value > self.maximum:
             return "above-maximum", f"{name!r} must be <= {self.maximum}: {value!r}"
         return None
@@ -279,14 +284,12 @@ class Number(Spec):
         kind = f"type({var}) is int" if self.whole else f"type({var}) in (int, float)"
         top = FLOAT_MAX if self.maximum is None else self.maximum
         # NaN fails every comparison and infinity exceeds the top, so both are refused here.
-        return f"{kind} and 0 < {var} <= {_name(namespace, top)}"
+        return f"{kind} and 0 {'<=' if self.zero else '<'} {var} <= {_name(namespace, top)}"
 
     def schema(self) -> dict[str, Any]:
         """See :meth:`Spec.schema`."""
-        schema: dict[str, Any] = {
-            "type": "integer" if self.whole else "number",
-            "exclusiveMinimum": 0,
-        }
+        schema: dict[str, Any] = {"type": "integer" if self.whole else "number"}
+        schema["minimum" if self.zero else "exclusiveMinimum"] = 0
         if self.maximum is not None:
             schema["maximum"] = self.maximum
         return schema
@@ -299,7 +302,8 @@ class Number(Spec):
             yield "number-too-large", 10**400
         if self.whole:
             yield "fractional", 2.5
-        yield "not-positive", 0
+        if not self.zero:
+            yield "not-positive", 0
         yield "not-positive", -1
         if self.maximum is not None:
             yield "above-maximum", self.maximum + 1
@@ -545,6 +549,25 @@ class _Given:
 
 #: Passed to a rule for a field of its :attr:`Rule.presence` that is given but has errors.
 GIVEN: Final = _Given()
+
+
+def max_not_below(low: str, high: str, breaking: Mapping[str, Any]) -> Rule:
+    """The rule ``range-inverted``: ``high``, when given, is not below ``low``."""
+
+    def test(low_value: Any, high_value: Any) -> str | None:
+        if low_value is None or high_value is None or high_value >= low_value:
+            return None
+        return f"{high!r} must be >= {low!r} ({low_value!r}): {high_value!r}"
+
+    return Rule(
+        code="range-inverted",
+        at=high,
+        reads=(low, high),
+        test=test,
+        schema=None,
+        beyond_schema="JSON Schema cannot compare two values of one object",
+        breaking=breaking,
+    )
 
 
 # -- declaring a class ----------------------------------------------------------------------------

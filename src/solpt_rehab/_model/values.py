@@ -10,10 +10,9 @@ This module imports nothing else of solpt_rehab but its errors.
 from __future__ import annotations
 
 import enum
-import math
 import re
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, Final
 
 import attrs
 
@@ -175,145 +174,6 @@ class Category(StrChoice):
 
 # -- checks shared by the constructors ------------------------------------------------------------
 
-# The checks below serve the values that are not declared (the timeline's cues); a declared class
-# derives its checks from :mod:`.rules`.
-_SLUG: Final = rules.SLUG
-_SURROGATE: Final = rules._SURROGATE
-_E = TypeVar("_E", bound=StrChoice)
-_Choice = StrChoice  # the name modules not moved yet import
-unicode_requirement = rules.unicode_requirement
-
-
-def _fail(attribute: attrs.Attribute[Any], requirement: str, value: object) -> InvalidValueError:
-    return InvalidValueError(f"{attribute.name!r} must {requirement}: {value!r}")
-
-
-def _check_number(attribute: attrs.Attribute[Any], value: object) -> float:
-    kind = type(value)
-    if kind is int or (kind is float and math.isfinite(value)):  # type: ignore[arg-type]
-        return value  # type: ignore[return-value]  # the common case, decided by exact type
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _fail(attribute, "be a number (int or float)", value)
-    if isinstance(value, float) and not math.isfinite(value):  # an int is always finite
-        raise _fail(attribute, "be finite", value)
-    return value
-
-
-def _positive_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if _check_number(attribute, value) <= 0:
-        raise _fail(attribute, "be > 0", value)
-
-
-def _positive_whole(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    number = _check_number(attribute, value)
-    if not isinstance(number, int):
-        raise _fail(attribute, "be a whole number (an int)", value)
-    if number <= 0:
-        raise _fail(attribute, "be > 0", value)
-
-
-def _not_below(minimum: str) -> Any:
-    """Check that a field is >= the (already valid) field named ``minimum``."""
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        low = getattr(instance, minimum)
-        if value is not None and low is not None and value < low:
-            raise _fail(attribute, f"be >= {minimum!r} ({low!r})", value)
-
-    return check
-
-
-def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        type(value) is str and value.strip() and (value.isascii() or not _SURROGATE.search(value))
-    ):  # the common case, decided by exact type
-        return
-    if not isinstance(value, str):
-        raise _fail(attribute, "be a str", value)
-    _unicode(attribute, value)
-    if not value.strip():
-        raise _fail(attribute, "not be empty", value)
-
-
-def _unicode(attribute: attrs.Attribute[Any], value: str) -> None:
-    requirement = unicode_requirement(value)
-    if requirement is not None:
-        raise _fail(attribute, requirement, value)
-
-
-def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _text(instance, attribute, value)
-
-
-def _texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-    for item in value:
-        _text(instance, attribute, item)
-
-
-def _optional_positive_number(
-    instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None:
-        _positive_number(instance, attribute, value)
-
-
-def _optional_positive_whole(
-    instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None:
-        _positive_whole(instance, attribute, value)
-
-
-def _any_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise _fail(attribute, "be a str", value)
-    _unicode(attribute, value)
-
-
-def _slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _text(instance, attribute, value)
-    if not _SLUG.fullmatch(str(value)):
-        raise _fail(
-            attribute, "be a slug of lowercase letters and digits joined by single hyphens", value
-        )
-
-
-def _flag(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, bool):
-        raise _fail(attribute, "be a bool", value)
-
-
-def _members_of(kind: type[Any]) -> Any:
-    def check(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-        for item in value:
-            if not isinstance(item, kind):
-                raise _fail(attribute, f"hold only {kind.__name__} values", item)
-
-    return check
-
-
-def _instance_of(kind: type[Any], *, optional: bool = False) -> Any:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, kind):
-            raise _fail(attribute, f"be a {kind.__name__}{' or None' if optional else ''}", value)
-
-    return check
-
-
-def _choice(kind: type[_E], value: object, name: str) -> _E:  # modules not moved yet use it
-    if isinstance(value, kind):
-        return value
-    if isinstance(value, str):
-        try:
-            return kind(value)
-        except ValueError:
-            pass
-    allowed = ", ".join(repr(member.value) for member in kind)
-    raise InvalidValueError(f"{name!r} must be one of {allowed}: {value!r}")
-
 
 def format_number(value: float) -> str:
     """Write a finite number as briefly as it reads back: ``15``, ``2.5``, ``1e-05``."""
@@ -345,35 +205,12 @@ def _parse_number(text: str) -> float:
     return int(number) if number.is_integer() and abs(number) < 2**53 else number
 
 
-def _max_not_below(low_name: str, high_name: str) -> Callable[[Any, Any], str | None]:
-    """The test of ``range-inverted``: the maximum, when given, is not below the minimum."""
-
-    def test(low: Any, high: Any) -> str | None:
-        if low is None or high is None or high >= low:
-            return None
-        return f"{high_name!r} must be >= {low_name!r} ({low!r}): {high!r}"
-
-    return test
-
-
-def _range_inverted(low: str, high: str, breaking: Mapping[str, Any]) -> Rule:
-    return Rule(
-        code="range-inverted",
-        at=high,
-        reads=(low, high),
-        test=_max_not_below(low, high),
-        schema=None,
-        beyond_schema="JSON Schema cannot compare two values of one object",
-        breaking=breaking,
-    )
-
-
 _SECONDS: Final = Number()
 _COUNT: Final = Number(whole=True)
 
 
 @rules.declared(
-    _range_inverted("min_seconds", "max_seconds", {"min_seconds": 20, "max_seconds": 19.5}),
+    rules.max_not_below("min_seconds", "max_seconds", {"min_seconds": 20, "max_seconds": 19.5}),
 )
 @attrs.frozen(kw_only=True)
 class Hold:
@@ -475,7 +312,7 @@ def _rest_described(low: Any, text: Any) -> str | None:
 @rules.declared(
     _rest_incomplete("min_seconds", "max_seconds"),
     _rest_incomplete("max_seconds", "min_seconds"),
-    _range_inverted("min_seconds", "max_seconds", {"min_seconds": 60, "max_seconds": 30}),
+    rules.max_not_below("min_seconds", "max_seconds", {"min_seconds": 60, "max_seconds": 30}),
     Rule(
         code="rest-undescribed",
         at="text",
@@ -564,7 +401,7 @@ def _to_counting(value: CountingRule | str | None) -> CountingRule | None:
 
 
 @rules.declared(
-    _range_inverted("min_reps", "max_reps", {"min_reps": 5, "max_reps": 4}),
+    rules.max_not_below("min_reps", "max_reps", {"min_reps": 5, "max_reps": 4}),
     Rule(
         code="counting-missing",
         at="counting",

@@ -18,26 +18,14 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Iterator
-from typing import Any
+from typing import Final
 
 import attrs
 
 from .._core.errors import InvalidValueError
-from .._model.values import (
-    CountingRule,
-    Laterality,
-    _any_text,
-    _check_number,
-    _Choice,
-    _choice,
-    _fail,
-    _flag,
-    _not_below,
-    _optional_positive_number,
-    _positive_number,
-    _slug,
-    format_number,
-)
+from .._model import rules
+from .._model.rules import Flag, Nullable, Number, Text, declare
+from .._model.values import CountingRule, Laterality, StrChoice, format_number
 from .dose import Side, default_hold_seconds
 from .values import Routine, RoutineItem
 
@@ -53,21 +41,8 @@ __all__ = [
 ]
 
 
-def _non_negative_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if _check_number(attribute, value) < 0:
-        raise _fail(attribute, "be >= 0", value)
-
-
-def _optional_positive_whole(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _fail(attribute, "be a whole number (an int) or None", value)
-    if value <= 0:
-        raise _fail(attribute, "be > 0", value)
-
-
-# -- the working interpretations ------------------------------------------------------------------
+_LENGTH: Final = Nullable(Number())
+_SINCE_START: Final = Number(zero=True)
 
 
 class Interpretation(enum.Enum):
@@ -163,6 +138,7 @@ class Interpretation(enum.Enum):
         self.covers = covers
 
 
+@rules.declared()
 @attrs.frozen(kw_only=True)
 class Pacing:
     """Exact lengths of your own for the working interpretations of a session.
@@ -205,18 +181,14 @@ class Pacing:
     .. versionadded:: 0.1.0
     """
 
-    get_ready_seconds: float | None = attrs.field(default=None, validator=_optional_positive_number)
-    next_exercise_seconds: float | None = attrs.field(
-        default=None, validator=_optional_positive_number
-    )
-    release_seconds: float | None = attrs.field(default=None, validator=_optional_positive_number)
-    vague_rest_seconds: float | None = attrs.field(
-        default=None, validator=_optional_positive_number
-    )
-    switch_sides_seconds: float | None = attrs.field(
-        default=None, validator=_optional_positive_number
-    )
-    move_seconds: float | None = attrs.field(default=None, validator=_optional_positive_number)
+    get_ready_seconds: float | None = attrs.field(default=None, metadata=declare(_LENGTH))
+    next_exercise_seconds: float | None = attrs.field(default=None, metadata=declare(_LENGTH))
+    release_seconds: float | None = attrs.field(default=None, metadata=declare(_LENGTH))
+    vague_rest_seconds: float | None = attrs.field(default=None, metadata=declare(_LENGTH))
+    switch_sides_seconds: float | None = attrs.field(default=None, metadata=declare(_LENGTH))
+    move_seconds: float | None = attrs.field(default=None, metadata=declare(_LENGTH))
+
+    __attrs_post_init__ = rules.checks_pending
 
 
 # -- values ---------------------------------------------------------------------------------------
@@ -233,6 +205,9 @@ def format_length(seconds: float) -> str:
     return whole if rest == 0 else f"{whole} {format_number(rest)} s"
 
 
+@rules.declared(
+    rules.max_not_below("min_seconds", "max_seconds", {"min_seconds": 60, "max_seconds": 30})
+)
 @attrs.frozen(kw_only=True)
 class SessionDuration:
     """The estimated length of one session: a range of seconds.
@@ -249,8 +224,10 @@ class SessionDuration:
     .. versionadded:: 0.1.0
     """
 
-    min_seconds: float = attrs.field(validator=_non_negative_number)
-    max_seconds: float = attrs.field(validator=[_non_negative_number, _not_below("min_seconds")])
+    min_seconds: float = attrs.field(metadata=declare(_SINCE_START))
+    max_seconds: float = attrs.field(metadata=declare(_SINCE_START))
+
+    __attrs_post_init__ = rules.checks_pending
 
     def __contains__(self, seconds: object) -> bool:
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
@@ -262,7 +239,7 @@ class SessionDuration:
         return low if low == high else f"{low} to {high}"
 
 
-class CueKind(_Choice):
+class CueKind(StrChoice):
     """What a timer cue is for.
 
     .. versionadded:: 0.1.0
@@ -285,13 +262,14 @@ class CueKind(_Choice):
 
 
 def _to_cue_kind(value: CueKind | str) -> CueKind:
-    return _choice(CueKind, value, "kind")
+    return rules.convert_member(CueKind, value, "kind")  # type: ignore[no-any-return]
 
 
 def _to_optional_side(value: Side | str | None) -> Side | None:
-    return None if value is None else _choice(Side, value, "side")
+    return rules.convert_member(Side, value, "side", nullable=True)  # type: ignore[no-any-return]
 
 
+@rules.declared()
 @attrs.frozen(kw_only=True)
 class Cue:
     """One timed cue of a session, for a timer or a voice.
@@ -315,14 +293,20 @@ class Cue:
     .. versionadded:: 0.1.0
     """
 
-    start_seconds: float = attrs.field(validator=_non_negative_number)
-    duration_seconds: float = attrs.field(validator=_positive_number)
-    kind: CueKind = attrs.field(converter=_to_cue_kind)
-    exercise_id: str = attrs.field(validator=_slug)
-    side: Side | None = attrs.field(default=None, converter=_to_optional_side)
-    prompt: str = attrs.field(validator=_any_text)
-    interpreted: bool = attrs.field(validator=_flag)
-    repetition: int | None = attrs.field(default=None, validator=_optional_positive_whole)
+    start_seconds: float = attrs.field(metadata=declare(_SINCE_START))
+    duration_seconds: float = attrs.field(metadata=declare(Number()))
+    kind: CueKind = attrs.field(converter=_to_cue_kind, metadata=declare(rules.one_of(CueKind)))
+    exercise_id: str = attrs.field(metadata=declare(Text(slug=True)))
+    side: Side | None = attrs.field(
+        default=None, converter=_to_optional_side, metadata=declare(Nullable(rules.one_of(Side)))
+    )
+    prompt: str = attrs.field(metadata=declare(Text(nonempty=False)))
+    interpreted: bool = attrs.field(metadata=declare(Flag()))
+    repetition: int | None = attrs.field(
+        default=None, metadata=declare(Nullable(Number(whole=True)))
+    )
+
+    __attrs_post_init__ = rules.checks_pending
 
     @property
     def end_seconds(self) -> float:

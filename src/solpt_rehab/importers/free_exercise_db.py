@@ -57,6 +57,7 @@ import attrs
 
 from .._core.errors import DocumentError, InvalidValueError
 from .._core.problems import Problem, pointer, problem
+from .._model.rules import unicode_requirement
 from .._model.values import (
     BodyRegion,
     Category,
@@ -65,7 +66,6 @@ from .._model.values import (
     Exercise,
     Laterality,
     Level,
-    unicode_requirement,
 )
 from ..prose import extract_dose
 from ..prose._drafting import draft_exercise, slug_of, unique_id

@@ -14,7 +14,8 @@ from typing import Final
 import attrs
 
 from .._core.problems import Problem, problem
-from .._model.values import Citation, Exercise, unicode_requirement
+from .._model.rules import unicode_requirement
+from .._model.values import Citation, Exercise
 from ._drafting import draft_exercise, slug_of, unique_id
 from ._reading import extract_dose, require_str
 

@@ -23,7 +23,7 @@ from .._model.values import (
     Laterality,
     RepetitionScheme,
     Rest,
-    _Choice,
+    StrChoice,
     format_range,
 )
 from ._vocabulary import (
@@ -67,7 +67,7 @@ from ._vocabulary import (
 # -- what the reading returns ---------------------------------------------------------------------
 
 
-class MentionStatus(_Choice):
+class MentionStatus(StrChoice):
     """What :func:`extract_dose` did with a phrase it recognised.
 
     .. versionadded:: 0.1.0
