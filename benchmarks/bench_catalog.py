@@ -10,20 +10,22 @@ Run it with the ``bench`` extra installed (``pip install -e '.[bench]'``)::
     python benchmarks/bench_catalog.py            # 10,000 exercises, best of 5 rounds
     python benchmarks/bench_catalog.py --size 500 --repeat 1
 
-It prints milliseconds and ratios; it asserts nothing about time (a benchmark, not a test). The
-runs go in rounds, every measure once per round, so that a shared machine's changing load treats
-all alike. Only solpt_rehab's public API is timed.
+It prints milliseconds and ratios, each twice: with the garbage collector paused during the timed
+call, and with it running. It asserts nothing about time (a benchmark, not a test). The runs go
+in rounds, every measure once per round in both modes, so that a shared machine's changing load
+treats all alike. Only solpt_rehab's public API is timed.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import json
 import math
 import platform
 import sys
-import timeit
+import time
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal
 
@@ -397,80 +399,152 @@ def check_agreement(valid: str, broken: str) -> None:
 
 # -- timing ---------------------------------------------------------------------------------------
 
+#: The two ways each measure is timed: the garbage collector paused during the call, or running.
+MODES: dict[str, bool] = {"gc off": False, "gc on": True}
+
 
 def clear_prose_cache() -> None:
     """Forget every step text the prose check has read, so that no run profits from another."""
     prose._read_cached.cache_clear()  # MERGE: private name, being renamed; fix this line only
 
 
-def best_of(functions: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """The fastest of ``repeat`` runs of each function, in seconds.
+def time_once(function: Callable[[], object], *, collector: bool) -> float:
+    """One call's seconds, the collector as ``collector`` says, from an empty prose cache.
 
-    The runs go in rounds, each function once per round, so that a shared machine whose load
-    changes during the benchmark treats every contender alike. Garbage collection is paused
-    during each run (``timeit`` does so) and the prose check's cache is emptied before each, so
-    no run reads a text an earlier run has read.
+    A full collection comes first in either mode, so that what earlier calls left is not billed
+    to this one. The call's result is dropped inside the timing, so freeing it is timed too.
     """
-    fastest = dict.fromkeys(functions, math.inf)
-    for _ in range(repeat):
-        for name, function in functions.items():
-            clear_prose_cache()
-            fastest[name] = min(fastest[name], *timeit.repeat(function, number=1, repeat=1))
+    clear_prose_cache()
+    gc.collect()
+    if collector:
+        gc.enable()
+    else:
+        gc.disable()
+    start = time.perf_counter()
+    function()
+    seconds = time.perf_counter() - start
+    gc.enable()
+    return seconds
+
+
+def best_of(functions: dict[str, Callable[[], object]], repeat: int) -> dict[str, dict[str, float]]:
+    """The fastest of ``repeat`` runs of each function in each mode of :data:`MODES`, in seconds.
+
+    The runs go in rounds, each function once per round in both modes (one mode first in even
+    rounds, the other in odd ones), so that a shared machine whose load changes during the
+    benchmark treats every contender and both modes alike.
+    """
+    fastest = {mode: dict.fromkeys(functions, math.inf) for mode in MODES}
+    was_enabled = gc.isenabled()
+    try:
+        for round_ in range(repeat):
+            order = list(MODES) if round_ % 2 == 0 else list(reversed(MODES))
+            for name, function in functions.items():
+                for mode in order:
+                    seconds = time_once(function, collector=MODES[mode])
+                    fastest[mode][name] = min(fastest[mode][name], seconds)
+    finally:
+        if not was_enabled:
+            gc.disable()
     return fastest
+
+
+# -- the report -----------------------------------------------------------------------------------
+
+
+def _cell(seconds: float, ratio: float) -> str:
+    return f"{seconds * 1000:9.1f} ms {ratio:6.2f}x"
+
+
+def _table(title: str, heading: str, rows: dict[str, tuple[str, ...]], indent: int = 2) -> None:
+    """Print ``rows`` under ``title``: a label, then one cell for each mode of :data:`MODES`."""
+    width = indent + max(map(len, rows))
+    print(title)
+    print(f"{'':{width}}" + "".join(f"   {f'{mode}, {heading}':>19}" for mode in MODES))
+    for label, cells in rows.items():
+        print(
+            f"{' ' * indent}{label:{width - indent}}" + "".join(f"   {cell:>19}" for cell in cells)
+        )
+
+
+def report(times: dict[str, dict[str, float]], texts: dict[str, str], warnings: int) -> None:
+    """Print every measure and ratio, one column for each mode of :data:`MODES`."""
+    floor = "json.loads (no validation)"
+    _table(
+        f"\nvalid content ({warnings} warnings, which loads does not report):",
+        "x json.loads",
+        {
+            name: tuple(_cell(times[m][name], times[m][name] / times[m][floor]) for m in MODES)
+            for name in (*CONTENDERS, *PARSED)
+        },
+    )
+    ours = "solpt_rehab.loads"
+    pydantic_name, msgspec_name = "pydantic v2 model_validate_json", "msgspec.json.decode"
+    ratios = {
+        "vs pydantic: x as fast (target >= 1.5)": lambda m: (
+            times[m][pydantic_name] / times[m][ours]
+        ),
+        "vs json.loads: x the time (target <= 3)": lambda m: times[m][ours] / times[m][floor],
+        "vs msgspec: x as fast": lambda m: times[m][msgspec_name] / times[m][ours],
+    }
+    _table(
+        "\nsolpt_rehab.loads against the others, in the same mode:",
+        "ratio",
+        {label: tuple(f"{ratio(m):.2f}x" for m in MODES) for label, ratio in ratios.items()},
+    )
+    print("\ncontent with errors (every problem reported), against the same call on valid content:")
+    for label, text in texts.items():
+        rows = {
+            f"solpt_rehab.{call} (target <= 3)": tuple(
+                _cell(
+                    times[m][f"{label}: {call}"],
+                    times[m][f"{label}: {call}"] / times[m][f"solpt_rehab.{call}"],
+                )
+                for m in MODES
+            )
+            for call in ("validate_text", "loads")
+        }
+        problems = len(validate_text(text, kind="catalog").problems)
+        _table(f"  {label} ({problems} problems):", "x valid", rows, indent=4)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--size", type=int, default=10_000, help="exercises in the catalog")
-    parser.add_argument("--repeat", type=int, default=5, help="runs per measure; the best counts")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds; the best of each counts")
     args = parser.parse_args(argv)
+    if args.size < 1 or args.repeat < 1:
+        parser.error("--size and --repeat must be at least 1")
 
     document = catalog_document(args.size)
     check_tags(document)
     valid = json.dumps(document)
-    broken = {
-        "1 exercise in 100 with an error": with_errors(document, range(0, args.size, 100)),
-        "only the last exercise with an error": with_errors(document, [args.size - 1]),
-        "every exercise with an error": with_errors(document, range(args.size)),
+    texts = {
+        label: json.dumps(with_errors(document, where))
+        for label, where in (
+            ("1 exercise in 100 with an error", range(0, args.size, 100)),
+            ("only the last exercise with an error", [args.size - 1]),
+            ("every exercise with an error", range(args.size)),
+        )
     }
-    texts = {label: json.dumps(content) for label, content in broken.items()}
+    del document  # only texts, and the one parsed document below, stay in memory while timing
     check_agreement(valid, texts["1 exercise in 100 with an error"])
     print(
         f"{args.size} exercises, {len(valid) / 1e6:.1f} MB of JSON; Python "
         f"{platform.python_version()}, pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}; "
-        f"best of {args.repeat}"
+        f"best of {args.repeat} round{'s' * (args.repeat > 1)}, each measure timed with the "
+        "garbage collector off and on"
     )
+    parsed = json.loads(valid)
     measures: dict[str, Callable[[], object]] = {
         name: functools.partial(function, valid) for name, function in CONTENDERS.items()
     }
+    measures |= {name: functools.partial(call, parsed) for name, call in PARSED.items()}
     for label, text in texts.items():
         measures[f"{label}: validate_text"] = functools.partial(solpt_validate, text)
         measures[f"{label}: loads"] = functools.partial(solpt_loads, text)
-    parsed = json.loads(valid)  # outside the timing: from_document and validate read it
-    measures |= {name: functools.partial(call, parsed) for name, call in PARSED.items()}
     times = best_of(measures, args.repeat)
-    floor = times["json.loads (no validation)"]
-    ours = times["solpt_rehab.loads"]
-    warnings = len(validate_text(valid).warnings)
-    print(f"\nvalid content ({warnings} warnings, which loads does not report):")
-    for name in (*CONTENDERS, *PARSED):
-        seconds = times[name]
-        print(f"  {name:34} {seconds * 1000:8.1f} ms   {seconds / floor:5.2f}x json.loads")
-    pydantic_time = times["pydantic v2 model_validate_json"]
-    print(f"\n  solpt_rehab.loads vs pydantic: {pydantic_time / ours:.2f}x as fast (target >= 1.5)")
-    print(f"  solpt_rehab.loads vs json.loads: {ours / floor:.2f}x the time (target <= 3)")
-    print(f"  solpt_rehab.loads vs msgspec: {times['msgspec.json.decode'] / ours:.2f}x as fast")
-    print("\ncontent with errors (every problem reported), against the same call on valid content:")
-    for label, text in texts.items():
-        problems = len(validate_text(text).problems)
-        print(f"  {label} ({problems} problems):")
-        for name in ("validate_text", "loads"):
-            seconds = times[f"{label}: {name}"]
-            ratio = seconds / times[f"solpt_rehab.{name}"]
-            print(
-                f"    solpt_rehab.{name:20} {seconds * 1000:8.1f} ms   {ratio:5.2f}x valid "
-                "(target <= 3)"
-            )
+    report(times, texts, len(validate_text(valid, kind="catalog").warnings))
     sys.stdout.flush()
 
 
