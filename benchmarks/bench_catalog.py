@@ -463,8 +463,12 @@ def msgspec_read(text: str) -> MCatalog:
     """The catalog msgspec reads from ``text``, refused as solpt_rehab refuses it.
 
     msgspec keeps the last of repeated keys, with no option to refuse them, and a struct does
-    not tell which fields its object held; so the text is decoded a second time into plain
-    dicts (which hold each object's different keys) for :func:`no_key_repeated`.
+    not tell which fields its object held; so the text is also decoded into plain dicts, which
+    hold each object's different keys, for :func:`no_key_repeated`. That decode comes first,
+    and its dicts are freed before the structs are made, so that the collector, when it runs,
+    never walks both trees (on 10,000 exercises, in a probe, best of 9: 320 ms instead of 385
+    with the collector running; 150 instead of 143 with it paused). A text not shaped as a
+    catalog cannot be counted, and the structs refuse it.
 
     Raises:
         msgspec.DecodeError: For every other refusal; a lone surrogate written as an escape is
@@ -473,8 +477,12 @@ def msgspec_read(text: str) -> MCatalog:
             ``str`` as UTF-8, which cannot encode one).
         RepeatedKeyError: When an object repeats a key.
     """
+    try:
+        distinct_keys = document_keys(_MSGSPEC_ANY.decode(text))
+    except (TypeError, KeyError, AttributeError):
+        distinct_keys = -1  # not a catalog's shape: the structs refuse it below
     read = _MSGSPEC_DECODER.decode(text)
-    if not no_key_repeated(text, document_keys(_MSGSPEC_ANY.decode(text))):
+    if not no_key_repeated(text, distinct_keys):
         raise RepeatedKeyError("an object repeats a key")
     return read
 
