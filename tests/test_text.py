@@ -15,8 +15,8 @@ from solpt_rehab._wire.documents import Kind
 from solpt_rehab._wire.fast import decode_text
 from solpt_rehab._wire.markers import UNSOUND
 from solpt_rehab._wire.text import keys_unrepeated, parse_json, text_of
-from solpt_rehab._wire.validate import read
-from wire_strategies import _copy, _paths, json_values, values
+from solpt_rehab._wire.validate import read, read_catalog_text
+from wire_strategies import _copy, _paths, json_values, mutated, values
 
 E, W = "error", "warning"
 MARCH = dumps(catalog.get("lying-march"))
@@ -412,3 +412,33 @@ def test_the_fast_decoder_hands_over_whatever_it_cannot_vouch_for() -> None:
         assert decode_text(text, None) is UNSOUND, text[:80]
     assert decode_text(json.dumps(document), "exercise") is UNSOUND
     assert decode_text(json.dumps(document), "routine") is UNSOUND
+
+
+@given(st.data())
+def test_a_catalog_with_errors_is_read_exercise_by_exercise_as_the_whole(
+    data: st.DataObject,
+) -> None:
+    document = to_document(data.draw(st.lists(st.sampled_from(catalog.all()), min_size=1)))
+    exercises = document["exercises"]
+    index = data.draw(st.integers(0, len(exercises) - 1))
+    exercises[index] = data.draw(mutated({"exercise": exercises[index]})).get("exercise", 7)
+    text = json.dumps(document)
+    by_exercise = read_catalog_text(text, warnings=True)
+    if by_exercise is None:  # the change made the exercise no object: read whole, as it must
+        assert not isinstance(exercises[index], dict)
+        return
+    built, outcome = by_exercise
+    expected_built, expected = precise(text)
+    assert outcome.report() == expected
+    assert built == expected_built
+
+
+def test_a_top_level_fault_is_read_whole() -> None:
+    text = json.dumps(to_document(catalog.all()))
+    for changed in (
+        text.replace('"kind": "catalog"', '"kind": "catalog", "kind": "catalog"'),
+        text.replace('"format_version": 1', '"format_version": 1, "extra": 1'),
+        text.replace('"format_version": 1', '"format_version": 2'),
+        '{"kind": "catalog", "format_version": 1, "exercises": [{"id": NaN}]}',
+    ):
+        assert read_catalog_text(changed, warnings=True) is None, changed[:60]

@@ -26,6 +26,7 @@ from solpt_rehab import (
 )
 from solpt_rehab._core.problems import problem
 from solpt_rehab._model.rules import show
+from solpt_rehab._wire import validate as validate_module
 from solpt_rehab._wire.documents import Kind
 from solpt_rehab._wire.markers import UNSOUND
 from solpt_rehab._wire.validate import EXERCISE_RULES, read
@@ -811,3 +812,34 @@ def test_a_surrogate_pair_in_json_text_is_one_valid_character() -> None:
     text = json.dumps(edit(lambda doc: doc.update(name="Knees to chest \U0001f600")))
     assert "\\ud83d\\ude00" in text
     assert loads(text, kind="exercise").name == "Knees to chest \U0001f600"
+
+
+def test_a_document_error_finds_the_warnings_only_when_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+
+    def rule(exercise: Exercise, at: tuple[str | int, ...]) -> list[Problem]:
+        calls.append(exercise.id)
+        return [problem((*at, "name"), "prose-reps-mismatch", "a warning of a rule")]
+
+    monkeypatch.setattr(validate_module, "EXERCISE_RULES", [rule])
+    document = to_document(catalog.all())
+    document["exercises"][2]["name"] = ""
+    with pytest.raises(DocumentError) as raised:
+        from_document(document)
+    error = raised.value
+    assert calls == []
+    assert [(p.path, p.code) for p in error.errors] == [("/exercises/2/name", "empty-text")]
+    assert str(error) == (
+        "the document has 1 error:\n"
+        "  /exercises/2/name: error empty-text: 'name' must not be empty: ''"
+    )
+    assert calls == []
+    assert [(p.path, p.code) for p in error.problems] == [
+        ("/exercises/0/name", "prose-reps-mismatch"),
+        ("/exercises/1/name", "prose-reps-mismatch"),
+        ("/exercises/2/name", "empty-text"),
+    ]
+    assert calls == ["figure-4-stretch", "knees-to-chest"]
+    assert error.errors == error.problems[2:]

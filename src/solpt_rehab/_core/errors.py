@@ -76,6 +76,17 @@ class ProblemsError(SolptRehabError, ValueError):
         super().__init__("\n".join(lines))
 
     @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors, in order: known at once, whatever the warnings cost.
+
+        .. versionadded:: 0.2.0
+        """
+        if self._problems is None:
+            assert self._deferred is not None  # noqa: S101 - one of the two is always given
+            return self._deferred.errors
+        return tuple(problem for problem in self._problems if problem.is_error)
+
+    @property
     def problems(self) -> tuple[Problem, ...]:
         """Every :class:`~solpt_rehab.Problem` found, errors and warnings, in document order."""
         if self._problems is None:

@@ -16,7 +16,7 @@ from .._routines.values import Routine
 from .fast import decode_text
 from .markers import UNSOUND
 from .text import parse_decoded, text_of
-from .validate import Outcome, Report, exercise_warnings, raise_for, read
+from .validate import Outcome, Report, exercise_warnings, raise_for, read, read_catalog_text
 from .write import exercise_body, header, routine_body
 
 __all__ = ["dumps", "from_document", "loads", "to_document", "validate", "validate_text"]
@@ -136,6 +136,11 @@ def _read_text(
         if built is not UNSOUND:
             more = exercise_warnings(built) if warnings else []
             return built, Outcome([*found, *more])
+        if kind in (None, "catalog"):
+            read_by_exercise = read_catalog_text(decoded, warnings=warnings)
+            if read_by_exercise is not None:
+                built, outcome = read_by_exercise
+                return built, outcome.after(found)
     value, problems, _ = parse_decoded(decoded, syntax)
     problems = [*found, *problems]
     if any(problem.is_error for problem in problems):

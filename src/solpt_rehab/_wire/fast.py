@@ -40,7 +40,13 @@ from .markers import UNSOUND
 from .spec import FORMAT_VERSION, HEADER_KEYS, shape_of
 from .text import keys_unrepeated
 
-__all__ = ["decode_text", "fast_document", "fast_part"]
+__all__ = [
+    "catalog_segments",
+    "decode_text",
+    "fast_document",
+    "fast_part",
+    "segment_exercise",
+]
 
 
 class _Absent:
@@ -188,6 +194,44 @@ def _content(document: Any) -> tuple[Any, int]:
     try:
         return Exercise(**values), len(HEADER_KEYS) + len(values)
     except ValueError:
+        return UNSOUND, 0
+
+
+def _catalog_segments() -> type[msgspec.Struct]:
+    """A catalog document whose exercises are kept as raw JSON, each to be read on its own."""
+    return msgspec.defstruct(
+        "CatalogSegments",
+        [("format_version", Literal[FORMAT_VERSION]), ("exercises", list[msgspec.Raw])],
+        tag_field="kind",
+        tag="catalog",
+        forbid_unknown_fields=True,
+    )
+
+
+_SEGMENTS: Final = msgspec.json.Decoder(_catalog_segments())
+_EXERCISE: Final = msgspec.json.Decoder(twin(Exercise))
+
+
+def catalog_segments(text: str) -> list[msgspec.Raw] | None:
+    """The raw JSON of each exercise of a catalog document, or ``None``.
+
+    ``None`` when the text is no catalog document whose top level is sound (its kind, version
+    and keys), or is not JSON: the whole text is then read as before. The top level's keys
+    are not counted here: :func:`segment_exercise` counts each exercise's, and the caller
+    checks the whole text's count.
+    """
+    try:
+        return _SEGMENTS.decode(text).exercises  # type: ignore[attr-defined, no-any-return]
+    except _REFUSED:
+        return None
+
+
+def segment_exercise(raw: msgspec.Raw) -> tuple[Any, int]:
+    """Build one exercise from its raw JSON: the exercise and the keys it held, or ``UNSOUND``."""
+    _COUNT.keys = 0
+    try:
+        return _EXERCISE.decode(raw), _COUNT.keys
+    except _REFUSED:
         return UNSOUND, 0
 
 

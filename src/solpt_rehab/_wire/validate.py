@@ -43,9 +43,10 @@ from .._model.rules import (
 from .._model.values import Exercise
 from .._routines.dose import STAND_IN, TYPE_CODES, Side, default_side, item_problems
 from .._routines.values import Routine, RoutineItem
-from .fast import fast_document, fast_part
+from .fast import catalog_segments, fast_document, fast_part, segment_exercise
 from .markers import UNSOUND, BadNumber, DuplicateKeys
 from .spec import FORMAT_VERSION, HEADER_KEYS, KINDS, Shape, shape_of
+from .text import keys_unrepeated, parse_json
 
 __all__ = [
     "EXERCISE_RULES",
@@ -55,6 +56,7 @@ __all__ = [
     "exercise_warnings",
     "raise_for",
     "read",
+    "read_catalog_text",
 ]
 
 Path = tuple[str | int, ...]
@@ -359,11 +361,15 @@ class _Walker:
                 return UNSOUND
             built = self.construct(cls, fields, at)
         if cls is Exercise and built is not UNSOUND:
-            if self.warnings:
-                self.out.extend(_warnings(built, at))
-            else:
-                self.out.append(_PendingWarnings(built, at))
+            self.pending(built, at)
         return built
+
+    def pending(self, exercise: Exercise, at: Path) -> None:
+        """The exercise rules' warnings about a sound exercise, now or in their place."""
+        if self.warnings:
+            self.out.extend(_warnings(exercise, at))
+        else:
+            self.out.append(_PendingWarnings(exercise, at))
 
     def construct(self, cls: type[Any], built: dict[str, Any], at: Path) -> Any:
         try:
@@ -496,12 +502,17 @@ def _catalog(walker: _Walker, content: dict[str, Any]) -> Any:
     walker.keys(content, (), ("exercises",))
     if not isinstance(exercises, (list, tuple)):
         return UNSOUND
-    built = []
+    built: list[Any] = []
     seen: dict[str, int] = {}
     for index, body in enumerate(exercises):
         at = ("exercises", index)
-        built.append(walker.exercise(body, at, f"exercises[{index}]"))
-        identifier = _raw_id(body)
+        if isinstance(body, _Built):
+            built.append(body.exercise)
+            walker.pending(body.exercise, at)
+            identifier: str | None = body.exercise.id
+        else:
+            built.append(walker.exercise(body, at, f"exercises[{index}]"))
+            identifier = _raw_id(body)
         if identifier is None:
             continue
         if identifier in seen:
@@ -514,6 +525,73 @@ def _catalog(walker: _Walker, content: dict[str, Any]) -> Any:
         else:
             seen[identifier] = index
     return UNSOUND if UNSOUND in built else tuple(built)
+
+
+class _Built:
+    """An exercise the fast decoder built from its raw text: the walk takes it as it is."""
+
+    __slots__ = ("exercise",)
+
+    def __init__(self, exercise: Exercise) -> None:
+        self.exercise = exercise
+
+
+def _occurrences(value: object) -> int:
+    """How many keys the text of a precisely parsed value spelled, repeated ones included."""
+    if isinstance(value, dict):
+        repeated: int = sum(count - 1 for _, count in getattr(value, "duplicates", ()))
+        return len(value) + repeated + sum(map(_occurrences, value.values()))
+    if isinstance(value, list):
+        return sum(map(_occurrences, value))
+    return 0
+
+
+def _parsed(raw: object) -> Any:
+    """One exercise's raw JSON parsed precisely, markers in place; ``UNSOUND`` if it fails."""
+    value, problems, _ = parse_json(bytes(raw).decode("utf-8"))  # type: ignore[call-overload]
+    return UNSOUND if problems else value
+
+
+def read_catalog_text(text: str, *, warnings: bool) -> tuple[Any, Outcome] | None:
+    """Read a catalog document's text exercise by exercise, or ``None`` to read it whole.
+
+    The fast decoder builds each exercise from its own raw JSON; only an exercise it refuses is
+    parsed precisely and walked, so that one error costs about one exercise's walk, not the
+    whole document's. The result is exactly what the detailed pass gives the whole document:
+    the same problems in the same order (the tests hold it to that). ``None`` when the top level
+    is not sound, an exercise is not readable JSON on its own, or the text spells more keys than
+    were read (a key repeated or unknown where the fast decoder does not look).
+    """
+    segments = catalog_segments(text)
+    if segments is None:
+        return None
+    exercises: list[object] = []
+    held: list[int] = []  # the keys each exercise held
+    for raw in segments:
+        built, keys = segment_exercise(raw)
+        if built is UNSOUND:
+            value = _parsed(raw)
+            if value is UNSOUND:
+                return None
+            exercises.append(value)
+            held.append(_occurrences(value))
+        else:
+            exercises.append(_Built(built))
+            held.append(keys)
+    if not keys_unrepeated(text, 3 + sum(held)):  # 3: kind, format_version, exercises
+        # An exercise spells a key its decoder skipped (unknown, or repeated): find it, walk it.
+        for index, raw in enumerate(segments):
+            if isinstance(exercises[index], _Built) and not keys_unrepeated(
+                bytes(raw).decode("utf-8"), held[index]
+            ):
+                exercises[index] = value = _parsed(raw)
+                held[index] = _occurrences(value)
+        if not keys_unrepeated(text, 3 + sum(held)):
+            return None
+    walker = _Walker(warnings=warnings)
+    built = _catalog(walker, {"exercises": exercises})
+    outcome = Outcome(walker.out)
+    return (UNSOUND if outcome.errors else built), outcome
 
 
 def _raw_id(body: object) -> str | None:
