@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -9,7 +10,11 @@ from hypothesis import given
 
 from solpt_rehab import catalog, json_schema, to_document, validate
 from solpt_rehab._core.codes import CODES, PARSE_CODES
-from solpt_rehab._wire.schema import schema_codes
+from solpt_rehab._wire.schema import (
+    FIELD_CODES_BEYOND_SCHEMA,
+    rules_beyond_schema,
+    schema_codes,
+)
 from wire_strategies import mutated, values
 
 SCHEMA_CODES = schema_codes()
@@ -71,3 +76,23 @@ def test_rules_between_fields_are_in_the_schema_and_ranges_are_not() -> None:
     ]:
         assert validate(document).codes == (code,)
         assert CHECKER.is_valid(document) is not schema_sees_it, code
+
+
+def test_the_wire_format_page_names_every_rule_the_schema_cannot_say() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "wire-format.md").read_text(
+        encoding="utf-8"
+    )
+    section = page.split("What a JSON Schema cannot say", 1)[1].split("```", 1)[0]
+    beyond = {code for _, code, _ in rules_beyond_schema()}
+    beyond |= FIELD_CODES_BEYOND_SCHEMA
+    # the rules of a routine and a catalog, beyond one object: the dose rules and the ids
+    beyond |= {
+        "duplicate-id",
+        "unknown-exercise",
+        "hold-out-of-range",
+        "reps-out-of-range",
+        "hold-not-documented",
+        "side-missing",
+        "side-not-allowed",
+    }
+    assert sorted(code for code in beyond if f"`{code}`" not in section) == []

@@ -7,8 +7,8 @@ session timeline, problems, and the wire format with its validator (:func:`valid
 re-exported.
 
 The wire format, the validator, the JSON Schema and the session timeline are loaded on first use
-(:pep:`562`), so that ``import solpt_rehab`` costs little more than importing attrs and stays
-cheaper than importing cattrs, which only the wire format needs.
+(:pep:`562`), so that ``import solpt_rehab`` costs little more than importing attrs, about what
+importing cattrs costs; msgspec, which only the wire format needs, is imported with it.
 """
 
 import importlib
@@ -46,7 +46,7 @@ from ._routines.dose import Side
 from ._routines.values import Frequency, Routine, RoutineItem
 from ._version import __version__
 
-# The names that need cattrs (and json), and the timeline's, by the private module that defines
+# The names that need msgspec (and json), and the timeline's, by the private module that defines
 # them. ``__getattr__`` below imports one the first time somebody asks for it.
 _LAZY: dict[str, str] = {
     "Cue": "_routines.timing",

@@ -11,7 +11,11 @@ if TYPE_CHECKING:
 
 
 class Deferred(Protocol):
-    """Problems whose errors are known at once and whose warnings are found only when asked."""
+    """Problems whose errors are known at once and whose warnings are found only when asked.
+
+    Such an object is also the iterable of every problem; :class:`ProblemsError` keeps it and
+    iterates it only when its ``problems`` are first asked for.
+    """
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -64,10 +68,10 @@ class ProblemsError(SolptRehabError, ValueError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, summary: str, problems: Iterable[Problem] | Deferred) -> None:
+    def __init__(self, summary: str, problems: Iterable[Problem]) -> None:
         self._deferred: Deferred | None = None
         self._problems: tuple[Problem, ...] | None = None
-        if hasattr(problems, "resolve"):
+        if hasattr(problems, "resolve"):  # a reader's problems, the warnings found when asked
             self._deferred = cast("Deferred", problems)
             shown = self._deferred.errors
         else:

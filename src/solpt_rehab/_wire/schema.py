@@ -17,7 +17,13 @@ from .._model.values import Exercise
 from .._routines.values import Frequency, Routine, RoutineItem
 from .spec import FORMAT_VERSION, KINDS, Shape, parts, shape_of
 
-__all__ = ["SCHEMA_ID", "json_schema", "rules_beyond_schema", "schema_codes"]
+__all__ = [
+    "FIELD_CODES_BEYOND_SCHEMA",
+    "SCHEMA_ID",
+    "json_schema",
+    "rules_beyond_schema",
+    "schema_codes",
+]
 
 #: The schema's ``$id``: a name, not a place to download from.
 SCHEMA_ID: Final = f"urn:solpt-rehab:wire-format:{FORMAT_VERSION}"
@@ -27,7 +33,7 @@ _STRUCTURE_CODES: Final = frozenset({"wrong-kind", "unknown-version", "missing-k
 #: Codes of field specs that no JSON Schema can say: JSON Schema sees parsed values, in which a
 #: surrogate code point matches patterns unevenly across validators (many match by UTF-16 unit)
 #: and any integer is an integer, however large.
-_BEYOND_FIELDS: Final = frozenset({"invalid-unicode", "number-too-large", "not-finite"})
+FIELD_CODES_BEYOND_SCHEMA: Final = frozenset({"invalid-unicode", "number-too-large", "not-finite"})
 
 
 def _classes() -> tuple[type[Any], ...]:
@@ -125,7 +131,7 @@ def schema_codes() -> frozenset[str]:
             for spec in _specs(field.spec):
                 codes.update(code for code, _ in spec.breaking())
         codes.update(rule.code for rule in shape.rules if rule.schema is not None)
-    return frozenset(codes - _BEYOND_FIELDS)
+    return frozenset(codes - FIELD_CODES_BEYOND_SCHEMA)
 
 
 def rules_beyond_schema() -> list[tuple[str, str, str]]:

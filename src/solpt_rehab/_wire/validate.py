@@ -213,6 +213,9 @@ class Outcome:
         """The report of every problem, the warnings run now."""
         return Report(problems=self.resolve())
 
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.resolve())
+
     def resolve(self) -> tuple[Problem, ...]:
         """Every problem in document order, the pending warnings run in their places."""
         if self._resolved is None:

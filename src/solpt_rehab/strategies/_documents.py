@@ -1,6 +1,6 @@
 """The strategy for wire-format documents, made from the exercise, catalog and routine strategies.
 
-The wire format loads cattrs, so it is imported on the first call of :func:`documents`, never
+The wire format loads msgspec, so it is imported on the first call of :func:`documents`, never
 when the strategies are.
 """
 
@@ -42,7 +42,7 @@ def documents(
     if kind is not None and kind not in _KINDS:
         allowed = ", ".join(repr(name) for name in _KINDS)
         raise InvalidArgument(f"kind={kind!r} must be one of {allowed}, or None")
-    from .._wire.documents import to_document  # noqa: PLC0415 - the wire format loads cattrs
+    from .._wire.documents import to_document  # noqa: PLC0415 - the wire format loads msgspec
 
     by_kind: dict[str, st.SearchStrategy[dict[str, Any]]] = {
         "exercise": exercises().map(to_document),
