@@ -288,20 +288,25 @@ def _keys_in(value: Any) -> int:
     return total
 
 
-def fast_part(cls: type[Any], value: object) -> Any:
-    """Build one object of a declared class from parsed content, or ``UNSOUND``."""
+def _converted(value: object, target: Any) -> Any:
+    """``value`` converted to ``target`` when every key it holds was read, else ``UNSOUND``."""
     try:
-        keys = _keys_in(value) if type(value) is dict else -1
+        keys = _keys_in(value)
     except RecursionError:
         return UNSOUND
     if keys < 0:
         return UNSOUND
     _COUNT.keys = 0
     try:
-        built = msgspec.convert(value, twin(cls))
+        built = msgspec.convert(value, target)
     except _REFUSED:
         return UNSOUND
     return built if _COUNT.keys == keys else UNSOUND
+
+
+def fast_part(cls: type[Any], value: object) -> Any:
+    """Build one object of a declared class from parsed content, or ``UNSOUND``."""
+    return _converted(value, twin(cls)) if type(value) is dict else UNSOUND
 
 
 def fast_document(document: object, kind: str | None) -> Any:  # noqa: PLR0911 - one return per refusal
@@ -315,20 +320,12 @@ def fast_document(document: object, kind: str | None) -> Any:  # noqa: PLR0911 -
     if found == "exercise":
         content = {key: value for key, value in document.items() if key not in HEADER_KEYS}
         return fast_part(Exercise, content)
+    exercises = document.get("exercises")
     if found != "catalog" or document.keys() != {*HEADER_KEYS, "exercises"}:
         return UNSOUND
-    exercises = document["exercises"]
-    try:
-        keys = _keys_in(exercises) if type(exercises) in (list, tuple) else -1
-    except RecursionError:
+    if type(exercises) is not list and type(exercises) is not tuple:
         return UNSOUND
-    if keys < 0:
-        return UNSOUND
-    _COUNT.keys = 0
-    try:
-        built = msgspec.convert(exercises, tuple[twin(Exercise), ...])  # type: ignore[misc]
-    except _REFUSED:
-        return UNSOUND
-    if _COUNT.keys != keys or len({exercise.id for exercise in built}) != len(built):
+    built = _converted(exercises, tuple[twin(Exercise), ...])  # type: ignore[misc]
+    if built is UNSOUND or len({exercise.id for exercise in built}) != len(built):
         return UNSOUND
     return built
