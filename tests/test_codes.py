@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+import solpt_rehab
 from draft_problems import DRAFTS
 from solpt_rehab import Report, catalog, dumps, to_document, validate, validate_text
 from solpt_rehab._cli import main
@@ -146,7 +147,8 @@ def test_every_registered_code_is_covered_here() -> None:
     assert covered == set(CODES)
 
 
-SOURCE = ROOT / "src" / "solpt_rehab"
+#: The package being tested, wherever it is installed (the packaging check tests the wheel).
+SOURCE = Path(solpt_rehab.__file__).resolve().parent
 #: The calls that take a problem code in prose and the importer, and the code's position.
 CODE_ARGUMENTS = {"problem": 1, "add_problem": 1, "fail": 1, "warn": 1, "DraftNote": 0}
 #: The calls whose codes must have one severity: an entry left out, a value dropped, a fallback.
