@@ -220,6 +220,17 @@ class PStep(PModel):
     distance: PText | None = None
 
 
+def _check_rest(low: float | None, high: float | None, text: str | None) -> None:
+    """A rest's rules, for both peers: both ends or neither, and words when there is no number."""
+    if low is None or high is None:
+        if (low is None) != (high is None):
+            raise ValueError("a rest needs both ends of its range")
+        if text is None:
+            raise ValueError("a rest needs seconds or a text")
+    else:
+        _check_seconds(low, high)
+
+
 def _check_seconds(low: float, high: float) -> None:
     if low > FLOAT_MAX or high > FLOAT_MAX:
         raise ValueError("seconds beyond the range of a 64-bit float")
@@ -244,13 +255,7 @@ class PRest(PModel):
 
     @model_validator(mode="after")
     def _complete(self) -> PRest:
-        if self.min_seconds is None or self.max_seconds is None:
-            if (self.min_seconds is None) != (self.max_seconds is None):
-                raise ValueError("a rest needs both ends of its range")
-            if self.text is None:
-                raise ValueError("a rest needs seconds or a text")
-        else:
-            _check_seconds(self.min_seconds, self.max_seconds)
+        _check_rest(self.min_seconds, self.max_seconds, self.text)
         return self
 
 
@@ -388,13 +393,7 @@ class MRest(Struct, forbid_unknown_fields=True, frozen=True):
     text: MText | None = None
 
     def __post_init__(self) -> None:
-        if self.min_seconds is None or self.max_seconds is None:
-            if (self.min_seconds is None) != (self.max_seconds is None):
-                raise ValueError("a rest needs both ends of its range")
-            if self.text is None:
-                raise ValueError("a rest needs seconds or a text")
-        else:
-            _check_seconds(self.min_seconds, self.max_seconds)
+        _check_rest(self.min_seconds, self.max_seconds, self.text)
 
 
 class MRepetitions(Struct, forbid_unknown_fields=True, frozen=True):

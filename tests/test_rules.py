@@ -332,3 +332,18 @@ def _parts(value: Any) -> Iterator[Any]:
     elif isinstance(value, tuple):
         for element in value:
             yield from _parts(element)
+
+
+def test_values_of_subclasses_are_judged_by_the_spec_not_refused() -> None:
+    class Words(str):
+        __slots__ = ()
+
+    class Count(int):
+        pass
+
+    step = Step(text=Words("Lie down."), kind="setup")
+    assert step.text == "Lie down."
+    assert Hold(min_seconds=Count(3), max_seconds=4.5).min_seconds == 3
+    with pytest.raises(InvalidValueError) as raised:
+        Step(text=Words(" "), kind="setup")
+    assert str(raised.value) == "'text' must not be empty: ' '"
