@@ -62,6 +62,7 @@ __all__ = [
     "rules_of",
     "schema_name",
     "show",
+    "specs_within",
     "unicode_requirement",
     "valid_unicode",
     "validator",
@@ -170,6 +171,14 @@ class Spec:
     def breaking(self) -> Iterator[tuple[str, object]]:
         """Wire values that break one rule of this spec each, and no other: ``(code, value)``."""
         raise NotImplementedError
+
+
+def specs_within(spec: Spec) -> Iterator[Spec]:
+    """``spec`` and the specs it holds (a nullable's, an array's items'), outermost first."""
+    yield spec
+    inner = getattr(spec, "inner", None) or getattr(spec, "item", None)
+    if isinstance(inner, Spec):
+        yield from specs_within(inner)
 
 
 def _name(namespace: dict[str, Any], value: object) -> str:

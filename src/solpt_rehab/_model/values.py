@@ -367,8 +367,8 @@ class Rest:
         return str(self.text)
 
 
-_TWO_SIDED: Final = ("alternating", "each-side")
-_ONE_SIDED: Final = ("bilateral", "affected-side")
+_TWO_SIDED: Final = tuple(member.value for member in Laterality if member.two_sided)
+_ONE_SIDED: Final = tuple(member.value for member in Laterality if not member.two_sided)
 
 
 def _counting_given(laterality: Laterality, counting: CountingRule | None) -> str | None:

@@ -9,10 +9,9 @@ shows, each with the reason.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from typing import Any, Final
 
-from .._model.rules import Rule, Spec, schema_name
+from .._model.rules import Rule, schema_name, specs_within
 from .._model.values import Exercise
 from .._routines.values import Frequency, Routine, RoutineItem
 from .spec import FORMAT_VERSION, KINDS, Shape, parts, shape_of
@@ -111,13 +110,6 @@ def json_schema() -> dict[str, Any]:
     }
 
 
-def _specs(spec: Spec) -> Iterator[Spec]:
-    yield spec
-    inner = getattr(spec, "inner", None) or getattr(spec, "item", None)
-    if inner is not None:
-        yield from _specs(inner)
-
-
 def schema_codes() -> frozenset[str]:
     """The error codes :func:`json_schema` says too: for these, the schema and the validator agree.
 
@@ -128,7 +120,7 @@ def schema_codes() -> frozenset[str]:
     for cls in (*_classes(), Routine):
         shape = shape_of(cls)
         for field in shape.fields:
-            for spec in _specs(field.spec):
+            for spec in specs_within(field.spec):
                 codes.update(code for code, _ in spec.breaking())
         codes.update(rule.code for rule in shape.rules if rule.schema is not None)
     return frozenset(codes - FIELD_CODES_BEYOND_SCHEMA)

@@ -28,6 +28,7 @@ from .._model.rules import (
     one_of,
     rules_of,
     show,
+    specs_within,
 )
 from .._model.values import Exercise
 from .._routines.dose import Side
@@ -135,16 +136,10 @@ def parts(cls: type[Any] = Exercise) -> Iterator[type[Any]]:
         seen.add(kind)
         yield kind
         for field in shape_of(kind).fields:
-            yield from (found for part in _parts_in(field.spec) for found in visit(part))
+            for spec in specs_within(field.spec):
+                if isinstance(spec, Part):
+                    yield from visit(spec.cls)
+                elif isinstance(spec, ExerciseRef):
+                    yield from visit(Exercise)
 
     yield from visit(cls)
-
-
-def _parts_in(spec: Spec) -> Iterator[type[Any]]:
-    inner = getattr(spec, "inner", None) or getattr(spec, "item", None)
-    if inner is not None:
-        yield from _parts_in(inner)
-    elif isinstance(spec, Part):
-        yield spec.cls
-    elif isinstance(spec, ExerciseRef):
-        yield Exercise
