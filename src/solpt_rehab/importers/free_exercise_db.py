@@ -68,7 +68,7 @@ from .._model.values import (
     Level,
 )
 from ..prose import extract_dose
-from ..prose._drafting import draft_exercise, slug_of, unique_id
+from ..prose._drafting import Ids, draft_exercise, slug_of
 
 __all__ = [
     "CATEGORIES",
@@ -338,7 +338,7 @@ def import_exercises(data: object) -> ImportResult:
         return ImportResult(exercises=(), reports=(), problems=(not_a_list,))
     exercises: list[Exercise] = []
     reports: list[ExerciseReport] = []
-    taken: set[str] = set()
+    taken = Ids()
     for index, entry in enumerate(data):
         exercise, report = _Entry(index, entry, taken).run()
         reports.append(report)
@@ -368,7 +368,7 @@ class _LeftOut(Exception):  # noqa: N818 - a control-flow signal, not an error u
 class _Entry:
     """One entry being imported: the report's lists, filled as fields are read."""
 
-    def __init__(self, index: int, entry: object, taken: set[str]) -> None:
+    def __init__(self, index: int, entry: object, taken: Ids) -> None:
         self.index = index
         self.entry = entry
         self.taken = taken
@@ -477,7 +477,7 @@ class _Entry:
             raise self.fail(
                 ("id",), "bad-id", f"'id' has no letter or digit to make a slug from: {source_id!r}"
             )
-        unique = unique_id(slug, self.taken)
+        unique = self.taken.take(slug)
         if unique != slug:
             self.warn(
                 ("id",),

@@ -9,23 +9,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from .._core.problems import Problem, problem
-from .._model.rules import unicode_requirement
-from .._model.values import Citation, Exercise
-from ._drafting import draft_exercise, slug_of, unique_id
+from .._model.rules import Spec, fields_of, show, unicode_requirement
+from .._model.values import Citation, Exercise, Step
+from ._drafting import Ids, draft_exercise, slug_of
 from ._reading import extract_dose, require_str
 
-_NUMBERED: Final = re.compile(r"^\s*\d+\s*[.)]\s+(?P<name>\S.*?)\s*$")
+# Each pattern reads a line with its surrounding white space stripped (``str.strip`` removes what
+# ``\s`` matches), so none ends in ``\S.*?\s*$``: that ending tries every split of a run of
+# spaces inside the line, quadratic in its length. What is left has no two neighbouring
+# quantifiers that can take the same character, so each match runs in linear time.
+_NUMBERED: Final = re.compile(r"\d+\s*[.)]\s+(?P<name>\S.*)")
 _BULLET: Final = re.compile(
-    r"^\s*(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u00b7]\s*|[*\-\u2013\u2014]\s+)"
-    r"(?P<text>\S.*?)\s*$"
+    r"(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u00b7]\s*|[*\-\u2013\u2014]\s+)(?P<text>\S.*)"
 )
-_PURPOSE: Final = re.compile(r"^\s*purpose\s*:\s*(?P<text>.*?)\s*$", re.IGNORECASE)
-_HOW_TO: Final = re.compile(r"^\s*how\s+to\b", re.IGNORECASE)
+_PURPOSE: Final = re.compile(r"purpose\s*:\s*(?P<text>.*)", re.IGNORECASE)
+_HOW_TO: Final = re.compile(r"how\s+to\b", re.IGNORECASE)
+
+
+def _spec(cls: type[Any], name: str) -> Spec:
+    """The declared spec of a field: what the constructor will check of a drafted value."""
+    return next(field.spec for field in fields_of(cls) if field.name == name)
+
+
+_NAME: Final = _spec(Exercise, "name")
+_PURPOSE_TEXT: Final = _spec(Exercise, "purpose")
+_STEP_TEXT: Final = _spec(Step, "text")
 
 
 @attrs.frozen(kw_only=True)
@@ -61,22 +74,23 @@ def _blocks(text: str) -> tuple[str, list[_Block]]:
     blocks: list[_Block] = []
     current: _Block | None = None
     in_steps = False
-    for line in text.splitlines():
-        if not line.strip():
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
             continue
-        numbered = _NUMBERED.match(line)
+        numbered = _NUMBERED.fullmatch(line)
         if numbered is not None:
             current = _Block(name=numbered["name"])
             blocks.append(current)
             in_steps = False
             continue
         if not title and not blocks:
-            title = line.strip()
+            title = line
             continue
         if current is None:
             continue
-        bullet = _BULLET.match(line)
-        purpose = _PURPOSE.match(line)
+        bullet = _BULLET.fullmatch(line)
+        purpose = _PURPOSE.fullmatch(line)
         if bullet is not None:
             current.steps.append(bullet["text"])
             in_steps = True
@@ -129,10 +143,10 @@ def read_article(text: str) -> ArticleReading:
         return ArticleReading(title=title, exercises=(), problems=(refused,))
     problems: list[Problem] = []
     exercises: list[Exercise] = []
-    taken: set[str] = set()
+    taken = Ids()
     if not blocks:
         problems.append(
-            problem((), "no-exercises", f"the article has no numbered exercise: {title!r}")
+            problem((), "no-exercises", f"the article has no numbered exercise: {show(title)}")
         )
     for position, block in enumerate(blocks):
         exercise = _article_exercise(
@@ -149,29 +163,47 @@ def _article_exercise(
     position: int,
     count: int,
     title: str,
-    taken: set[str],
+    taken: Ids,
     problems: list[Problem],
 ) -> Exercise | None:
-    def add_problem(field: Sequence[str], code: str, message: str) -> None:
+    def add_problem(field: Sequence[str | int], code: str, message: str) -> None:
         problems.append(problem(("exercises", position, *field), code, message))
 
     if not block.steps:
         add_problem(
             ("steps",),
             "no-steps",
-            f"the exercise has no bullet steps, so it is left out: {block.name!r}",
+            f"the exercise has no bullet steps, so it is left out: {show(block.name)}",
         )
         return None
     slug = slug_of(block.name) or f"exercise-{position + 1}"
-    unique = unique_id(slug, taken)
+    unique = taken.take(slug)
     if unique != slug:
         add_problem(
             ("id",), "id-renamed", f"another exercise has the id {slug!r}; this one is {unique!r}"
         )
     if block.purpose is None:
         add_problem(
-            ("purpose",), "purpose-missing", f"the exercise has no 'Purpose:' line: {block.name!r}"
+            ("purpose",),
+            "purpose-missing",
+            f"the exercise has no 'Purpose:' line: {show(block.name)}",
         )
+    refused = [
+        (field, found)
+        for field, spec, value in (
+            (("name",), _NAME, block.name),
+            (("purpose",), _PURPOSE_TEXT, block.purpose or ""),
+            *(
+                (("steps", index, "text"), _STEP_TEXT, step)
+                for index, step in enumerate(block.steps)
+            ),
+        )
+        if (found := spec.problem(value, str(field[-1]))) is not None
+    ]
+    if refused:  # the model's own rules for its texts (too long, say): no draft could hold them
+        for field, (code, message) in refused:
+            add_problem(field, code, message)
+        return None
     readings = [extract_dose(step) for step in block.steps]
     draft = draft_exercise(block.steps, readings)
     for note in draft.notes:

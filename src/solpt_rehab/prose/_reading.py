@@ -10,6 +10,7 @@ rule. :func:`extract_dose` runs every pass and gathers the result in a :class:`D
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Sequence
 from typing import Final, TypeVar
@@ -350,6 +351,17 @@ def _count_kind(unit: str, pre: str, context: _Context) -> tuple[str, str]:
 Span = tuple[int, int]
 
 
+def _finite(low: float, high: float | None, scale: int) -> bool:
+    """Whether a stated range's ends are finite once scaled (minutes to seconds, ``scale`` 60).
+
+    A number of hundreds of digits reads as infinity (``float("9" * 400)``), and a finite one
+    may overflow when minutes become seconds: no hold, count or rest can hold either.
+    """
+    return math.isfinite(float(low) * scale) and (
+        high is None or math.isfinite(float(high) * scale)
+    )
+
+
 class Reader:
     """One pass over a text: the ranges taken so far and every phrase recognised."""
 
@@ -358,6 +370,7 @@ class Reader:
         # An ASCII text in lower case, for a quick test that a pattern's literal word cannot
         # match (None for other text: case folding reaches beyond ASCII, "\u017f" matches "s").
         self.lower = text.lower() if text.isascii() else None
+        self.seen: dict[str, bool] = {}
         self.clauses: _Breaks | None = None
         self.sentences: _Breaks | None = None
         self.holds: list[tuple[tuple[float, float | None], Span]] = []
@@ -385,8 +398,17 @@ class Reader:
         return WEIGHT_BEFORE.search(self.text, max(0, position - 20), position) is not None
 
     def may_have(self, word: str) -> bool:
-        """False only when the text cannot hold ``word`` (lower case ASCII), in any case."""
-        return self.lower is None or word in self.lower
+        """False only when the text cannot hold ``word`` (lower case ASCII), in any case.
+
+        Each word's answer is kept: the calorie test asks once per number, and a search of the
+        whole text each time would make reading quadratic in the number of numbers.
+        """
+        if self.lower is None:
+            return True
+        found = self.seen.get(word)
+        if found is None:
+            found = self.seen[word] = word in self.lower
+        return found
 
     def context(self, span: Span) -> _Context:
         if self.clauses is None:
@@ -436,6 +458,9 @@ class Reader:
         elif unit in OTHER_UNITS or unit in SYMBOL_UNITS:
             what = SYMBOL_UNITS.get(unit) or OTHER_UNITS[unit]
             self.mention(span, what, MentionStatus.IGNORED, WHAT_NOTES[what])
+        elif not _finite(low, high, TIME_UNITS.get(unit, 1)):
+            # "9" * 400 is beyond a float: no hold, count or rest can hold it, so none is made.
+            self.mention(span, "number", MentionStatus.IGNORED, "not a finite number")
         elif low <= 0 or (high is not None and high < low):
             self.mention(span, "number", MentionStatus.IGNORED, "not a valid range")
         elif unit in TIME_UNITS:
@@ -453,7 +478,7 @@ class Reader:
         return None
 
     def duration(self, span: Span, value: tuple[float, float | None], pre: str, note: str) -> None:
-        kind, why = _time_kind(self.text[span[1] :], pre, self.context(span))
+        kind, why = _time_kind(self.text[span[1] : span[1] + _REACH], pre, self.context(span))
         low, high = value
         if kind == "ignored":
             self.mention(span, "duration", MentionStatus.IGNORED, why)

@@ -111,12 +111,12 @@ QUANTITY: Final = re.compile(
     rf"(?P<low>{_NUM})"
     rf"(?:\s*(?P<sep>[-\u2013\u2014]|\bto\b|\bor\b|\band\b)\s*(?P<high>{_NUM}))?"
     rf"(?P<plus>\s*\+|\s+or\s+more\b)?"
-    rf"(?:\s*-?\s*(?P<unit>{_UNIT}))?"
+    rf"(?:\s*(?:-\s*)?(?P<unit>{_UNIT}))?"
     rf"(?P<post>\s+or\s+(?:more|longer)\b)?",
     re.IGNORECASE,
 )
 SINGLE: Final = re.compile(
-    rf"(?P<low>{_NUM})(?P<plus>\s*\+|\s+or\s+more\b)?(?:\s*-?\s*(?P<unit>{_UNIT}))?"
+    rf"(?P<low>{_NUM})(?P<plus>\s*\+|\s+or\s+more\b)?(?:\s*(?:-\s*)?(?P<unit>{_UNIT}))?"
     rf"(?P<post>\s+or\s+(?:more|longer)\b)?",
     re.IGNORECASE,
 )

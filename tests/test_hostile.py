@@ -1,0 +1,222 @@
+"""Every reproducer of issue 17 (hostile input): a clear answer, never a traceback.
+
+Each test feeds one reproducer to the public entry points it reached and asserts the full answer.
+None of them looks at a time: ``benchmarks/hostile.py`` measures how each family grows, and
+``tests/test_hostile_benchmark.py`` keeps that benchmark running.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from solpt_rehab import (
+    DocumentError,
+    catalog,
+    from_document,
+    loads,
+    to_document,
+    validate,
+    validate_text,
+)
+from solpt_rehab.importers.free_exercise_db import import_exercises
+from solpt_rehab.prose import Mention, MentionStatus, extract_dose, read_article
+
+NINES = "9" * 400
+
+
+def _exercise(**changes: Any) -> dict[str, Any]:
+    document = to_document(catalog.get("knees-to-chest"))
+    document.update(changes)
+    return document
+
+
+def _with_extra_step(text: str, kind: str = "move") -> dict[str, Any]:
+    document = _exercise()
+    document["steps"].append({"text": text, "kind": kind, "distance": None})
+    return document
+
+
+# -- 0: a number of 400 digits in a step ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["Rest", "Hold", "Stay there"])
+@pytest.mark.parametrize("unit", ["seconds", "minutes"])
+def test_a_number_beyond_a_float_is_ignored_not_taken(verb: str, unit: str) -> None:
+    text = f"{verb} for {NINES} {unit}."
+    start = len(verb) + len(" for ")
+
+    reading = extract_dose(text)
+
+    assert (reading.hold_range, reading.rest, reading.reps_range) == (None, None, None)
+    assert reading.mentions == (
+        Mention(
+            field="number",
+            status=MentionStatus.IGNORED,
+            start=start,
+            end=start + 401 + len(unit),
+            text=f"{NINES} {unit}",
+            note="not a finite number",
+        ),
+    )
+
+
+def test_a_number_finite_in_minutes_but_not_in_seconds_is_ignored() -> None:
+    reading = extract_dose("Hold for " + "9" * 307 + " minutes.")
+
+    assert reading.hold_range is None
+    assert [mention.note for mention in reading.mentions] == ["not a finite number"]
+
+
+def test_a_step_resting_a_number_beyond_a_float_validates_and_reads() -> None:
+    document = _with_extra_step(f"Rest for {NINES} seconds.")
+    text = json.dumps(document)
+
+    assert validate(document).problems == ()
+    assert validate_text(text).problems == ()
+    assert from_document(document, kind="exercise").steps[-1].text == f"Rest for {NINES} seconds."
+    assert loads(text, kind="exercise") == from_document(document, kind="exercise")
+
+
+def test_a_step_holding_a_number_beyond_a_float_is_not_a_mismatch() -> None:
+    document = _with_extra_step(f"Hold for {NINES} seconds.", kind="hold")
+
+    assert validate(document).problems == ()
+
+
+def test_an_article_step_holding_a_number_beyond_a_float_drafts_without_a_hold() -> None:
+    reading = read_article(f"Title\n1. Stretch\n- Hold for {NINES} seconds.\n")
+
+    assert [exercise.hold for exercise in reading.exercises] == [None]
+    assert [(found.path, found.code) for found in reading.problems] == [
+        ("/exercises/0/purpose", "purpose-missing"),
+        ("/exercises/0/hold", "hold-not-stated"),
+        ("/exercises/0/repetitions", "repetitions-not-stated"),
+        ("/exercises/0/repetitions/laterality", "laterality-not-stated"),
+    ]
+
+
+# -- 1: a number, a long run of spaces, no unit -------------------------------------------------
+
+
+def test_a_number_before_a_long_run_of_spaces_is_a_number_without_a_unit() -> None:
+    reading = extract_dose("Hold 1" + " " * 20_000 + "x")
+
+    assert reading.mentions == (
+        Mention(
+            field="number",
+            status=MentionStatus.IGNORED,
+            start=5,
+            end=6,
+            text="1",
+            note="no unit",
+        ),
+    )
+
+
+def test_a_unit_after_spaces_and_a_hyphen_is_still_read() -> None:
+    for text in ("Hold 10 - seconds.", "Hold 10 -seconds.", "Hold 10- seconds.", "Hold 10-second."):
+        assert extract_dose(text).hold_range == (10, 10), text
+
+
+def test_the_ten_kilobyte_step_of_the_issue_validates_with_its_one_warning() -> None:
+    step = "Stay in the stretch for 15 to 20 seconds, 1" + " " * 9940 + "x"
+    document = _with_extra_step(step, kind="hold")
+
+    report = validate_text(json.dumps(document))
+
+    assert [(found.path, found.code) for found in report.problems] == [
+        ("/steps/7/text", "prose-hold-mismatch"),
+    ]
+
+
+# -- 2: the article's line patterns, and 10: ids --------------------------------------------------
+
+
+def test_an_article_name_with_a_long_run_of_spaces_is_read_whole() -> None:
+    name = "x" + " " * 5000 + "y"
+    reading = read_article(f"Title\n1. {name}  \n- Hold 10 seconds.\n")
+
+    assert [exercise.name for exercise in reading.exercises] == [name]
+
+
+def test_article_bullets_and_purposes_keep_their_inner_spaces_and_lose_the_outer_ones() -> None:
+    reading = read_article(
+        "Title\n  1.  Stretch  \n  Purpose:   a   b   \n  -   Hold   10 seconds.  \n"
+        "\u2022Then   rest.\n"
+    )
+
+    (exercise,) = reading.exercises
+    assert exercise.purpose == "a   b"
+    assert [step.text for step in exercise.steps] == ["Hold   10 seconds.", "Then   rest."]
+
+
+@pytest.mark.parametrize(
+    ("article", "field"),
+    [
+        ("Title\n1. Stretch\n- a" + " " * 10_000 + "b\n", "/exercises/0/steps/0/text"),
+        ("Title\n1. Stretch\nPurpose: a" + " " * 10_000 + "b\n- Hold.\n", "/exercises/0/purpose"),
+        ("Title\n1. a" + " " * 10_000 + "b\n- Hold.\n", "/exercises/0/name"),
+    ],
+)
+def test_an_article_text_longer_than_the_model_allows_is_a_problem(
+    article: str, field: str
+) -> None:
+    reading = read_article(article)
+    name = field.rsplit("/", 1)[1]
+
+    assert reading.exercises == ()
+    assert [str(found) for found in reading.problems if found.is_error] == [
+        f"{field}: error too-long: {name!r} must be at most 10000 characters long: 10002 characters"
+    ]
+
+
+def test_an_article_of_many_exercises_of_one_name_numbers_their_ids() -> None:
+    reading = read_article("Title\n" + "1. Same\n- Hold 10 seconds.\n" * 5 + "1. Same 3\n- Hold.\n")
+
+    assert [exercise.id for exercise in reading.exercises] == [
+        "same",
+        "same-2",
+        "same-3",
+        "same-4",
+        "same-5",
+        "same-3-2",
+    ]
+
+
+def test_a_free_id_skips_the_ids_other_names_took() -> None:
+    reading = read_article(
+        "Title\n1. Same 3\n- Hold.\n" + "1. Same\n- Hold.\n" * 4 + "1. Same 5\n- Hold.\n"
+    )
+
+    assert [exercise.id for exercise in reading.exercises] == [
+        "same-3",
+        "same",
+        "same-2",
+        "same-4",
+        "same-5",
+        "same-5-2",
+    ]
+
+
+def test_the_importer_numbers_the_ids_of_entries_of_one_name() -> None:
+    entry = {"id": "Same", "name": "Same", "instructions": ["Hold 10 seconds."]}
+
+    result = import_exercises([entry] * 4)
+
+    assert [exercise.id for exercise in result.exercises] == ["same", "same-2", "same-3", "same-4"]
+
+
+def test_from_document_and_loads_raise_only_document_error_on_a_bad_step() -> None:
+    document = _with_extra_step(f"Rest for {NINES} seconds.")
+    document["repetitions"]["min_reps"] = 0
+
+    with pytest.raises(DocumentError) as error:
+        from_document(document)
+    with pytest.raises(DocumentError) as text_error:
+        loads(json.dumps(document))
+
+    assert [found.code for found in error.value.problems] == ["not-positive"]
+    assert text_error.value.problems == error.value.problems
