@@ -61,6 +61,7 @@ TEXTS: dict[str, tuple[str | bytes, str]] = {
     "malformed-json": ("{", "json"),
     "malformed-yaml": ("a: [\n", "yaml"),
     "yaml-alias": ("a: &x 1\nb: *x\n", "yaml"),
+    "yaml-tag": ("a: !!python/name:os.system\n", "yaml"),
     "empty-document": ("", "json"),
     "byte-order-mark": ("\ufeff" + MARCH, "json"),
     "invalid-utf8": (b"\xff", "json"),

@@ -220,3 +220,79 @@ def test_from_document_and_loads_raise_only_document_error_on_a_bad_step() -> No
 
     assert [found.code for found in error.value.problems] == ["not-positive"]
     assert text_error.value.problems == error.value.problems
+
+
+# -- 3: the too-deep fallback's token scan --------------------------------------------------------
+
+
+def test_too_deep_text_with_an_unterminated_string_of_escaped_quotes_is_too_deep() -> None:
+    report = validate_text("[" * 2000 + '"' + '\\"' * 50_000)
+
+    assert [str(found) for found in report.problems] == [
+        (
+            "(root): error too-deep: arrays and objects are nested 2000 deep, more than the parser "
+            "can follow; the deepest point is at line 1 column 2000"
+        )
+    ]
+
+
+def test_brackets_inside_strings_do_not_count_toward_the_depth() -> None:
+    text = "[" * 1500 + '"[[[\\"]]]"' + "]" * 1500 + "[" * 10
+
+    assert [str(found) for found in validate_text(text).problems] == [
+        (
+            "(root): error too-deep: arrays and objects are nested 1500 deep, more than the parser "
+            "can follow; the deepest point is at line 1 column 1500"
+        )
+    ]
+
+
+def test_a_long_integer_after_many_shorter_ones_is_found_where_it_starts() -> None:
+    text = '{"kind": "exercise", "a": [' + ("9" * 999 + ",") * 3 + "9" * 5000 + "]}"
+
+    assert [str(found) for found in validate_text(text).problems] == [
+        (
+            "(root): error number-too-large: a number has thousands of digits, beyond the range of a "
+            "64-bit float, at line 1 column 3028"
+        )
+    ]
+
+
+# -- 5 and 9: YAML --------------------------------------------------------------------------------
+
+
+def test_a_yaml_integer_of_more_digits_than_python_converts_is_a_problem_at_its_path() -> None:
+    text = "kind: exercise\nformat_version: " + "9" * 5000 + "\n"
+    expected = [
+        "/format_version: error number-too-large: 'format_version' is beyond the range of a "
+        "64-bit float: " + "9" * 40 + "... (5000 characters)"
+    ]
+
+    assert [str(found) for found in validate_text(text, syntax="yaml").problems] == expected
+    with pytest.raises(DocumentError) as error:
+        loads(text, syntax="yaml")
+    assert [str(found) for found in error.value.problems] == expected
+
+
+def test_a_yaml_tag_on_a_sequence_is_refused_not_dropped() -> None:
+    text = "kind: exercise\nsteps: !!python/object/apply:os.system [ls]\n"
+
+    assert [str(found) for found in validate_text(text, syntax="yaml").problems] == [
+        (
+            "(root): error yaml-tag: YAML tags other than the plain types are refused: the tag "
+            "'tag:yaml.org,2002:python/object/apply:os.system' at line 2 column 8"
+        )
+    ]
+
+
+def test_yaml_keys_1_and_true_are_two_keys() -> None:
+    text = "kind: exercise\nformat_version: 1\n1: a\ntrue: b\n"
+
+    assert [(found.path, found.code) for found in validate_text(text, syntax="yaml").problems] == [
+        ("/id", "missing-key"),
+        ("/name", "missing-key"),
+        ("/steps", "missing-key"),
+        ("/repetitions", "missing-key"),
+        ("/1", "unknown-key"),
+        ("/True", "unknown-key"),
+    ]

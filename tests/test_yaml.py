@@ -6,8 +6,10 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from solpt_rehab import Report, catalog, loads, validate_text
+from solpt_rehab._wire import yaml as yaml_module
 
 E = "error"
 MARCH_YAML = """\
@@ -92,12 +94,104 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
         [
             (
                 "",
+                "yaml-tag",
+                E,
+                (
+                    "YAML tags other than the plain types are refused: the tag "
+                    "'tag:yaml.org,2002:python/object:os.system' at line 1 column 7"
+                ),
+            )
+        ],
+    ),
+    "a Python object tag on a sequence, which PyYAML's safe loader would drop": (
+        "kind: exercise\nformat_version: 1\nsteps: !!python/object/apply:os.system [ls]\n",
+        [
+            (
+                "",
+                "yaml-tag",
+                E,
+                (
+                    "YAML tags other than the plain types are refused: the tag "
+                    "'tag:yaml.org,2002:python/object/apply:os.system' at line 3 column 8"
+                ),
+            )
+        ],
+    ),
+    "a set, which the wire format has no place for": (
+        "kind: !!set {exercise: null}\n",
+        [
+            (
+                "",
+                "yaml-tag",
+                E,
+                (
+                    "YAML tags other than the plain types are refused: the tag "
+                    "'tag:yaml.org,2002:set' at line 1 column 7"
+                ),
+            )
+        ],
+    ),
+    "a plain tag on text it cannot hold": (
+        "kind: exercise\nformat_version: !!int one\n",
+        [
+            (
+                "",
                 "malformed-yaml",
                 E,
                 (
-                    "the text is not YAML: could not determine a constructor for the tag "
-                    "'tag:yaml.org,2002:python/object:os.system' at line 1 column 7"
+                    "the text is not YAML: the tag 'tag:yaml.org,2002:int' cannot hold 'one' at "
+                    "line 2 column 17"
                 ),
+            )
+        ],
+    ),
+    "keys 1 and true, which Python holds equal": (
+        MARCH_YAML + "1: a\ntrue: b\n",
+        [
+            ("/1", "unknown-key", E, "unknown key 1"),
+            ("/True", "unknown-key", E, "unknown key True"),
+        ],
+    ),
+    "keys 1 and '1', and 1 twice": (
+        MARCH_YAML + "1: a\n'1': b\n1: c\n",
+        [
+            (
+                "/1",
+                "duplicate-key",
+                E,
+                "key 1 appears 2 times in one object; the last value is used",
+            ),
+            ("/1", "unknown-key", E, "unknown key 1"),
+            ("/1", "unknown-key", E, "unknown key '1'"),
+        ],
+    ),
+    "an integer of more digits than Python converts": (
+        MARCH_YAML.replace("min_reps: 8", "min_reps: " + "9" * 5000),
+        [
+            (
+                "/repetitions/min_reps",
+                "number-too-large",
+                E,
+                "'min_reps' is beyond the range of a 64-bit float: "
+                + "9" * 40
+                + "... (5000 characters)",
+            )
+        ],
+    ),
+    "a long integer that is small": (
+        MARCH_YAML.replace("min_reps: 8", "min_reps: 0b" + "0" * 5000 + "1000"),
+        [],
+    ),
+    "an integer in hex beyond a float": (
+        MARCH_YAML.replace("min_reps: 8", "min_reps: 0x" + "f" * 1200),
+        [
+            (
+                "/repetitions/min_reps",
+                "number-too-large",
+                E,
+                "'min_reps' is beyond the range of a 64-bit float: 0x"
+                + "f" * 38
+                + "... (1202 characters)",
             )
         ],
     ),
@@ -137,10 +231,39 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
 }
 
 
+#: The loaders: libyaml's C loader, used when PyYAML has it, and the pure-Python one.
+LOADERS = ["libyaml", "python"]
+
+
+@pytest.fixture(params=LOADERS)
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    name: str = request.param
+    if name == "python":
+        monkeypatch.setattr(yaml_module, "_CLoader", None)
+    elif yaml_module._CLoader is None:
+        pytest.skip("PyYAML was built without libyaml")
+    return name
+
+
+#: Where the two loaders word a syntax error differently, each one's wording.
+MALFORMED = {
+    "libyaml": "mapping values are not allowed in this context",
+    "python": "mapping values are not allowed here",
+}
+
+
 @pytest.mark.parametrize("name", list(CASES))
-def test_bad_yaml_is_a_problem_with_its_place(name: str) -> None:
+def test_bad_yaml_is_a_problem_with_its_place(name: str, loader: str) -> None:
     text, expected = CASES[name]
-    assert rows(validate_text(text, syntax="yaml")) == expected
+    found = rows(validate_text(text, syntax="yaml"))
+    assert found == [
+        (path, code, severity, message.replace(MALFORMED["python"], MALFORMED[loader]))
+        for path, code, severity, message in expected
+    ]
+
+
+def test_the_c_loader_is_used_when_pyyaml_has_it() -> None:
+    assert yaml_module._CLoader is getattr(yaml, "CSafeLoader", None)
 
 
 def test_importing_the_library_imports_no_optional_dependency() -> None:

@@ -110,8 +110,13 @@ def text_of(text: object) -> tuple[str | None, list[Problem]]:
     return text, found
 
 
-_DIGITS: Final = re.compile(r"\d{1000,}")
-_TOKEN: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+# A run of digits is tried from its first digit only: from inside a run of 999 digits the
+# pattern would count up to 999 again at each one.
+_DIGITS: Final = re.compile(r"(?<!\d)\d{1000,}")
+# A string, or a bracket. A string without its closing quote runs to the end of the text: if it
+# had to close, the scan would try it again from every quote inside it (an unterminated string
+# of escaped quotes is quadratic). The unrolled loop gives each character one way to match.
+_TOKEN: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
 
 
 def _deepest(text: str) -> tuple[int, int]:
