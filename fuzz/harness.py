@@ -11,7 +11,13 @@ The promises:
 * ``loads`` raises nothing but ``DocumentError``, and succeeds exactly when ``validate_text``
   finds no error; what it returns goes round ``dumps``/``loads`` unchanged;
 * ``validate`` never raises on a JSON-compatible value, never modifies it, and agrees with
-  ``from_document``; a value ``from_document`` returns writes back to a document that validates.
+  ``from_document``; a value ``from_document`` returns writes back to a document that validates;
+* ``extract_dose`` and ``read_article`` answer any text, and every reader answers the hostile
+  families of :data:`HOSTILE` grown to any size (``check_hostile``);
+* every check finishes in bounded time: ``fuzz/run.py`` gives libFuzzer a ``-timeout`` (10 s
+  per input unless told otherwise), so an input that makes a reader super-linear is reported
+  as a failure like a crash. The test suite never looks at a time; ``benchmarks/hostile.py``
+  measures how each family grows.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import copy
 import json
 import math
 import struct
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from solpt_rehab import (
     DocumentError,
@@ -33,6 +39,7 @@ from solpt_rehab import (
     validate,
     validate_text,
 )
+from solpt_rehab.prose import extract_dose, read_article
 
 _SHORT_TEXTS: Final = (
     "",
@@ -199,8 +206,15 @@ def check_text(data: bytes) -> None:
 
 
 def check_yaml(data: bytes) -> None:
-    """``validate_text`` never raises on YAML either (needs the ``yaml`` extra)."""
-    validate_text(data, syntax="yaml")
+    """``validate_text`` never raises on YAML either, and ``loads`` agrees (the ``yaml`` extra)."""
+    report = validate_text(data, syntax="yaml")
+    try:
+        loads(data, syntax="yaml")
+    except DocumentError as error:
+        assert not report.ok, (data, report)
+        assert error.problems == report.problems, (data, error.problems, report.problems)
+    else:
+        assert report.ok, (data, report)
 
 
 def check_document(data: bytes) -> None:
@@ -220,4 +234,134 @@ def check_document(data: bytes) -> None:
         assert validate(to_document(value)).ok, document
 
 
-CHECKS: Final = {"text": check_text, "yaml": check_yaml, "document": check_document}
+# -- hostile families (issue 17): inputs that once made a reader super-linear or raise ----------
+
+#: Each family: a prefix, a unit repeated to grow the input, a suffix, and the reader it feeds
+#: ("json" and "yaml" through ``validate_text``, "dose" through ``extract_dose``, "article"
+#: through ``read_article``). The seeds of the fuzz corpora are these at a small size.
+HOSTILE: Final[dict[str, tuple[str, str, str, str]]] = {
+    "dose-space-run": ("Hold 1", " ", "x", "dose"),
+    "dose-range-space-run": ("Hold 1 to", " ", "x", "dose"),
+    "dose-many-quantities": ("", "Hold 10 seconds, rest 5 s; ", "", "dose"),
+    "dose-infinite-number": ("Rest for ", "9", " seconds.", "dose"),
+    "dose-small-count-space-run": ("do once", " ", "x", "dose"),
+    "article-numbered-spaces": ("Title\n1. x", " ", "y\n", "article"),
+    "article-bullet-spaces": ("Title\n1. Stretch\n- a", " ", "b\n", "article"),
+    "article-purpose-spaces": ("Title\n1. Stretch\nPurpose: a", " ", "b\n- Hold.\n", "article"),
+    "article-same-name": ("Title\n", "1. Same\n- Hold 10 seconds.\n", "", "article"),
+    "article-infinite-hold": ("Title\n1. Stretch\n- Hold for ", "9", " seconds.\n", "article"),
+    "step-space-run": (
+        (
+            '{"kind": "exercise", "format_version": 1, "id": "a", "name": "A", "hold": '
+            '{"min_seconds": 15, "max_seconds": 20}, "repetitions": {"min_reps": 1, '
+            '"laterality": "bilateral"}, "steps": [{"kind": "hold", "text": '
+            '"Stay in the stretch for 15 to 20 seconds, 1'
+        ),
+        " ",
+        'x"}]}',
+        "json",
+    ),
+    "step-infinite-number": (
+        (
+            '{"kind": "exercise", "format_version": 1, "id": "a", "name": "A", "repetitions": '
+            '{"min_reps": 1, "laterality": "bilateral"}, "steps": [{"kind": "move", "text": '
+            '"Rest for '
+        ),
+        "9",
+        ' seconds."}]}',
+        "json",
+    ),
+    "too-deep-escaped-quotes": ("[" * 2000 + '"', '\\"', "", "json"),
+    "json-long-integers": ("[", "9" * 999 + ",", "9" * 5000 + "]", "json"),
+    "unknown-keys": (
+        '{"kind": "exercise", "format_version": 1, ',
+        '"unknown": 1, ',
+        '"id": "a"}',
+        "json",
+    ),
+    "catalog-of-integers": (
+        '{"kind": "catalog", "format_version": 1, "exercises": [',
+        "4,",
+        "4]}",
+        "json",
+    ),
+    "yaml-list": ("", "- 1\n", "", "yaml"),
+    "yaml-long-integer": ("kind: exercise\nformat_version: ", "9", "\n", "yaml"),
+    "yaml-sexagesimal": ("kind: exercise\nformat_version: 1", ":1", "\n", "yaml"),
+    "yaml-tag": (
+        "kind: exercise\nsteps: !!python/object/apply:os.system [",
+        "ls, ",
+        "ls]\n",
+        "yaml",
+    ),
+    "yaml-deep": ("", "[", "", "yaml"),
+}
+#: How large ``check_hostile`` grows a family, in characters: past the sizes at which every
+#: super-linear reader of issue 17 took seconds, small enough for many runs a minute.
+HOSTILE_MAX_SIZE: Final = 256 * 1024
+
+
+def hostile_text(name: str, repeats: int) -> str:
+    """The family ``name`` of :data:`HOSTILE` with its unit repeated ``repeats`` times."""
+    prefix, unit, suffix, _ = HOSTILE[name]
+    return prefix + unit * repeats + suffix
+
+
+def hostile_seeds(repeats: int = 300) -> dict[str, tuple[bytes, str]]:
+    """Every family at a small size: ``{name: (text as UTF-8, reader)}``, for the corpora."""
+    return {
+        name: (hostile_text(name, repeats).encode(), reader)
+        for name, (_, _, _, reader) in HOSTILE.items()
+    }
+
+
+def read_hostile(text: str, reader: str) -> None:
+    """Feed ``text`` to ``reader``: every reader answers; ``loads`` raises only DocumentError."""
+    if reader == "dose":
+        extract_dose(text)
+    elif reader == "article":
+        read_article(text)
+    else:
+        syntax: Literal["json", "yaml"] = "yaml" if reader == "yaml" else "json"
+        report = validate_text(text, syntax=syntax)
+        try:
+            loads(text, syntax=syntax)
+        except DocumentError as error:
+            assert not report.ok, text[:200]
+            assert error.problems == report.problems, text[:200]
+        else:
+            assert report.ok, text[:200]
+
+
+def check_hostile(data: bytes) -> None:
+    """Every reader answers a hostile family grown to any size, with the fuzzer's bytes inside.
+
+    The bytes choose a family, how many times its unit repeats (up to about
+    :data:`HOSTILE_MAX_SIZE` characters in all), and a text spliced in where the unit runs.
+    Bounded time is libFuzzer's ``-timeout`` to check (``fuzz/run.py`` sets one).
+    """
+    source = ByteSource(data)
+    name = source.pick(sorted(HOSTILE))
+    prefix, unit, suffix, reader = HOSTILE[name]
+    repeats = source.below(HOSTILE_MAX_SIZE // len(unit) + 1)
+    cut = source.below(repeats + 1)
+    inserted = bytes(source.byte() for _ in range(source.below(16))).decode("utf-8", "replace")
+    text = prefix + unit * cut + inserted + unit * (repeats - cut) + suffix
+    read_hostile(text, reader)
+
+
+def hostile_choice(name: str, repeats: int) -> bytes:
+    """The bytes that make :func:`check_hostile` grow ``name`` ``repeats`` times.
+
+    ``repeats`` is taken modulo what the family allows (and below 65,536).
+    """
+    index = sorted(HOSTILE).index(name)
+    return bytes((0, index, repeats >> 8, repeats & 0xFF, 0, 0, 0, 0))
+
+
+CHECKS: Final = {
+    "text": check_text,
+    "yaml": check_yaml,
+    "document": check_document,
+    "hostile": check_hostile,
+}

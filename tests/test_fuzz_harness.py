@@ -16,7 +16,18 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
 
-from harness import SEEDS, ByteSource, check_document, check_text, check_yaml, mutate
+from harness import (
+    SEEDS,
+    ByteSource,
+    check_document,
+    check_hostile,
+    check_text,
+    check_yaml,
+    hostile_choice,
+    hostile_seeds,
+    mutate,
+    read_hostile,
+)
 from solpt_rehab import dumps, from_document, validate
 
 
@@ -62,3 +73,24 @@ def test_mutations_change_a_copy_and_leave_the_seed_alone() -> None:
     mutated = mutate(seed, ByteSource(bytes(range(256))))
     assert mutated != seed
     assert dumps(from_document(seed)) == before
+
+
+@pytest.mark.parametrize("name", sorted(hostile_seeds()))
+def test_every_hostile_family_is_answered_at_its_seed_size(name: str) -> None:
+    text, reader = hostile_seeds()[name]
+    read_hostile(text.decode(), reader)
+
+
+@pytest.mark.parametrize("name", sorted(hostile_seeds()))
+def test_the_hostile_check_grows_each_family_from_its_choice(name: str) -> None:
+    check_hostile(hostile_choice(name, 500))
+
+
+@given(st.binary(max_size=40))
+def test_the_hostile_check_holds_on_any_bytes(data: bytes) -> None:
+    check_hostile(data)
+
+
+def test_the_yaml_check_finds_loads_and_validate_text_in_agreement() -> None:
+    check_yaml(b"kind: exercise\n")
+    check_yaml(hostile_seeds()["yaml-tag"][0])

@@ -252,8 +252,8 @@ def test_a_long_integer_after_many_shorter_ones_is_found_where_it_starts() -> No
 
     assert [str(found) for found in validate_text(text).problems] == [
         (
-            "(root): error number-too-large: a number has thousands of digits, beyond the range of a "
-            "64-bit float, at line 1 column 3028"
+            "(root): error number-too-large: a number has thousands of digits, beyond the range "
+            "of a 64-bit float, at line 1 column 3028"
         )
     ]
 

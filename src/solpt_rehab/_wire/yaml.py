@@ -47,7 +47,7 @@ class _TagRefusedError(Exception):
 
 
 class _ValueRefusedError(Exception):
-    def __init__(self, node: yaml.ScalarNode) -> None:
+    def __init__(self, node: yaml.Node) -> None:
         super().__init__("value")
         self.tag = node.tag
         self.value = node.value
