@@ -69,7 +69,23 @@ TEXTS: dict[str, tuple[str | bytes, str]] = {
     "number-too-large": (MARCH.replace('"min_seconds": 2', '"min_seconds": 1e400'), "json"),
     "duplicate-key": ('{"kind": "x", "kind": "y"}', "json"),
     "too-deep": ("[" * 100_000, "json"),
+    "too-large": (MARCH, "json"),
 }
+#: What a text of TEXTS is read with besides its syntax (a small size limit, say).
+TEXT_OPTIONS: dict[str, dict[str, int]] = {"too-large": {"max_size": 100}}
+
+
+def _mismatching_catalog(count: int) -> dict[str, Any]:
+    """A catalog of ``count`` exercises whose step states another hold: one warning each."""
+    exercise = _exercise(steps=[{"text": "Stay in the stretch for 45 seconds.", "kind": "hold"}])
+    del exercise["kind"], exercise["format_version"]
+    return {
+        "kind": "catalog",
+        "format_version": 1,
+        "exercises": [{**exercise, "id": f"stretch-{index}"} for index in range(count)],
+    }
+
+
 DOCUMENTS: dict[str, object] = {
     "wrong-kind": {"kind": "plan", "format_version": 1},
     "unknown-version": {"kind": "exercise", "format_version": 2},
@@ -107,6 +123,8 @@ DOCUMENTS: dict[str, object] = {
     "prose-hold-mismatch": _exercise(
         steps=[{"text": "Stay in the stretch for 45 seconds.", "kind": "hold"}]
     ),
+    "too-many-problems": _exercise(**{f"colour{index}": "red" for index in range(1001)}),
+    "too-many-warnings": _mismatching_catalog(1001),
     "prose-reps-mismatch": _exercise(
         steps=[
             {"text": "Pull both knees in and stay there.", "kind": "hold"},
@@ -122,7 +140,7 @@ for key in ("kind", "format_version"):
 def _report(code: str) -> Report:
     if code in TEXTS:
         text, syntax = TEXTS[code]
-        return validate_text(text, syntax=syntax)  # type: ignore[arg-type]
+        return validate_text(text, syntax=syntax, **TEXT_OPTIONS.get(code, {}))  # type: ignore[arg-type]
     return validate(DOCUMENTS[code])
 
 

@@ -8,12 +8,14 @@ None of them looks at a time: ``benchmarks/hostile.py`` measures how each family
 from __future__ import annotations
 
 import json
+import tracemalloc
 from typing import Any
 
 import pytest
 
 from solpt_rehab import (
     DocumentError,
+    InvalidValueError,
     catalog,
     from_document,
     loads,
@@ -296,3 +298,180 @@ def test_yaml_keys_1_and_true_are_two_keys() -> None:
         ("/1", "unknown-key"),
         ("/True", "unknown-key"),
     ]
+
+
+# -- 4 and 8: limits: the report's length, suggestions, the text's size ---------------------------
+
+
+def _unknown_keys(count: int, stem: str = "colour") -> dict[str, Any]:
+    return _exercise(**{f"{stem}{index}": "red" for index in range(count)})
+
+
+def test_a_report_stops_at_a_thousand_problems_and_counts_the_rest() -> None:
+    report = validate(_unknown_keys(1500))
+
+    assert [str(found) for found in report.problems] == [
+        *(
+            f"/colour{index}: error unknown-key: unknown key 'colour{index}'"
+            for index in range(1000)
+        ),
+        (
+            "(root): error too-many-problems: the report stops at 1000 problems; 500 more were "
+            "found and left out (500 errors, 0 warnings)"
+        ),
+    ]
+    assert not report.ok
+
+
+def test_max_problems_sets_the_limit_and_none_lifts_it() -> None:
+    document = _unknown_keys(5)
+
+    assert [str(found) for found in validate(document, max_problems=2).problems] == [
+        "/colour0: error unknown-key: unknown key 'colour0'",
+        "/colour1: error unknown-key: unknown key 'colour1'",
+        (
+            "(root): error too-many-problems: the report stops at 2 problems; 3 more were found "
+            "and left out (3 errors, 0 warnings)"
+        ),
+    ]
+    assert validate_text(json.dumps(document), max_problems=0).codes == ("too-many-problems",)
+    assert validate(document, max_problems=None).codes == ("unknown-key",) * 5
+    assert validate(document, max_problems=5).codes == ("unknown-key",) * 5
+
+
+def _catalog(*exercises: dict[str, Any]) -> dict[str, Any]:
+    bodies = []
+    for index, exercise in enumerate(exercises):
+        body = {
+            key: value for key, value in exercise.items() if key not in ("kind", "format_version")
+        }
+        bodies.append({**body, "id": f"stretch-{index}"})
+    return {"kind": "catalog", "format_version": 1, "exercises": bodies}
+
+
+MISMATCH = _exercise(steps=[{"text": "Stay in the stretch for 45 seconds.", "kind": "hold"}])
+
+
+def test_a_report_that_leaves_out_only_warnings_ends_with_a_warning_and_stays_ok() -> None:
+    report = validate(_catalog(*[MISMATCH] * 4), max_problems=2)
+
+    assert [(found.path, found.code) for found in report.problems] == [
+        ("/exercises/0/steps/0/text", "prose-hold-mismatch"),
+        ("/exercises/1/steps/0/text", "prose-hold-mismatch"),
+        ("", "too-many-warnings"),
+    ]
+    assert report.problems[-1].message == (
+        "the report stops at 2 problems; 2 more were found and left out (0 errors, 2 warnings)"
+    )
+    assert report.ok
+
+
+def test_an_error_past_the_limit_keeps_the_report_from_being_ok() -> None:
+    bad = {**MISMATCH, "colour": "red"}
+    document = _catalog(MISMATCH, MISMATCH, bad)
+
+    report = validate(document, max_problems=2)
+    text_report = validate_text(json.dumps(document), max_problems=2)
+
+    assert [(found.path, found.code) for found in report.problems] == [
+        ("/exercises/0/steps/0/text", "prose-hold-mismatch"),
+        ("/exercises/1/steps/0/text", "prose-hold-mismatch"),
+        ("", "too-many-problems"),
+    ]
+    assert report.problems[-1].message == (
+        "the report stops at 2 problems; 1 more were found and left out (1 error, 0 warnings)"
+    )
+    assert not report.ok
+    assert text_report == report
+
+
+def test_from_document_and_loads_raise_with_the_capped_report() -> None:
+    document = _catalog(*[{**MISMATCH, "colour": "red"}, MISMATCH] * 600)
+    text = json.dumps(document)
+
+    with pytest.raises(DocumentError) as error:
+        from_document(document)
+    with pytest.raises(DocumentError) as text_error:
+        loads(text)
+
+    assert str(error.value).splitlines()[0] == "the document has 600 errors:"
+    assert error.value.problems == validate(document).problems
+    assert text_error.value.problems == validate_text(text).problems
+    assert len(error.value.problems) == 1001
+    assert error.value.problems[-1].message == (
+        "the report stops at 1000 problems; 200 more were found and left out "
+        "(100 errors, 100 warnings)"
+    )
+
+
+def test_embedded_exercises_of_a_routine_share_the_limit_in_item_order() -> None:
+    body = {key: value for key, value in _unknown_keys(3).items() if key not in ("kind",)}
+    del body["format_version"]
+    items = [{"exercise": {**body, "id": f"e{index}"}, "reps": 3} for index in range(3)]
+    document = {"kind": "routine", "format_version": 1, "name": "r", "items": items}
+
+    capped = validate(document, max_problems=4)
+    whole = validate(document, max_problems=None)
+
+    assert capped.problems[:4] == whole.problems[:4]
+    assert [str(found) for found in capped.problems[4:]] == [
+        (
+            f"(root): error too-many-problems: the report stops at 4 problems; "
+            f"{len(whole.problems) - 4} more were found and left out "
+            f"({len(whole.errors) - 4} errors, {len(whole.warnings)} warnings)"
+        )
+    ]
+
+
+@pytest.mark.parametrize("value", [-1, True, 2.0, "3"])
+def test_a_limit_that_is_no_count_is_refused(value: object) -> None:
+    with pytest.raises(InvalidValueError) as error:
+        validate({}, max_problems=value)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError) as size_error:
+        validate_text("{}", max_size=value)  # type: ignore[arg-type]
+
+    assert str(error.value) == f"'max_problems' must be an int >= 0 or None: {value!r}"
+    assert str(size_error.value) == f"'max_size' must be an int >= 0 or None: {value!r}"
+
+
+def test_only_the_first_hundred_unknown_keys_get_a_suggestion() -> None:
+    report = validate(_unknown_keys(150, stem="purpose"), max_problems=None)
+
+    assert [found.message for found in report.problems] == [
+        *(f"unknown key 'purpose{index}' (did you mean 'purpose'?)" for index in range(100)),
+        *(f"unknown key 'purpose{index}'" for index in range(100, 150)),
+    ]
+
+
+def test_a_text_beyond_the_size_limit_is_refused_unread() -> None:
+    text = json.dumps(_exercise())
+    expected = (
+        f"(root): error too-large: the text is {len(text)} characters long, more than the limit "
+        "of 100; none of it is read"
+    )
+
+    assert [str(found) for found in validate_text(text, max_size=100).problems] == [expected]
+    assert [str(found) for found in validate_text(text.encode(), max_size=100).problems] == [
+        expected.replace("characters", "bytes")
+    ]
+    with pytest.raises(DocumentError) as error:
+        loads(text, max_size=100)
+    assert [str(found) for found in error.value.problems] == [expected]
+    assert validate_text(text, max_size=len(text)).ok
+    assert validate_text(text, max_size=None).ok
+
+
+def test_the_memory_of_a_report_of_a_file_of_errors_grows_with_the_file_not_the_problems() -> None:
+    text = '{"kind": "catalog", "format_version": 1, "exercises": [' + "4," * 20_000 + "4]}"
+
+    def peak(max_problems: int | None) -> float:
+        tracemalloc.start()
+        try:
+            validate_text(text, max_problems=max_problems)
+            return tracemalloc.get_traced_memory()[1] / len(text)
+        finally:
+            tracemalloc.stop()
+
+    # Measured on CPython 3.11: about 41 bytes per byte of text with the limit, 157 without it
+    # (a problem costs some 300 bytes, and this text has one every two bytes).
+    assert peak(1000) < 80 < peak(None)

@@ -48,6 +48,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "number-too-large": (E, "a number beyond the range of a 64-bit float"),
     "duplicate-key": (E, "the same key twice in one object; JSON parsers disagree on which wins"),
     "too-deep": (E, "arrays and objects nested more deeply than the parser can follow"),
+    "too-large": (E, "a text longer than the size limit (64 MiB unless `max_size` says), unread"),
     # -- the document's structure --
     "wrong-kind": (E, "`kind` is not `exercise`, `catalog` or `routine`, or not the one expected"),
     "unknown-version": (E, "`format_version` is not a version this library reads (only 1)"),
@@ -92,6 +93,12 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "reps-implausibly-high": (W, "an open-ended count prescribed above 3 times its minimum"),
     "prose-hold-mismatch": (W, "a step's text states a hold outside the structured `hold`"),
     "prose-reps-mismatch": (W, "a step's text states a count outside the structured `repetitions`"),
+    # -- the report itself --
+    "too-many-problems": (
+        E,
+        "past the report's limit (`max_problems`), errors among them: counted",
+    ),
+    "too-many-warnings": (W, "past the report's limit (`max_problems`), only warnings: counted"),
     # -- the command line --
     "unreadable-file": (E, "the command line could not read the file (exit status 2)"),
     # -- drafting exercises from prose (read_article and the free-exercise-db importer) --
@@ -138,6 +145,7 @@ PARSE_CODES: Final = frozenset(
         "number-too-large",
         "duplicate-key",
         "too-deep",
+        "too-large",
         "unreadable-file",
     }
 )

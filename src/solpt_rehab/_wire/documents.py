@@ -6,6 +6,7 @@ A document is a JSON object with ``kind`` (``"exercise"``, ``"catalog"`` or ``"r
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable
 from typing import Any, Literal, overload
@@ -15,8 +16,16 @@ from .._model.values import Exercise
 from .._routines.values import Routine
 from .fast import decode_text
 from .markers import UNSOUND
-from .text import parse_decoded, text_of
-from .validate import Outcome, Report, exercise_warnings, raise_for, read, read_catalog_text
+from .text import MAX_SIZE, parse_decoded, text_of
+from .validate import (
+    MAX_PROBLEMS,
+    Outcome,
+    Report,
+    exercise_warnings,
+    raise_for,
+    read,
+    read_catalog_text,
+)
 from .write import exercise_body, header, routine_body
 
 __all__ = ["dumps", "from_document", "loads", "to_document", "validate", "validate_text"]
@@ -75,7 +84,9 @@ def dumps(obj: Exercise | Routine | Iterable[Exercise], *, indent: int | None = 
     return json.dumps(to_document(obj), indent=indent, ensure_ascii=False, allow_nan=False)
 
 
-def validate(document: object, *, kind: Kind | None = None) -> Report:
+def validate(
+    document: object, *, kind: Kind | None = None, max_problems: int | None = MAX_PROBLEMS
+) -> Report:
     """Find every problem of a parsed document: structure and domain rules, errors and warnings.
 
     Never raises for a JSON-compatible value (what ``json.loads`` returns); anything else found
@@ -84,29 +95,44 @@ def validate(document: object, *, kind: Kind | None = None) -> Report:
     Args:
         document: The parsed document.
         kind: The kind the caller expects; another kind is a ``wrong-kind`` error.
+        max_problems: How many problems the report holds at most (1,000 by default; ``None`` for
+            no limit). Past it, the problems are only counted, and one more problem at the end
+            says how many were left out: ``too-many-problems`` (an error) when they include an
+            error, ``too-many-warnings`` otherwise, so that ``report.ok`` stays true to the
+            document. The report's memory then stays small whatever the document holds.
 
     Returns:
         The :class:`Report`; ``report.ok`` when there is no error.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``max_problems``.
     """
-    return read(document, kind=kind)[1].report()
+    return read(document, kind=kind, limit=_limit(max_problems))[1].report()
 
 
 def validate_text(
-    text: str | bytes, *, kind: Kind | None = None, syntax: Syntax = "json"
+    text: str | bytes,
+    *,
+    kind: Kind | None = None,
+    syntax: Syntax = "json",
+    max_problems: int | None = MAX_PROBLEMS,
+    max_size: int | None = MAX_SIZE,
 ) -> Report:
     """Find every problem of a document given as text: its syntax, its structure, its rules.
 
     Malformed text, an empty text, invalid UTF-8, a byte-order mark (a warning), ``NaN`` or
-    ``Infinity``, numbers beyond a 64-bit float, repeated keys and excessive nesting are problems,
-    never exceptions.
+    ``Infinity``, numbers beyond a 64-bit float, repeated keys, excessive nesting and a text
+    beyond ``max_size`` are problems, never exceptions. Reading takes time linear in the text.
 
     Args:
         text: The text, as ``str`` or as UTF-8 ``bytes``.
         kind: The kind the caller expects; another kind is a ``wrong-kind`` error.
         syntax: ``"json"``, or ``"yaml"`` (needs the ``yaml`` extra: ``pip install
             'solpt_rehab[yaml]'``).
+        max_problems: As for :func:`validate`.
+        max_size: The longest text read, in characters for ``str`` and in bytes for ``bytes``
+            (64 MiB by default; ``None`` for no limit). A longer text is one ``too-large`` error,
+            and none of it is read.
 
     Returns:
         The :class:`Report`.
@@ -115,38 +141,68 @@ def validate_text(
         ModuleNotFoundError: For ``syntax="yaml"`` when PyYAML is not installed.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``max_problems``.and ``max_size``.
     """
-    return _read_text(text, kind=kind, syntax=syntax, warnings=True)[1].report()
+    return _read_text(
+        text,
+        kind=kind,
+        syntax=syntax,
+        warnings=True,
+        limit=_limit(max_problems),
+        max_size=_size(max_size),
+    )[1].report()
+
+
+def _limit(max_problems: object) -> int | None:
+    if max_problems is None or (
+        isinstance(max_problems, int) and not isinstance(max_problems, bool) and max_problems >= 0
+    ):
+        return max_problems
+    raise InvalidValueError(f"'max_problems' must be an int >= 0 or None: {max_problems!r}")
+
+
+def _size(max_size: object) -> int | None:
+    if max_size is None or (
+        isinstance(max_size, int) and not isinstance(max_size, bool) and max_size >= 0
+    ):
+        return max_size
+    raise InvalidValueError(f"'max_size' must be an int >= 0 or None: {max_size!r}")
 
 
 def _read_text(
-    text: object, *, kind: str | None, syntax: str, warnings: bool
+    text: object,
+    *,
+    kind: str | None,
+    syntax: str,
+    warnings: bool,
+    limit: int | None = MAX_PROBLEMS,
+    max_size: int | None = MAX_SIZE,
 ) -> tuple[Any, Outcome]:
     """Parse and read a document: what it builds (``UNSOUND`` for an error) and its problems.
 
     JSON text is first read by the fast decoder alone (:func:`.fast.decode_text`), which vouches
     for an exercise or catalog document with no error. Anything else is parsed precisely, every
-    marker in place, and read by :func:`read`. ``warnings`` is :func:`read`'s.
+    marker in place, and read by :func:`read`. ``warnings`` and ``limit`` are :func:`read`'s.
     """
-    decoded, found = text_of(text)
+    decoded, found = text_of(text, max_size)
     if decoded is None:
-        return UNSOUND, Outcome(found)
+        return UNSOUND, Outcome(found, limit=limit)
     if syntax == "json":
         built = decode_text(decoded, kind)
         if built is not UNSOUND:
-            more = exercise_warnings(built) if warnings else []
-            return built, Outcome([*found, *more])
+            more = exercise_warnings(built) if warnings else ()
+            return built, Outcome(itertools.chain(found, more), limit=limit)
         if kind in (None, "catalog"):
-            read_by_exercise = read_catalog_text(decoded, warnings=warnings)
+            read_by_exercise = read_catalog_text(decoded, warnings=warnings, limit=limit)
             if read_by_exercise is not None:
                 built, outcome = read_by_exercise
                 return built, outcome.after(found)
     value, problems, _ = parse_decoded(decoded, syntax)
     problems = [*found, *problems]
     if any(problem.is_error for problem in problems):
-        return UNSOUND, Outcome(problems)
+        return UNSOUND, Outcome(problems, limit=limit)
     # A text the fast decoder refused is refused again parsed precisely: start the walk at once.
-    built, outcome = read(value, kind=kind, whole=syntax != "json", warnings=warnings)
+    built, outcome = read(value, kind=kind, whole=syntax != "json", warnings=warnings, limit=limit)
     return built, outcome.after(problems)
 
 
@@ -181,33 +237,66 @@ def from_document(document: object, *, kind: Kind | None = None) -> Content:
 
 
 @overload
-def loads(text: str | bytes, *, kind: Literal["exercise"], syntax: Syntax = "json") -> Exercise: ...
+def loads(
+    text: str | bytes,
+    *,
+    kind: Literal["exercise"],
+    syntax: Syntax = "json",
+    max_size: int | None = MAX_SIZE,
+) -> Exercise: ...
 @overload
 def loads(
-    text: str | bytes, *, kind: Literal["catalog"], syntax: Syntax = "json"
+    text: str | bytes,
+    *,
+    kind: Literal["catalog"],
+    syntax: Syntax = "json",
+    max_size: int | None = MAX_SIZE,
 ) -> tuple[Exercise, ...]: ...
 @overload
-def loads(text: str | bytes, *, kind: Literal["routine"], syntax: Syntax = "json") -> Routine: ...
+def loads(
+    text: str | bytes,
+    *,
+    kind: Literal["routine"],
+    syntax: Syntax = "json",
+    max_size: int | None = MAX_SIZE,
+) -> Routine: ...
 @overload
-def loads(text: str | bytes, *, kind: None = None, syntax: Syntax = "json") -> Content: ...
-def loads(text: str | bytes, *, kind: Kind | None = None, syntax: Syntax = "json") -> Content:
+def loads(
+    text: str | bytes,
+    *,
+    kind: None = None,
+    syntax: Syntax = "json",
+    max_size: int | None = MAX_SIZE,
+) -> Content: ...
+def loads(
+    text: str | bytes,
+    *,
+    kind: Kind | None = None,
+    syntax: Syntax = "json",
+    max_size: int | None = MAX_SIZE,
+) -> Content:
     """Read a document from text into model values.
 
     Args:
         text: The text, as ``str`` or as UTF-8 ``bytes``.
         kind: The kind the caller expects; another kind is an error.
         syntax: ``"json"``, or ``"yaml"`` (needs the ``yaml`` extra).
+        max_size: As for :func:`validate_text`: a longer text is a ``too-large`` error.
 
     Returns:
         What :func:`from_document` returns.
 
     Raises:
         DocumentError: For anything wrong with the text or the document, with every problem
-            :func:`validate_text` reports. Nothing else, for any content.
+            :func:`validate_text` reports (its first 1,000, then one counting the rest).
+            Nothing else, for any content.
         ModuleNotFoundError: For ``syntax="yaml"`` when PyYAML is not installed.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``max_size``.
     """
-    built, outcome = _read_text(text, kind=kind, syntax=syntax, warnings=False)
+    built, outcome = _read_text(
+        text, kind=kind, syntax=syntax, warnings=False, max_size=_size(max_size)
+    )
     raise_for(outcome)
     return built  # type: ignore[no-any-return]

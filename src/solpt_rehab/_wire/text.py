@@ -18,6 +18,7 @@ from .._core.problems import Problem, problem
 from .markers import UNSOUND, BadNumber, DuplicateKeys, mapping_of
 
 __all__ = [
+    "MAX_SIZE",
     "keys_unrepeated",
     "parse_decoded",
     "parse_json",
@@ -87,8 +88,35 @@ def _decode(data: bytes) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def text_of(text: object) -> tuple[str | None, list[Problem]]:
-    """The text as ``str``: decoded, without its byte-order mark (a warning)."""
+#: The largest text the readers take unless told otherwise, in characters for ``str`` and in
+#: bytes for ``bytes``: 64 MiB, several times the largest catalog the benchmarks read, and small
+#: enough that reading it cannot take minutes.
+MAX_SIZE: Final = 64 * 1024 * 1024
+
+
+def _size_problem(text: object, max_size: int | None) -> Problem | None:
+    """``too-large`` when ``text`` is longer than ``max_size``; nothing of it is read then."""
+    if max_size is None or not isinstance(text, (str, bytes, bytearray, memoryview)):
+        return None
+    size = text.nbytes if isinstance(text, memoryview) else len(text)
+    if size <= max_size:
+        return None
+    unit = "characters" if isinstance(text, str) else "bytes"
+    return problem(
+        (),
+        "too-large",
+        f"the text is {size} {unit} long, more than the limit of {max_size}; none of it is read",
+    )
+
+
+def text_of(text: object, max_size: int | None = MAX_SIZE) -> tuple[str | None, list[Problem]]:
+    """The text as ``str``: decoded, without its byte-order mark (a warning).
+
+    A text longer than ``max_size`` (``None``: no limit) is refused, unread.
+    """
+    too_large = _size_problem(text, max_size)
+    if too_large is not None:
+        return None, [too_large]
     if isinstance(text, (bytes, bytearray, memoryview)):
         decoded, problems = _decode(bytes(text))
         if decoded is None:

@@ -50,6 +50,7 @@ from .text import keys_unrepeated, parse_json
 
 __all__ = [
     "EXERCISE_RULES",
+    "MAX_PROBLEMS",
     "ExerciseRule",
     "Outcome",
     "Report",
@@ -99,6 +100,9 @@ def _warnings(exercise: Exercise, at: Path) -> Iterator[Problem]:
 # -- values in messages ---------------------------------------------------------------------------
 
 _SHORT: Final = 60
+#: How many unknown keys of one document get a "did you mean" suggestion: each costs a fuzzy
+#: match, and a document of 100,000 misspelt keys would cost 30 s of them.
+_SUGGESTIONS: Final = 100
 
 
 def _bad_number(value: BadNumber) -> str:
@@ -188,26 +192,122 @@ class _PendingWarnings:
         self.at = at
 
 
+#: How many problems a report holds unless told otherwise: the first ones in document order, then
+#: one more that counts the rest (``too-many-problems`` or ``too-many-warnings``). Enough for any
+#: document a person fixes by hand; a report of a file of errors then stays small, whatever the
+#: file holds.
+MAX_PROBLEMS: Final = 1000
+
+
+class _Found:
+    """The problems of a walk in document order: the first ``limit`` kept, the rest counted.
+
+    Every pending warning is kept (one per sound exercise, so as many as the input holds): its
+    problems are counted against the limit only when they are run. A problem beyond the limit is
+    beyond it in the report too, since running the pending warnings before it only adds
+    problems ahead of it.
+    """
+
+    __slots__ = ("errors_seen", "items", "kept", "limit", "omitted_errors", "omitted_warnings")
+
+    def __init__(self, limit: int | None) -> None:
+        self.items: list[Problem | _PendingWarnings] = []
+        self.limit = limit
+        self.kept = 0
+        self.errors_seen = 0  # kept or not: for "has an error been found since"
+        self.omitted_errors = 0
+        self.omitted_warnings = 0
+
+    def __iter__(self) -> Iterator[Problem | _PendingWarnings]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def full(self) -> bool:
+        """Whether a problem added now would only be counted."""
+        return self.limit is not None and self.kept >= self.limit
+
+    def append(self, item: Problem | _PendingWarnings) -> None:
+        if isinstance(item, _PendingWarnings):
+            self.items.append(item)
+            return
+        if item.is_error:
+            self.errors_seen += 1
+        if not self.full:
+            self.items.append(item)
+            self.kept += 1
+        elif item.is_error:
+            self.omitted_errors += 1
+        else:
+            self.omitted_warnings += 1
+
+    def extend(self, items: Iterable[Problem | _PendingWarnings]) -> None:
+        for item in items:
+            self.append(item)
+
+    def absorb(self, other: _Found) -> None:
+        """Add what ``other`` kept, then count what it left out."""
+        self.extend(other.items)
+        self.errors_seen += other.omitted_errors
+        self.omitted_errors += other.omitted_errors
+        self.omitted_warnings += other.omitted_warnings
+
+
+def _summary(limit: int, errors: int, warnings: int) -> Problem:
+    """The last problem of a report that stopped at ``limit``: how many more there were."""
+    code = "too-many-problems" if errors else "too-many-warnings"
+    return problem(
+        (),
+        code,
+        f"the report stops at {limit} problems; {errors + warnings} more were found and left "
+        f"out ({errors} error{'s' if errors != 1 else ''}, {warnings} "
+        f"warning{'s' if warnings != 1 else ''})",
+    )
+
+
 class Outcome:
-    """The problems of a read, the exercise rules' warnings run only when first asked for."""
+    """The problems of a read, the exercise rules' warnings run only when first asked for.
+
+    At most ``limit`` problems are kept (``None``: all), then one that counts the rest.
+    """
 
     __slots__ = ("_found", "_resolved", "errors")
 
-    def __init__(self, found: Iterable[Problem | _PendingWarnings]) -> None:
-        self._found = list(found)
+    def __init__(
+        self,
+        found: Iterable[Problem | _PendingWarnings] | _Found,
+        *,
+        limit: int | None = MAX_PROBLEMS,
+    ) -> None:
+        if isinstance(found, _Found):
+            self._found = found
+        else:
+            self._found = _Found(limit)
+            self._found.extend(found)
         self._resolved: tuple[Problem, ...] | None = None
+        #: The errors kept, in order (errors beyond the limit are only counted).
         self.errors = tuple(
-            item for item in self._found if isinstance(item, Problem) and item.is_error
+            item for item in self._found.items if isinstance(item, Problem) and item.is_error
         )
 
     @property
     def ok(self) -> bool:
         """Whether no error was found."""
-        return not self.errors
+        return not self.errors and not self._found.omitted_errors
+
+    @property
+    def error_count(self) -> int:
+        """How many errors were found, those beyond the limit included."""
+        return len(self.errors) + self._found.omitted_errors
 
     def after(self, problems: Iterable[Problem]) -> Outcome:
         """These problems (of reading the text, say) followed by this outcome's."""
-        return Outcome([*problems, *self._found])
+        found = _Found(self._found.limit)
+        found.extend(problems)
+        found.absorb(self._found)
+        return Outcome(found)
 
     def report(self) -> Report:
         """The report of every problem, the warnings run now."""
@@ -217,15 +317,28 @@ class Outcome:
         return iter(self.resolve())
 
     def resolve(self) -> tuple[Problem, ...]:
-        """Every problem in document order, the pending warnings run in their places."""
+        """Every problem in document order, the pending warnings run in their places.
+
+        Past the limit, problems are counted, and one more problem says how many.
+        """
         if self._resolved is None:
-            self._resolved = tuple(
-                found
-                for item in self._found
+            limit = self._found.limit
+            kept: list[Problem] = []
+            errors, warnings = self._found.omitted_errors, self._found.omitted_warnings
+            for item in self._found.items:
                 for found in (
                     (item,) if isinstance(item, Problem) else _warnings(item.exercise, item.at)
-                )
-            )
+                ):
+                    if limit is None or len(kept) < limit:
+                        kept.append(found)
+                    elif found.is_error:
+                        errors += 1
+                    else:
+                        warnings += 1
+            if errors or warnings:
+                assert limit is not None  # noqa: S101 - nothing is left out without a limit
+                kept.append(_summary(limit, errors, warnings))
+            self._resolved = tuple(kept)
         return self._resolved
 
 
@@ -236,17 +349,24 @@ class _Walker:
     :class:`_PendingWarnings` keeps their place among the problems.
     """
 
-    def __init__(self, *, fast: bool = True, warnings: bool = True) -> None:
+    def __init__(
+        self, *, fast: bool = True, warnings: bool = True, limit: int | None = MAX_PROBLEMS
+    ) -> None:
         self.fast = fast
         self.warnings = warnings
-        self.out: list[Problem | _PendingWarnings] = []
+        self.out = _Found(limit)
+        self.suggestions = _SUGGESTIONS
 
     def add(self, at: Path, code: str, message: str) -> None:
         self.out.append(problem(at, code, message))
 
-    def has_errors_since(self, start: int) -> bool:
-        """Whether an error was found after the first ``start`` problems."""
-        return any(found.is_error for found in self.out[start:])
+    def error_mark(self) -> int:
+        """A mark for :meth:`has_errors_since`: how many errors were found so far."""
+        return self.out.errors_seen
+
+    def has_errors_since(self, mark: int) -> bool:
+        """Whether an error was found since :meth:`error_mark` gave ``mark``."""
+        return self.out.errors_seen > mark
 
     # -- values --
 
@@ -304,7 +424,15 @@ class _Walker:
         for key in value:
             if key not in allowed:
                 hint = ""
-                if isinstance(key, str) and len(key) <= _SHORT:
+                # A suggestion costs a fuzzy match against every known key: only the first few
+                # unknown keys of a document get one, and none that the report leaves out.
+                if (
+                    isinstance(key, str)
+                    and len(key) <= _SHORT
+                    and self.suggestions > 0
+                    and not self.out.full
+                ):
+                    self.suggestions -= 1
                     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.7)
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.add((*at, str(key)), "unknown-key", f"unknown key {show(key)}{hint}")
@@ -357,7 +485,7 @@ class _Walker:
         if built is UNSOUND:
             shape = shape_of(cls)
             fields = self.fields(shape, value, at)
-            before = len(self.out)
+            before = self.error_mark()
             self.rules(shape, fields, value, at)
             self.keys(value, at, shape.keys)
             if UNSOUND in fields.values() or self.has_errors_since(before):
@@ -447,6 +575,7 @@ def read(
     fast: bool = True,
     whole: bool = True,
     warnings: bool = True,
+    limit: int | None = MAX_PROBLEMS,
 ) -> tuple[Any, Outcome]:
     """Read a document: what it builds (or ``UNSOUND`` when it has an error) and its problems.
 
@@ -457,27 +586,30 @@ def read(
     once, trying the fast pass on each part as ever (a part holding a marker of the text, such as
     a repeated key, is refused by it and walked). Without ``warnings``, the
     warning-only :data:`EXERCISE_RULES` are skipped when the document has no error; when it has
-    one, the report's problems run them on first use.
+    one, the report's problems run them on first use. ``limit`` is how many problems the
+    outcome keeps (:data:`MAX_PROBLEMS`; ``None`` for all): the rest are counted.
     """
     if fast and whole:
         built = fast_document(document, kind)
         if built is not UNSOUND:
-            return built, Outcome(exercise_warnings(built) if warnings else [])
-    return _walk(document, kind=kind, fast=fast, warnings=warnings)
+            return built, Outcome(exercise_warnings(built) if warnings else (), limit=limit)
+    return _walk(document, kind=kind, fast=fast, warnings=warnings, limit=limit)
 
 
-def exercise_warnings(built: Exercise | tuple[Exercise, ...]) -> list[Problem]:
+def exercise_warnings(built: Exercise | tuple[Exercise, ...]) -> Iterator[Problem]:
     """What the exercise rules find about a sound exercise or catalog document, in order."""
     if isinstance(built, Exercise):
-        return list(_warnings(built, ()))
-    return [
-        found for index, item in enumerate(built) for found in _warnings(item, ("exercises", index))
-    ]
+        yield from _warnings(built, ())
+        return
+    for index, item in enumerate(built):
+        yield from _warnings(item, ("exercises", index))
 
 
-def _walk(document: object, *, kind: str | None, fast: bool, warnings: bool) -> tuple[Any, Outcome]:
+def _walk(
+    document: object, *, kind: str | None, fast: bool, warnings: bool, limit: int | None
+) -> tuple[Any, Outcome]:
     """The detailed pass over a whole document (trying the fast pass on each part)."""
-    walker = _Walker(fast=fast, warnings=warnings)
+    walker = _Walker(fast=fast, warnings=warnings, limit=limit)
     built: Any = UNSOUND
     if not isinstance(document, dict):
         walker.add((), "wrong-type", f"the document must be a JSON object: {show(document)}")
@@ -493,7 +625,7 @@ def _walk(document: object, *, kind: str | None, fast: bool, warnings: bool) -> 
             else:
                 built = _routine(walker, content)
     outcome = Outcome(walker.out)
-    return (UNSOUND if outcome.errors else built), outcome
+    return (built if outcome.ok else UNSOUND), outcome
 
 
 def _catalog(walker: _Walker, content: dict[str, Any]) -> Any:
@@ -555,7 +687,9 @@ def _parsed(raw: object) -> Any:
     return UNSOUND if problems else value
 
 
-def read_catalog_text(text: str, *, warnings: bool) -> tuple[Any, Outcome] | None:
+def read_catalog_text(
+    text: str, *, warnings: bool, limit: int | None = MAX_PROBLEMS
+) -> tuple[Any, Outcome] | None:
     """Read a catalog document's text exercise by exercise, or ``None`` to read it whole.
 
     The fast decoder builds each exercise from its own raw JSON; only an exercise it refuses is
@@ -591,10 +725,10 @@ def read_catalog_text(text: str, *, warnings: bool) -> tuple[Any, Outcome] | Non
                 held[index] = _occurrences(value)
         if not keys_unrepeated(text, 3 + sum(held)):
             return None
-    walker = _Walker(warnings=warnings)
+    walker = _Walker(warnings=warnings, limit=limit)
     built = _catalog(walker, {"exercises": exercises})
     outcome = Outcome(walker.out)
-    return (UNSOUND if outcome.errors else built), outcome
+    return (built if outcome.ok else UNSOUND), outcome
 
 
 def _raw_id(body: object) -> str | None:
@@ -636,13 +770,16 @@ def _items(walker: _Walker, items: object) -> Any:
     # apart so that each is reported with its item, in document order.
     embedded: dict[str, Any] = {}
     where: dict[str, int] = {}
-    embedded_problems: dict[int, list[Problem | _PendingWarnings]] = {}
+    # The embedded exercises' problems come out in item order, so the first ``limit`` of them
+    # are all that any report can show: what they keep together stays within the limit.
+    limit = walker.out.limit
+    embedded_problems: dict[int, _Found] = {}
     for index, item in enumerate(items):
         body = item.get("exercise") if isinstance(item, dict) else None
         if not isinstance(body, dict):
             continue
         at = ("items", index, "exercise")
-        outer, walker.out = walker.out, []
+        outer, walker.out = walker.out, _Found(limit)
         exercise = walker.exercise(body, at, "exercise")
         identifier = _raw_id(body)
         if identifier is not None and identifier in where:
@@ -656,8 +793,10 @@ def _items(walker: _Walker, items: object) -> Any:
             where[identifier] = index
             embedded[identifier] = exercise
         embedded_problems[index], walker.out = walker.out, outer
+        if limit is not None:
+            limit = max(0, limit - embedded_problems[index].kept)
     built = [
-        _item(walker, item, index, embedded, embedded_problems.get(index, []))
+        _item(walker, item, index, embedded, embedded_problems.get(index))
         for index, item in enumerate(items)
     ]
     return UNSOUND if UNSOUND in built else tuple(built)
@@ -668,7 +807,7 @@ def _item(
     item: object,
     index: int,
     embedded: dict[str, Any],
-    embedded_problems: list[Problem | _PendingWarnings],
+    embedded_problems: _Found | None,
 ) -> Any:
     at: Path = ("items", index)
     if not isinstance(item, dict):
@@ -676,7 +815,7 @@ def _item(
         return UNSOUND
     walker.repeated_keys(item, at)
     exercise = _reference(walker, item, at, embedded, embedded_problems)
-    before = len(walker.out)
+    before = walker.error_mark()
     values: dict[str, Any] = {}
     for name in _DOSE_FIELDS:
         raw = item.get(name)
@@ -701,7 +840,7 @@ def _item(
         and (checked_against is not STAND_IN or found_problem.code in TYPE_CODES)
     )
     walker.keys(dict.fromkeys(item), at, ("exercise", *_DOSE_FIELDS))
-    if not isinstance(exercise, Exercise) or any(p.is_error for p in walker.out[before:]):
+    if not isinstance(exercise, Exercise) or walker.has_errors_since(before):
         return UNSOUND
     side = item.get("side")
     return walker.construct(
@@ -722,7 +861,7 @@ def _reference(  # noqa: PLR0911 - one return per outcome
     item: dict[Any, Any],
     at: Path,
     embedded: dict[str, Any],
-    embedded_problems: list[Problem | _PendingWarnings],
+    embedded_problems: _Found | None,
 ) -> Any:
     """Resolve an item's exercise: embedded, an embedded id, a catalog id; report what fails."""
     if "exercise" not in item:
@@ -730,7 +869,8 @@ def _reference(  # noqa: PLR0911 - one return per outcome
         return UNSOUND
     reference = item["exercise"]
     if isinstance(reference, dict):
-        walker.out.extend(embedded_problems)
+        if embedded_problems is not None:
+            walker.out.absorb(embedded_problems)
         identifier = _raw_id(reference)
         return embedded.get(identifier, UNSOUND) if identifier is not None else UNSOUND
     if not isinstance(reference, str):
@@ -799,6 +939,6 @@ def raise_for(outcome: Outcome) -> None:
 
     Its message lists the errors; its ``problems`` add the warnings on first use.
     """
-    if outcome.errors:
-        count = len(outcome.errors)
+    if not outcome.ok:
+        count = outcome.error_count
         raise DocumentError(f"the document has {count} error{'s' if count != 1 else ''}:", outcome)
