@@ -30,6 +30,7 @@ from solpt_rehab import (
     Side,
     catalog,
 )
+from wire_strategies import characters
 
 E, W = Severity.ERROR, Severity.WARNING
 FIGURE_4 = catalog.get("figure-4-stretch")
@@ -521,7 +522,7 @@ def test_any_dose_outside_fails_and_names_its_item_and_field(
     ]
 
 
-@given(one_outside(), st.text(min_size=1).filter(str.strip))
+@given(one_outside(), st.text(characters, min_size=1).filter(str.strip))
 def test_a_deviation_always_builds_and_is_recorded(
     case: tuple[list[tuple[Exercise, dict[str, Any]]], int, str], reason: str
 ) -> None:
@@ -536,7 +537,7 @@ def test_a_deviation_always_builds_and_is_recorded(
     ]
 
 
-@given(exercises, st.text(min_size=1).filter(str.strip))
+@given(exercises, st.text(characters, min_size=1).filter(str.strip))
 def test_a_deviation_inside_the_range_is_recorded_too(exercise: Exercise, reason: str) -> None:
     side = "left" if exercise.laterality is Laterality.AFFECTED_SIDE else None
     routine = RoutineBuilder("r").add(exercise, side=side, deviation=reason).build()

@@ -11,6 +11,7 @@ import json
 import tracemalloc
 from typing import Any
 
+import attrs
 import pytest
 
 from solpt_rehab import (
@@ -475,3 +476,44 @@ def test_the_memory_of_a_report_of_a_file_of_errors_grows_with_the_file_not_the_
     # Measured on CPython 3.11: about 41 bytes per byte of text with the limit, 157 without it
     # (a problem costs some 300 bytes, and this text has one every two bytes).
     assert peak(1000) < 80 < peak(None)
+
+
+# -- 7 (the model's part): control characters and bidirectional overrides -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code_point", "index"),
+    [
+        ("Knees to chest\x1b]0;pwned\x07", "001B", 14),
+        ("Hold\r\x1b[2K10 seconds", "000D", 4),
+        ("exe.\u202egnp", "202E", 4),
+        ("\u2066Stretch", "2066", 0),
+        ("Stretch\x85", "0085", 7),
+        ("Stretch\x7f", "007F", 7),
+        ("Stretch\x00", "0000", 7),
+    ],
+)
+def test_names_and_step_texts_refuse_control_characters_and_bidi_overrides(
+    text: str, code_point: str, index: int
+) -> None:
+    document = _exercise(name=text)
+    document["steps"][0]["text"] = text
+    requirement = (
+        f"must not hold control characters or bidirectional overrides (U+{code_point} at "
+        f"index {index})"
+    )
+
+    assert [str(found) for found in validate(document).problems] == [
+        f"/name: error control-character: 'name' {requirement}: {text!r}",
+        f"/steps/0/text: error control-character: 'text' {requirement}: {text!r}",
+    ]
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(catalog.get("knees-to-chest"), name=text)
+    assert str(error.value) == f"'name' {requirement}: {text!r}"
+
+
+def test_tabs_newlines_and_direction_marks_are_text() -> None:
+    document = _exercise(name="Knees\tto chest \u200f\u05d0")
+    document["steps"][0]["text"] = "Lie face up.\nRelax."
+
+    assert validate(document).problems == ()

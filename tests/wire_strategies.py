@@ -33,10 +33,18 @@ from solpt_rehab import (
 from solpt_rehab._routines.dose import IMPLAUSIBLE_OPEN_ENDED_FACTOR
 
 slugs = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
-texts = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=20
-).filter(lambda text: text.strip() != "")
-any_texts = st.text(max_size=12)
+#: The characters a text of the model may hold: no surrogate (Cs), no control character (Cc) but
+#: tab and newline, no bidirectional embedding, override or isolate.
+characters = st.characters(
+    codec="utf-8",
+    exclude_categories=["Cs", "Cc"],
+    include_characters="\t\n",
+    exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+)
+texts = st.text(alphabet=characters, min_size=1, max_size=20).filter(
+    lambda text: text.strip() != ""
+)
+any_texts = st.text(alphabet=characters, max_size=12)
 seconds = st.one_of(
     st.integers(min_value=1, max_value=600),
     st.floats(min_value=0.5, max_value=600, allow_nan=False, allow_infinity=False),

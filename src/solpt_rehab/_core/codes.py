@@ -66,6 +66,10 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
         E,
         "a text holding a surrogate code point (JSON's `\\ud800`): not valid Unicode",
     ),
+    "control-character": (
+        E,
+        "a text holding a control character (C0 but tab and newline, DEL, C1) or a bidi override",
+    ),
     "not-a-slug": (E, "an id that is not lowercase letters and digits joined by single hyphens"),
     "empty-array": (E, "an array that must hold at least one item is empty"),
     "invalid-value": (E, "a value the model refuses for a reason no other code names"),

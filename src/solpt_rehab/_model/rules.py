@@ -33,6 +33,7 @@ import attrs
 from .._core.errors import InvalidValueError
 
 __all__ = [
+    "CONTROL_CLASS",
     "FLOAT_MAX",
     "GIVEN",
     "SLUG",
@@ -50,6 +51,7 @@ __all__ = [
     "Text",
     "check_source",
     "checks_pending",
+    "control_requirement",
     "convert_member",
     "declare",
     "declared",
@@ -58,6 +60,7 @@ __all__ = [
     "further_check",
     "is_declared",
     "max_not_below",
+    "no_control",
     "one_of",
     "rules_of",
     "schema_name",
@@ -106,6 +109,37 @@ def unicode_requirement(text: str) -> str | None:
 def valid_unicode(text: str) -> bool:
     """Whether ``text`` holds no surrogate code point; ASCII is decided at once."""
     return text.isascii() or _SURROGATE.search(text) is None
+
+
+#: What no text of the model may hold: the C0 controls but tab and line feed (ESC starts terminal
+#: escape sequences, CR overwrites a line, NUL ends C strings), DEL, the C1 controls, and the
+#: bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069), which
+#: make a text show other than it reads. The marks U+200E and U+200F stay allowed: right-to-left
+#: scripts need them, and they cannot reorder what follows.
+_CONTROL_RANGES: Final = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"
+CONTROL_CLASS: Final = f"[{_CONTROL_RANGES}]"
+_CONTROL: Final = re.compile(CONTROL_CLASS)
+
+
+def control_requirement(text: str) -> str | None:
+    """What ``text`` fails when it holds a control character or a bidirectional override.
+
+    The requirement reads after "must", and names the first such character and where it is.
+    """
+    if text.isprintable():  # the common case: every character the rule refuses is unprintable
+        return None
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    return (
+        f"not hold control characters or bidirectional overrides (U+{ord(found.group()):04X} "
+        f"at index {found.start()})"
+    )
+
+
+def no_control(text: str) -> bool:
+    """Whether ``text`` holds no character of :data:`CONTROL_CLASS`; printable text at once."""
+    return text.isprintable() or _CONTROL.search(text) is None
 
 
 # -- showing values in messages -------------------------------------------------------------------
@@ -190,15 +224,19 @@ def _name(namespace: dict[str, Any], value: object) -> str:
 
 @attrs.frozen
 class Text(Spec):
-    """Valid Unicode text of at most :data:`TEXT_LIMIT` characters.
+    """Valid Unicode text of at most :data:`TEXT_LIMIT` characters, without control characters.
 
-    ``nonempty`` asks for something besides white space; ``slug`` for an id.
+    ``nonempty`` asks for something besides white space; ``slug`` for an id. No text holds a
+    character of :data:`CONTROL_CLASS` (``control-character``): text from strangers is shown to
+    people, in terminals and on pages, and these characters change what they see.
     """
 
     nonempty: bool = True
     slug: bool = False
 
-    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+    def problem(  # noqa: PLR0911 - one return per rule
+        self, value: object, name: str, *, nullable: bool = False
+    ) -> Found | None:
         """See :meth:`Spec.problem`."""
         if not isinstance(value, str):
             return "wrong-type", f"{name!r} must be a string{_or_none(nullable)}: {show(value)}"
@@ -212,6 +250,9 @@ class Text(Spec):
             return "invalid-unicode", f"{name!r} must {invalid}: {show(value)}"
         if self.nonempty and not value.strip():
             return "empty-text", f"{name!r} must not be empty: {show(value)}"
+        control = None if self.slug else control_requirement(value)
+        if control is not None:
+            return "control-character", f"{name!r} must {control}: {show(value)}"
         if self.slug and not SLUG.fullmatch(value):
             return (
                 "not-a-slug",
@@ -233,6 +274,8 @@ class Text(Spec):
             test += f" and {var} and not {var}.isspace()"
         if self.slug:
             test += f" and {_name(namespace, SLUG.fullmatch)}({var}) is not None"
+        else:
+            test += f" and {_name(namespace, no_control)}({var})"
         return test
 
     def schema(self) -> dict[str, Any]:
@@ -240,8 +283,9 @@ class Text(Spec):
         schema: dict[str, Any] = {"type": "string", "maxLength": TEXT_LIMIT}
         if self.slug:
             schema["pattern"] = SLUG_PATTERN
-        elif self.nonempty:
-            schema["pattern"] = "\\S"
+        else:  # no control character from start to end; something besides white space
+            nonempty = r"(?=[\s\S]*\S)" if self.nonempty else ""
+            schema["pattern"] = f"^{nonempty}[^{_CONTROL_RANGES}]*(?![\\s\\S])"
         return schema
 
     def breaking(self) -> Iterator[tuple[str, object]]:
@@ -252,6 +296,9 @@ class Text(Spec):
             yield "invalid-unicode", "a\ud800"
         if self.nonempty:
             yield "empty-text", " \t"
+        if not self.slug:
+            yield "control-character", "a\x1b[2J"
+            yield "control-character", "\u202egnp.exe"
         if self.slug:
             yield "not-a-slug", "Not-a-slug"
             yield "not-a-slug", "trailing-newline\n"

@@ -12,7 +12,7 @@ from typing import Final
 
 from .._core.problems import Problem, pointer, problem
 from .._model import rules
-from .._model.rules import FLOAT_MAX, Number, unicode_requirement
+from .._model.rules import FLOAT_MAX, Number, control_requirement, unicode_requirement
 from .._model.values import (
     CountingRule,
     Exercise,
@@ -117,6 +117,7 @@ TYPE_CODES: Final = frozenset(
         "bad-enum",
         "empty-text",
         "invalid-unicode",
+        "control-character",
     }
 )
 
@@ -174,10 +175,11 @@ def item_problems(
 
     reason = deviation if isinstance(deviation, str) and deviation.strip() else None
     invalid = None if reason is None else unicode_requirement(reason)
+    code = "invalid-unicode"
+    if invalid is None and reason is not None:
+        invalid, code = control_requirement(reason), "control-character"
     if invalid is not None:  # not a reason that can be written down: as good as none
-        yield problem(
-            path("deviation"), "invalid-unicode", f"'deviation' must {invalid}: {reason!r}"
-        )
+        yield problem(path("deviation"), code, f"'deviation' must {invalid}: {reason!r}")
         reason = None
     elif deviation is not None and reason is None:
         yield problem(

@@ -57,7 +57,7 @@ import attrs
 
 from .._core.errors import DocumentError, InvalidValueError
 from .._core.problems import Problem, pointer, problem
-from .._model.rules import unicode_requirement
+from .._model.rules import control_requirement, unicode_requirement
 from .._model.values import (
     BodyRegion,
     Category,
@@ -467,6 +467,9 @@ class _Entry:
         requirement = unicode_requirement(value)
         if requirement is not None:
             raise self.fail((key,), "invalid-unicode", f"{key!r} must {requirement}: {value!r}")
+        control = control_requirement(value)
+        if control is not None:
+            raise self.fail((key,), "control-character", f"{key!r} must {control}: {value!r}")
         if keep:
             self.mapped.append(f"{key} {value!r}")
         return value
@@ -510,7 +513,9 @@ class _Entry:
                     "value-dropped",
                     f"an empty instruction; dropped: {item!r}",
                 )
-            elif (requirement := unicode_requirement(item)) is not None:
+            elif (
+                requirement := unicode_requirement(item) or control_requirement(item)
+            ) is not None:
                 self.warn(
                     ("instructions", number),
                     "value-dropped",
@@ -580,7 +585,7 @@ class _Entry:
                 ("equipment",), "value-dropped", f"'equipment' must be a name: {_shown(value)}"
             )
             return ()
-        requirement = unicode_requirement(value)
+        requirement = unicode_requirement(value) or control_requirement(value)
         if requirement is not None:
             self.warn(("equipment",), "value-dropped", f"'equipment' must {requirement}: {value!r}")
             return ()
