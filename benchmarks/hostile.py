@@ -225,6 +225,18 @@ def yaml_long_integer(size: int) -> Run:
     return lambda: validate_text(text, syntax="yaml")
 
 
+def yaml_sexagesimal(size: int) -> Run:
+    """A base-60 integer ("1:1:1...") of many places: converting it is quadratic."""
+    text = "kind: exercise\nformat_version: 1" + ":1" * (size // 2) + "\n"
+    return lambda: validate_text(text, syntax="yaml")
+
+
+def yaml_tag(size: int) -> Run:
+    """Issue 17, item 9: a Python tag on a long sequence."""
+    text = "kind: exercise\nsteps: !!python/object/apply:os.system [" + "ls, " * (size // 4) + "]\n"
+    return lambda: validate_text(text, syntax="yaml")
+
+
 def yaml_deep(size: int) -> Run:
     """YAML flow sequences nested far deeper than any document needs."""
     text = "[" * size
@@ -256,6 +268,8 @@ FAMILIES: dict[str, Family] = {
     "yaml-list": yaml_list,
     "yaml-catalog-of-integers": yaml_catalog_of_integers,
     "yaml-long-integer": yaml_long_integer,
+    "yaml-sexagesimal": yaml_sexagesimal,
+    "yaml-tag": yaml_tag,
     "yaml-deep": yaml_deep,
 }
 
@@ -298,6 +312,8 @@ def ratios(times: list[tuple[int, float]]) -> list[float]:
 
 
 def _size(size: int) -> str:
+    if size < KB:
+        return f"{size} B"
     return f"{size // KB} KB" if size < KB * KB else f"{size // (KB * KB)} MB"
 
 
