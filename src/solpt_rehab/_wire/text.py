@@ -141,16 +141,21 @@ def text_of(text: object, max_size: int | None = MAX_SIZE) -> tuple[str | None, 
 # A run of digits is tried from its first digit only: from inside a run of 999 digits the
 # pattern would count up to 999 again at each one.
 _DIGITS: Final = re.compile(r"(?<!\d)\d{1000,}")
-# A string, or a bracket. A string without its closing quote runs to the end of the text: if it
-# had to close, the scan would try it again from every quote inside it (an unterminated string
-# of escaped quotes is quadratic). The unrolled loop gives each character one way to match.
-_TOKEN: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+# A string, or a bracket, in text whose escapes are masked (see _deepest). A string without its
+# closing quote runs to the end of the text: if it had to close, the scan would try it again from
+# every quote inside it (an unterminated string of escaped quotes was quadratic). With the escapes
+# masked, a string is one run of one character class, which the engine scans without keeping a
+# state per character.
+_TOKEN: Final = re.compile(r'"[^"]*"?|[\[\]{}]')
 
 
 def _deepest(text: str) -> tuple[int, int]:
     """The greatest nesting depth of ``text`` and where it is first reached (an index)."""
+    # Escaped backslashes, then escaped quotes, become two other characters each: no quote is
+    # escaped any more, and every index stays where it was.
+    masked = text.replace("\\\\", "__").replace('\\"', "__")
     depth = deepest = where = 0
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(masked):
         bracket = match.group()
         if bracket in "[{":
             depth += 1

@@ -102,22 +102,39 @@ _PRE: Final = "|".join(r"\s+".join(phrase.split()) for phrase in _PRE_PHRASES)
 QUANTITY_START: Final = (
     r"[\d" + "".join(sorted({word[0] for word in (*_PRE_PHRASES, *WORD_VALUES)})) + "]"
 )
+
+
+def _spaces(name: str, *, least: int = 0) -> str:
+    r"""White space taken whole and never given back, as ``\s*+`` would take it.
+
+    After a number, a run of white space is followed by what the pattern wants next (a unit, a
+    range's separator) or by nothing it wants. A plain ``\s*`` would then give the run back one
+    character at a time, trying each alternative at each, which costs a pass over every unit
+    word per space (and more where two such runs meet). Python 3.10 has no possessive quantifier,
+    so a lookahead, which ``re`` never re-enters, captures the whole run, and a backreference
+    takes it. No alternative that follows starts with white space, so no match changes.
+    """
+    return rf"(?=(?P<{name}>\s{'+' if least else '*'}))(?P={name})"
+
+
 # Every match starts where a word starts, with one of the characters of QUANTITY_START, so the
 # leading assertion changes no match: it only spares the engine trying each alternative at every
 # other position.
 QUANTITY: Final = re.compile(
     rf"\b(?={QUANTITY_START})"
-    rf"(?:\b(?P<pre>{_PRE})\s+)?"
+    rf"(?:\b(?P<pre>{_PRE}){_spaces('w0', least=1)})?"
     rf"(?P<low>{_NUM})"
-    rf"(?:\s*(?P<sep>[-\u2013\u2014]|\bto\b|\bor\b|\band\b)\s*(?P<high>{_NUM}))?"
-    rf"(?P<plus>\s*\+|\s+or\s+more\b)?"
-    rf"(?:\s*(?:-\s*)?(?P<unit>{_UNIT}))?"
-    rf"(?P<post>\s+or\s+(?:more|longer)\b)?",
+    rf"(?:{_spaces('w1')}(?P<sep>[-\u2013\u2014]|\bto\b|\bor\b|\band\b){_spaces('w2')}"
+    rf"(?P<high>{_NUM}))?"
+    rf"(?P<plus>{_spaces('w3')}\+|{_spaces('w4', least=1)}or\s+more\b)?"
+    rf"(?:{_spaces('w5')}(?:-{_spaces('w6')})?(?P<unit>{_UNIT}))?"
+    rf"(?P<post>{_spaces('w7', least=1)}or\s+(?:more|longer)\b)?",
     re.IGNORECASE,
 )
 SINGLE: Final = re.compile(
-    rf"(?P<low>{_NUM})(?P<plus>\s*\+|\s+or\s+more\b)?(?:\s*(?:-\s*)?(?P<unit>{_UNIT}))?"
-    rf"(?P<post>\s+or\s+(?:more|longer)\b)?",
+    rf"(?P<low>{_NUM})(?P<plus>{_spaces('w3')}\+|{_spaces('w4', least=1)}or\s+more\b)?"
+    rf"(?:{_spaces('w5')}(?:-{_spaces('w6')})?(?P<unit>{_UNIT}))?"
+    rf"(?P<post>{_spaces('w7', least=1)}or\s+(?:more|longer)\b)?",
     re.IGNORECASE,
 )
 ONCE_TWICE: Final = re.compile(
