@@ -517,3 +517,32 @@ def test_tabs_newlines_and_direction_marks_are_text() -> None:
     document["steps"][0]["text"] = "Lie face up.\nRelax."
 
     assert validate(document).problems == ()
+
+
+def _integers_report_expected(count: int) -> list[str]:
+    return [
+        *(
+            f"/exercises/{index}: error wrong-type: 'exercises[{index}]' must be an object: 4"
+            for index in range(1000)
+        ),
+        (
+            "(root): error too-many-problems: the report stops at 1000 problems; "
+            f"{count - 1000} more were found and left out ({count - 1000} errors, 0 warnings)"
+        ),
+    ]
+
+
+def test_a_catalog_whose_exercises_are_integers_gets_a_report_of_a_thousand_and_a_count() -> None:
+    text = '{"kind": "catalog", "format_version": 1, "exercises": [' + "4, " * 4999 + "4]}"
+
+    assert [str(found) for found in validate_text(text).problems] == (
+        _integers_report_expected(5000)
+    )
+
+
+def test_a_yaml_catalog_whose_exercises_are_integers_gets_the_same_report() -> None:
+    text = "kind: catalog\nformat_version: 1\nexercises:\n" + "- 4\n" * 5000
+
+    assert [str(found) for found in validate_text(text, syntax="yaml").problems] == (
+        _integers_report_expected(5000)
+    )
