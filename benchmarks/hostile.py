@@ -3,8 +3,10 @@
 Each family builds an adversarial input of a given size (in characters) and feeds it to one
 public entry point. The benchmark runs each family at sizes doubling from 1 KB to 1 MB and prints
 the time at each size and the growth ratio per doubling: a reader that is linear in its input
-shows ratios near 2, a quadratic one near 4. A family counts as linear when every ratio stays
-below 2.5 (the verdict column). The families are the reproducers of issue 17 and a few more.
+shows ratios near 2, a quadratic one near 4. A family counts as linear when its growth per
+doubling, the geometric mean of its ratios from the first size above 1 ms, stays below 2.5 (the
+verdict column); the largest single ratio is printed beside it, and every ratio after. The
+families are the reproducers of issue 17 and a few more.
 
 Run it from the repository root (the ``yaml`` extra is needed for the YAML families)::
 
@@ -318,6 +320,28 @@ def measure(
     return sorted(best.items())
 
 
+#: Below this, a call's time is mostly fixed costs and the allocator's moods, not the reader's
+#: growth: the mean growth is taken from the first size that costs more.
+FLOOR = 0.001
+
+
+def mean_growth(times: list[tuple[int, float]]) -> tuple[float, int]:
+    """The growth per doubling over the measured range, and the size it is taken from.
+
+    It is the geometric mean of the ratios from the first size whose call takes at least
+    :data:`FLOOR` (or from the first size, when fewer than two doublings would be left) to the
+    last: one step of a buffer that doubles, or one full pass of the garbage collector, moves a
+    single ratio past 2.5 and the next one below 2, where the mean stays with the reader.
+    """
+    start = next((index for index, (_, took) in enumerate(times) if took >= FLOOR), len(times))
+    if len(times) - 1 - start < 2:  # noqa: PLR2004 - at least two doublings to average
+        start = 0
+    steps = len(times) - 1 - start
+    if steps < 1 or times[start][1] <= 0:
+        return 0.0, times[start][0]
+    return (times[-1][1] / times[start][1]) ** (1 / steps), times[start][0]
+
+
 def ratios(times: list[tuple[int, float]]) -> list[float]:
     """The growth ratio of each doubling: time at a size over time at half of it."""
     return [
@@ -350,7 +374,7 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"sizes {_size(sizes[0])} to {_size(sizes[-1])}, doubling; best CPU time of a call in "
         f"{arguments.rounds} round{'s' if arguments.rounds != 1 else ''}; "
-        f"linear when every ratio < {GROWTH_LIMIT}"
+        f"linear when the growth per doubling < {GROWTH_LIMIT}"
     )
     for name in names:
         try:
@@ -366,7 +390,8 @@ def main(argv: list[str] | None = None) -> None:
             continue
         growth = ratios(times)
         worst = max(growth, default=0.0)
-        verdict = "linear" if worst < GROWTH_LIMIT and len(times) == len(sizes) else "SUPERLINEAR"
+        mean, since = mean_growth(times)
+        verdict = "linear" if mean < GROWTH_LIMIT and len(times) == len(sizes) else "SUPERLINEAR"
         if len(times) < len(sizes):
             verdict += f" (stopped at {_size(times[-1][0])}: over {arguments.budget:g} s)"
         shown = " ".join(f"{ratio:.2f}" for ratio in growth)
@@ -380,7 +405,8 @@ def main(argv: list[str] | None = None) -> None:
             else f"{_size(near_10_kb[0])} in {near_10_kb[1] * 1000:.1f} ms; "
         )
         print(
-            f"{name:28} {verdict:11} max ratio {worst:5.2f}; {small}"
+            f"{name:28} {verdict:11} growth {mean:4.2f} per doubling from {_size(since)}, "
+            f"largest single {worst:4.2f}; {small}"
             f"{_size(last_size)} in {last_time * 1000:.1f} ms; ratios {shown}"
         )
 

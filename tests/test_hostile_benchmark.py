@@ -31,15 +31,15 @@ def test_every_family_runs_and_prints_its_ratios(
     lines = capsys.readouterr().out.splitlines()
 
     assert lines[0] == (
-        "sizes 64 B to 256 B, doubling; best CPU time of a call in 3 rounds; linear when every "
-        "ratio < 2.5"
+        "sizes 64 B to 256 B, doubling; best CPU time of a call in 3 rounds; linear when the "
+        "growth per doubling < 2.5"
     )
     names = [line.split()[0] for line in lines[1:]]
     assert names == list(hostile.FAMILIES)
     for line in lines[1:]:
         assert re.fullmatch(
-            r"\S+ +(linear|SUPERLINEAR) +max ratio +\d+\.\d\d; 256 B in \d+\.\d ms; "
-            r"ratios \d+\.\d\d \d+\.\d\d",
+            r"\S+ +(linear|SUPERLINEAR) +growth \d+\.\d\d per doubling from 64 B, largest "
+            r"single \d+\.\d\d; 256 B in \d+\.\d ms; ratios \d+\.\d\d \d+\.\d\d",
             line,
         ), line
 
@@ -77,3 +77,12 @@ def test_every_family_the_fuzz_harness_grows_is_measured_here(
     harness = importlib.import_module("harness")
 
     assert sorted(set(harness.HOSTILE) - set(hostile.FAMILIES)) == []
+
+
+def test_the_mean_growth_starts_where_calls_cost_a_millisecond(hostile: ModuleType) -> None:
+    times = [(1024, 0.0001), (2048, 0.0005), (4096, 0.001), (8192, 0.002), (16384, 0.0064)]
+
+    growth, since = hostile.mean_growth(times)
+
+    assert (round(growth, 6), since) == (round(6.4**0.5, 6), 4096)
+    assert hostile.mean_growth(times[:3]) == (10.0**0.5, 1024)

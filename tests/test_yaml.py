@@ -182,6 +182,28 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
         MARCH_YAML.replace("min_reps: 8", "min_reps: 0b" + "0" * 5000 + "1000"),
         [],
     ),
+    "a base-60 number, as YAML 1.1 reads one": (
+        MARCH_YAML.replace("min_reps: 8", "min_reps: 1:30"),
+        [
+            (
+                "/repetitions/max_reps",
+                "range-inverted",
+                E,
+                "'max_reps' must be >= 'min_reps' (90): 10",
+            )
+        ],
+    ),
+    "a base-60 number of more than 1,100 characters, read as text": (
+        MARCH_YAML.replace("min_reps: 8", "min_reps: 1" + ":1" * 600),
+        [
+            (
+                "/repetitions/min_reps",
+                "wrong-type",
+                E,
+                "'min_reps' must be a whole number: '" + "1:" * 20 + "'... (1201 characters)",
+            )
+        ],
+    ),
     "an integer in hex beyond a float": (
         MARCH_YAML.replace("min_reps: 8", "min_reps: 0x" + "f" * 1200),
         [
@@ -263,7 +285,12 @@ def test_bad_yaml_is_a_problem_with_its_place(name: str, loader: str) -> None:
 
 
 def test_the_c_loader_is_used_when_pyyaml_has_it() -> None:
-    assert yaml_module._CLoader is getattr(yaml, "CSafeLoader", None)
+    c_loader = getattr(yaml, "CSafeLoader", None)
+    if c_loader is None:
+        assert yaml_module._CLoader is None
+    else:
+        assert yaml_module._CLoader is not None
+        assert issubclass(yaml_module._CLoader, c_loader)
 
 
 def test_importing_the_library_imports_no_optional_dependency() -> None:

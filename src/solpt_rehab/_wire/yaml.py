@@ -54,7 +54,23 @@ class _ValueRefusedError(Exception):
         self.mark = node.start_mark
 
 
-class _PythonLoader(yaml.SafeLoader):
+class _Resolving:
+    """The implicit typing of plain scalars, in linear time for a scalar of any length.
+
+    YAML 1.1 reads ``1:30`` as a number in base 60 (90), and PyYAML's patterns for it repeat a
+    group once per place, which Python's ``re`` runs keeping a state per repetition: a scalar of
+    half a million places took six times as long as one of half as many. A base-60 number of
+    more than :data:`_LONGEST_INT` characters is far beyond a float anyway, so such a scalar is
+    read as the text it is (and refused as the wrong type where a number belongs).
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0] and len(value) > _LONGEST_INT and ":" in value:
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+
+
+class _PythonLoader(_Resolving, yaml.SafeLoader):
     """PyYAML's pure-Python safe loader, refusing aliases before they are resolved."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -63,9 +79,14 @@ class _PythonLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+_C_SAFE_LOADER: type[Any] | None = getattr(yaml, "CSafeLoader", None)
 #: libyaml's loader, composed in C: it resolves aliases itself, into a node met twice, which the
 #: builder refuses; the pure-Python loader then finds where the alias stands, for the message.
-_CLoader: type[Any] | None = getattr(yaml, "CSafeLoader", None)
+_CLoader: type[Any] | None = (
+    None
+    if _C_SAFE_LOADER is None
+    else type("_CLoader", (_Resolving, _C_SAFE_LOADER), {"__doc__": "libyaml's safe loader."})
+)
 
 #: The tags of the values the builder makes: the plain scalars PyYAML's safe loader constructs,
 #: plain sequences and plain mappings. Dates and bytes are built, for the validator to refuse as
@@ -77,6 +98,7 @@ _SCALAR_TAGS: Final = frozenset(
 _SEQUENCE_TAG: Final = "tag:yaml.org,2002:seq"
 _MAPPING_TAG: Final = "tag:yaml.org,2002:map"
 _INT_TAG: Final = "tag:yaml.org,2002:int"
+_STR_TAG: Final = "tag:yaml.org,2002:str"
 #: More significant characters than this, and an integer is beyond a float's range in every base
 #: YAML writes (2**1100 is, and every other base grows faster, sexagesimal's "1:00" included).
 _LONGEST_INT: Final = 1100
