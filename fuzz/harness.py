@@ -333,17 +333,18 @@ def read_hostile(text: str, reader: str) -> None:
             assert report.ok, text[:200]
 
 
-def check_hostile(data: bytes) -> None:
+def check_hostile(data: bytes, max_size: int = HOSTILE_MAX_SIZE) -> None:
     """Every reader answers a hostile family grown to any size, with the fuzzer's bytes inside.
 
-    The bytes choose a family, how many times its unit repeats (up to about
-    :data:`HOSTILE_MAX_SIZE` characters in all), and a text spliced in where the unit runs.
+    The bytes choose a family, how many times its unit repeats (up to about ``max_size``
+    characters in all, :data:`HOSTILE_MAX_SIZE` by default), and a text spliced in where the
+    unit runs.
     Bounded time is libFuzzer's ``-timeout`` to check (``fuzz/run.py`` sets one).
     """
     source = ByteSource(data)
     name = source.pick(sorted(HOSTILE))
     prefix, unit, suffix, reader = HOSTILE[name]
-    repeats = source.below(HOSTILE_MAX_SIZE // len(unit) + 1)
+    repeats = source.below(max_size // len(unit) + 1)
     cut = source.below(repeats + 1)
     inserted = bytes(source.byte() for _ in range(source.below(16))).decode("utf-8", "replace")
     text = prefix + unit * cut + inserted + unit * (repeats - cut) + suffix
