@@ -49,7 +49,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "too-deep": (E, "arrays and objects nested more deeply than the parser can follow"),
     # -- the document's structure --
     "wrong-kind": (E, "`kind` is not `exercise`, `catalog` or `routine`, or not the one expected"),
-    "unknown-version": (E, "`format_version` is not a version this library reads (only 1)"),
+    "unknown-version": (E, "`format_version` is not a version this library reads (1 or 2)"),
     "missing-key": (E, "a required key is absent; the path is the key's own path"),
     "unknown-key": (E, "a key the format does not define (often a misspelling)"),
     "wrong-type": (E, "a value of the wrong JSON type, such as a string where a number belongs"),
@@ -66,6 +66,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     ),
     "not-a-slug": (E, "an id that is not lowercase letters and digits joined by single hyphens"),
     "empty-array": (E, "an array that must hold at least one item is empty"),
+    "bad-date": (E, "a date that is not a real day written `YYYY-MM-DD`"),
     "invalid-value": (E, "a value the model refuses for a reason no other code names"),
     # -- the domain rules --
     "range-inverted": (E, "a range whose maximum is below its minimum"),
@@ -74,6 +75,14 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "counting-missing": (E, "two-sided repetitions without a counting rule (total or per side)"),
     "counting-not-allowed": (E, "a counting rule on repetitions that are not two-sided"),
     "hold-step-missing": (E, "an exercise with a hold but no step of kind `hold`"),
+    "load-amount-incomplete": (E, "a load with only one end of its range of amounts"),
+    "load-amount-not-allowed": (E, "an amount on a load that is not a weight"),
+    "load-unit-missing": (E, "a weight's amount without its unit (`kg` or `lb`)"),
+    "load-unit-not-allowed": (E, "a unit on a load without an amount"),
+    "load-level-not-allowed": (E, "a level on a load that is not a band"),
+    "load-undescribed": (E, "a `described` load without a text"),
+    "effort-rpe-incomplete": (E, "an effort with only one end of its RPE range"),
+    "effort-undescribed": (E, "an effort with neither a text nor an RPE range"),
     "duplicate-id": (
         E,
         (
@@ -85,6 +94,17 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "hold-out-of-range": (E, "a prescribed hold outside the exercise's documented range"),
     "reps-out-of-range": (E, "prescribed repetitions outside the exercise's documented range"),
     "hold-not-documented": (E, "a hold prescribed for an exercise that documents none"),
+    "sets-out-of-range": (E, "prescribed sets outside the exercise's documented range"),
+    "work-out-of-range": (E, "prescribed timed work outside the exercise's documented range"),
+    "work-not-documented": (E, "timed work prescribed for an exercise that documents none"),
+    "load-out-of-range": (
+        E,
+        "a prescribed load of another kind, band level or amount than the exercise documents",
+    ),
+    "reps-not-stated": (
+        E,
+        "no repetitions prescribed for an exercise whose source states no lower bound",
+    ),
     "side-missing": (E, "no side for an exercise that works the painful side only"),
     "side-not-allowed": (E, "a side the exercise's laterality does not allow"),
     "deviation": (W, "a recorded deviation: a dose outside its range, or a reason with none"),
@@ -97,7 +117,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "hold-not-stated": (W, "no step states a hold, or a step only stands in for one: no hold"),
     "hold-unquantified": (W, "a step states a hold without a number; the draft has none"),
     "hold-open-ended": (W, "a step states a hold without an upper bound; the draft has none"),
-    "repetitions-not-stated": (W, "no step states a count; the draft records 'at least 1'"),
+    "repetitions-not-stated": (W, "no step states a count; the draft states none either"),
     "laterality-not-stated": (W, "no side cue; the draft reads the exercise as bilateral"),
     "counting-not-stated": (
         W,

@@ -20,6 +20,7 @@ no rule can hide from the validator, the schema and the fast decoder.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import math
 import re
@@ -81,6 +82,7 @@ SLUG_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?![\s\S])"
 #: (JSON's "\ud800" escape gives one). UTF-8 cannot encode it, so writing such a text fails.
 _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 _METADATA_KEY: Final = "solpt_rehab.spec"
+_SINCE_KEY: Final = "solpt_rehab.since"
 _E = TypeVar("_E", bound=Enum)
 _C = TypeVar("_C", bound=type)
 
@@ -341,6 +343,57 @@ class Flag(Spec):
         yield "wrong-type", "yes"
 
 
+_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![\s\S])")
+
+
+@attrs.frozen
+class Day(Spec):
+    """A calendar date: a :class:`datetime.date` in the model, ``"YYYY-MM-DD"`` on the wire."""
+
+    def day(self, value: object) -> datetime.date | None:
+        """The date a model or wire value is or names, or ``None``."""
+        if type(value) is datetime.date:
+            return value
+        if isinstance(value, str) and _DAY.match(value):
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return None
+
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+        """See :meth:`Spec.problem`: a date, or a string that names one, passes."""
+        if self.day(value) is not None:
+            return None
+        return (
+            "bad-date",
+            f"{name!r} must be a date written YYYY-MM-DD{_or_none(nullable)}: {show(value)}",
+        )
+
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+        """See :meth:`Spec.inline`."""
+        return f"type({var}) is {_name(namespace, datetime.date)}"
+
+    def schema(self) -> dict[str, Any]:
+        """See :meth:`Spec.schema`."""
+        return {"type": "string", "format": "date", "pattern": _DAY.pattern}
+
+    def breaking(self) -> Iterator[tuple[str, object]]:
+        """See :meth:`Spec.breaking`."""
+        yield "bad-date", "2026-02-30"
+        yield "bad-date", "30/11/2026"
+        yield "bad-date", 20261130
+
+    def convert(self, value: object, name: str, *, nullable: bool = False) -> Any:
+        """The date ``value`` is or names; :class:`InvalidValueError` otherwise."""
+        if nullable and value is None:
+            return None
+        day = self.day(value)
+        if day is None:
+            _fail(self.problem(value, name, nullable=nullable))
+        return day
+
+
 @attrs.frozen
 class OneOf(Spec):
     """One of an enumeration's string values; the model holds the member."""
@@ -584,11 +637,16 @@ def max_not_below(low: str, high: str, breaking: Mapping[str, Any]) -> Rule:
 
 @attrs.frozen
 class DeclaredField:
-    """One declared field: its name, its spec, and its default (``attrs.NOTHING`` when required)."""
+    """One declared field: its name, its spec, its default (``attrs.NOTHING`` when required).
+
+    ``since`` is the version of the wire format that introduced the field's key: a document of an
+    earlier version may not hold it.
+    """
 
     name: str
     spec: Spec
     default: Any
+    since: int = 1
 
     @property
     def required(self) -> bool:
@@ -596,9 +654,12 @@ class DeclaredField:
         return self.default is attrs.NOTHING
 
 
-def declare(spec: Spec) -> dict[str, Spec]:
-    """The attrs metadata that declares a field's spec: ``attrs.field(metadata=declare(...))``."""
-    return {_METADATA_KEY: spec}
+def declare(spec: Spec, *, since: int = 1) -> dict[str, Any]:
+    """The attrs metadata that declares a field's spec: ``attrs.field(metadata=declare(...))``.
+
+    ``since`` is the wire format's version that introduced the field (see :class:`DeclaredField`).
+    """
+    return {_METADATA_KEY: spec, _SINCE_KEY: since}
 
 
 _FIELDS: Final[dict[type[Any], tuple[DeclaredField, ...]]] = {}
@@ -689,7 +750,14 @@ def declared(*rules: Rule, then: Callable[[Any], None] | None = None) -> Callabl
             default = field.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # attrs' own idiom
                 default = default.factory()
-            declared_fields.append(DeclaredField(name=field.name, spec=spec, default=default))
+            declared_fields.append(
+                DeclaredField(
+                    name=field.name,
+                    spec=spec,
+                    default=default,
+                    since=field.metadata.get(_SINCE_KEY, 1),
+                )
+            )
         names = {field.name for field in declared_fields}
         for rule in rules:
             if not {rule.at, *rule.reads} <= names:
