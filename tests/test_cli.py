@@ -39,12 +39,12 @@ def files(tmp_path: Path) -> Path:
     )
     (tmp_path / "broken.json").write_text('{"kind": ', encoding="utf-8")
     (tmp_path / "warned.json").write_text(
-        '{"kind": "routine", "format_version": 1, "name": "r", '
+        '{"kind": "routine", "format_version": 2, "name": "r", '
         '"items": [{"exercise": "lying-march", "reps": 8, "deviation": "none"}]}',
         encoding="utf-8",
     )
     (tmp_path / "plan.yaml").write_text(
-        "kind: routine\nformat_version: 1\nname: r\nitems:\n  - {exercise: lying-march, reps: 8}\n",
+        "kind: routine\nformat_version: 2\nname: r\nitems:\n  - {exercise: lying-march, reps: 8}\n",
         encoding="utf-8",
     )
     return tmp_path
@@ -61,7 +61,7 @@ def test_validate_prints_each_problem_with_file_and_pointer(files: Path) -> None
             f"{bad}:/steps/0/kind: error bad-enum: 'kind' must be one of 'setup', 'move', 'hold', "
             "'release', 'repeat': 'x'"
         ),
-        f"{bad}:/repetitions/min_reps: error wrong-type: 'min_reps' must be a whole number: '8'",
+        f"{bad}:/repetitions/min_reps: error wrong-type: 'min_reps' must be a whole number or None: '8'",
         (
             f"{broken}:: error malformed-json: the text is not JSON: expecting value at line 1 "
             "column 10"
@@ -105,7 +105,7 @@ def test_validate_in_json(
                         "path": "/repetitions/min_reps",
                         "code": "wrong-type",
                         "severity": "error",
-                        "message": "'min_reps' must be a whole number: '8'",
+                        "message": "'min_reps' must be a whole number or None: '8'",
                     },
                 ],
             },
@@ -239,7 +239,7 @@ def test_a_lone_surrogate_in_a_text_is_an_error_with_its_place_not_a_traceback(
 
 def test_a_lone_surrogate_in_a_key_is_written_escaped(tmp_path: Path) -> None:
     path = tmp_path / "odd.json"
-    path.write_text('{"kind": "catalog", "format_version": 1, "exercises": [], "\\ud800": 1}')
+    path.write_text('{"kind": "catalog", "format_version": 2, "exercises": [], "\\ud800": 1}')
     result = run("validate", str(path))
     assert (result.returncode, result.stdout) == (
         1,

@@ -82,7 +82,7 @@ def test_an_invalid_routine_document_prints_every_problem_and_exits_1(
     path = tmp_path / "routine.json"
     document = {
         "kind": "routine",
-        "format_version": 1,
+        "format_version": 2,
         "name": "Too much",
         "items": [{"exercise": "knees-to-chest", "reps": 9}, {"exercise": "plank", "reps": 1}],
     }

@@ -12,7 +12,7 @@ from solpt_rehab import Report, catalog, loads, validate_text
 E = "error"
 MARCH_YAML = """\
 kind: exercise
-format_version: 1
+format_version: 2
 id: march
 name: March
 steps:
@@ -38,7 +38,7 @@ def test_a_yaml_document_reads_like_its_json() -> None:
 
 CASES: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
     "an alias": (
-        "kind: &k exercise\nformat_version: 1\nid: *k\n",
+        "kind: &k exercise\nformat_version: 2\nid: *k\n",
         [
             (
                 "",

@@ -79,7 +79,6 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "load-amount-not-allowed": (E, "an amount on a load that is not a weight"),
     "load-unit-missing": (E, "a weight's amount without its unit (`kg` or `lb`)"),
     "load-unit-not-allowed": (E, "a unit on a load without an amount"),
-    "load-level-not-allowed": (E, "a level on a load that is not a band"),
     "load-undescribed": (E, "a `described` load without a text"),
     "effort-rpe-incomplete": (E, "an effort with only one end of its RPE range"),
     "effort-undescribed": (E, "an effort with neither a text nor an RPE range"),

@@ -343,7 +343,14 @@ class Flag(Spec):
         yield "wrong-type", "yes"
 
 
-_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![\s\S])")
+_LEAP_YEAR: Final = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+#: A real day of the Gregorian calendar written ``YYYY-MM-DD``, leap days included, year 0 not:
+#: the model and the schema read dates by this one pattern.
+_DAY: Final = re.compile(
+    r"^(?!0000)(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    rf"|{_LEAP_YEAR}-02-29)(?![\s\S])"
+)
 
 
 @attrs.frozen
@@ -355,10 +362,7 @@ class Day(Spec):
         if type(value) is datetime.date:
             return value
         if isinstance(value, str) and _DAY.match(value):
-            try:
-                return datetime.date.fromisoformat(value)
-            except ValueError:
-                return None
+            return datetime.date.fromisoformat(value)
         return None
 
     def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
@@ -381,6 +385,7 @@ class Day(Spec):
     def breaking(self) -> Iterator[tuple[str, object]]:
         """See :meth:`Spec.breaking`."""
         yield "bad-date", "2026-02-30"
+        yield "bad-date", "2100-02-29"
         yield "bad-date", "30/11/2026"
         yield "bad-date", 20261130
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, Final, TypeVar
+from typing import Any, ClassVar, Final, TypeVar
 
 import attrs
 
@@ -265,6 +265,7 @@ class _SecondsRange:
     """What a hold and timed work share: an inclusive range of seconds, written ``"15-20 s"``."""
 
     __slots__ = ()
+    _NOUN: ClassVar[str]
     min_seconds: float
     max_seconds: float
 
@@ -290,9 +291,7 @@ class _SecondsRange:
         given: object = text  # callers without a type checker may pass anything
         match = _HOLD_TEXT.fullmatch(given) if isinstance(given, str) else None
         if match is None:
-            raise InvalidValueError(
-                f"not a range of seconds; expected a form like '15-20 s': {text!r}"
-            )
+            raise InvalidValueError(f"not a {cls._NOUN}; expected a form like '15-20 s': {text!r}")
         low = _parse_number(match["low"])
         high = _parse_number(match["high"]) if match["high"] is not None else low
         return cls(min_seconds=low, max_seconds=high)
@@ -336,6 +335,7 @@ class Hold(_SecondsRange):
     min_seconds: float = attrs.field(metadata=declare(_SECONDS))
     max_seconds: float = attrs.field(metadata=declare(_SECONDS))
 
+    _NOUN: ClassVar[str] = "hold"
     __attrs_post_init__ = rules.checks_pending
 
 
@@ -364,6 +364,7 @@ class TimedWork(_SecondsRange):
     min_seconds: float = attrs.field(metadata=declare(_SECONDS))
     max_seconds: float = attrs.field(metadata=declare(_SECONDS))
 
+    _NOUN: ClassVar[str] = "timed work"
     __attrs_post_init__ = rules.checks_pending
 
 
@@ -516,18 +517,21 @@ def _only_for(field: str, kind: LoadKind) -> Callable[[LoadKind, Any], str | Non
     return test
 
 
-def _unit_given(amount: Any, unit: WeightUnit | None) -> str | None:
+def _unit_given(low: Any, high: Any, unit: WeightUnit | None) -> str | None:
     """The test of ``load-unit-missing``: a weight's amount has its unit."""
-    if amount is None or unit is not None:
+    if (low is None and high is None) or unit is not None:
         return None
-    return f"'unit' must be given with an amount ({amount!r}), 'kg' or 'lb': None"
+    return f"'unit' must be given with an amount ({low if high is None else high!r}): None"
 
 
-def _unit_absent(amount: Any, unit: WeightUnit | None) -> str | None:
+def _unit_absent(low: Any, high: Any, unit: WeightUnit | None) -> str | None:
     """The test of ``load-unit-not-allowed``: no unit without an amount."""
-    if amount is not None or unit is None:
+    if low is not None or high is not None or unit is None:
         return None
     return f"'unit' must be None when no amount is given: {unit.value!r}"
+
+
+_AN_AMOUNT: Final = {"anyOf": [_number_key("min_amount"), _number_key("max_amount")]}
 
 
 def _load_described(kind: LoadKind, text: str | None) -> str | None:
@@ -567,10 +571,10 @@ def _to_unit(value: WeightUnit | str | None) -> WeightUnit | None:
     Rule(
         code="load-unit-missing",
         at="unit",
-        reads=("min_amount", "unit"),
+        reads=("min_amount", "max_amount", "unit"),
         test=_unit_given,
         schema={
-            "if": _number_key("min_amount"),
+            "if": _AN_AMOUNT,
             "then": {"required": ["unit"], "properties": {"unit": {"type": "string"}}},
         },
         breaking={"unit": None},
@@ -578,26 +582,10 @@ def _to_unit(value: WeightUnit | str | None) -> WeightUnit | None:
     Rule(
         code="load-unit-not-allowed",
         at="unit",
-        reads=("min_amount", "unit"),
+        reads=("min_amount", "max_amount", "unit"),
         test=_unit_absent,
-        schema={
-            "if": {
-                "anyOf": [
-                    {"not": {"required": ["min_amount"]}},
-                    {"properties": {"min_amount": {"type": "null"}}},
-                ]
-            },
-            "then": {"properties": {"unit": {"type": "null"}}},
-        },
+        schema={"if": {"not": _AN_AMOUNT}, "then": {"properties": {"unit": {"type": "null"}}}},
         breaking={"min_amount": None, "max_amount": None},
-    ),
-    Rule(
-        code="load-level-not-allowed",
-        at="level",
-        reads=("kind", "level"),
-        test=_only_for("level", LoadKind.BAND),
-        schema=_not_for(LoadKind.BAND, "level"),
-        breaking={"level": "light"},
     ),
     Rule(
         code="load-undescribed",
@@ -623,8 +611,8 @@ class Load:
 
     Attributes:
         kind: What resists.
-        level: A band's level or colour as the source names it (``"light"``, ``"red"``), or
-            ``None``; only for bands.
+        level: How strong the load is as the source names it, without a number: a band's
+            level or colour (``"light"``, ``"red"``), or "light" weights; or ``None``.
         min_amount: The least weight, or ``None`` when the source gives no number; only for
             weights, and given with ``max_amount`` and ``unit``.
         max_amount: The most weight (>= ``min_amount``), or ``None``.
@@ -660,13 +648,14 @@ class Load:
     def __str__(self) -> str:
         if self.text is not None and self.kind is LoadKind.DESCRIBED:
             return self.text
+        level = "" if self.level is None else f"{self.level} "
         if self.kind is LoadKind.BAND:
-            return "band" if self.level is None else f"{self.level} band"
+            return f"{level}band"
         if self.kind is LoadKind.WEIGHT:
             if self.min_amount is None or self.max_amount is None or self.unit is None:
-                return "weight"
+                return f"{level}weight"
             return f"{format_range(self.min_amount, self.max_amount)} {self.unit.value}"
-        return "body weight"
+        return f"{level}body weight"
 
 
 _RPE: Final = Number(zero=True, maximum=10)

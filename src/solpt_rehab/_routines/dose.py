@@ -21,7 +21,6 @@ from .._model.values import (
     Hold,
     Laterality,
     Load,
-    LoadKind,
     RepetitionScheme,
     Sets,
     Step,
@@ -357,7 +356,7 @@ def _load_problems(
         return
     if load.kind is not documented.kind:
         text = f"'load' is not the documented {documented.kind.value!r} load of {exercise.id!r}"
-    elif documented.kind is LoadKind.BAND and documented.level not in (None, load.level):
+    elif documented.level not in (None, load.level):
         text = f"'load' is not the documented {documented} of {exercise.id!r}"
     elif not _within(load, documented):
         text = f"'load' is outside the documented {documented} of {exercise.id!r}"

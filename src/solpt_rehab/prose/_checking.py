@@ -204,7 +204,12 @@ def _reps_disagreement(exercise: Exercise, reading: StatedDose) -> str | None:
     ):
         return None
     low, high = reading.reps_range
-    inside = low >= scheme.min_reps and (
+    if not scheme.stated:
+        return (
+            f"the step states {format_range(low, high)!r} repetitions, but the exercise states "
+            f"no count: {_phrase(reading, reading.reps_span)!r}"
+        )
+    inside = low >= (scheme.min_reps or 1) and (
         scheme.max_reps is None or (high is not None and high <= scheme.max_reps)
     )
     if inside:
