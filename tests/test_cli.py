@@ -61,7 +61,10 @@ def test_validate_prints_each_problem_with_file_and_pointer(files: Path) -> None
             f"{bad}:/steps/0/kind: error bad-enum: 'kind' must be one of 'setup', 'move', 'hold', "
             "'release', 'repeat': 'x'"
         ),
-        f"{bad}:/repetitions/min_reps: error wrong-type: 'min_reps' must be a whole number or None: '8'",
+        (
+            f"{bad}:/repetitions/min_reps: error wrong-type: 'min_reps' must be a whole number "
+            "or None: '8'"
+        ),
         (
             f"{broken}:: error malformed-json: the text is not JSON: expecting value at line 1 "
             "column 10"

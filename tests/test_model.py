@@ -221,9 +221,10 @@ def test_any_valid_scheme_constructs_equals_its_evolved_copy_and_hashes(
 ) -> None:
     assert attrs.evolve(scheme) == scheme
     assert hash(attrs.evolve(scheme)) == hash(scheme)
-    assert scheme.min_reps in scheme
-    assert (scheme.min_reps - 1) not in scheme
-    assert scheme.open_ended is (scheme.max_reps is None)
+    least = 1 if scheme.min_reps is None else scheme.min_reps
+    assert least in scheme
+    assert (least - 1) not in scheme
+    assert scheme.open_ended is (scheme.min_reps is not None and scheme.max_reps is None)
 
 
 @given(positive_counts, positive_counts)

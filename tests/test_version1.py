@@ -41,7 +41,7 @@ def test_the_fixtures_are_version_1_and_cover_every_kind() -> None:
 
 
 def _kept(old: object, new: object, at: str = "") -> list[str]:
-    """Where ``new`` loses or changes what ``old`` says; a key only ``new`` has is at its default."""
+    """Where ``new`` loses or changes what ``old`` says; a key ``new`` adds is at its default."""
     if isinstance(old, dict) and isinstance(new, dict):
         lost = [f"{at}/{key}" for key in old if key not in new]
         for key, value in new.items():
@@ -53,7 +53,7 @@ def _kept(old: object, new: object, at: str = "") -> list[str]:
     if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
         return [
             found
-            for index, pair in enumerate(zip(old, new))
+            for index, pair in enumerate(zip(old, new, strict=True))
             for found in _kept(*pair, f"{at}/{index}")
         ]
     return [] if old == new and type(old) is type(new) else [at or "/"]
@@ -65,7 +65,7 @@ def test_a_version_1_document_reads_to_a_value_that_writes_it_again_at_version_2
 ) -> None:
     assert validate(document).errors == ()
     value = from_document(document)
-    text = (FIXTURES / f"{name.split('[')[0]}.json").read_text(encoding="utf-8")
+    text = (FIXTURES / f"{name.split('[', maxsplit=1)[0]}.json").read_text(encoding="utf-8")
     if "[" not in name:
         assert loads(text) == value
     written = to_document(value)

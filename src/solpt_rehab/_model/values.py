@@ -153,7 +153,7 @@ class BodyRegion(StrChoice):
 
 
 class Level(StrChoice):
-    """The starting level an exercise suits (CERT item 16).
+    """The starting level an exercise suits (CERT item 15).
 
     .. versionadded:: 0.1.0
     """
@@ -369,7 +369,7 @@ class TimedWork(_SecondsRange):
 
 
 def _given_with(low: str, high: str, given: str) -> Callable[[Any, Any], str | None]:
-    """The test of an ``-incomplete`` rule: the other end of a range is given whenever ``given`` is."""
+    """The test of an ``-incomplete`` rule: the other end of a range comes with ``given``."""
     missing = high if given == low else low
 
     def test(low_value: Any, high_value: Any) -> str | None:
