@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, Final, TypeVar
 
 import attrs
@@ -401,28 +401,38 @@ def _both_ends(code: str, low: str, high: str, example: float) -> tuple[Rule, Ru
     )
 
 
-def _rest_described(low: Any, text: Any) -> str | None:
-    """The test of ``rest-undescribed``: a rest without seconds says in words how it is."""
-    if low is None and text is None:
-        return "'text' must say how the rest is documented when it has no seconds: None"
-    return None
+def _described(code: str, low: str, what: str, breaking: Mapping[str, Any]) -> Rule:
+    """The rule ``code``: a value without the number ``low`` says in its ``text`` what it is."""
+    lacking = "seconds" if low == "min_seconds" else "RPE"
+
+    def test(text: Any, low_value: Any) -> str | None:
+        if text is None and low_value is None:
+            return f"'text' must say {what} when it has no {lacking}: None"
+        return None
+
+    return Rule(
+        code=code,
+        at="text",
+        reads=("text", low),
+        test=test,
+        schema={
+            "anyOf": [
+                _number_key(low),
+                {"required": ["text"], "properties": {"text": {"type": "string"}}},
+            ]
+        },
+        breaking=breaking,
+    )
 
 
 @rules.declared(
     *_both_ends("rest-incomplete", "min_seconds", "max_seconds", 30),
     rules.max_not_below("min_seconds", "max_seconds", {"min_seconds": 60, "max_seconds": 30}),
-    Rule(
-        code="rest-undescribed",
-        at="text",
-        reads=("min_seconds", "text"),
-        test=_rest_described,
-        schema={
-            "anyOf": [
-                _number_key("min_seconds"),
-                {"required": ["text"], "properties": {"text": {"type": "string"}}},
-            ]
-        },
-        breaking={"min_seconds": None, "max_seconds": None, "text": None},
+    _described(
+        "rest-undescribed",
+        "min_seconds",
+        "how the rest is documented",
+        {"min_seconds": None, "max_seconds": None, "text": None},
     ),
 )
 @attrs.frozen(kw_only=True)
@@ -661,28 +671,14 @@ class Load:
 _RPE: Final = Number(zero=True, maximum=10)
 
 
-def _effort_described(text: str | None, low: Any) -> str | None:
-    """The test of ``effort-undescribed``: an effort says something."""
-    if text is None and low is None:
-        return "'text' must describe the effort when it has no RPE: None"
-    return None
-
-
 @rules.declared(
     *_both_ends("effort-rpe-incomplete", "min_rpe", "max_rpe", 3),
     rules.max_not_below("min_rpe", "max_rpe", {"min_rpe": 5, "max_rpe": 4}),
-    Rule(
-        code="effort-undescribed",
-        at="text",
-        reads=("text", "min_rpe"),
-        test=_effort_described,
-        schema={
-            "anyOf": [
-                _number_key("min_rpe"),
-                {"required": ["text"], "properties": {"text": {"type": "string"}}},
-            ]
-        },
-        breaking={"text": None, "min_rpe": None, "max_rpe": None},
+    _described(
+        "effort-undescribed",
+        "min_rpe",
+        "the effort in words",
+        {"text": None, "min_rpe": None, "max_rpe": None},
     ),
 )
 @attrs.frozen(kw_only=True)

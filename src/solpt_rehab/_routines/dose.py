@@ -262,20 +262,45 @@ def _outside(where: str, code: str, text: str, value: object, reason: str | None
 def _hold_problems(
     exercise: Exercise, hold_seconds: object, reason: str | None, where: str
 ) -> Iterator[Problem]:
-    if hold_seconds is None:
+    return _seconds_problems(exercise, exercise.hold, "hold", hold_seconds, reason=reason, at=where)
+
+
+def _work_problems(
+    exercise: Exercise, work_seconds: object, reason: str | None, where: str
+) -> Iterator[Problem]:
+    return _seconds_problems(
+        exercise, exercise.timed_work, "work", work_seconds, reason=reason, at=where
+    )
+
+
+_WHAT: Final = {"hold": "hold", "work": "timed work"}
+
+
+def _seconds_problems(
+    exercise: Exercise,
+    documented: Hold | TimedWork | None,
+    name: str,
+    seconds: object,
+    *,
+    reason: str | None,
+    at: str,
+) -> Iterator[Problem]:
+    """The problems of a prescribed hold or timed work (``name``), against the documented range."""
+    if seconds is None:
         return
-    bad = number_problem(hold_seconds, where, "hold_seconds", whole=False)
+    field = f"{name}_seconds"
+    bad = number_problem(seconds, at, field, whole=False)
     if bad is not None:
         yield bad
-    elif exercise.hold is None:
+    elif documented is None:
         yield problem(
-            where,
-            "hold-not-documented",
-            f"{exercise.id!r} has no documented hold to prescribe: {hold_seconds!r}",
+            at,
+            f"{name}-not-documented",
+            f"{exercise.id!r} has no documented {_WHAT[name]} to prescribe: {seconds!r}",
         )
-    elif hold_seconds not in exercise.hold:
-        text = f"'hold_seconds' is outside the documented {exercise.hold} of {exercise.id!r}"
-        yield _outside(where, "hold-out-of-range", text, hold_seconds, reason)
+    elif seconds not in documented:
+        text = f"{field!r} is outside the documented {documented} of {exercise.id!r}"
+        yield _outside(at, f"{name}-out-of-range", text, seconds, reason)
 
 
 def _reps_problems(
@@ -317,25 +342,6 @@ def _sets_problems(
     elif exercise.sets is not None and sets not in exercise.sets:
         text = f"'sets' is outside the documented {exercise.sets.range_text} of {exercise.id!r}"
         yield _outside(where, "sets-out-of-range", text, sets, reason)
-
-
-def _work_problems(
-    exercise: Exercise, work_seconds: object, reason: str | None, where: str
-) -> Iterator[Problem]:
-    if work_seconds is None:
-        return
-    bad = number_problem(work_seconds, where, "work_seconds", whole=False)
-    if bad is not None:
-        yield bad
-    elif exercise.timed_work is None:
-        yield problem(
-            where,
-            "work-not-documented",
-            f"{exercise.id!r} has no documented timed work to prescribe: {work_seconds!r}",
-        )
-    elif work_seconds not in exercise.timed_work:
-        text = f"'work_seconds' is outside the documented {exercise.timed_work} of {exercise.id!r}"
-        yield _outside(where, "work-out-of-range", text, work_seconds, reason)
 
 
 _LOAD: Final = Part(Load)
