@@ -298,6 +298,8 @@ def test_the_working_interpretations_are_ranges_around_what_a_timer_plays() -> N
         ("VAGUE_REST", "vague_rest_seconds", 2, 3, 5),
         ("SWITCH_SIDES", "switch_sides_seconds", 3, 5, 10),
         ("MOVE", "move_seconds", 2, 3, 4),
+        ("BETWEEN_SETS", "between_sets_seconds", 15, 30, 60),
+        ("VAGUE_SET_REST", "vague_set_rest_seconds", 15, 30, 60),
     ]
     for interpretation in Interpretation:
         assert 0 < interpretation.min_seconds <= interpretation.seconds
