@@ -330,9 +330,9 @@ class Cue:
         repetition: For a ``hold``, ``move`` or ``work``, the repetition's number as the
             exercise counts it (across both sides when counted in total, per side when counted
             per side); ``None`` otherwise.
-        set_number: For an item that does more than one set: the number of the set a ``hold``,
-            ``move`` or ``work`` belongs to, and for a ``set-rest`` the set that comes next;
-            ``None`` otherwise (since 0.2.0).
+        set_number: For the cues of an item that does more than one set, the number of the set
+            the cue belongs to (for a ``set-rest``, the set that comes next); ``None`` for
+            ``get-ready``, ``next-exercise`` and every cue of an item of one set (since 0.2.0).
 
     .. versionadded:: 0.1.0
     """
@@ -534,23 +534,30 @@ def _segments(routine: Routine, spans: dict[str, _Span]) -> Iterator[_Segment]:
             previous: _Repetition | None = None
             for repetition in repetitions:
                 if previous is not None:
-                    yield _between(item, previous, repetition, spans)
-                yield from _work(item, repetition, of, spans)
+                    between = _between(item, previous, repetition, spans)
+                    yield between if of is None else attrs.evolve(between, set_number=of.number)
+                yield from _work(item, repetition, spans, of=of, opens_set=previous is None)
                 previous = repetition
 
 
 def _work(
-    item: RoutineItem, repetition: _Repetition, of: _SetOf | None, spans: dict[str, _Span]
+    item: RoutineItem,
+    repetition: _Repetition,
+    spans: dict[str, _Span],
+    *,
+    of: _SetOf | None,
+    opens_set: bool,
 ) -> Iterator[_Segment]:
     """The work of one repetition: its timed work, then its hold; or, with neither, a movement.
 
-    The first repetition of each set of an item that does more than one set announces the set.
+    ``of`` is the set, for an item of more than one set, whose first repetition (``opens_set``)
+    announces it.
     """
     exercise = item.exercise
     side = repetition.side
     where = "" if side is Side.BOTH else f"{side.value} side, "
     count = f"{repetition.number} of {repetition.of}"
-    announce = f"Set {of.number} of {of.of}. " if of is not None and repetition.number == 1 else ""
+    announce = f"Set {of.number} of {of.of}. " if of is not None and opens_set else ""
     set_number = None if of is None else of.number
     if exercise.timed_work is not None:
         if item.work_seconds is not None:
@@ -721,10 +728,10 @@ def session_duration(routine: Routine, pacing: Pacing | None = None) -> SessionD
 
     It adds up the same cues as :func:`session_timeline`, every set of every item: the prescribed
     holds and timed work (or, for an item without one, the documented range), the documented
-    rests between repetitions and between sets, and for every length no source states, the range of the library's working interpretation
-    (:class:`~solpt_rehab.Interpretation`) or the exact length ``pacing`` gives: the low ends give
-    ``min_seconds``, the high ends ``max_seconds``. The timeline of the same routine and pacing
-    always lasts a length within it.
+    rests between repetitions and between sets, and for every length no source states, the range
+    of the library's working interpretation (:class:`~solpt_rehab.Interpretation`) or the exact
+    length ``pacing`` gives: the low ends give ``min_seconds``, the high ends ``max_seconds``.
+    The timeline of the same routine and pacing always lasts a length within it.
 
     Args:
         routine: The routine.
