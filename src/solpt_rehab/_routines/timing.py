@@ -127,7 +127,7 @@ class Interpretation(enum.Enum):
         60,
         "pausing between two sets when no rest between sets is documented",
     )
-    #: A rest between sets documented without a number, such as "a short rest".
+    #: A rest between sets documented without a number, such as "a short while".
     #:
     #: .. versionadded:: 0.2.0
     VAGUE_SET_REST = (
@@ -135,7 +135,7 @@ class Interpretation(enum.Enum):
         15,
         30,
         60,
-        'a rest between sets documented without a number, such as "a short rest"',
+        'a rest between sets documented without a number, such as "a short while"',
     )
 
     keyword: str
