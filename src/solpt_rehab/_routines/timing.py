@@ -563,9 +563,10 @@ def _work(
         if item.work_seconds is not None:
             work = _Span.exactly(item.work_seconds)
         else:  # not prescribed: play the default, allow for the whole documented range
+            default = default_work_seconds(exercise)
             work = _Span(
                 low=exercise.timed_work.min_seconds,
-                play=default_work_seconds(exercise) or exercise.timed_work.min_seconds,
+                play=exercise.timed_work.min_seconds if default is None else default,
                 high=exercise.timed_work.max_seconds,
             )
         yield _Segment(
