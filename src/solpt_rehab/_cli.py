@@ -165,6 +165,7 @@ def cue_document(cue: Cue) -> dict[str, Any]:
         "prompt": cue.prompt,
         "interpreted": cue.interpreted,
         "repetition": cue.repetition,
+        "set_number": cue.set_number,
     }
 
 

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from ._core.problems import Problem
 from ._model.values import CountingRule, Exercise, Laterality, format_number
-from ._routines.dose import Side
-from ._routines.timing import Pacing, format_length, session_duration, session_timeline
+from ._routines.dose import Side, default_load
+from ._routines.timing import (
+    Pacing,
+    format_length,
+    session_duration,
+    session_timeline,
+    sets_played,
+)
 from ._routines.values import Routine, RoutineItem
 
 __all__ = ["format_exercise", "format_problem", "format_timeline"]
@@ -28,6 +34,7 @@ def _clock(seconds: float) -> str:
 
 
 def _describe(item: RoutineItem) -> str:
+    """An item's dose: ``"hold 5 s, 2 sets of 10 reps, both sides together, light band"``."""
     exercise = item.exercise
     scheme = exercise.repetitions
     parts = []
@@ -35,7 +42,14 @@ def _describe(item: RoutineItem) -> str:
         parts.append(f"hold {format_number(item.hold_seconds)} s")
     elif exercise.hold is not None:
         parts.append(f"hold {exercise.hold} (not prescribed)")
+    if item.work_seconds is not None:
+        parts.append(f"work {format_number(item.work_seconds)} s")
+    elif exercise.timed_work is not None:
+        parts.append(f"work {exercise.timed_work} (not prescribed)")
     count = f"{item.reps} rep{'' if item.reps == 1 else 's'}"
+    if item.sets is not None or exercise.sets is not None:
+        sets = sets_played(item)
+        count = f"{sets} set{'' if sets == 1 else 's'} of {count}"
     if scheme.counting is CountingRule.PER_SIDE:
         count += " per side"
     elif scheme.counting is CountingRule.TOTAL:
@@ -49,6 +63,9 @@ def _describe(item: RoutineItem) -> str:
     else:
         lead = Side.RIGHT if item.side is Side.BOTH else item.side
         parts.append(f"{laterality.value}, {lead.value} first")
+    load = default_load(exercise) if item.load is None else item.load
+    if load is not None:
+        parts.append(str(load))
     if item.deviation is not None:
         parts.append(f"deviation: {item.deviation}")
     return ", ".join(parts)
@@ -70,11 +87,12 @@ def _frequency(routine: Routine) -> str:
 def format_timeline(routine: Routine, pacing: Pacing | None = None) -> str:
     """Write a routine and the timeline of one session as text for a person.
 
-    The text gives the routine's name, how often it is done, each item with its dose, any
-    warnings (a recorded deviation, an implausibly high count), the length of one session as a
-    range, then one line per cue: its start (minutes:seconds), its length in seconds, its kind and
-    its prompt. A ``*`` after a length marks a working interpretation of the library's own
-    (:class:`~solpt_rehab.Interpretation`), not a prescribed or documented number.
+    The text gives the routine's name, how often it is done, each item with its dose (hold, timed
+    work, sets and repetitions, sides, load), any warnings (a recorded deviation, an implausibly
+    high count), the length of one session as a range, then one line per cue: its start
+    (minutes:seconds), its length in seconds, its kind and its prompt. A ``*`` after a length
+    marks a working interpretation of the library's own (:class:`~solpt_rehab.Interpretation`),
+    not a prescribed or documented number.
 
     Args:
         routine: The routine.
@@ -89,6 +107,8 @@ def format_timeline(routine: Routine, pacing: Pacing | None = None) -> str:
             prescribed hold too large to time.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Items show their sets, timed work and load.
     """
     duration = session_duration(routine, pacing)
     cues = session_timeline(routine, pacing)
