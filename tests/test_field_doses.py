@@ -30,6 +30,8 @@ from solpt_rehab import (
     dumps,
     from_document,
     loads,
+    session_duration,
+    session_timeline,
     to_document,
     validate,
 )
@@ -246,3 +248,21 @@ def test_a_routine_document_reports_the_new_dose_problems_at_their_places() -> N
         ("/items/1/work_seconds", "work-out-of-range"),
         ("/start", "bad-date"),
     ]
+
+
+def test_an_exercise_stating_no_dose_plays_the_count_the_clinician_chose() -> None:
+    routine = RoutineBuilder("r", exercises=LOOKUP).add("side-bend", reps=4).build()
+    assert [
+        (cue.kind.value, None if cue.side is None else cue.side.value, cue.repetition)
+        for cue in session_timeline(routine)
+    ] == [
+        ("get-ready", "right", None),
+        ("move", "right", 1),
+        ("release", "left", None),
+        ("move", "left", 2),
+        ("release", "right", None),
+        ("move", "right", 3),
+        ("release", "left", None),
+        ("move", "left", 4),
+    ]
+    assert str(session_duration(routine)) == "19 s to 46 s"
