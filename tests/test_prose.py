@@ -272,7 +272,10 @@ def test_every_mention_is_kept_in_text_order_with_its_status() -> None:
             text="60 seconds",
             note="rest between sets or intervals",
         ),
+        # Not a rest between repetitions, but the rest between sets, taken as such.
+        Mention(field="set_rest", status=MentionStatus.TAKEN, start=136, end=146, text="60 seconds"),
     )
+    assert reading.set_rest == Rest(min_seconds=60, max_seconds=60)
     assert (reading.hold_range, reading.approximate) == ((10, 10), True)
     assert reading.rest == Rest(text="a moment")
     assert [m.text for m in reading.unquantified] == ["a moment"]
@@ -1005,7 +1008,7 @@ def test_the_public_names_of_prose_are_sorted_and_documented() -> None:
 
 PACKAGE = Path(prose.__file__).resolve().parent
 #: The private modules of the package, each importing only those before it.
-LAYERS = ("_vocabulary", "_reading", "_checking", "_drafting", "_article")
+LAYERS = ("_vocabulary", "_dose_terms", "_reading", "_checking", "_drafting", "_article")
 
 
 def _sibling_imports(path: Path) -> list[tuple[str, str]]:
