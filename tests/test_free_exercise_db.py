@@ -25,6 +25,10 @@ from solpt_rehab import (
     InvalidValueError,
     Laterality,
     Level,
+    Load,
+    LoadKind,
+    Media,
+    MediaKind,
     Position,
     Problem,
     RepetitionScheme,
@@ -49,8 +53,7 @@ from solpt_rehab.importers.free_exercise_db import (
 from solpt_rehab.prose import dose_disagreements
 
 NO_COUNT = (
-    "no step states a repetition count; the draft records 'at least 1', which says only that it "
-    "is done"
+    "no step states a repetition count; the draft states none either"
 )
 
 # Entries in free-exercise-db's format, with instructions written for these tests.
@@ -110,7 +113,7 @@ def test_a_stretch_maps_onto_an_exercise_with_its_dose() -> None:
             ),
             hold=Hold(min_seconds=20, max_seconds=30),
             repetitions=RepetitionScheme(
-                min_reps=1,
+                min_reps=None,
                 max_reps=None,
                 laterality=Laterality.EACH_SIDE,
                 counting=CountingRule.PER_SIDE,
@@ -120,6 +123,14 @@ def test_a_stretch_maps_onto_an_exercise_with_its_dose() -> None:
             level=Level.BEGINNER,
             category=Category.STRETCHING,
             equipment=(),
+            media=(
+                Media(
+                    uri="Doorway_Chest_Opener/0.jpg",
+                    kind=MediaKind.IMAGE,
+                    alt="Doorway Chest Opener, picture 1 of 1",
+                    licence="Unlicense",
+                ),
+            ),
             source=Citation(
                 title="free-exercise-db",
                 publisher="yuhonas/free-exercise-db (public domain)",
@@ -140,6 +151,7 @@ def test_a_stretch_maps_onto_an_exercise_with_its_dose() -> None:
             "primaryMuscles 'chest' -> region 'chest'",
             "level 'beginner' -> 'beginner'",
             "category 'stretching' -> 'stretching'",
+            "images: 1 kept as media (Unlicense)",
             "instructions: 3 steps (1 hold, 1 move, 1 setup)",
         ),
         extracted=(
@@ -151,7 +163,6 @@ def test_a_stretch_maps_onto_an_exercise_with_its_dose() -> None:
             "secondaryMuscles 'shoulders': not mapped; an exercise's regions are those it targets",
             "equipment 'other' names no piece of equipment; left out",
             "force 'static': the model has no such field",
-            "images ['Doorway_Chest_Opener/0.jpg']: the model has no such field",
             NO_COUNT,
             (
                 "'each-side' repetitions do not say whether the count is per side or in total; the "
@@ -164,8 +175,7 @@ def test_a_stretch_maps_onto_an_exercise_with_its_dose() -> None:
                 code="repetitions-not-stated",
                 severity=Severity.WARNING,
                 message=(
-                    "no step states a repetition count; the draft records 'at least 1', which "
-                    "says only that it is done"
+                    "no step states a repetition count; the draft states none either"
                 ),
             ),
             Problem(
@@ -190,10 +200,13 @@ def test_a_strength_exercise_takes_its_side_from_the_name_and_reports_the_placeh
     (exercise,) = result.exercises
     assert exercise.hold is None
     assert exercise.repetitions == RepetitionScheme(
-        min_reps=1, max_reps=None, laterality=Laterality.ALTERNATING, counting=CountingRule.TOTAL
+        min_reps=None, max_reps=None, laterality=Laterality.ALTERNATING, counting=CountingRule.TOTAL
     )
     assert exercise.regions == (BodyRegion.UPPER_ARM, BodyRegion.FOREARM)
     assert exercise.equipment == (Equipment(name="bands", optional=False),)
+    # The equipment says a band; the prose names it too ("the band"), with no level.
+    assert exercise.load == Load(kind=LoadKind.BAND, text="the band")
+    assert exercise.media == ()
     assert (exercise.level, exercise.category) == (Level.INTERMEDIATE, Category.STRENGTH)
     assert [step.kind for step in exercise.steps] == [
         StepKind.SETUP,
@@ -205,6 +218,7 @@ def test_a_strength_exercise_takes_its_side_from_the_name_and_reports_the_placeh
     assert report.extracted == (
         "laterality 'alternating' from the name",
         "position 'standing' from step 1",
+        "load 'band' from step 1",
     )
     assert [(p.code, p.message) for p in report.problems] == [
         (
@@ -215,8 +229,7 @@ def test_a_strength_exercise_takes_its_side_from_the_name_and_reports_the_placeh
             "repetitions-not-stated",
             (
                 "no step states a repetition count (step 4 stands in for it: 'the recommended "
-                "amount of repetitions'); the draft records 'at least 1', which says only that it "
-                "is done"
+                "amount of repetitions'); the draft states none either"
             ),
         ),
         (
@@ -615,7 +628,7 @@ def test_a_report_describes_itself_for_a_person() -> None:
             "  /0/instructions: warning hold-not-stated: no step states a hold; the draft has none",
             (
                 "  /0/instructions: warning repetitions-not-stated: no step states a repetition "
-                "count; the draft records 'at least 1', which says only that it is done"
+                "count; the draft states none either"
             ),
             (
                 "  /0/instructions: warning laterality-not-stated: no step gives a side cue; the "
@@ -683,7 +696,7 @@ def test_the_whole_of_free_exercise_db_imports(shared_dir: Path) -> None:
     holds = [exercise for exercise in result.exercises if exercise.hold is not None]
     assert len(holds) == 66
     assert all(exercise.steps_of(StepKind.HOLD) for exercise in holds)
-    counted = [e for e in result.exercises if e.repetitions.min_reps != 1 or e.repetitions.max_reps]
+    counted = [e for e in result.exercises if e.repetitions.stated]
     assert len(counted) == 19
     assert [p.code for p in result.problems if p.code in {"value-dropped", "no-instructions"}] == [
         "value-dropped",
@@ -699,7 +712,9 @@ def test_the_whole_of_free_exercise_db_imports(shared_dir: Path) -> None:
             deviation=None,
             at=("items", index),
         )
-        assert [problem for problem in dose if problem.is_error] == []
+        # A count the source does not state is the clinician's to choose: the only error.
+        unstated = [] if exercise.repetitions.min_reps is not None else ["reps-not-stated"]
+        assert [problem.code for problem in dose if problem.is_error] == unstated
     disagreements = [
         problem
         for index, exercise in enumerate(result.exercises)

@@ -771,7 +771,7 @@ def test_an_article_becomes_draft_exercises_with_their_doses() -> None:
     ]
     assert slides.hold is None
     assert slides.repetitions == RepetitionScheme(
-        min_reps=1, max_reps=None, laterality=Laterality.ALTERNATING, counting=CountingRule.TOTAL
+        min_reps=None, max_reps=None, laterality=Laterality.ALTERNATING, counting=CountingRule.TOTAL
     )
     assert twist.source is not None
     assert (twist.source.title, twist.source.locator) == (
@@ -799,8 +799,7 @@ def test_an_article_reports_every_gap() -> None:
             code="repetitions-not-stated",
             severity=Severity.WARNING,
             message=(
-                "no step states a repetition count; the draft records 'at least 1', which says "
-                "only that it is done"
+                "no step states a repetition count; the draft states none either"
             ),
         ),
         Problem(

@@ -269,7 +269,9 @@ class _Walk:
         self, first: int, last: int, value: tuple[int, int], found: dict[str, object]
     ) -> bool:
         after = [t.word for t in self.words[last : last + 2]]
-        daily = after[:1] == ["daily"] or (len(after) == 2 and after[0] in _PER and after[1] == "day")  # noqa: PLR2004
+        daily = after[:1] == ["daily"] or (
+            len(after) == 2 and after[0] in _PER and after[1] == "day"
+        )  # noqa: PLR2004
         if not daily:
             return False
         if "sessions" not in found:
