@@ -253,8 +253,14 @@ class _Walk:
             return
         moving = any(_stems(word, _MOVING_STEMS) for word in before)
         still = any(_stems(word, _STILL_STEMS) for word in (*before, *after))
-        if moving and not still and "work" not in found:
-            found["work"] = (value, self.span(first, last))
+        if moving and not still:
+            # Several times in one text give the smallest range covering them, as holds do.
+            previous = found.get("work")
+            span = self.span(first, last)
+            if isinstance(previous, tuple):
+                (low, high), span = previous
+                value = (min(low, value[0]), max(high, value[1]))
+            found["work"] = (value, span)
 
     @staticmethod
     def between_sets(sentence: Sequence[str]) -> bool:
