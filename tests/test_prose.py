@@ -1084,7 +1084,7 @@ TERMS = [
 @pytest.mark.parametrize(
     ("text", "work", "sets", "set_rest", "load", "per_day", "up_to"), TERMS, ids=range(len(TERMS))
 )
-def test_the_dose_terms_are_read_exactly(
+def test_the_dose_terms_are_read_exactly(  # noqa: PLR0917 - one per column of TERMS
     text: str,
     work: tuple[float, float] | None,
     sets: tuple[int, int] | None,
@@ -1146,12 +1146,12 @@ def test_the_prose_check_compares_sets_work_and_load() -> None:
     agreeing = "Do 2 sets, rest 30 seconds between sets, march for 45 seconds with a light band."
     disagreeing = "Do 3 sets, rest 60 seconds between sets, march for 90 seconds with a red band."
     for text, expected in ((agreeing, []), (disagreeing, [
-        ("prose-sets-mismatch", "the step states '3' sets, outside the documented '2' of "
-         "'lying-march': '3 sets'"),
-        ("prose-work-mismatch", "the step states timed work of '90 s', outside the documented "
-         "'30-60 s' of 'lying-march': '90 seconds'"),
-        ("prose-load-mismatch", "the step states a load of 'red band', not the documented "
-         "'light band' of 'lying-march': 'a red band'"),
+        ("prose-sets-mismatch", ("the step states '3' sets, outside the documented '2' of "
+         "'lying-march': '3 sets'")),
+        ("prose-work-mismatch", ("the step states timed work of '90 s', outside the documented "
+         "'30-60 s' of 'lying-march': '90 seconds'")),
+        ("prose-load-mismatch", ("the step states a load of 'red band', not the documented "
+         "'light band' of 'lying-march': 'a red band'")),
     ])):  # fmt: skip
         steps = (*documented.steps, Step(text=text, kind=StepKind.MOVE))
         found = list(dose_disagreements(attrs.evolve(documented, steps=steps)))

@@ -64,8 +64,7 @@ def dose_disagreements(exercise: Exercise, *, at: Iterable[str | int] = ()) -> I
 
 
 class StatedDose(NamedTuple):
-    """What the prose check needs of a :class:`DoseReading`: the hold, the count, the counting,
-    the sets."""
+    """What the prose check needs of a :class:`DoseReading`: the hold, the count, the sets."""
 
     text: str
     hold_range: tuple[float, float | None] | None

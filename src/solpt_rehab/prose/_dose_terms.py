@@ -1,5 +1,6 @@
-"""The dose terms beyond a hold and a count: timed work, rest between sets, load, sessions per
-day and "up to" counts.
+"""The dose terms beyond a hold and a count: timed work, rest between sets, load, and more.
+
+What else: sessions per day and "up to" counts.
 
 The text is split into tokens first (words, numbers, single marks) by one pattern with no two
 quantifiers that can match the same characters, so that splitting is linear in the length of the
@@ -225,9 +226,13 @@ class _Walk:
         if unit in TIME_UNITS:
             scale = TIME_UNITS[unit]
             self.duration(index, end + 1, (low * scale, high * scale), found)
-        elif unit in _COUNT_UNITS and isinstance(low, int) and isinstance(high, int):
-            if not self.per_day(index, end + 1, (low, high), found):
-                self.up_to(index, end + 1, high, found)
+        elif (
+            unit in _COUNT_UNITS
+            and isinstance(low, int)
+            and isinstance(high, int)
+            and not self.per_day(index, end + 1, (low, high), found)
+        ):
+            self.up_to(index, end + 1, high, found)
         return end
 
     def duration(
@@ -275,9 +280,7 @@ class _Walk:
         self, first: int, last: int, value: tuple[int, int], found: dict[str, object]
     ) -> bool:
         after = [t.word for t in self.words[last : last + 2]]
-        daily = after[:1] == ["daily"] or (
-            len(after) == 2 and after[0] in _PER and after[1] == "day"
-        )  # noqa: PLR2004
+        daily = after[:1] == ["daily"] or (after[1:] == ["day"] and after[0] in _PER)
         if not daily:
             return False
         if "sessions" not in found:

@@ -184,9 +184,9 @@ def _draft_count(
         high = None if None in highs else max(h for h in highs if h is not None)
         where = _steps_word([i for i, _ in counts])
         return low, high, [f"repetitions {format_range(low, high)} from {where}"], []
-    up_to = [(i, r.up_to_reps) for i, r in enumerate(readings) if r.up_to_reps is not None]
+    up_to = [(i, most) for i, r in enumerate(readings) if (most := r.up_to_reps) is not None]
     if up_to:
-        most = max(value for _, value in up_to if value is not None)
+        most = max(value for _, value in up_to)
         where = _steps_word([i for i, _ in up_to])
         return None, most, [f"repetitions up to {most} from {where}"], []
     reason = "no step states a repetition count"
@@ -265,7 +265,7 @@ def _draft_sets(readings: Sequence[DoseReading]) -> tuple[Sets | None, list[str]
 
 
 def _draft_work(readings: Sequence[DoseReading]) -> tuple[TimedWork | None, list[str]]:
-    stated = [(i, work) for i, r in enumerate(readings) if (work := r.work_range) is not None]
+    stated = [(i, value) for i, r in enumerate(readings) if (value := r.work_range) is not None]
     if not stated:
         return None, []
     work = TimedWork(
