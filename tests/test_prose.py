@@ -1075,7 +1075,7 @@ TERMS = [
     ("A 150 lb person burns 300 calories walking for 30 minutes.", None, None, None, None, None,
      None),
     ("Stretch the IT band.", None, None, None, None, None, None),
-    ("Work your way up to 40-60 seconds.", None, None, None, None, None, None),
+    ("Over the weeks, build up to 40-60 seconds.", None, None, None, None, None, None),
     ("Walk " + " " * 10_000 + "for 1" + "0" * 400 + " seconds.", None, None, None, None, None,
      None),
 ]  # fmt: skip

@@ -245,7 +245,11 @@ class _Walk:
         bounded = _bounds(self.words, first) != first
         if bounded or (before and before[-1] in _NOT_WORK_BEFORE):
             return
-        after = [t.word for t in self.words[last : last + 3]]
+        after: list[str] = []
+        for token in self.words[last : last + 3]:  # the rest of the clause, three words at most
+            if token.word in _SENTENCE_MARKS or token.word in _CLAUSE_MARKS:
+                break
+            after.append(token.word)
         if after[:1] == ["count"]:
             return
         resting = any(word in _REST_WORDS for word in before) or any(
