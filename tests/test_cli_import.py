@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -131,8 +132,12 @@ def test_free_exercise_db_imports_from_the_command_line(shared_dir: Path, tmp_pa
     lines = result.stdout.splitlines()
     assert lines[0] == "free-exercise-db: 873 entries, 868 exercises imported, 5 left out"
     assert lines[-1] == (
-        f"the catalog document validates with 0 errors and 2 warnings; written to {out}"
+        f"the catalog document validates with 0 errors and 19 warnings; written to {out}"
     )
     document = json.loads(out.read_text(encoding="utf-8"))
     assert len(document["exercises"]) == 868
-    assert validate(document).codes == ("prose-hold-mismatch", "prose-hold-mismatch")
+    # Two open-ended holds, and 17 steps naming a second load beside the one the equipment gives.
+    assert Counter(validate(document).codes) == {
+        "prose-hold-mismatch": 2,
+        "prose-load-mismatch": 17,
+    }

@@ -110,6 +110,18 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "reps-implausibly-high": (W, "an open-ended count prescribed above 3 times its minimum"),
     "prose-hold-mismatch": (W, "a step's text states a hold outside the structured `hold`"),
     "prose-reps-mismatch": (W, "a step's text states a count outside the structured `repetitions`"),
+    "prose-sets-mismatch": (
+        W,
+        "a step's text states sets or a rest between sets outside the structured `sets`",
+    ),
+    "prose-work-mismatch": (
+        W,
+        "a step's text states timed work outside the structured `timed_work`",
+    ),
+    "prose-load-mismatch": (
+        W,
+        "a step's text states a load of another kind, level or amount than `load`",
+    ),
     # -- the command line --
     "unreadable-file": (E, "the command line could not read the file (exit status 2)"),
     # -- drafting exercises from prose (read_article and the free-exercise-db importer) --
