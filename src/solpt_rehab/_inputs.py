@@ -114,7 +114,7 @@ def sources(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
 ) -> Iterator[Source]:
-    """Every input the paths name, in order: each folder walked recursively, sorted by name.
+    """Every input the paths name, in order; a folder's files first, then its folders, by name.
 
     A file named on the command line is checked whatever its name. In a folder, a file is checked
     when its name (or, for a glob holding ``/``, its path below the folder) matches an
