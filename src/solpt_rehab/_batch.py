@@ -132,37 +132,68 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")  # pragma: no cover - not on Linux
 
 
+def run_units(units: tuple[Unit, ...]) -> tuple[UnitResult, ...]:
+    """:func:`run_unit` on each of several units, in order: one round trip to a worker."""
+    return tuple(run_unit(unit) for unit in units)
+
+
+#: How many files go to a worker at once: a small file's check takes less time than the round
+#: trip to a worker, so files travel in batches (a chunk of JSON Lines is one unit on its own).
+FILES_PER_TASK: Final = 16
+
+
 def in_order(
     units: Iterable[tuple[M, Unit]],
     jobs: int,
     *,
-    work: Callable[[Unit], UnitResult] = run_unit,
+    work: Callable[[tuple[Unit, ...]], tuple[UnitResult, ...]] = run_units,
 ) -> Iterator[tuple[M, UnitResult]]:
     """Each unit's result with its tag, in the units' order, from ``jobs`` worker processes.
 
-    With one job everything runs here. With more, at most ``4 * jobs`` units are in flight: the
-    units are taken from their iterable as results are given back, so a stream of JSON Lines is
-    read no faster than it is checked.
+    With one job everything runs here. With more, files go to the workers in batches of
+    :data:`FILES_PER_TASK`, other units one by one, and at most ``4 * jobs`` tasks are in flight:
+    the units are taken from their iterable as results are given back, so a stream of JSON Lines
+    is read no faster than it is checked.
     """
     if jobs <= 1:
         for tag, unit in units:
-            yield tag, work(unit)
+            yield tag, work((unit,))[0]
         return
-    window: collections.deque[tuple[M, Future[UnitResult] | UnitResult]] = collections.deque()
+    window: collections.deque[tuple[tuple[M, ...], Future[tuple[UnitResult, ...]] | UnitResult]]
+    window = collections.deque()
+    tags: list[M] = []
+    batch: list[Unit] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+
+        def flush() -> None:
+            if batch:
+                window.append((tuple(tags), pool.submit(work, tuple(batch))))
+                tags.clear()
+                batch.clear()
+
         for tag, unit in units:
+            if isinstance(unit, FileUnit):
+                tags.append(tag)
+                batch.append(unit)
+                if len(batch) < FILES_PER_TASK:
+                    continue
+            flush()
             if isinstance(unit, ReadyUnit):
-                window.append((tag, unit.result))
-            else:
-                window.append((tag, pool.submit(work, unit)))
+                window.append(((tag,), unit.result))
+            elif not isinstance(unit, FileUnit):
+                window.append(((tag,), pool.submit(work, (unit,))))
             while len(window) > 4 * jobs:
-                yield _take(window)
+                yield from _take(window)
+        flush()
         while window:
-            yield _take(window)
+            yield from _take(window)
 
 
 def _take(
-    window: collections.deque[tuple[M, Future[UnitResult] | UnitResult]],
-) -> tuple[M, UnitResult]:
-    tag, pending = window.popleft()
-    return tag, pending.result() if isinstance(pending, Future) else pending
+    window: collections.deque[tuple[tuple[M, ...], Future[tuple[UnitResult, ...]] | UnitResult]],
+) -> Iterator[tuple[M, UnitResult]]:
+    tags, pending = window.popleft()
+    if isinstance(pending, UnitResult):
+        yield tags[0], pending
+    else:
+        yield from zip(tags, pending.result(), strict=True)
