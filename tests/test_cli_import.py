@@ -86,11 +86,11 @@ def test_import_of_a_missing_or_malformed_file_exits_2(
 ) -> None:
     missing = tmp_path / "missing.json"
     assert main(["import", "free-exercise-db", str(missing)]) == 2
-    assert capsys.readouterr().err.startswith(f"{missing}:: error unreadable: ")
+    assert capsys.readouterr().err.startswith(f"{missing}: error unreadable: ")
     broken = tmp_path / "broken.json"
     broken.write_text("[{", encoding="utf-8")
     assert main(["import", "free-exercise-db", str(broken)]) == 2
-    assert capsys.readouterr().err.startswith(f"{broken}:: error not-json: ")
+    assert capsys.readouterr().err.startswith(f"{broken}: error not-json: ")
 
 
 def test_import_to_an_unwritable_place_exits_2(

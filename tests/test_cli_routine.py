@@ -101,14 +101,16 @@ def test_an_invalid_routine_document_prints_every_problem_and_exits_1(
     assert main(["routine", str(path)]) == 1
     assert capsys.readouterr().err.splitlines() == [
         (
-            f"{path}:/items/0/reps: error reps-out-of-range: 'reps' is outside the documented "
-            "3-5 of 'knees-to-chest': 9"
+            f"{path}:1:111: error reps-out-of-range: 'reps' is outside the documented "
+            "3-5 of 'knees-to-chest': 9 (at /items/0/reps)"
         ),
         (
-            f"{path}:/items/1/exercise: error unknown-exercise: 'exercise' is neither embedded in "
-            "this routine nor in the catalog: 'plank'"
+            f"{path}:1:128: error unknown-exercise: 'exercise' is neither embedded in "
+            "this routine nor in the catalog: 'plank' (at /items/1/exercise)"
         ),
     ]
+    text = path.read_text(encoding="utf-8")
+    assert (text[110], text[127:134]) == ("9", '"plank"')
 
 
 def test_an_unreadable_routine_file_exits_2(

@@ -173,7 +173,16 @@ def test_every_code_of_prose_and_the_importer_has_an_input_that_raises_it(code: 
 
 
 def test_every_registered_code_is_covered_here() -> None:
-    covered = set(TEXTS) | set(DOCUMENTS) | set(DRAFTS) | {"unreadable-file", "invalid-value"}
+    covered = (
+        set(TEXTS)
+        | set(DOCUMENTS)
+        | set(DRAFTS)
+        | {
+            "unreadable-file",
+            "input-too-large",
+            "invalid-value",
+        }
+    )
     assert covered == set(CODES)
 
 
@@ -239,3 +248,15 @@ def test_unreadable_file_comes_from_the_command_line(
 ) -> None:
     assert main(["validate", "--quiet", str(tmp_path / "missing.json")]) == 2
     assert "unreadable-file" in capsys.readouterr().err
+
+
+def test_the_command_line_reports_a_file_longer_than_its_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.json"
+    path.write_text("{}    ", encoding="utf-8")
+    assert main(["validate", "--quiet", "--max-bytes", "4", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"{path}: error input-too-large: the input of {str(path)!r} is longer than 4 bytes, "
+        "the limit (--max-bytes); the rest is not read\n"
+    )

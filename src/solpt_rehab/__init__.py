@@ -60,6 +60,7 @@ _LAZY: dict[str, str] = {
     "Cue": "_routines.timing",
     "CueKind": "_routines.timing",
     "Interpretation": "_routines.timing",
+    "LocatedProblem": "_wire.positions",
     "Pacing": "_routines.timing",
     "Report": "_wire.validate",
     "SessionDuration": "_routines.timing",
@@ -68,10 +69,12 @@ _LAZY: dict[str, str] = {
     "from_document": "_wire.documents",
     "json_schema": "_wire.schema",
     "loads": "_wire.documents",
+    "locate": "_wire.positions",
     "session_duration": "_routines.timing",
     "session_timeline": "_routines.timing",
     "to_document": "_wire.documents",
     "validate": "_wire.documents",
+    "validate_jsonl": "_wire.documents",
     "validate_text": "_wire.documents",
 }
 
@@ -88,7 +91,16 @@ if TYPE_CHECKING:
         session_duration,
         session_timeline,
     )
-    from ._wire.documents import dumps, from_document, loads, to_document, validate, validate_text
+    from ._wire.documents import (
+        dumps,
+        from_document,
+        loads,
+        to_document,
+        validate,
+        validate_jsonl,
+        validate_text,
+    )
+    from ._wire.positions import LocatedProblem, locate
     from ._wire.schema import json_schema
     from ._wire.validate import Report
 else:
@@ -143,6 +155,7 @@ __all__ = [
     "LoadKind",
     "Media",
     "MediaKind",
+    "LocatedProblem",
     "Pacing",
     "Position",
     "Problem",
@@ -171,9 +184,11 @@ __all__ = [
     "from_document",
     "json_schema",
     "loads",
+    "locate",
     "session_duration",
     "session_timeline",
     "to_document",
     "validate",
+    "validate_jsonl",
     "validate_text",
 ]

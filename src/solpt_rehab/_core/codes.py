@@ -124,6 +124,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     ),
     # -- the command line --
     "unreadable-file": (E, "the command line could not read the file (exit status 2)"),
+    "input-too-large": (E, "a file, stdin or JSON Lines line over `--max-bytes`, read no further"),
     # -- drafting exercises from prose (read_article and the free-exercise-db importer) --
     "hold-not-stated": (W, "no step states a hold, or a step only stands in for one: no hold"),
     "hold-unquantified": (W, "a step states a hold without a number; the draft has none"),
@@ -168,5 +169,6 @@ PARSE_CODES: Final = frozenset(
         "duplicate-key",
         "too-deep",
         "unreadable-file",
+        "input-too-large",
     }
 )
