@@ -586,14 +586,21 @@ def test_doses_with_deviations_are_outside_the_range_with_a_reason_and_never_an_
 
 
 @pytest.mark.parametrize(
-    ("field", "part"),
-    [("sets", "with_sets"), ("work_seconds", "with_timed_work"), ("load", "with_load")],
+    ("field", "documenting"),
+    [
+        ("sets", strategies.exercises(with_sets=True)),
+        ("work_seconds", strategies.exercises(with_timed_work=True)),
+        ("load", strategies.exercises(with_load=True)),
+    ],
+    ids=["sets", "work_seconds", "load"],
 )
-def test_deviations_reach_sets_timed_work_and_loads(field: str, part: str) -> None:
+def test_deviations_reach_sets_timed_work_and_loads(
+    field: str, documenting: st.SearchStrategy[Exercise]
+) -> None:
     def outside(exercise: Exercise, dose: Dose) -> bool:
         return any(path == f"/{field}" for path, _, _ in _dose_problems(exercise, dose))
 
-    pairs = strategies.exercises(**{part: True}).flatmap(
+    pairs = documenting.flatmap(
         lambda exercise: st.tuples(st.just(exercise), strategies.doses(exercise, deviations=True))
     )
     exercise, dose = _reached(pairs, lambda pair: outside(*pair))
