@@ -96,3 +96,19 @@ def test_a_version_1_document_may_not_hold_a_key_of_version_2() -> None:
             "key 'notes' is new in format version 2; this document is version 1",
         ),
     ]
+
+
+def test_a_version_1_document_states_its_count_as_version_1_required() -> None:
+    document = json.loads((FIXTURES / "catalog.json").read_text("utf-8"))
+    document["exercises"][0]["repetitions"]["min_reps"] = None
+    del document["exercises"][1]["repetitions"]["min_reps"]
+    assert [(found.path, found.code, found.message) for found in validate(document).problems] == [
+        (
+            "/exercises/0/repetitions/min_reps",
+            "wrong-type",
+            "'min_reps' must be a whole number: None",
+        ),
+        ("/exercises/1/repetitions/min_reps", "missing-key", "missing required key 'min_reps'"),
+    ]
+    document["format_version"] = 2  # version 2 reads both as a count the source leaves unstated
+    assert validate(document).errors == ()

@@ -83,6 +83,7 @@ SLUG_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?![\s\S])"
 _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 _METADATA_KEY: Final = "solpt_rehab.spec"
 _SINCE_KEY: Final = "solpt_rehab.since"
+_VERSION_1_KEY: Final = "solpt_rehab.version_1"
 _E = TypeVar("_E", bound=Enum)
 _C = TypeVar("_C", bound=type)
 
@@ -645,13 +646,22 @@ class DeclaredField:
     """One declared field: its name, its spec, its default (``attrs.NOTHING`` when required).
 
     ``since`` is the version of the wire format that introduced the field's key: a document of an
-    earlier version may not hold it.
+    earlier version may not hold it. ``version_1`` is the field's spec in version 1 where it was
+    stricter there (a count that version 2 lets be ``null``): a version-1 document is read by it,
+    and its key is required there.
     """
 
     name: str
     spec: Spec
     default: Any
     since: int = 1
+    version_1: Spec | None = None
+
+    def read_by(self, version: int) -> tuple[Spec, bool]:
+        """The spec a document of ``version`` reads this field by, and whether it requires it."""
+        if version == 1 and self.version_1 is not None:
+            return self.version_1, True
+        return self.spec, self.required
 
     @property
     def required(self) -> bool:
@@ -659,12 +669,13 @@ class DeclaredField:
         return self.default is attrs.NOTHING
 
 
-def declare(spec: Spec, *, since: int = 1) -> dict[str, Any]:
+def declare(spec: Spec, *, since: int = 1, version_1: Spec | None = None) -> dict[str, Any]:
     """The attrs metadata that declares a field's spec: ``attrs.field(metadata=declare(...))``.
 
-    ``since`` is the wire format's version that introduced the field (see :class:`DeclaredField`).
+    ``since`` is the wire format's version that introduced the field, ``version_1`` its stricter
+    spec in version 1 (see :class:`DeclaredField`).
     """
-    return {_METADATA_KEY: spec, _SINCE_KEY: since}
+    return {_METADATA_KEY: spec, _SINCE_KEY: since, _VERSION_1_KEY: version_1}
 
 
 _FIELDS: Final[dict[type[Any], tuple[DeclaredField, ...]]] = {}
@@ -761,6 +772,7 @@ def declared(*rules: Rule, then: Callable[[Any], None] | None = None) -> Callabl
                     spec=spec,
                     default=default,
                     since=field.metadata.get(_SINCE_KEY, 1),
+                    version_1=field.metadata.get(_VERSION_1_KEY),
                 )
             )
         names = {field.name for field in declared_fields}

@@ -823,7 +823,9 @@ class RepetitionScheme:
     .. versionadded:: 0.1.0
     """
 
-    min_reps: int | None = attrs.field(default=None, metadata=declare(Nullable(_COUNT)))
+    min_reps: int | None = attrs.field(
+        default=None, metadata=declare(Nullable(_COUNT), version_1=_COUNT)
+    )
     max_reps: int | None = attrs.field(default=None, metadata=declare(Nullable(_COUNT)))
     laterality: Laterality = attrs.field(
         converter=_to_laterality, metadata=declare(rules.one_of(Laterality))

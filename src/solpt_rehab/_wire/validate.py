@@ -345,9 +345,10 @@ class _Walker:
             key = field.name
             if field.since > self.version:
                 continue
+            spec, required = field.read_by(self.version)
             if key in value:
-                built[key] = self.value(field.spec, value[key], (*at, key), key)
-            elif field.required:
+                built[key] = self.value(spec, value[key], (*at, key), key)
+            elif required:
                 self.add((*at, key), "missing-key", f"missing required key {key!r}")
                 built[key] = UNSOUND
         return built
