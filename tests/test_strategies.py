@@ -86,7 +86,13 @@ def _minimal(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool] 
 
 def _reached(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]) -> Any:
     """Some value that meets ``condition``, unshrunk: to show that a strategy reaches it."""
-    quick = settings(database=None, max_examples=1000, phases=[Phase.generate])
+    # Health checks off: a loaded machine makes generation slow, which says nothing of reach.
+    quick = settings(
+        database=None,
+        max_examples=1000,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     return find(strategy, condition, settings=quick)
 
 
