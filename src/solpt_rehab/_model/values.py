@@ -799,16 +799,17 @@ def _to_counting(value: CountingRule | str | None) -> CountingRule | None:
 class RepetitionScheme:
     """A documented repetition count with the side that works and the rest between repetitions.
 
+    The four forms of a count: ``min_reps=8, max_reps=10`` ("8 to 10 times"), ``min_reps=3``
+    ("at least 3 times"), ``max_reps=10`` ("up to 10 times": at most 10, and the least left to
+    the clinician), and neither: the source states no count, and a routine must choose one. The
+    side and the counting rule are stated either way, since timed work and holds need them too.
+
     Attributes:
         min_reps: The fewest documented repetitions, a whole number > 0, or ``None`` when the
             source states no lower bound: either no count at all, or only an upper one.
         max_reps: The most documented repetitions (>= ``min_reps``), or ``None`` when the source
             gives only a lower bound, as in "at least three times", or no count.
 
-    The four forms of a count: ``min_reps=8, max_reps=10`` ("8 to 10 times"), ``min_reps=3``
-    ("at least 3 times"), ``max_reps=10`` ("up to 10 times": at most 10, and the least left to
-    the clinician), and neither: the source states no count, and a routine must choose one. The
-    side and the counting rule are stated either way, since timed work and holds need them too.
         laterality: Which side works and how the sides share the repetitions.
         counting: How the count is read for two-sided work (:attr:`Laterality.ALTERNATING`,
             :attr:`Laterality.EACH_SIDE`): required there, and ``None`` otherwise, since a single

@@ -153,7 +153,7 @@ class DoseReading:
         mentions: Every phrase recognised, taken or not, in text order.
         work_range: The stated timed work (continuous movement) in seconds as ``(low, high)``,
             or ``None``; a time is timed work when the words before it name movement and none
-            says to stay still (see :mod:`._dose_terms`).
+            says to stay still (see ``prose._dose_terms``).
         work_span: Where the timed work was stated.
         set_rest: The rest between sets ("rest 30 seconds between sets"), or ``None``.
         set_rest_span: Where the rest between sets was stated.
@@ -692,7 +692,7 @@ def extract_dose(text: str) -> DoseReading:
 
 
 def take_terms(reader: Reader) -> Terms:
-    """Read the terms of :mod:`._dose_terms` and note them as taken.
+    """Read the terms of ``prose._dose_terms`` and note them as taken.
 
     A time read as timed work is no hold: a hold the reader took at the same place is dropped.
     """
