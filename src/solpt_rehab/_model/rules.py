@@ -347,11 +347,17 @@ class Flag(Spec):
 _LEAP_YEAR: Final = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
 #: A real day of the Gregorian calendar written ``YYYY-MM-DD``, leap days included, year 0 not:
 #: the model and the schema read dates by this one pattern.
-_DAY: Final = re.compile(
+_DAY_PATTERN: Final = (
     r"^(?!0000)(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
     r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
     rf"|{_LEAP_YEAR}-02-29)(?![\s\S])"
 )
+
+
+@functools.cache
+def _day() -> re.Pattern[str]:
+    """:data:`_DAY_PATTERN`, compiled on first use: most imports never read a date."""
+    return re.compile(_DAY_PATTERN)
 
 
 @attrs.frozen
@@ -362,7 +368,7 @@ class Day(Spec):
         """The date a model or wire value is or names, or ``None``."""
         if type(value) is datetime.date:
             return value
-        if isinstance(value, str) and _DAY.match(value):
+        if isinstance(value, str) and _day().match(value):
             return datetime.date.fromisoformat(value)
         return None
 
@@ -381,7 +387,7 @@ class Day(Spec):
 
     def schema(self) -> dict[str, Any]:
         """See :meth:`Spec.schema`."""
-        return {"type": "string", "format": "date", "pattern": _DAY.pattern}
+        return {"type": "string", "format": "date", "pattern": _DAY_PATTERN}
 
     def breaking(self) -> Iterator[tuple[str, object]]:
         """See :meth:`Spec.breaking`."""
@@ -783,7 +789,7 @@ def declared(*rules: Rule, then: Callable[[Any], None] | None = None) -> Callabl
         _RULES[cls] = tuple(rules)
         if then is not None:
             _FURTHER[cls] = then
-        cls.__attrs_post_init__ = _compile(cls)  # type: ignore[attr-defined]
+        cls.__attrs_post_init__ = _compiled_on_first_use(cls)  # type: ignore[attr-defined]
         return cls
 
     return decorate
@@ -813,6 +819,23 @@ def check_source(cls: type[Any], namespace: dict[str, Any]) -> list[str]:
     if further is not None:
         lines.append(f"    {_name(namespace, further)}(self)")
     return lines
+
+
+def _compiled_on_first_use(cls: type[Any]) -> Callable[[Any], None]:
+    """A check that compiles ``cls``'s own on the first value made, installs it and runs it.
+
+    Importing the package then compiles nothing for the classes it does not build at import
+    (the dose's newer parts, the timeline's values), as attrs compiles only what it must.
+    """
+
+    def check(self: Any) -> None:
+        compiled = _compile(cls)
+        cls.__attrs_post_init__ = compiled
+        compiled(self)
+
+    check.__qualname__ = f"{cls.__qualname__}.__attrs_post_init__"
+    check.__doc__ = f"Check a new {cls.__name__} against its declaration."
+    return check
 
 
 def _compile(cls: type[Any]) -> Callable[[Any], None]:

@@ -19,7 +19,6 @@ from .._core.problems import Problem, pointer, problem
 from .._model.rules import Nullable, Text, fields_of
 from .._model.values import Exercise, Load
 from .dose import (
-    STAND_IN,
     TYPE_CODES,
     Side,
     default_hold_seconds,
@@ -31,6 +30,7 @@ from .dose import (
     earlier_with_id,
     id_conflict_problem,
     item_problems,
+    stand_in,
 )
 from .values import Frequency, Routine, RoutineItem
 
@@ -299,7 +299,7 @@ class RoutineBuilder:
             found = [
                 found_problem
                 for found_problem in item_problems(
-                    STAND_IN,
+                    stand_in(),
                     hold_seconds=entry.hold_seconds,
                     reps=1 if entry.reps is None else entry.reps,
                     side=entry.side,

@@ -7,6 +7,7 @@ disagree. The module knows exercises and doses, not routines: the routine's valu
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Final
 
@@ -31,7 +32,6 @@ from .._model.values import (
 
 __all__ = [
     "IMPLAUSIBLE_OPEN_ENDED_FACTOR",
-    "STAND_IN",
     "TYPE_CODES",
     "Side",
     "default_hold_seconds",
@@ -45,6 +45,7 @@ __all__ = [
     "id_conflicts",
     "item_problems",
     "number_problem",
+    "stand_in",
     "to_side",
 ]
 
@@ -158,8 +159,13 @@ TYPE_CODES: Final = frozenset(
 )
 
 
-def _stand_in() -> Exercise:
-    """An exercise that accepts every well-typed dose, to check a dose's types alone."""
+@functools.cache
+def stand_in() -> Exercise:
+    """An exercise that accepts every well-typed dose, made once, on first use.
+
+    The builder and the validator check the dose of an unknown exercise against it, keeping only
+    the problems of :data:`TYPE_CODES`.
+    """
     return Exercise(
         id="stand-in",
         name="stand-in",
@@ -171,11 +177,6 @@ def _stand_in() -> Exercise:
         sets=Sets(min_sets=1),
         timed_work=TimedWork(min_seconds=5e-324, max_seconds=FLOAT_MAX),
     )
-
-
-#: An exercise that accepts every well-typed dose: the builder and the validator check the dose
-#: of an unknown exercise against it, keeping only the problems of :data:`TYPE_CODES`.
-STAND_IN: Final = _stand_in()
 
 
 def item_problems(

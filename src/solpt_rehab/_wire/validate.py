@@ -42,7 +42,7 @@ from .._model.rules import (
     show,
 )
 from .._model.values import Exercise
-from .._routines.dose import STAND_IN, TYPE_CODES, Side, default_side, item_problems
+from .._routines.dose import TYPE_CODES, Side, default_side, item_problems, stand_in
 from .._routines.values import Routine, RoutineItem
 from .fast import catalog_segments, fast_document, fast_part, segment_exercise
 from .markers import UNSOUND, BadNumber, DuplicateKeys
@@ -727,7 +727,7 @@ def _item(
         for name in values
         if values[name] is UNSOUND or (name == "reps" and "reps" not in item)
     }
-    checked_against = exercise if isinstance(exercise, Exercise) else STAND_IN
+    checked_against = exercise if isinstance(exercise, Exercise) else stand_in()
     found = item_problems(
         checked_against,
         **{
@@ -741,7 +741,7 @@ def _item(
         found_problem
         for found_problem in found
         if found_problem.path not in dropped
-        and (checked_against is not STAND_IN or found_problem.code in TYPE_CODES)
+        and (checked_against is not stand_in() or found_problem.code in TYPE_CODES)
     )
     walker.keys(dict.fromkeys(item), at, _ITEM.keys, _ITEM.since)
     if not isinstance(exercise, Exercise) or any(p.is_error for p in walker.out[before:]):
