@@ -1,14 +1,20 @@
 """Load and validate a catalog of 10,000 exercises: solpt_rehab against pydantic v2 and msgspec.
 
-Every contender reads the same JSON text into validated, immutable values with the same rules:
-types, required and unknown keys, allowed values, non-empty texts of at most 10,000 characters,
-slug ids, positive numbers, whole counts, a maximum not below its minimum, the rest and counting
-rules, a hold step for an exercise with a hold, and unique ids. The peers also refuse what
-solpt_rehab refuses while reading the text: a key repeated in one object, a number beyond the
-range of a 64-bit float (an integer of 400 digits included), a ``format_version`` other than the
-integer 1, a slug id with a trailing newline, and a text holding a lone surrogate;
-``check_agreement`` proves it on hand-made documents before anything is timed, and stops the
-benchmark if a contender disagrees. ``json.loads`` alone is the floor.
+The catalog is in wire format 2, as ``dumps`` writes it (every key present), and most of its
+exercises use keys that version 2 added: sets, timed work, loads, efforts, precautions, media,
+and counts with no lower bound. Every contender reads the same JSON text into validated,
+immutable values with the same rules: types, required and unknown keys, allowed values,
+non-empty texts of at most 10,000 characters, slug ids, positive numbers, whole counts, a maximum
+not below its minimum, the rest and counting rules, a hold step for an exercise with a hold, the
+rules of sets, loads (amounts both or neither, only for a weight, a unit exactly with them, words
+for a described load) and efforts (an RPE of 0 to 10, both ends or neither, words or an RPE), and
+unique ids. The peers also refuse what solpt_rehab refuses while reading the text: a key
+repeated in one object, a number beyond the range of a 64-bit float (an integer of 400 digits
+included), a ``format_version`` other than the integer 2, a slug id with a trailing newline, and
+a text holding a lone surrogate; ``check_agreement`` proves it on hand-made documents before
+anything is timed, and stops the benchmark if a contender disagrees. ``json.loads`` alone is the
+floor. The peers model version 2 only: solpt_rehab still reads version 1, by its detailed path,
+which this benchmark does not time.
 
 Run it with the ``bench`` extra installed (``pip install -e '.[bench]'``)::
 
@@ -35,6 +41,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal
 
+import attrs
 import msgspec
 import pydantic
 from msgspec import Meta, Struct
@@ -43,6 +50,15 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 import solpt_rehab
 from solpt_rehab import (
     DocumentError,
+    Effort,
+    Load,
+    LoadKind,
+    Media,
+    MediaKind,
+    Rest,
+    Sets,
+    TimedWork,
+    WeightUnit,
     catalog,
     from_document,
     loads,
@@ -71,27 +87,87 @@ def tag(index: int) -> str:
     return "b" + "".join(reversed(letters))
 
 
+_SETS_AND_BAND: dict[str, Any] = {
+    "sets": Sets(min_sets=2, max_sets=3, rest=Rest(min_seconds=30, max_seconds=60)),
+    "load": Load(kind=LoadKind.BAND, level="light"),
+}
+_EFFORT: dict[str, Any] = {
+    "effort": Effort(text="to a gentle stretch, not pain", min_rpe=2, max_rpe=4),
+    "precautions": ("Stop if the pain increases.", "Breathe normally."),
+}
+_WEIGHT_AND_PICTURE: dict[str, Any] = {
+    "load": Load(kind=LoadKind.WEIGHT, min_amount=0.5, max_amount=1, unit=WeightUnit.KG),
+    "media": (
+        Media(
+            uri="https://example.org/exercise.png",
+            kind=MediaKind.IMAGE,
+            alt="The end position",
+            licence="CC-BY-4.0",
+        ),
+    ),
+}
+_TIMED_UP_TO: dict[str, Any] = {
+    "timed_work": TimedWork(min_seconds=30, max_seconds=60),
+    "min_reps": None,  # "up to" the maximum, or no count stated where there is none
+}
+
+#: What an exercise adds of wire format 2's keys, by ``index % 8``: a quarter have sets and a
+#: band, a quarter an effort and precautions, a quarter a weight in kg and a picture, an eighth
+#: no least count and timed work, and an eighth none of them (every key is written all the same,
+#: as null or empty).
+VARIANTS: tuple[dict[str, Any], ...] = (
+    _SETS_AND_BAND, _EFFORT, _WEIGHT_AND_PICTURE, _TIMED_UP_TO,
+    _SETS_AND_BAND, _EFFORT, _WEIGHT_AND_PICTURE, {},
+)  # fmt: skip
+
+
+#: The keys of an exercise that wire format 2 introduced.
+VERSION_2_KEYS = frozenset({"sets", "timed_work", "load", "effort", "precautions", "media"})
+
+
+def _templates() -> list[list[dict[str, Any]]]:
+    """Each documented exercise in each variant, as ``to_document`` writes it (no header)."""
+    templates = []
+    for exercise in catalog.all():
+        variants = []
+        for variant in VARIANTS:
+            changes = dict(variant)
+            if "min_reps" in changes:
+                changes["repetitions"] = attrs.evolve(
+                    exercise.repetitions, min_reps=changes.pop("min_reps")
+                )
+            body = solpt_rehab.to_document(attrs.evolve(exercise, **changes))
+            del body["kind"], body["format_version"]
+            variants.append(body)
+        templates.append(variants)
+    return templates
+
+
 def catalog_document(size: int) -> dict[str, Any]:
     """A catalog of ``size`` exercises: the three documented ones, renamed and varied.
+
+    It is a version-2 catalog as ``dumps`` writes it, every key present. Besides the counts,
+    shifted by ``index % 4``, the exercises vary by ``index % 8`` (:data:`VARIANTS`), so that
+    the keys that version 2 added are read, not only their nulls.
 
     Every step text gets a sentence of its own (``" Ref bzq."``), so that no two exercises share
     a step text and nothing that remembers texts already read makes the prose check look free;
     the added word states no dose (``check_tags`` verifies it).
     """
-    base = [solpt_rehab.to_document(exercise) for exercise in catalog.all()]
+    templates = _templates()
     exercises = []
     for index in range(size):
-        body = json.loads(json.dumps(base[index % 3]))
-        del body["kind"], body["format_version"]
+        body = json.loads(json.dumps(templates[index % 3][index % len(VARIANTS)]))
         body["id"] = f"{body['id']}-{index}"
         body["name"] = f"{body['name']} {index}"
-        body["repetitions"]["min_reps"] += index % 4
-        if body["repetitions"]["max_reps"] is not None:
-            body["repetitions"]["max_reps"] += index % 4
+        repetitions = body["repetitions"]
+        for end in ("min_reps", "max_reps"):
+            if repetitions[end] is not None:
+                repetitions[end] += index % 4
         for step in body["steps"]:
             step["text"] = f"{step['text']} Ref {tag(index)}."
         exercises.append(body)
-    return {"kind": "catalog", "format_version": 1, "exercises": exercises}
+    return {"kind": "catalog", "format_version": 2, "exercises": exercises}
 
 
 def check_tags(document: dict[str, Any], sample: int = 97) -> None:
@@ -170,12 +246,21 @@ def document_keys(document: dict[str, Any]) -> int:
         count += len(exercise)
         for step in exercise["steps"]:
             count += len(step)
-        repetitions = exercise["repetitions"]
+        repetitions, sets = exercise["repetitions"], exercise.get("sets")
         count += len(repetitions)
-        parts = (exercise.get("hold"), repetitions.get("rest"), exercise.get("source"))
+        parts = (
+            exercise.get("hold"),
+            repetitions.get("rest"),
+            sets,
+            None if sets is None else sets.get("rest"),
+            exercise.get("timed_work"),
+            exercise.get("load"),
+            exercise.get("effort"),
+            exercise.get("source"),
+            *exercise.get("equipment", ()),
+            *exercise.get("media", ()),
+        )
         count += sum(len(part) for part in parts if part is not None)
-        for equipment in exercise.get("equipment", ()):
-            count += len(equipment)
     return count
 
 
@@ -194,6 +279,10 @@ PSlug = Annotated[str, Field(max_length=10_000, pattern=r"^[a-z0-9]+(?:-[a-z0-9]
 # is read as infinity, which ``allow_inf_nan=False`` refuses.
 PSeconds = Annotated[int, Field(gt=0)] | Annotated[float, Field(gt=0, allow_inf_nan=False)]
 PCount = Annotated[int, Field(gt=0, le=int(FLOAT_MAX))]  # pydantic-core compares big ints exactly
+# A rating of perceived exertion, 0 to 10: its bounds refuse a big integer and infinity too.
+PRpe = (
+    Annotated[int, Field(ge=0, le=10)] | Annotated[float, Field(ge=0, le=10, allow_inf_nan=False)]
+)
 Region = Literal[
     "neck", "shoulder", "upper-arm", "forearm", "chest", "upper-back", "lower-back", "abdomen",
     "hip", "buttock", "thigh", "lower-leg",
@@ -208,6 +297,7 @@ CategoryName = Literal[
 ]  # fmt: skip
 StepKindName = Literal["setup", "move", "hold", "release", "repeat"]
 LateralityName = Literal["bilateral", "affected-side", "alternating", "each-side"]
+LoadKindName = Literal["body-weight", "band", "weight", "described"]
 
 
 class PModel(BaseModel):
@@ -232,10 +322,59 @@ def _check_rest(low: float | None, high: float | None, text: str | None) -> None
 
 
 def _check_seconds(low: float, high: float) -> None:
+    """A range of numbers typed ``int | float``: within a 64-bit float's range, and in order."""
     if low > FLOAT_MAX or high > FLOAT_MAX:
-        raise ValueError("seconds beyond the range of a 64-bit float")
+        raise ValueError("a number beyond the range of a 64-bit float")
     if high < low:
-        raise ValueError("'max_seconds' must be >= 'min_seconds'")
+        raise ValueError("a range's maximum must be >= its minimum")
+
+
+def _check_both(low: object, high: object, what: str) -> None:
+    """The two ends of an optional range are given together or not at all."""
+    if (low is None) != (high is None):
+        raise ValueError(f"{what} needs both ends of its range")
+
+
+def _check_reps(low: int | None, high: int | None, laterality: str, counting: str | None) -> None:
+    """A repetition scheme's rules, for both peers: counts in range and in order, and counting."""
+    if (low is not None and low > FLOAT_MAX) or (high is not None and high > FLOAT_MAX):
+        raise ValueError("a count beyond the range of a 64-bit float")
+    if low is not None and high is not None and high < low:
+        raise ValueError("'max_reps' must be >= 'min_reps'")
+    if (laterality in ("alternating", "each-side")) != (counting is not None):
+        raise ValueError("'counting' goes with two-sided repetitions only")
+
+
+def _check_sets(low: int, high: int | None) -> None:
+    if low > FLOAT_MAX or (high is not None and high > FLOAT_MAX):
+        raise ValueError("a count beyond the range of a 64-bit float")
+    if high is not None and high < low:
+        raise ValueError("'max_sets' must be >= 'min_sets'")
+
+
+def _check_load(
+    kind: str, low: float | None, high: float | None, unit: str | None, text: str | None
+) -> None:
+    """A load's rules, for both peers: amounts both or neither, in range and in order, only for
+    a weight, with a unit exactly when given; a described load has its text."""
+    _check_both(low, high, "a load's amount")
+    if low is not None and high is not None:
+        _check_seconds(low, high)
+        if kind != "weight":
+            raise ValueError("only a weight has an amount")
+    if (low is not None) != (unit is not None):
+        raise ValueError("a load has a unit exactly when it has an amount")
+    if kind == "described" and text is None:
+        raise ValueError("a described load needs its text")
+
+
+def _check_effort(text: str | None, low: float | None, high: float | None) -> None:
+    """An effort's rules, for both peers: RPE both ends or neither, in order; words or an RPE."""
+    _check_both(low, high, "an RPE")
+    if low is not None and high is not None and high < low:
+        raise ValueError("'max_rpe' must be >= 'min_rpe'")
+    if text is None and low is None:
+        raise ValueError("an effort needs words or an RPE")
 
 
 class PHold(PModel):
@@ -260,7 +399,7 @@ class PRest(PModel):
 
 
 class PRepetitions(PModel):
-    min_reps: PCount
+    min_reps: PCount | None = None
     max_reps: PCount | None = None
     laterality: LateralityName
     counting: Literal["total", "per-side"] | None = None
@@ -268,11 +407,55 @@ class PRepetitions(PModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> PRepetitions:
-        if self.max_reps is not None and self.max_reps < self.min_reps:
-            raise ValueError("'max_reps' must be >= 'min_reps'")
-        if (self.laterality in ("alternating", "each-side")) != (self.counting is not None):
-            raise ValueError("'counting' goes with two-sided repetitions only")
+        _check_reps(self.min_reps, self.max_reps, self.laterality, self.counting)
         return self
+
+
+class PSets(PModel):
+    min_sets: PCount
+    max_sets: PCount | None = None
+    rest: PRest | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PSets:
+        _check_sets(self.min_sets, self.max_sets)
+        return self
+
+
+class PTimedWork(PHold):
+    pass
+
+
+class PLoad(PModel):
+    kind: LoadKindName
+    level: PText | None = None
+    min_amount: PSeconds | None = None
+    max_amount: PSeconds | None = None
+    unit: Literal["kg", "lb"] | None = None
+    text: PText | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PLoad:
+        _check_load(self.kind, self.min_amount, self.max_amount, self.unit, self.text)
+        return self
+
+
+class PEffort(PModel):
+    text: PText | None = None
+    min_rpe: PRpe | None = None
+    max_rpe: PRpe | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PEffort:
+        _check_effort(self.text, self.min_rpe, self.max_rpe)
+        return self
+
+
+class PMedia(PModel):
+    uri: PText
+    kind: Literal["image", "video"]
+    alt: PAnyText = ""
+    licence: PText | None = None
 
 
 class PEquipment(PModel):
@@ -295,11 +478,17 @@ class PExercise(PModel):
     steps: tuple[PStep, ...] = Field(min_length=1)
     hold: PHold | None = None
     repetitions: PRepetitions
+    sets: PSets | None = None
+    timed_work: PTimedWork | None = None
+    load: PLoad | None = None
+    effort: PEffort | None = None
     regions: tuple[Region, ...] = ()
     position: PositionName | None = None
     level: LevelName | None = None
     category: CategoryName | None = None
     equipment: tuple[PEquipment, ...] = ()
+    precautions: tuple[PText, ...] = ()
+    media: tuple[PMedia, ...] = ()
     source: PCitation | None = None
 
     @model_validator(mode="after")
@@ -311,9 +500,10 @@ class PExercise(PModel):
 
 class PCatalog(PModel):
     kind: Literal["catalog"]
-    # Not Literal[1]: pydantic's literal validator accepts 1.0 and true for it, even in strict
-    # mode, and refuses to be made strict; a strict integer refuses both.
-    format_version: Annotated[int, Field(ge=1, le=1)]
+    # Not Literal[2]: pydantic's literal validator accepts 2.0 for it, even in strict mode, and
+    # refuses to be made strict; a strict integer refuses it. Only version 2 is modelled: the
+    # benchmark's catalog is version 2, and solpt_rehab reads version 1 by its slow path only.
+    format_version: Annotated[int, Field(ge=2, le=2)]
     exercises: tuple[PExercise, ...]
 
     @model_validator(mode="after")
@@ -335,9 +525,20 @@ def pydantic_keys(read: PCatalog) -> int:
         count += len(exercise.model_fields_set)
         for step in exercise.steps:
             count += len(step.model_fields_set)
-        repetitions = exercise.repetitions
+        repetitions, sets = exercise.repetitions, exercise.sets
         count += len(repetitions.model_fields_set)
-        parts = (exercise.hold, repetitions.rest, exercise.source, *exercise.equipment)
+        parts = (
+            exercise.hold,
+            repetitions.rest,
+            sets,
+            None if sets is None else sets.rest,
+            exercise.timed_work,
+            exercise.load,
+            exercise.effort,
+            exercise.source,
+            *exercise.equipment,
+            *exercise.media,
+        )
         count += sum(len(part.model_fields_set) for part in parts if part is not None)
     return count
 
@@ -371,6 +572,7 @@ MSlug = Annotated[str, Meta(max_length=10_000, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+
 # as in the pydantic model. A float literal beyond the range is refused by the decoder itself.
 MSeconds = Annotated[int, Meta(gt=0)] | Annotated[float, Meta(gt=0)]
 MCount = Annotated[int, Meta(gt=0)]
+MRpe = Annotated[int, Meta(ge=0, le=10)] | Annotated[float, Meta(ge=0, le=10)]
 
 
 class MStep(Struct, forbid_unknown_fields=True, frozen=True):
@@ -397,19 +599,55 @@ class MRest(Struct, forbid_unknown_fields=True, frozen=True):
 
 
 class MRepetitions(Struct, forbid_unknown_fields=True, frozen=True):
-    min_reps: MCount
     laterality: LateralityName
+    min_reps: MCount | None = None
     max_reps: MCount | None = None
     counting: Literal["total", "per-side"] | None = None
     rest: MRest | None = None
 
     def __post_init__(self) -> None:
-        if self.min_reps > FLOAT_MAX or (self.max_reps is not None and self.max_reps > FLOAT_MAX):
-            raise ValueError("a count beyond the range of a 64-bit float")
-        if self.max_reps is not None and self.max_reps < self.min_reps:
-            raise ValueError("'max_reps' must be >= 'min_reps'")
-        if (self.laterality in ("alternating", "each-side")) != (self.counting is not None):
-            raise ValueError("'counting' goes with two-sided repetitions only")
+        _check_reps(self.min_reps, self.max_reps, self.laterality, self.counting)
+
+
+class MSets(Struct, forbid_unknown_fields=True, frozen=True):
+    min_sets: MCount
+    max_sets: MCount | None = None
+    rest: MRest | None = None
+
+    def __post_init__(self) -> None:
+        _check_sets(self.min_sets, self.max_sets)
+
+
+class MTimedWork(MHold, forbid_unknown_fields=True, frozen=True):
+    pass
+
+
+class MLoad(Struct, forbid_unknown_fields=True, frozen=True):
+    kind: LoadKindName
+    level: MText | None = None
+    min_amount: MSeconds | None = None
+    max_amount: MSeconds | None = None
+    unit: Literal["kg", "lb"] | None = None
+    text: MText | None = None
+
+    def __post_init__(self) -> None:
+        _check_load(self.kind, self.min_amount, self.max_amount, self.unit, self.text)
+
+
+class MEffort(Struct, forbid_unknown_fields=True, frozen=True):
+    text: MText | None = None
+    min_rpe: MRpe | None = None
+    max_rpe: MRpe | None = None
+
+    def __post_init__(self) -> None:
+        _check_effort(self.text, self.min_rpe, self.max_rpe)
+
+
+class MMedia(Struct, forbid_unknown_fields=True, frozen=True):
+    uri: MText
+    kind: Literal["image", "video"]
+    alt: MAnyText = ""
+    licence: MText | None = None
 
 
 class MEquipment(Struct, forbid_unknown_fields=True, frozen=True):
@@ -432,11 +670,17 @@ class MExercise(Struct, forbid_unknown_fields=True, frozen=True):
     repetitions: MRepetitions
     purpose: MAnyText = ""
     hold: MHold | None = None
+    sets: MSets | None = None
+    timed_work: MTimedWork | None = None
+    load: MLoad | None = None
+    effort: MEffort | None = None
     regions: tuple[Region, ...] = ()
     position: PositionName | None = None
     level: LevelName | None = None
     category: CategoryName | None = None
     equipment: tuple[MEquipment, ...] = ()
+    precautions: tuple[MText, ...] = ()
+    media: tuple[MMedia, ...] = ()
     source: MCitation | None = None
 
     def __post_init__(self) -> None:
@@ -446,7 +690,7 @@ class MExercise(Struct, forbid_unknown_fields=True, frozen=True):
 
 class MCatalog(Struct, forbid_unknown_fields=True, frozen=True):
     kind: Literal["catalog"]
-    format_version: Literal[1]  # msgspec refuses 1.0 and true for it
+    format_version: Literal[2]  # msgspec refuses 2.0 for it; version 2 only, as in PCatalog
     exercises: tuple[MExercise, ...]
 
     def __post_init__(self) -> None:
@@ -574,10 +818,19 @@ def hand_made() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     the document holds that fault and no other. (solpt_rehab does not compare a number it
     refused with the other end of its range, so a count beyond the range stands alone.)
     """
-    base = catalog_document(3)  # exercise 0 holds 15 to 20 s; 1 rests "a few seconds"
+    # Exercise 0 holds 15 to 20 s, has 2 to 3 sets and a band; 1 rests "a few seconds", has an
+    # effort and precautions; 2 has a weight of 0.5 to 1 kg and a picture; 3 timed work.
+    base = catalog_document(4)
     text = json.dumps(base)
     big = 10**400
     beyond = int(FLOAT_MAX) + 1  # float() rounds it down to FLOAT_MAX; it is still beyond
+    sets, band, effort = (
+        ("exercises", 0, "sets"),
+        ("exercises", 0, "load"),
+        ("exercises", 1, "effort"),
+    )
+    weight, media = ("exercises", 2, "load"), ("exercises", 2, "media", 0)
+    timed = ("exercises", 3, "timed_work")
     reps = ("exercises", 1, "repetitions")
     hold = ("exercises", 0, "hold")
     name = ("exercises", 0, "name")
@@ -606,7 +859,7 @@ def hand_made() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
             '"min_reps": 3', '"min_reps": 3, "min_reps": 3', quote_colon
         ),
         "(b) format_version: an integer of 401 digits": (
-            _edit(text, '"format_version": 1', f'"format_version": {big}'),
+            _edit(text, '"format_version": 2', f'"format_version": {big}'),
             "unknown-version",
         ),
         "(b) min_reps: an integer of 401 digits": too_large(
@@ -630,7 +883,17 @@ def hand_made() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
         "(b) rest max_seconds: int(FLOAT_MAX) + 1": too_large(
             {(*reps, "rest"): {"min_seconds": 5, "max_seconds": beyond}}
         ),
-        "(c) format_version: 1.0": (_changed(base, {("format_version",): 1.0}), "wrong-type"),
+        "(b) sets min_sets: int(FLOAT_MAX) + 1": too_large(
+            {(*sets, "min_sets"): beyond, (*sets, "max_sets"): None}
+        ),
+        "(b) load: amounts of 401 digits": too_large(
+            {(*weight, "min_amount"): big, (*weight, "max_amount"): big}
+        ),
+        "(b) timed work max_seconds: 1e400": (
+            _edit(text, '"max_seconds": 60}, "load"', '"max_seconds": 1e400}, "load"'),
+            "number-too-large",
+        ),
+        "(c) format_version: 2.0": (_changed(base, {("format_version",): 2.0}), "wrong-type"),
         "(c) format_version: true": (_changed(base, {("format_version",): True}), "wrong-type"),
         "(d) id with a trailing newline": (
             _changed(base, {("exercises", 0, "id"): "figure-4-stretch-0\n"}),
@@ -652,6 +915,69 @@ def hand_made() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
             _changed(base, {("exercises", 1, "name"): "\x1c"}),
             "empty-text",
         ),
+        # (f) to (i): the rules of wire format 2's new objects, one each.
+        "(f) sets: max_sets below min_sets": (
+            _changed(base, {(*sets, "min_sets"): 3, (*sets, "max_sets"): 2}),
+            "range-inverted",
+        ),
+        "(f) sets: 2.5 sets": (_changed(base, {(*sets, "min_sets"): 2.5}), "fractional"),
+        "(f) sets: a rest between sets with one end": (
+            _changed(base, {(*sets, "rest", "max_seconds"): None}),
+            "rest-incomplete",
+        ),
+        "(f) timed work: max_seconds below min_seconds": (
+            _changed(base, {(*timed, "max_seconds"): 20}),
+            "range-inverted",
+        ),
+        "(g) load: a band with an amount": (
+            _changed(
+                base, {(*band, "min_amount"): 1, (*band, "max_amount"): 1, (*band, "unit"): "kg"}
+            ),
+            "load-amount-not-allowed",
+        ),
+        "(g) load: a weight's amount without its unit": (
+            _changed(base, {(*weight, "unit"): None}),
+            "load-unit-missing",
+        ),
+        "(g) load: a unit without an amount": (
+            _changed(base, {(*weight, "min_amount"): None, (*weight, "max_amount"): None}),
+            "load-unit-not-allowed",
+        ),
+        "(g) load: one end of an amount": (
+            _changed(base, {(*weight, "max_amount"): None}),
+            "load-amount-incomplete",
+        ),
+        "(g) load: a described load without words": (
+            _changed(base, {(*band, "kind"): "described"}),
+            "load-undescribed",
+        ),
+        "(g) load: a kind not allowed": (
+            _changed(base, {(*band, "kind"): "elastic"}),
+            "bad-enum",
+        ),
+        "(g) load: a unit not allowed": (_changed(base, {(*weight, "unit"): "g"}), "bad-enum"),
+        "(h) effort: an RPE above 10": (
+            _changed(base, {(*effort, "max_rpe"): 11}),
+            "above-maximum",
+        ),
+        "(h) effort: an RPE below 0": (_changed(base, {(*effort, "min_rpe"): -1}), "not-positive"),
+        "(h) effort: an RPE with one end": (
+            _changed(base, {(*effort, "max_rpe"): None}),
+            "effort-rpe-incomplete",
+        ),
+        "(h) effort: neither words nor an RPE": (
+            _changed(base, {effort: {"text": None, "min_rpe": None, "max_rpe": None}}),
+            "effort-undescribed",
+        ),
+        "(i) precautions: a blank one": (
+            _changed(base, {("exercises", 1, "precautions", 1): " "}),
+            "empty-text",
+        ),
+        "(i) media: a kind not allowed": (
+            _changed(base, {(*media, "kind"): "audio"}),
+            "bad-enum",
+        ),
+        "(i) media: an empty uri": (_changed(base, {(*media, "uri"): ""}), "empty-text"),
     }
     accepted = {
         "counts of 2**64 and int(FLOAT_MAX)": _changed(
@@ -664,6 +990,49 @@ def hand_made() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
         "a string that holds a colon": colon,
         "a string that holds a quote and a colon": quote_colon,
         "a space around every colon, indented": json.dumps(base, indent=1, separators=(",", " : ")),
+        "counts up to 6, and none at all; sets from 2 with no maximum": _changed(
+            base,
+            {
+                (*reps, "min_reps"): None,
+                ("exercises", 0, "repetitions", "min_reps"): None,
+                (*sets, "max_sets"): None,
+                (*sets, "rest"): {"min_seconds": None, "max_seconds": None, "text": "a minute"},
+            },
+        ),
+        "an RPE of 0 to 10, no words; a level and words on a band": _changed(
+            base,
+            {
+                effort: {"text": None, "min_rpe": 0, "max_rpe": 10.0},
+                (*band, "text"): "a red band",
+            },
+        ),
+        "a weight of 0.5 to 2.5 lb; a described load with a level": _changed(
+            base,
+            {
+                (*weight, "max_amount"): 2.5,
+                (*weight, "unit"): "lb",
+                ("exercises", 1, "load"): {
+                    "kind": "described",
+                    "level": "heavy",
+                    "min_amount": None,
+                    "max_amount": None,
+                    "unit": None,
+                    "text": "a full water bottle",
+                },
+            },
+        ),
+        "a video with no alternative text and no licence": _changed(
+            base, {media: {"uri": "clip.mp4", "kind": "video", "alt": "", "licence": None}}
+        ),
+        "the keys new in version 2 left out": json.dumps(
+            {
+                **base,
+                "exercises": [
+                    {key: value for key, value in exercise.items() if key not in VERSION_2_KEYS}
+                    for exercise in base["exercises"]
+                ],
+            }
+        ),
     }
     return refused, accepted
 

@@ -106,6 +106,9 @@ myst_heading_anchors = 3
 autodoc_default_options = {
     "members": True,
     "member-order": "bysource",
+    # What a class takes from the library's own bases (a hold's and timed work's shared range
+    # methods) is documented on the class; what it takes from Python's types is not.
+    "inherited-members": "object,str,int,float,tuple,dict,Enum,BaseException,Exception",
 }
 autodoc_typehints = "signature"
 autodoc_class_signature = "mixed"

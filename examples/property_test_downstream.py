@@ -71,7 +71,7 @@ def test_a_week_holds_at_least_the_documented_minimum(routine: Routine) -> None:
     # Without deviations every dose is inside its documented range, so the week's volume can be
     # no less than the documented minimum of every item, session after session.
     least = sum(
-        item.exercise.repetitions.min_reps
+        (item.exercise.repetitions.min_reps or 1)  # a count the source leaves unstated: 1
         * (2 if item.exercise.repetitions.counting is CountingRule.PER_SIDE else 1)
         for item in routine.items
     )

@@ -28,7 +28,7 @@ def write_sample(folder: Path) -> None:
     (folder / "routine.json").write_text(
         """{
   "kind": "routine",
-  "format_version": 1,
+  "format_version": 2,
   "name": "Morning",
   "items": [
     {"exercise": "figure-4-stretch", "reps": 3, "side": "left", "hold_seconds": 40},

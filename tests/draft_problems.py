@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from solpt_rehab import DocumentError, Problem
+import attrs
+
+from solpt_rehab import DocumentError, Problem, catalog, to_document, validate
 from solpt_rehab.importers.free_exercise_db import import_exercises, import_file
 from solpt_rehab.prose import read_article
 
@@ -35,7 +37,15 @@ def _imported(data: object) -> Callable[[], Sequence[Problem]]:
     return lambda: import_exercises(data).problems
 
 
-#: Each code, and what raises it.
+def _validated(step: str) -> Callable[[], Sequence[Problem]]:
+    """The validator's problems for the lying march with one more step, which states ``step``."""
+    march = catalog.get("lying-march")
+    changed = attrs.evolve(march, steps=(*march.steps, attrs.evolve(march.steps[-1], text=step)))
+    return lambda: validate(to_document(changed)).problems
+
+
+#: Each code, and what raises it (the validator's prose check too, for the codes it gained with
+#: the readings of sets, timed work and load).
 DRAFTS: dict[str, Callable[[], Sequence[Problem]]] = {
     "hold-not-stated": _article("1. Squat\n- Stand up.\n"),
     "hold-unquantified": _article("1. Tilt\n- Hold for a few seconds.\n"),
@@ -53,4 +63,7 @@ DRAFTS: dict[str, Callable[[], Sequence[Problem]]] = {
     "bad-id": _imported(_entry(id="__")),
     "no-instructions": _imported(_entry(instructions=[])),
     "value-dropped": _imported(_entry(level="guru")),
+    "prose-sets-mismatch": _validated("Do 2 sets."),
+    "prose-work-mismatch": _validated("March on the spot for 30 seconds."),
+    "prose-load-mismatch": _validated("Hold a 1 kg weight in each hand."),
 }

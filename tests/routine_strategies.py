@@ -79,6 +79,14 @@ def generated_exercises(draw: st.DrawFn) -> Exercise:
 exercises = st.one_of(st.sampled_from(catalog.all()), generated_exercises())
 
 
+def _least(scheme: RepetitionScheme) -> int:
+    """The least count a dose of ``scheme`` may have: its minimum, or 1 when it states none.
+
+    These helpers' exercises (and the built-in ones) always state their least count.
+    """
+    return 1 if scheme.min_reps is None else scheme.min_reps
+
+
 def sides_for(exercise: Exercise) -> st.SearchStrategy[Side | str | None]:
     """Every side the dose rules accept for ``exercise``, as Side, as string, or left out."""
     laterality = exercise.laterality
@@ -106,8 +114,9 @@ def doses_inside(draw: st.DrawFn, exercise: Exercise) -> dict[str, Any]:
         )
     if draw(st.booleans()):
         scheme = exercise.repetitions
-        top = scheme.max_reps if scheme.max_reps is not None else 3 * scheme.min_reps
-        dose["reps"] = draw(st.integers(min_value=scheme.min_reps, max_value=top))
+        least = _least(scheme)
+        top = scheme.max_reps if scheme.max_reps is not None else 3 * least
+        dose["reps"] = draw(st.integers(min_value=least, max_value=top))
     return dose
 
 
@@ -117,7 +126,7 @@ def fields_outside(exercise: Exercise) -> list[str]:
     if exercise.hold is not None:
         fields.append("hold_seconds")
     scheme = exercise.repetitions
-    if scheme.min_reps > 1 or scheme.max_reps is not None:
+    if _least(scheme) > 1 or scheme.max_reps is not None:
         fields.append("reps")
     return fields
 
@@ -134,8 +143,8 @@ def value_outside(draw: st.DrawFn, exercise: Exercise, field: str) -> float:
         )
     scheme = exercise.repetitions
     options = []
-    if scheme.min_reps > 1:
-        options.append(st.integers(min_value=1, max_value=scheme.min_reps - 1))
+    if _least(scheme) > 1:
+        options.append(st.integers(min_value=1, max_value=_least(scheme) - 1))
     if scheme.max_reps is not None:
         options.append(st.integers(min_value=scheme.max_reps + 1, max_value=scheme.max_reps + 50))
     return draw(st.one_of(options))
@@ -160,7 +169,7 @@ def routine_items(draw: st.DrawFn, exercise: Exercise) -> RoutineItem:
     return RoutineItem(
         exercise=exercise,
         hold_seconds=dose.get("hold_seconds"),
-        reps=dose.get("reps", exercise.repetitions.min_reps),
+        reps=dose.get("reps", _least(exercise.repetitions)),
         side=side,
     )
 

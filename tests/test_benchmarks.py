@@ -46,8 +46,8 @@ def test_the_catalog_benchmark_prints_every_measure_in_both_modes(
         lines[0],
     )
     assert lines[1] == (
-        "agreement: every contender refuses 20 hand-made faults and 3 catalogs with errors, "
-        "and accepts 6 near misses and the valid catalog"
+        "agreement: every contender refuses 41 hand-made faults and 3 catalogs with errors, "
+        "and accepts 11 near misses and the valid catalog"
     )
     headings = [line.split() for line in lines if "gc off," in line]
     assert headings == [

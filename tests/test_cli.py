@@ -39,12 +39,12 @@ def files(tmp_path: Path) -> Path:
     )
     (tmp_path / "broken.json").write_text('{"kind": ', encoding="utf-8")
     (tmp_path / "warned.json").write_text(
-        '{"kind": "routine", "format_version": 1, "name": "r", '
+        '{"kind": "routine", "format_version": 2, "name": "r", '
         '"items": [{"exercise": "lying-march", "reps": 8, "deviation": "none"}]}',
         encoding="utf-8",
     )
     (tmp_path / "plan.yaml").write_text(
-        "kind: routine\nformat_version: 1\nname: r\nitems:\n  - {exercise: lying-march, reps: 8}\n",
+        "kind: routine\nformat_version: 2\nname: r\nitems:\n  - {exercise: lying-march, reps: 8}\n",
         encoding="utf-8",
     )
     return tmp_path
@@ -58,25 +58,34 @@ def test_validate_prints_each_problem_with_file_and_pointer(files: Path) -> None
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         (
-            f"{bad}:/steps/0/kind: error bad-enum: 'kind' must be one of 'setup', 'move', 'hold', "
-            "'release', 'repeat': 'x'"
+            f"{bad}:10:15: error bad-enum: 'kind' must be one of 'setup', 'move', 'hold', "
+            "'release', 'repeat': 'x' (at /steps/0/kind)"
         ),
-        f"{bad}:/repetitions/min_reps: error wrong-type: 'min_reps' must be a whole number: '8'",
         (
-            f"{broken}:: error malformed-json: the text is not JSON: expecting value at line 1 "
+            f"{bad}:49:17: error wrong-type: 'min_reps' must be a whole number or None: '8' "
+            "(at /repetitions/min_reps)"
+        ),
+        (
+            f"{broken}:1:10: error malformed-json: the text is not JSON: expecting value at line 1 "
             "column 10"
         ),
     ]
-    assert result.stderr == "3 files: 2 with errors\n"
+    lines = bad.read_text(encoding="utf-8").splitlines()
+    assert (lines[9][14:], lines[48][16:]) == ('"x",', '"8",')
+    assert result.stderr == "3 files: 2 with errors; 3 errors, 0 warnings\n"
 
 
 def test_validate_exits_0_on_warnings_and_reads_stdin_and_yaml(files: Path) -> None:
     result = run("validate", "-", str(files / "warned.json"), str(files / "plan.yaml"), stdin=MARCH)
-    assert (result.returncode, result.stderr) == (0, "3 files: 0 with errors\n")
+    assert (result.returncode, result.stderr) == (
+        0,
+        "3 files: 0 with errors; 0 errors, 1 warning\n",
+    )
     assert result.stdout.splitlines() == [
         (
-            f"{files / 'warned.json'}:/items/0/deviation: warning deviation: a deviation is "
-            "recorded although every dose is inside its documented range: 'none'"
+            f"{files / 'warned.json'}:1:117: warning deviation: a deviation is "
+            "recorded although every dose is inside its documented range: 'none' "
+            "(at /items/0/deviation)"
         )
     ]
 
@@ -86,13 +95,11 @@ def test_validate_in_json(
 ) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
     status = main(["validate", "--format", "json", str(files / "bad.json"), "-"])
-    output = json.loads(capsys.readouterr().out)
-    assert status == 1
-    assert output == {
+    text = capsys.readouterr().out
+    expected = {
         "files": [
             {
                 "path": str(files / "bad.json"),
-                "ok": False,
                 "problems": [
                     {
                         "path": "/steps/0/kind",
@@ -100,29 +107,56 @@ def test_validate_in_json(
                         "severity": "error",
                         "message": "'kind' must be one of 'setup', 'move', 'hold', 'release', "
                         "'repeat': 'x'",
+                        "line": 10,
+                        "column": 15,
                     },
                     {
                         "path": "/repetitions/min_reps",
                         "code": "wrong-type",
                         "severity": "error",
-                        "message": "'min_reps' must be a whole number: '8'",
+                        "message": "'min_reps' must be a whole number or None: '8'",
+                        "line": 49,
+                        "column": 17,
                     },
                 ],
+                "ok": False,
+                "documents": 1,
+                "errors": 2,
+                "warnings": 0,
+                "omitted": 0,
             },
             {
                 "path": "<stdin>",
-                "ok": False,
                 "problems": [
                     {
                         "path": "",
                         "code": "empty-document",
                         "severity": "error",
                         "message": "the text is empty: there is no document",
+                        "line": 1,
+                        "column": 1,
                     }
                 ],
+                "ok": False,
+                "documents": 1,
+                "errors": 1,
+                "warnings": 0,
+                "omitted": 0,
             },
-        ]
+        ],
+        "summary": {
+            "files": 2,
+            "documents": 2,
+            "bad_documents": 2,
+            "unreadable": 0,
+            "errors": 3,
+            "warnings": 0,
+            "omitted": 0,
+        },
     }
+    assert status == 1
+    # Streamed as it is found, yet exactly what json.dumps writes of the whole.
+    assert text == json.dumps(expected, indent=2) + "\n"
 
 
 def test_an_unreadable_file_exits_2_and_the_others_are_still_checked(
@@ -133,13 +167,13 @@ def test_an_unreadable_file_exits_2_and_the_others_are_still_checked(
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
         (
-            f"{missing}:: error unreadable-file: cannot read {str(missing)!r}: no such file or "
+            f"{missing}: error unreadable-file: cannot read {str(missing)!r}: no such file or "
             "directory"
         ),
-        "2 files: 1 with errors, 1 unreadable",
+        "2 files: 1 with errors, 1 unreadable; 2 errors, 0 warnings",
     ]
     assert len(captured.out.splitlines()) == 2
-    assert main(["validate", "--format", "json", str(files)]) == 2
+    assert main(["validate", "--format", "json", str(missing)]) == 2
     assert json.loads(capsys.readouterr().out)["files"][0]["problems"][0]["code"] == (
         "unreadable-file"
     )
@@ -227,23 +261,30 @@ def test_a_lone_surrogate_in_a_text_is_an_error_with_its_place_not_a_traceback(
     result = run("validate", str(path))
     assert (result.returncode, result.stdout, result.stderr) == (
         1,
-        f"{path}:/name: error invalid-unicode: {message}\n",
-        "1 file: 1 with errors\n",
+        f"{path}:5:11: error invalid-unicode: {message} (at /name)\n",
+        "1 file: 1 with errors; 1 error, 0 warnings\n",
     )
     result = run("validate", "--format", "json", str(path))
     assert result.returncode == 1
     assert json.loads(result.stdout)["files"][0]["problems"] == [
-        {"path": "/name", "code": "invalid-unicode", "severity": "error", "message": message}
+        {
+            "path": "/name",
+            "code": "invalid-unicode",
+            "severity": "error",
+            "message": message,
+            "line": 5,
+            "column": 11,
+        }
     ]
 
 
 def test_a_lone_surrogate_in_a_key_is_written_escaped(tmp_path: Path) -> None:
     path = tmp_path / "odd.json"
-    path.write_text('{"kind": "catalog", "format_version": 1, "exercises": [], "\\ud800": 1}')
+    path.write_text('{"kind": "catalog", "format_version": 2, "exercises": [], "\\ud800": 1}')
     result = run("validate", str(path))
     assert (result.returncode, result.stdout) == (
         1,
-        f"{path}:/\\ud800: error unknown-key: unknown key '\\ud800'\n",
+        f"{path}:1:59: error unknown-key: unknown key '\\ud800' (at /\\ud800)\n",
     )
     result = run("validate", "--format", "json", str(path))
     assert json.loads(result.stdout)["files"][0]["problems"][0]["path"] == "/\ud800"

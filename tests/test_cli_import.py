@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -85,11 +86,11 @@ def test_import_of_a_missing_or_malformed_file_exits_2(
 ) -> None:
     missing = tmp_path / "missing.json"
     assert main(["import", "free-exercise-db", str(missing)]) == 2
-    assert capsys.readouterr().err.startswith(f"{missing}:: error unreadable: ")
+    assert capsys.readouterr().err.startswith(f"{missing}: error unreadable: ")
     broken = tmp_path / "broken.json"
     broken.write_text("[{", encoding="utf-8")
     assert main(["import", "free-exercise-db", str(broken)]) == 2
-    assert capsys.readouterr().err.startswith(f"{broken}:: error not-json: ")
+    assert capsys.readouterr().err.startswith(f"{broken}: error not-json: ")
 
 
 def test_import_to_an_unwritable_place_exits_2(
@@ -131,8 +132,12 @@ def test_free_exercise_db_imports_from_the_command_line(shared_dir: Path, tmp_pa
     lines = result.stdout.splitlines()
     assert lines[0] == "free-exercise-db: 873 entries, 868 exercises imported, 5 left out"
     assert lines[-1] == (
-        f"the catalog document validates with 0 errors and 2 warnings; written to {out}"
+        f"the catalog document validates with 0 errors and 19 warnings; written to {out}"
     )
     document = json.loads(out.read_text(encoding="utf-8"))
     assert len(document["exercises"]) == 868
-    assert validate(document).codes == ("prose-hold-mismatch", "prose-hold-mismatch")
+    # Two open-ended holds, and 17 steps naming a second load beside the one the equipment gives.
+    assert Counter(validate(document).codes) == {
+        "prose-hold-mismatch": 2,
+        "prose-load-mismatch": 17,
+    }

@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 from solpt_rehab import (
+    CountingRule,
+    Exercise,
+    Hold,
+    Laterality,
+    Load,
+    RepetitionScheme,
     RoutineBuilder,
+    Sets,
+    Step,
+    StepKind,
+    TimedWork,
     dumps,
     format_timeline,
     session_duration,
@@ -63,6 +73,7 @@ def test_json_output_holds_a_valid_routine_document_its_duration_and_every_cue(
         "prompt": "Left side, hold 1 of 3: stay there for 15 seconds.",
         "interpreted": False,
         "repetition": 1,
+        "set_number": None,
     }
 
 
@@ -82,7 +93,7 @@ def test_an_invalid_routine_document_prints_every_problem_and_exits_1(
     path = tmp_path / "routine.json"
     document = {
         "kind": "routine",
-        "format_version": 1,
+        "format_version": 2,
         "name": "Too much",
         "items": [{"exercise": "knees-to-chest", "reps": 9}, {"exercise": "plank", "reps": 1}],
     }
@@ -90,14 +101,16 @@ def test_an_invalid_routine_document_prints_every_problem_and_exits_1(
     assert main(["routine", str(path)]) == 1
     assert capsys.readouterr().err.splitlines() == [
         (
-            f"{path}:/items/0/reps: error reps-out-of-range: 'reps' is outside the documented "
-            "3-5 of 'knees-to-chest': 9"
+            f"{path}:1:111: error reps-out-of-range: 'reps' is outside the documented "
+            "3-5 of 'knees-to-chest': 9 (at /items/0/reps)"
         ),
         (
-            f"{path}:/items/1/exercise: error unknown-exercise: 'exercise' is neither embedded in "
-            "this routine nor in the catalog: 'plank'"
+            f"{path}:1:128: error unknown-exercise: 'exercise' is neither embedded in "
+            "this routine nor in the catalog: 'plank' (at /items/1/exercise)"
         ),
     ]
+    text = path.read_text(encoding="utf-8")
+    assert (text[110], text[127:134]) == ("9", '"plank"')
 
 
 def test_an_unreadable_routine_file_exits_2(
@@ -108,3 +121,70 @@ def test_an_unreadable_routine_file_exits_2(
     assert capsys.readouterr().err == (
         f"solpt-rehab routine: cannot read {str(missing)!r}: no such file or directory\n"
     )
+
+
+def test_sets_timed_work_and_load_show_in_the_text_and_the_json_cues(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    band = Exercise(
+        id="band-pull-apart",
+        name="Band pull-apart",
+        steps=(Step(text="Pull the band apart and hold.", kind=StepKind.HOLD),),
+        hold=Hold.fixed(5),
+        repetitions=RepetitionScheme(min_reps=10, max_reps=10, laterality=Laterality.BILATERAL),
+        sets=Sets(min_sets=2, max_sets=2),
+        load=Load(kind="band", level="light"),
+    )
+    march = Exercise(
+        id="march-on-the-spot",
+        name="March on the spot",
+        steps=(Step(text="March on the spot.", kind=StepKind.MOVE),),
+        repetitions=RepetitionScheme(
+            laterality=Laterality.EACH_SIDE, counting=CountingRule.PER_SIDE
+        ),
+        timed_work=TimedWork(min_seconds=30, max_seconds=60),
+    )
+    routine = (
+        RoutineBuilder("Shoulders and legs", sessions_per_day=2)
+        .add(band)
+        .add(march, reps=1)
+        .build()
+    )
+    path = tmp_path / "routine.json"
+    path.write_text(dumps(routine), encoding="utf-8")
+    assert main(["routine", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:4] == [
+        "2 sessions a day, 7 days a week, no set end",
+        (
+            "  1. Band pull-apart (band-pull-apart): hold 5 s, 2 sets of 10 reps, "
+            "both sides together, light band"
+        ),
+        (
+            "  2. March on the spot (march-on-the-spot): work 30 s, 1 rep per side, each-side, "
+            "right first"
+        ),
+    ]
+    assert main(["routine", str(path), "--format", "json"]) == 0
+    timeline = json.loads(capsys.readouterr().out)["timeline"]
+    assert timeline == [cue_document(cue) for cue in session_timeline(routine)]
+    assert [(cue["kind"], cue["set_number"]) for cue in timeline[19:22]] == [
+        ("hold", 1),
+        ("set-rest", 2),
+        ("hold", 2),
+    ]
+    assert timeline[20] == {
+        "start_seconds": 87,
+        "duration_seconds": 30,
+        "kind": "set-rest",
+        "exercise_id": "band-pull-apart",
+        "side": None,
+        "prompt": "Take a break before set 2 of 2.",
+        "interpreted": True,
+        "repetition": None,
+        "set_number": 2,
+    }
+    assert [(cue["kind"], cue["side"], cue["duration_seconds"]) for cue in timeline[-3:]] == [
+        ("work", "right", 30),
+        ("switch-sides", "left", 5),
+        ("work", "left", 30),
+    ]

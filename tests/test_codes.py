@@ -54,7 +54,19 @@ def _reps(**changes: Any) -> dict[str, Any]:
 
 
 def _routine(**item: Any) -> dict[str, Any]:
-    return {"kind": "routine", "format_version": 1, "name": "r", "items": [item]}
+    return {"kind": "routine", "format_version": 2, "name": "r", "items": [item]}
+
+
+def _embedded(**changes: Any) -> dict[str, Any]:
+    """The knees-to-chest exercise as a routine embeds it (no header), under the id ``x``."""
+    document = _exercise(id="x", **changes)
+    for key in ("kind", "format_version"):
+        document.pop(key)
+    return document
+
+
+_BANDED: dict[str, Any] = {"kind": "band", "level": "light"}
+_WEIGHTED: dict[str, Any] = {"kind": "weight", "min_amount": 1, "max_amount": 2, "unit": "kg"}
 
 
 TEXTS: dict[str, tuple[str | bytes, str]] = {
@@ -81,15 +93,15 @@ def _mismatching_catalog(count: int) -> dict[str, Any]:
     del exercise["kind"], exercise["format_version"]
     return {
         "kind": "catalog",
-        "format_version": 1,
+        "format_version": 2,
         "exercises": [{**exercise, "id": f"stretch-{index}"} for index in range(count)],
     }
 
 
 DOCUMENTS: dict[str, object] = {
-    "wrong-kind": {"kind": "plan", "format_version": 1},
-    "unknown-version": {"kind": "exercise", "format_version": 2},
-    "missing-key": {"format_version": 1},
+    "wrong-kind": {"kind": "plan", "format_version": 2},
+    "unknown-version": {"kind": "exercise", "format_version": 3},
+    "missing-key": {"format_version": 2},
     "unknown-key": _exercise(colour="red"),
     "wrong-type": _exercise(name=5),
     "bad-enum": _exercise(position="upside-down"),
@@ -106,17 +118,38 @@ DOCUMENTS: dict[str, object] = {
     "control-character": _exercise(name="Knees to chest\x1b]0;pwned\x07"),
     "not-a-slug": _exercise(id="Knees"),
     "empty-array": _exercise(steps=[]),
+    "bad-date": {**_routine(exercise="lying-march", reps=8), "start": "2026-02-30"},
     "range-inverted": _reps(max_reps=2),
     "rest-incomplete": _reps(rest={"min_seconds": 5}),
     "rest-undescribed": _reps(rest={}),
     "counting-missing": _reps(laterality="alternating"),
     "counting-not-allowed": _reps(counting="total"),
     "hold-step-missing": _exercise(steps=[{"text": "Lie down.", "kind": "setup"}]),
+    "load-amount-incomplete": _exercise(load={"kind": "weight", "min_amount": 1, "unit": "kg"}),
+    "load-amount-not-allowed": _exercise(load={**_WEIGHTED, "kind": "band"}),
+    "load-unit-missing": _exercise(load={**_WEIGHTED, "unit": None}),
+    "load-unit-not-allowed": _exercise(load={"kind": "weight", "unit": "lb"}),
+    "load-undescribed": _exercise(load={"kind": "described"}),
+    "effort-rpe-incomplete": _exercise(effort={"max_rpe": 4}),
+    "effort-undescribed": _exercise(effort={}),
     "duplicate-id": to_document(catalog.all() * 2),
     "unknown-exercise": _routine(exercise="bridge", reps=1),
     "hold-out-of-range": _routine(exercise="lying-march", reps=8, hold_seconds=9),
     "reps-out-of-range": _routine(exercise="lying-march", reps=1),
-    "hold-not-documented": _routine(exercise=_exercise(id="x", hold=None), reps=3, hold_seconds=5),
+    "hold-not-documented": _routine(exercise=_embedded(hold=None), reps=3, hold_seconds=5),
+    "sets-out-of-range": _routine(
+        exercise=_embedded(sets={"min_sets": 2, "max_sets": 3}), reps=3, sets=4
+    ),
+    "work-out-of-range": _routine(
+        exercise=_embedded(timed_work={"min_seconds": 30, "max_seconds": 60}),
+        reps=3,
+        work_seconds=90,
+    ),
+    "work-not-documented": _routine(exercise="lying-march", reps=8, work_seconds=30),
+    "load-out-of-range": _routine(exercise=_embedded(load=_WEIGHTED), reps=3, load=_BANDED),
+    "reps-not-stated": _routine(
+        exercise=_embedded(repetitions={"laterality": "bilateral", "counting": None}), reps=None
+    ),
     "side-missing": _routine(exercise="figure-4-stretch", reps=3),
     "side-not-allowed": _routine(exercise="knees-to-chest", reps=3, side="left"),
     "deviation": _routine(exercise="lying-march", reps=8, deviation="none"),
@@ -133,9 +166,6 @@ DOCUMENTS: dict[str, object] = {
         ]
     ),
 }
-# The embedded exercise of "hold-not-documented" carries no header keys.
-for key in ("kind", "format_version"):
-    DOCUMENTS["hold-not-documented"]["items"][0]["exercise"].pop(key)  # type: ignore[index]
 
 
 def _report(code: str) -> Report:
@@ -163,7 +193,16 @@ def test_every_code_of_prose_and_the_importer_has_an_input_that_raises_it(code: 
 
 
 def test_every_registered_code_is_covered_here() -> None:
-    covered = set(TEXTS) | set(DOCUMENTS) | set(DRAFTS) | {"unreadable-file", "invalid-value"}
+    covered = (
+        set(TEXTS)
+        | set(DOCUMENTS)
+        | set(DRAFTS)
+        | {
+            "unreadable-file",
+            "input-too-large",
+            "invalid-value",
+        }
+    )
     assert covered == set(CODES)
 
 
@@ -230,3 +269,15 @@ def test_unreadable_file_comes_from_the_command_line(
 ) -> None:
     assert main(["validate", "--quiet", str(tmp_path / "missing.json")]) == 2
     assert "unreadable-file" in capsys.readouterr().err
+
+
+def test_the_command_line_reports_a_file_longer_than_its_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.json"
+    path.write_text("{}    ", encoding="utf-8")
+    assert main(["validate", "--quiet", "--max-bytes", "4", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"{path}: error input-too-large: the input of {str(path)!r} is longer than 4 bytes, "
+        "the limit (--max-bytes); the rest is not read\n"
+    )

@@ -26,7 +26,7 @@ from solpt_rehab import (
 def test_an_exercise_document_writes_every_field() -> None:
     assert to_document(catalog.get("lying-march")) == {
         "kind": "exercise",
-        "format_version": 1,
+        "format_version": 2,
         "id": "lying-march",
         "name": "Lying march",
         "purpose": (
@@ -70,11 +70,17 @@ def test_an_exercise_document_writes_every_field() -> None:
             "counting": "total",
             "rest": None,
         },
+        "sets": None,
+        "timed_work": None,
+        "load": None,
+        "effort": None,
         "regions": ["hip", "buttock", "lower-back"],
         "position": "supine",
         "level": "beginner",
         "category": "strength",
         "equipment": [{"name": "yoga mat", "optional": True, "alternatives": []}],
+        "precautions": [],
+        "media": [],
         "source": {
             "title": "Exercises for lower back and hip pain",
             "publisher": "SOL Physical Therapy (Sports + Orthopedic Leaders)",
@@ -176,7 +182,7 @@ def test_a_routine_cannot_hold_a_catalog_exercise_and_its_shadow() -> None:
 def test_dumps_writes_indented_text_and_keeps_non_ascii() -> None:
     exercise = evolve(catalog.get("lying-march"), name="Marche couchée")
     text = dumps(exercise)
-    assert text.startswith('{\n  "kind": "exercise",\n  "format_version": 1,')
+    assert text.startswith('{\n  "kind": "exercise",\n  "format_version": 2,')
     assert '"Marche couchée"' in text
     assert "\n" not in dumps(exercise, indent=None)
     assert loads(text) == exercise
@@ -194,5 +200,5 @@ def test_any_iterable_of_exercises_is_a_catalog() -> None:
 
 
 def test_an_empty_catalog_is_a_catalog() -> None:
-    assert to_document(()) == {"kind": "catalog", "format_version": 1, "exercises": []}
+    assert to_document(()) == {"kind": "catalog", "format_version": 2, "exercises": []}
     assert from_document(to_document(()), kind="catalog") == ()

@@ -6,6 +6,7 @@ import ast
 import copy
 import inspect
 import json
+from collections import Counter
 from pathlib import Path
 from unittest import mock
 
@@ -25,6 +26,10 @@ from solpt_rehab import (
     InvalidValueError,
     Laterality,
     Level,
+    Load,
+    LoadKind,
+    Media,
+    MediaKind,
     Position,
     Problem,
     RepetitionScheme,
@@ -46,12 +51,9 @@ from solpt_rehab.importers.free_exercise_db import (
     import_exercises,
     import_file,
 )
-from solpt_rehab.prose import dose_disagreements
+from solpt_rehab.prose import dose_disagreements, extract_dose
 
-NO_COUNT = (
-    "no step states a repetition count; the draft records 'at least 1', which says only that it "
-    "is done"
-)
+NO_COUNT = "no step states a repetition count; the draft states none either"
 
 # Entries in free-exercise-db's format, with instructions written for these tests.
 STRETCH: dict[str, object] = {
@@ -110,7 +112,7 @@ def test_a_stretch_maps_onto_an_exercise_with_its_dose() -> None:
             ),
             hold=Hold(min_seconds=20, max_seconds=30),
             repetitions=RepetitionScheme(
-                min_reps=1,
+                min_reps=None,
                 max_reps=None,
                 laterality=Laterality.EACH_SIDE,
                 counting=CountingRule.PER_SIDE,
@@ -120,6 +122,14 @@ def test_a_stretch_maps_onto_an_exercise_with_its_dose() -> None:
             level=Level.BEGINNER,
             category=Category.STRETCHING,
             equipment=(),
+            media=(
+                Media(
+                    uri="Doorway_Chest_Opener/0.jpg",
+                    kind=MediaKind.IMAGE,
+                    alt="Doorway Chest Opener, picture 1 of 1",
+                    licence="Unlicense",
+                ),
+            ),
             source=Citation(
                 title="free-exercise-db",
                 publisher="yuhonas/free-exercise-db (public domain)",
@@ -140,6 +150,7 @@ def test_a_stretch_maps_onto_an_exercise_with_its_dose() -> None:
             "primaryMuscles 'chest' -> region 'chest'",
             "level 'beginner' -> 'beginner'",
             "category 'stretching' -> 'stretching'",
+            "images: 1 kept as media (Unlicense)",
             "instructions: 3 steps (1 hold, 1 move, 1 setup)",
         ),
         extracted=(
@@ -151,7 +162,6 @@ def test_a_stretch_maps_onto_an_exercise_with_its_dose() -> None:
             "secondaryMuscles 'shoulders': not mapped; an exercise's regions are those it targets",
             "equipment 'other' names no piece of equipment; left out",
             "force 'static': the model has no such field",
-            "images ['Doorway_Chest_Opener/0.jpg']: the model has no such field",
             NO_COUNT,
             (
                 "'each-side' repetitions do not say whether the count is per side or in total; the "
@@ -163,10 +173,7 @@ def test_a_stretch_maps_onto_an_exercise_with_its_dose() -> None:
                 path="/0/instructions",
                 code="repetitions-not-stated",
                 severity=Severity.WARNING,
-                message=(
-                    "no step states a repetition count; the draft records 'at least 1', which "
-                    "says only that it is done"
-                ),
+                message=("no step states a repetition count; the draft states none either"),
             ),
             Problem(
                 path="/0/instructions",
@@ -190,10 +197,13 @@ def test_a_strength_exercise_takes_its_side_from_the_name_and_reports_the_placeh
     (exercise,) = result.exercises
     assert exercise.hold is None
     assert exercise.repetitions == RepetitionScheme(
-        min_reps=1, max_reps=None, laterality=Laterality.ALTERNATING, counting=CountingRule.TOTAL
+        min_reps=None, max_reps=None, laterality=Laterality.ALTERNATING, counting=CountingRule.TOTAL
     )
     assert exercise.regions == (BodyRegion.UPPER_ARM, BodyRegion.FOREARM)
     assert exercise.equipment == (Equipment(name="bands", optional=False),)
+    # The equipment says a band; the prose names it too ("the band"), with no level.
+    assert exercise.load == Load(kind=LoadKind.BAND, text="the band")
+    assert exercise.media == ()
     assert (exercise.level, exercise.category) == (Level.INTERMEDIATE, Category.STRENGTH)
     assert [step.kind for step in exercise.steps] == [
         StepKind.SETUP,
@@ -205,6 +215,7 @@ def test_a_strength_exercise_takes_its_side_from_the_name_and_reports_the_placeh
     assert report.extracted == (
         "laterality 'alternating' from the name",
         "position 'standing' from step 1",
+        "load 'band' from step 1",
     )
     assert [(p.code, p.message) for p in report.problems] == [
         (
@@ -215,8 +226,7 @@ def test_a_strength_exercise_takes_its_side_from_the_name_and_reports_the_placeh
             "repetitions-not-stated",
             (
                 "no step states a repetition count (step 4 stands in for it: 'the recommended "
-                "amount of repetitions'); the draft records 'at least 1', which says only that it "
-                "is done"
+                "amount of repetitions'); the draft states none either"
             ),
         ),
         (
@@ -615,7 +625,7 @@ def test_a_report_describes_itself_for_a_person() -> None:
             "  /0/instructions: warning hold-not-stated: no step states a hold; the draft has none",
             (
                 "  /0/instructions: warning repetitions-not-stated: no step states a repetition "
-                "count; the draft records 'at least 1', which says only that it is done"
+                "count; the draft states none either"
             ),
             (
                 "  /0/instructions: warning laterality-not-stated: no step gives a side cue; the "
@@ -683,7 +693,7 @@ def test_the_whole_of_free_exercise_db_imports(shared_dir: Path) -> None:
     holds = [exercise for exercise in result.exercises if exercise.hold is not None]
     assert len(holds) == 66
     assert all(exercise.steps_of(StepKind.HOLD) for exercise in holds)
-    counted = [e for e in result.exercises if e.repetitions.min_reps != 1 or e.repetitions.max_reps]
+    counted = [e for e in result.exercises if e.repetitions.stated]
     assert len(counted) == 19
     assert [p.code for p in result.problems if p.code in {"value-dropped", "no-instructions"}] == [
         "value-dropped",
@@ -699,16 +709,28 @@ def test_the_whole_of_free_exercise_db_imports(shared_dir: Path) -> None:
             deviation=None,
             at=("items", index),
         )
-        assert [problem for problem in dose if problem.is_error] == []
+        # A count the source does not state is the clinician's to choose: the only error.
+        unstated = [] if exercise.repetitions.min_reps is not None else ["reps-not-stated"]
+        assert [problem.code for problem in dose if problem.is_error] == unstated
     disagreements = [
         problem
         for index, exercise in enumerate(result.exercises)
         for problem in dose_disagreements(exercise, at=("exercises", index))
     ]
-    assert [(p.code, p.message.split(":")[-1]) for p in disagreements] == [
+    assert [
+        (p.code, p.message.split(":")[-1])
+        for p in disagreements
+        if p.code.endswith("hold-mismatch")
+    ] == [
         ("prose-hold-mismatch", " '10 or more seconds'"),
         ("prose-hold-mismatch", " '10 or more seconds'"),
     ]
+    # One load per exercise: a barbell worked against bands (13), or a band, an ankle weight or
+    # a dumbbell beside body-weight work (4), names a second load the structured one lacks.
+    assert Counter(p.code for p in disagreements) == {
+        "prose-hold-mismatch": 2,
+        "prose-load-mismatch": 17,
+    }
 
 
 # -- the public face of the module ---------------------------------------------------------------
@@ -746,3 +768,68 @@ def test_the_importer_imports_no_private_name_of_the_library() -> None:
         if alias.name.startswith("_")
     ]
     assert private == []
+
+
+def test_free_exercise_db_imports_no_invented_dose(shared_dir: Path) -> None:
+    path = shared_dir / "data" / "free-exercise-db" / "exercises.json"
+    source = {entry["id"]: entry for entry in json.loads(path.read_text(encoding="utf-8"))}
+    result = import_file(path)
+    exercises = dict(zip(result.id_map, result.exercises, strict=True))
+
+    def states_a_count(texts: list[str]) -> bool:
+        readings = [extract_dose(text) for text in texts if text.strip()]
+        return any(r.reps_range is not None or r.up_to_reps is not None for r in readings)
+
+    silent = [key for key in exercises if not states_a_count(source[key]["instructions"])]
+    assert len(silent) == 849
+    assert [key for key in silent if exercises[key].repetitions.stated] == []
+    assert sum(exercise.repetitions.stated for exercise in exercises.values()) == 19
+    # Every image is kept, in order, as media under the data set's licence.
+    for key, exercise in exercises.items():
+        assert [media.uri for media in exercise.media] == source[key]["images"]
+        assert {(media.kind, media.licence) for media in exercise.media} <= {
+            (MediaKind.IMAGE, "Unlicense")
+        }
+        assert all(media.alt.startswith(f"{exercise.name}, picture ") for media in exercise.media)
+    assert sum(len(exercise.media) for exercise in exercises.values()) == 1736
+    # Loads: the equipment's kind, and never an amount (the data set writes none for a load).
+    kinds = Counter(None if e.load is None else e.load.kind for e in exercises.values())
+    assert kinds == {
+        LoadKind.WEIGHT: 493,
+        None: 231,
+        LoadKind.BODY_WEIGHT: 109,
+        LoadKind.BAND: 35,
+    }
+    assert not any(e.load is not None and e.load.quantified for e in exercises.values())
+    for key, exercise in exercises.items():
+        equipment = source[key]["equipment"]
+        if equipment in free_exercise_db.EQUIPMENT_LOADS:
+            assert exercise.load is not None
+            assert exercise.load.kind is free_exercise_db.EQUIPMENT_LOADS[equipment]
+    timed = {key: str(e.timed_work) for key, e in exercises.items() if e.timed_work is not None}
+    assert timed == {
+        "Arm_Circles": "10 s",
+        "Mountain_Climbers": "20-30 s",
+        "Skating": "120-1800 s",
+    }
+
+
+def test_equipment_gives_a_load_of_its_kind_and_the_prose_its_level() -> None:
+    entry = {**CURL, "instructions": ["Stand on a red band.", "Curl up to 12 times."]}
+    (exercise,) = import_exercises([entry]).exercises
+    assert exercise.load == Load(kind=LoadKind.BAND, level="red", text="a red band")
+    assert (exercise.repetitions.min_reps, exercise.repetitions.max_reps) == (None, 12)
+    dumbbell = {**CURL, "equipment": "dumbbell", "instructions": ["Curl the band."]}
+    (exercise,) = import_exercises([dumbbell]).exercises
+    assert exercise.load == Load(kind=LoadKind.WEIGHT)
+    images = {**CURL, "images": ["a/0.jpg", 5, "a/1.jpg"]}
+    result = import_exercises([images])
+    assert result.exercises[0].media == (
+        Media(uri="a/0.jpg", kind="image", alt="Alternating Band Curl, picture 1 of 2",
+              licence="Unlicense"),
+        Media(uri="a/1.jpg", kind="image", alt="Alternating Band Curl, picture 2 of 2",
+              licence="Unlicense"),
+    )  # fmt: skip
+    assert [(p.path, p.code) for p in result.problems if p.code == "value-dropped"] == [
+        ("/0/images/1", "value-dropped")
+    ]

@@ -347,7 +347,7 @@ def _catalog(*exercises: dict[str, Any]) -> dict[str, Any]:
             key: value for key, value in exercise.items() if key not in ("kind", "format_version")
         }
         bodies.append({**body, "id": f"stretch-{index}"})
-    return {"kind": "catalog", "format_version": 1, "exercises": bodies}
+    return {"kind": "catalog", "format_version": 2, "exercises": bodies}
 
 
 MISMATCH = _exercise(steps=[{"text": "Stay in the stretch for 45 seconds.", "kind": "hold"}])
@@ -409,7 +409,7 @@ def test_embedded_exercises_of_a_routine_share_the_limit_in_item_order() -> None
     body = {key: value for key, value in _unknown_keys(3).items() if key not in ("kind",)}
     del body["format_version"]
     items = [{"exercise": {**body, "id": f"e{index}"}, "reps": 3} for index in range(3)]
-    document = {"kind": "routine", "format_version": 1, "name": "r", "items": items}
+    document = {"kind": "routine", "format_version": 2, "name": "r", "items": items}
 
     capped = validate(document, max_problems=4)
     whole = validate(document, max_problems=None)

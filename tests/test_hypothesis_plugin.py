@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOK = "solpt_rehab._hypothesis_plugin:_hypothesis_setup_hook"
 
 #: Values the library computes rather than a user builds: draw a routine or a document and ask.
-COMPUTED = {"Problem", "Report", "Cue", "SessionDuration"}
+COMPUTED = {"Problem", "Report", "Cue", "SessionDuration", "LocatedProblem"}
 
 #: Every public attrs class whose values a user builds, and every public enumeration.
 MODEL_TYPES: list[type[Any]] = [

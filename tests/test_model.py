@@ -14,11 +14,14 @@ from solpt_rehab import (
     BodyRegion,
     Citation,
     CountingRule,
+    Effort,
     Equipment,
     Exercise,
     Hold,
     InvalidValueError,
     Laterality,
+    Load,
+    Media,
     Position,
     RepetitionScheme,
     Rest,
@@ -219,9 +222,10 @@ def test_any_valid_scheme_constructs_equals_its_evolved_copy_and_hashes(
 ) -> None:
     assert attrs.evolve(scheme) == scheme
     assert hash(attrs.evolve(scheme)) == hash(scheme)
-    assert scheme.min_reps in scheme
-    assert (scheme.min_reps - 1) not in scheme
-    assert scheme.open_ended is (scheme.max_reps is None)
+    least = 1 if scheme.min_reps is None else scheme.min_reps
+    assert least in scheme
+    assert (least - 1) not in scheme
+    assert scheme.open_ended is (scheme.min_reps is not None and scheme.max_reps is None)
 
 
 @given(positive_counts, positive_counts)
@@ -256,8 +260,8 @@ def test_a_count_that_is_a_bool_or_not_finite_is_rejected(field: str, value: obj
     fields: dict[str, Any] = {"min_reps": 1, "max_reps": 5, field: value}
     with pytest.raises(InvalidValueError) as error:
         RepetitionScheme(laterality=Laterality.BILATERAL, **fields)
-    or_none = " or None" if field == "max_reps" else ""  # max_reps may be None
-    requirement = f"be a whole number{or_none}" if isinstance(value, bool) else "be finite"
+    # either end may be None: no count stated, or only one bound
+    requirement = "be a whole number or None" if isinstance(value, bool) else "be finite"
     assert _message(error) == f"{field!r} must {requirement}: {value!r}"
 
 
@@ -446,7 +450,10 @@ WITH_TEXTS: tuple[Any, ...] = (
     Rest(text="a few seconds"),
     Equipment(name="yoga mat", optional=True, alternatives=("mattress",)),
     Citation(title="Handout", publisher="Clinic", url="https://example.org/", locator="page 2"),
-    _exercise(purpose="Strength for the thighs."),
+    Load(kind="described", level="light", text="a full water bottle"),
+    Effort(text="to a gentle stretch, not pain"),
+    Media(uri="https://example.org/a.png", kind="image", alt="A wall sit", licence="CC0"),
+    _exercise(purpose="Strength for the thighs.", precautions=("Stop if it hurts.",)),
 )
 TEXT_FIELDS = [
     (value, field.name)
@@ -467,9 +474,16 @@ def test_every_text_field_of_the_model_is_listed_here() -> None:
         ("Citation", "publisher"),
         ("Citation", "url"),
         ("Citation", "locator"),
+        ("Load", "level"),
+        ("Load", "text"),
+        ("Effort", "text"),
+        ("Media", "uri"),
+        ("Media", "alt"),
+        ("Media", "licence"),
         ("Exercise", "id"),
         ("Exercise", "name"),
         ("Exercise", "purpose"),
+        ("Exercise", "precautions"),
     ]
 
 
@@ -478,11 +492,12 @@ def test_every_text_field_of_the_model_is_listed_here() -> None:
 )
 def test_a_surrogate_in_any_text_field_is_rejected_naming_the_field(value: Any, name: str) -> None:
     text = "wall\ud800sit" if name == "id" else "Slide down\udfff"
-    given = (text,) if name == "alternatives" else text
+    listed = name in ("alternatives", "precautions")
+    given = (text,) if listed else text
     with pytest.raises(InvalidValueError) as error:
         attrs.evolve(value, **{name: given})
     code_point, index = ("D800", 4) if name == "id" else ("DFFF", 10)
-    name = "alternatives[0]" if name == "alternatives" else name
+    name = f"{name}[0]" if listed else name
     assert _message(error) == (
         f"{name!r} must be valid Unicode (U+{code_point} at index {index} is a surrogate code "
         f"point): {text!r}"

@@ -5,6 +5,9 @@ from __future__ import annotations
 import enum
 import inspect
 import types
+import typing
+
+import attrs
 
 import solpt_rehab
 from solpt_rehab import catalog
@@ -47,3 +50,16 @@ def test_the_public_names_come_from_private_modules() -> None:
         value = getattr(solpt_rehab, name)
         if inspect.isclass(value):
             assert value.__module__.startswith("solpt_rehab._"), name
+
+
+def test_every_public_class_has_annotations_that_resolve() -> None:
+    # Tools that read annotations (cattrs, pydantic's attrs support, IDEs) resolve them at run
+    # time; every name an annotation uses must be importable where the class is defined.
+    classes = [
+        value
+        for name in solpt_rehab.__all__
+        if isinstance(value := getattr(solpt_rehab, name), type) and attrs.has(value)
+    ]
+    assert len(classes) >= 20
+    for cls in classes:
+        assert typing.get_type_hints(cls), cls

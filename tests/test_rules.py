@@ -11,6 +11,7 @@ value that breaks nothing or more than its rule, or a class declared without a p
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -25,18 +26,23 @@ from solpt_rehab import (
     Citation,
     Cue,
     DocumentError,
+    Effort,
     Equipment,
     Exercise,
     Frequency,
     Hold,
     InvalidValueError,
+    Load,
+    Media,
     Pacing,
     RepetitionScheme,
     Rest,
     Routine,
     RoutineItem,
     SessionDuration,
+    Sets,
     Step,
+    TimedWork,
     catalog,
     dumps,
     json_schema,
@@ -79,11 +85,17 @@ EXERCISE = Exercise(
         counting="per-side",
         rest=Rest(min_seconds=30, max_seconds=60, text="sit down between them"),
     ),
+    sets=Sets(min_sets=2, max_sets=3, rest=Rest(min_seconds=60, max_seconds=90)),
+    timed_work=TimedWork(min_seconds=30, max_seconds=60),
+    load=Load(kind="weight", min_amount=1, max_amount=2, unit="kg"),
+    effort=Effort(text="hard but steady", min_rpe=3, max_rpe=5),
     regions=("thigh",),
     position="standing",
     level="beginner",
     category="strength",
     equipment=(Equipment(name="wall", optional=False, alternatives=("door",)),),
+    precautions=("Stop if your knee hurts.",),
+    media=(Media(uri="https://example.org/wall-sit.png", kind="image", alt="A wall sit"),),
     source=Citation(title="Handout", publisher="Clinic", url="https://example.org", locator="p 1"),
 )
 ROUTINE = Routine(
@@ -91,6 +103,8 @@ ROUTINE = Routine(
     items=(RoutineItem(exercise=catalog.get("knees-to-chest"), reps=3, side="both"),),
     frequency=Frequency(sessions_per_day=2, days_per_week=5),
     weeks=6,
+    start=datetime.date(2026, 12, 1),
+    notes="Stop and call us if the pain spreads.",
 )
 #: Where each declared class stands in one of the two valid documents.
 PLACES: dict[type[Any], tuple[Any, tuple[str | int, ...]]] = {
@@ -99,6 +113,11 @@ PLACES: dict[type[Any], tuple[Any, tuple[str | int, ...]]] = {
     Hold: (EXERCISE, ("hold",)),
     RepetitionScheme: (EXERCISE, ("repetitions",)),
     Rest: (EXERCISE, ("repetitions", "rest")),
+    Sets: (EXERCISE, ("sets",)),
+    TimedWork: (EXERCISE, ("timed_work",)),
+    Load: (EXERCISE, ("load",)),
+    Effort: (EXERCISE, ("effort",)),
+    Media: (EXERCISE, ("media", 0)),
     Equipment: (EXERCISE, ("equipment", 0)),
     Citation: (EXERCISE, ("source",)),
     Frequency: (ROUTINE, ("frequency",)),

@@ -25,7 +25,7 @@ CHECKER = jsonschema.Draft202012Validator(SCHEMA)
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert SCHEMA["$id"] == "urn:solpt-rehab:wire-format:1"
+    assert SCHEMA["$id"] == "urn:solpt-rehab:wire-format:2"
 
 
 def test_each_call_returns_a_fresh_schema() -> None:

@@ -14,28 +14,36 @@ from typing import Any, Literal
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument, NoSuchExample
 
 from solpt_rehab import (
     Citation,
     CountingRule,
+    Effort,
     Equipment,
     Exercise,
     Frequency,
     Hold,
     Laterality,
+    Load,
+    LoadKind,
+    Media,
+    MediaKind,
     Pacing,
     RepetitionScheme,
     Rest,
     Routine,
     RoutineError,
     RoutineItem,
+    Sets,
     Severity,
     Side,
     Step,
     StepKind,
+    TimedWork,
+    WeightUnit,
     catalog,
     strategies,
 )
@@ -49,9 +57,14 @@ DEFAULTS: list[tuple[str, st.SearchStrategy[Any], type[Any]]] = [
     ("holds", strategies.holds(), Hold),
     ("rests", strategies.rests(), Rest),
     ("repetition_schemes", strategies.repetition_schemes(), RepetitionScheme),
+    ("sets", strategies.sets(), Sets),
+    ("timed_work", strategies.timed_work(), TimedWork),
+    ("loads", strategies.loads(), Load),
+    ("efforts", strategies.efforts(), Effort),
     ("steps", strategies.steps(), Step),
     ("equipment", strategies.equipment(), Equipment),
     ("citations", strategies.citations(), Citation),
+    ("media", strategies.media(), Media),
     ("exercises", strategies.exercises(), Exercise),
     ("frequencies", strategies.frequencies(), Frequency),
     ("pacings", strategies.pacings(), Pacing),
@@ -71,6 +84,18 @@ def _minimal(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool] 
     )
 
 
+def _reached(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]) -> Any:
+    """Some value that meets ``condition``, unshrunk: to show that a strategy reaches it."""
+    # Health checks off: a loaded machine makes generation slow, which says nothing of reach.
+    quick = settings(
+        database=None,
+        max_examples=1000,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    return find(strategy, condition, settings=quick)
+
+
 def _dose_problems(exercise: Exercise, dose: Dose) -> list[tuple[str, str, Severity]]:
     found = item_problems(
         exercise,
@@ -78,6 +103,9 @@ def _dose_problems(exercise: Exercise, dose: Dose) -> list[tuple[str, str, Sever
         reps=dose.reps,
         side=dose.side,
         deviation=dose.deviation,
+        sets=dose.sets,
+        work_seconds=dose.work_seconds,
+        load=dose.load,
     )
     return [(problem.path, problem.code, problem.severity) for problem in found]
 
@@ -174,9 +202,9 @@ def test_repetition_counts_lie_between_the_bounds(
 ) -> None:
     low, high = limits
     scheme = data.draw(strategies.repetition_schemes(low, high))
-    assert low <= scheme.min_reps <= high
-    if scheme.max_reps is not None:
-        assert scheme.min_reps <= scheme.max_reps <= high
+    stated = [count for count in (scheme.min_reps, scheme.max_reps) if count is not None]
+    assert all(low <= count <= high for count in stated)
+    assert stated == sorted(stated)
     assert (scheme.counting is not None) is scheme.laterality.two_sided
 
 
@@ -193,6 +221,164 @@ def test_repetition_scheme_options(
     assert open_ended.rest is not None
     assert not closed.open_ended
     assert closed.rest is None
+
+
+@given(
+    strategies.repetition_schemes(up_to=True),
+    strategies.repetition_schemes(stated=False),
+    strategies.repetition_schemes(up_to=False, stated=True),
+)
+def test_counts_up_to_a_number_and_counts_not_stated(
+    up_to: RepetitionScheme, unstated: RepetitionScheme, stated: RepetitionScheme
+) -> None:
+    assert (up_to.min_reps, up_to.range_text) == (None, f"up to {up_to.max_reps}")
+    assert (unstated.min_reps, unstated.max_reps, unstated.stated) == (None, None, False)
+    assert stated.min_reps is not None
+
+
+def test_every_shape_of_count_is_drawn() -> None:
+    def shape(scheme: RepetitionScheme) -> str:
+        if scheme.min_reps is None:
+            return "unstated" if scheme.max_reps is None else "up-to"
+        if scheme.max_reps is None:
+            return "open"
+        return "fixed" if scheme.min_reps == scheme.max_reps else "range"
+
+    def of_shape(wanted: str) -> Callable[[RepetitionScheme], bool]:
+        return lambda scheme: shape(scheme) == wanted
+
+    for wanted in ("fixed", "range", "open", "up-to", "unstated"):
+        assert shape(_reached(strategies.repetition_schemes(), of_shape(wanted))) == wanted
+
+
+# -- sets, timed work, loads, efforts, precautions, media -----------------------------------------
+
+
+@given(
+    st.integers(1, 6).flatmap(lambda low: st.tuples(st.just(low), st.integers(low, low + 6))),
+    st.data(),
+)
+def test_set_counts_lie_between_the_bounds(limits: tuple[int, int], data: st.DataObject) -> None:
+    low, high = limits
+    sets = data.draw(strategies.sets(low, high))
+    assert low <= sets.min_sets <= high
+    assert sets.max_sets is None or sets.min_sets <= sets.max_sets <= high
+    assert sets.min_sets in sets
+
+
+@given(
+    strategies.sets(open_ended=True, with_rest=True),
+    strategies.sets(2, 4, open_ended=False, with_rest=False),
+)
+def test_set_options(open_ended: Sets, closed: Sets) -> None:
+    assert open_ended.max_sets is None
+    assert open_ended.rest is not None
+    assert closed.max_sets is not None
+    assert 2 <= closed.min_sets <= closed.max_sets <= 4
+    assert closed.rest is None
+
+
+@given(strategies.sets(with_rest=True))
+def test_a_quantified_rest_between_sets_is_longer_than_one_between_repetitions(sets: Sets) -> None:
+    assert sets.rest is not None
+    if sets.rest.quantified:
+        assert sets.rest.min_seconds is not None
+        assert sets.rest.max_seconds is not None
+        assert 15 <= sets.rest.min_seconds <= sets.rest.max_seconds <= 180
+    else:
+        assert sets.rest.text
+
+
+@given(bounds, st.sampled_from(["whole", "half", "any"]), st.data())
+def test_timed_work_lies_between_the_bounds_and_reads_back(
+    limits: tuple[float, float], granularity: Literal["whole", "half", "any"], data: st.DataObject
+) -> None:
+    low, high = limits
+    if granularity == "whole" and math.ceil(low) > math.floor(high):
+        with pytest.raises(InvalidArgument):
+            strategies.timed_work(low, high, granularity=granularity)
+        return
+    work = data.draw(strategies.timed_work(low, high, granularity=granularity))
+    assert low <= work.min_seconds <= work.max_seconds <= high
+    assert TimedWork.parse(str(work)) == work
+
+
+@given(strategies.timed_work(fixed=True), strategies.timed_work(30, 60, fixed=False))
+def test_fixed_chooses_fixed_timed_work_or_ranges(fixed: TimedWork, ranged: TimedWork) -> None:
+    assert fixed.fixed_length
+    assert not ranged.fixed_length
+    assert 30 <= ranged.min_seconds < ranged.max_seconds <= 60
+
+
+@given(strategies.loads())
+def test_loads_state_no_number_a_source_would_not(load: Load) -> None:
+    if load.kind is LoadKind.WEIGHT and load.quantified:
+        assert load.min_amount is not None
+        assert load.max_amount is not None
+        assert load.unit is not None
+        low, high = (0.5, 20) if load.unit is WeightUnit.KG else (1, 45)
+        assert low <= load.min_amount <= load.max_amount <= high
+        assert float(load.min_amount * 2).is_integer()
+    else:
+        assert (load.min_amount, load.max_amount, load.unit) == (None, None, None)
+    assert (load.level is None) or load.kind is LoadKind.BAND
+    assert (load.text is not None) or load.kind is not LoadKind.DESCRIBED
+    assert str(load)
+
+
+@given(
+    strategies.loads(kind="weight", unit="lb", quantified=True),
+    strategies.loads(kind=["band", LoadKind.DESCRIBED]),
+    strategies.loads(quantified=False),
+)
+def test_load_options(pounds: Load, other: Load, unquantified: Load) -> None:
+    assert (pounds.kind, pounds.unit) == (LoadKind.WEIGHT, WeightUnit.LB)
+    assert other.kind in {LoadKind.BAND, LoadKind.DESCRIBED}
+    assert not unquantified.quantified
+
+
+def test_every_kind_of_load_and_unit_is_drawn() -> None:
+    def with_value(name: str, value: object) -> Callable[[Load], bool]:
+        return lambda load: getattr(load, name) is value
+
+    for kind in LoadKind:
+        assert _reached(strategies.loads(), with_value("kind", kind)).kind is kind
+    for unit in WeightUnit:
+        assert _reached(strategies.loads(), with_value("unit", unit)).unit is unit
+
+
+@given(
+    strategies.efforts(), strategies.efforts(2, 5.5, rated=True), strategies.efforts(rated=False)
+)
+def test_efforts_say_something_and_rate_on_the_0_to_10_scale(
+    effort: Effort, rated: Effort, unrated: Effort
+) -> None:
+    assert effort.text is not None or effort.min_rpe is not None
+    for ends in ((effort.min_rpe, effort.max_rpe), (rated.min_rpe, rated.max_rpe)):
+        if ends[0] is not None:
+            assert ends[1] is not None
+            assert 0 <= ends[0] <= ends[1] <= 10
+    assert rated.min_rpe is not None
+    assert rated.max_rpe is not None
+    assert 2 <= rated.min_rpe <= rated.max_rpe <= 5.5
+    assert (unrated.min_rpe, unrated.max_rpe) == (None, None)
+    assert unrated.text
+
+
+@given(strategies.media(), strategies.media(kind="video"))
+def test_media_are_images_or_videos_by_uri(any_media: Media, video: Media) -> None:
+    extension = {MediaKind.IMAGE: ".jpg", MediaKind.VIDEO: ".mp4"}[any_media.kind]
+    assert any_media.uri.startswith("https://example.org/media/")
+    assert any_media.uri.endswith(extension)
+    assert video.kind is MediaKind.VIDEO
+
+
+@given(strategies.precautions())
+def test_precautions_are_sentences(precaution: str) -> None:
+    assert precaution[0].isupper()
+    assert precaution.endswith(".")
+    knees = attrs.evolve(catalog.get("knees-to-chest"), precautions=(precaution,))
+    assert knees.precautions == (precaution,)
 
 
 # -- steps and exercises --------------------------------------------------------------------------
@@ -238,6 +424,54 @@ def test_exercise_options(with_hold: Exercise, without_hold: Exercise) -> None:
     assert with_hold.repetitions.open_ended
     assert without_hold.hold is None
     assert not without_hold.repetitions.open_ended
+
+
+@given(
+    strategies.exercises(
+        with_sets=True, with_timed_work=True, with_load=True, with_effort=True, up_to=True
+    ),
+    strategies.exercises(
+        with_sets=False, with_timed_work=False, with_load=False, with_effort=False, stated=False
+    ),
+)
+def test_exercise_options_for_the_dose_the_field_writes(full: Exercise, bare: Exercise) -> None:
+    assert None not in (full.sets, full.timed_work, full.load, full.effort)
+    assert full.repetitions.min_reps is None
+    assert full.repetitions.max_reps is not None
+    assert (bare.sets, bare.timed_work, bare.load, bare.effort) == (None, None, None, None)
+    assert not bare.repetitions.stated
+
+
+@given(strategies.exercises())
+def test_the_steps_state_the_sets_and_no_number_for_timed_work(exercise: Exercise) -> None:
+    repeats = [step.text for step in exercise.steps_of(StepKind.REPEAT)]
+    set_steps = [text for text in repeats if " set" in text]
+    if exercise.sets is None:
+        assert set_steps == []
+    for text in set_steps:
+        assert exercise.sets is not None
+        assert text.startswith(f"Do {'at least ' if exercise.sets.max_sets is None else ''}")
+        assert str(exercise.sets.min_sets) in text
+    moves = exercise.steps_of(StepKind.MOVE)
+    assert len(moves) == (2 if exercise.timed_work is not None else 1)
+    assert not any(character.isdigit() for step in moves[1:] for character in step.text)
+    if not exercise.repetitions.stated:
+        assert not any(
+            character.isdigit() for text in repeats if text not in set_steps for character in text
+        )
+    assert len(set(exercise.precautions)) == len(exercise.precautions) <= 2
+    assert len(exercise.media) <= 2
+
+
+def test_every_optional_part_of_an_exercise_is_drawn_and_left_out() -> None:
+    def with_part(name: str) -> Callable[[Exercise], bool]:
+        return lambda exercise: getattr(exercise, name) is not None
+
+    simplest = _minimal(strategies.exercises())
+    for part in ("sets", "timed_work", "load", "effort"):
+        assert getattr(_reached(strategies.exercises(), with_part(part)), part) is not None
+        assert getattr(simplest, part) is None
+    assert _reached(strategies.exercises(), lambda e: bool(e.precautions and e.media))
 
 
 @given(strategies.exercises(ids=st.sampled_from(["wall-sit", "heel-raise-2"])))
@@ -290,8 +524,27 @@ def test_doses_lie_inside_the_documented_ranges_and_draw_no_problem(
     else:
         assert dose.hold_seconds in exercise.hold
     assert dose.reps in scheme
-    if scheme.open_ended:
+    if scheme.min_reps is not None and scheme.max_reps is None:
         assert dose.reps <= IMPLAUSIBLE_OPEN_ENDED_FACTOR * scheme.min_reps
+    if exercise.sets is None:
+        assert dose.sets is None
+    else:
+        assert dose.sets is None or dose.sets in exercise.sets
+    if exercise.timed_work is None:
+        assert dose.work_seconds is None
+    else:
+        assert dose.work_seconds is None or dose.work_seconds in exercise.timed_work
+    documented = exercise.load
+    if documented is None:
+        assert dose.load is None
+    elif dose.load is not None:
+        assert dose.load.kind is documented.kind
+        if documented.level is not None:
+            assert dose.load.level == documented.level
+        if documented.kilograms() is not None:
+            low, high = documented.kilograms() or (0, 0)
+            least, most = dose.load.kilograms() or (-1, -1)
+            assert low - 0.005 <= least <= most <= high + 0.005
     assert dose.deviation is None
     assert _dose_problems(exercise, dose) == []
     assert dose.to_item(exercise).problems == ()
@@ -323,11 +576,42 @@ def test_doses_with_deviations_are_outside_the_range_with_a_reason_and_never_an_
         assert {(code, severity) for _, code, severity in found} == {
             ("deviation", Severity.WARNING)
         }
-        assert {path for path, _, _ in found} <= {"/hold_seconds", "/reps"}
+        assert {path for path, _, _ in found} <= {
+            "/hold_seconds",
+            "/reps",
+            "/sets",
+            "/work_seconds",
+            "/load",
+        }
     assert dose.reps >= 1
     assert dose.hold_seconds is None or dose.hold_seconds > 0
+    assert dose.sets is None or dose.sets >= 1
+    assert dose.work_seconds is None or dose.work_seconds > 0
     item = dose.to_item(exercise)
     assert not any(problem.is_error for problem in item.problems)
+
+
+@pytest.mark.parametrize(
+    ("field", "documenting"),
+    [
+        ("sets", strategies.exercises(with_sets=True)),
+        ("work_seconds", strategies.exercises(with_timed_work=True)),
+        ("load", strategies.exercises(with_load=True)),
+    ],
+    ids=["sets", "work_seconds", "load"],
+)
+def test_deviations_reach_sets_timed_work_and_loads(
+    field: str, documenting: st.SearchStrategy[Exercise]
+) -> None:
+    def outside(exercise: Exercise, dose: Dose) -> bool:
+        return any(path == f"/{field}" for path, _, _ in _dose_problems(exercise, dose))
+
+    pairs = documenting.flatmap(
+        lambda exercise: st.tuples(st.just(exercise), strategies.doses(exercise, deviations=True))
+    )
+    exercise, dose = _reached(pairs, lambda pair: outside(*pair))
+    assert dose.deviation is not None
+    assert outside(exercise, dose)
 
 
 def test_deviations_happen_where_there_is_room() -> None:
@@ -374,6 +658,16 @@ def test_routines_carry_no_problem_and_an_id_names_one_exercise(routine: Routine
     assert all(by_id[item.exercise.id] == item.exercise for item in routine.items)
     assert 1 <= routine.frequency.sessions_per_day <= 3
     assert routine.weeks is None or 1 <= routine.weeks <= 26
+    assert routine.start is None or 2020 <= routine.start.year <= 2035
+    assert routine.notes is None or routine.notes.endswith(".")
+    assert all(item.notes is None or item.notes.endswith(".") for item in routine.items)
+
+
+def test_routines_draw_start_dates_and_notes() -> None:
+    routine = _reached(strategies.routines(exercises=catalog.all()), lambda r: r.start is not None)
+    assert routine.start is not None
+    assert _reached(strategies.routines(), lambda r: r.notes is not None).notes
+    assert _reached(strategies.routine_items(), lambda i: i.notes is not None).notes
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
@@ -432,6 +726,23 @@ def test_values_shrink_toward_the_simple() -> None:
     )
     assert _minimal(strategies.equipment()) == Equipment(name="yoga mat", optional=False)
     assert _minimal(strategies.citations()) == Citation(title="Home exercise handout")
+    assert _minimal(strategies.sets()) == Sets(min_sets=1, max_sets=1)
+    assert _minimal(strategies.sets(), lambda s: s.rest is not None) == Sets(
+        min_sets=1, max_sets=1, rest=Rest(text="a few seconds")
+    )
+    assert _minimal(strategies.timed_work()) == TimedWork.fixed(5)
+    assert _minimal(strategies.loads()) == Load(kind=LoadKind.BODY_WEIGHT)
+    assert _minimal(strategies.loads(), lambda load: load.quantified) == Load(
+        kind=LoadKind.WEIGHT, min_amount=1, max_amount=1, unit=WeightUnit.KG
+    )
+    assert _minimal(strategies.efforts()) == Effort(text="to a gentle stretch, not pain")
+    assert _minimal(strategies.efforts(), lambda e: e.min_rpe is not None) == Effort(
+        min_rpe=0, max_rpe=0
+    )
+    assert _minimal(strategies.media()) == Media(
+        uri="https://example.org/media/1.jpg", kind=MediaKind.IMAGE
+    )
+    assert _minimal(strategies.precautions()) == "Stop if the pain increases."
     assert _minimal(strategies.frequencies()) == Frequency(sessions_per_day=1, days_per_week=1)
     assert _minimal(strategies.pacings()) == Pacing()
     assert _minimal(strategies.pacings(), lambda p: p.move_seconds is not None) == Pacing(
@@ -470,11 +781,13 @@ def test_doses_shrink_to_the_documented_minimum_with_the_default_side() -> None:
 
 
 def test_routine_items_and_routines_shrink_to_a_built_in_exercise_at_its_minimum() -> None:
-    # Hypothesis' shrinker works within a budget of unsuccessful attempts: from a generated
-    # exercise it reliably reaches a built-in one, but not always that one's least dose (about one
-    # run in thirty stops a repetition short), and inside a routine not always the least
-    # frequency. Only what it reliably reaches is asserted; the exact minimum is asserted from the
-    # built-in pool, where it is always reached.
+    # Hypothesis' shrinker works within a budget of calls (ten times max_examples): from a
+    # generated exercise it reliably reaches a built-in one, but not always that one's least dose
+    # (about one run in thirty stops a repetition short), and inside a routine, which draws a few
+    # hundred choices, not always the least dose, frequency or notes (measured: a repetition or
+    # a hold's end short in about one run in fifteen, and no better at the base of issue 12 in
+    # one run in forty). Only what it reliably reaches is asserted; the exact least dose is
+    # asserted from the built-in pool, where it is reached.
     item = _minimal(strategies.routine_items(exercises=catalog.all()))
     assert (item.exercise, item.hold_seconds, item.reps, item.side, item.deviation) == (
         catalog.get("knees-to-chest"),
@@ -483,9 +796,11 @@ def test_routine_items_and_routines_shrink_to_a_built_in_exercise_at_its_minimum
         Side.BOTH,
         None,
     )
+    assert (item.sets, item.work_seconds, item.load) == (None, None, None)
     assert _minimal(strategies.routine_items()).exercise in catalog.all()
     routine = _minimal(strategies.routines(max_items=2, exercises=catalog.all()))
-    assert (routine.name, routine.items, routine.weeks) == ("Home programme", (item,), None)
+    assert (routine.name, len(routine.items), routine.weeks) == ("Home programme", 1, None)
+    assert routine.items[0].exercise == catalog.get("knees-to-chest")
 
 
 # -- bad arguments --------------------------------------------------------------------------------
@@ -574,6 +889,79 @@ BAD_ARGUMENTS: list[tuple[Callable[..., object], dict[str, Any], str]] = [
         strategies.repetition_schemes,
         {"with_rest": 0},
         "with_rest=0 must be True, False or None",
+    ),
+    (
+        strategies.repetition_schemes,
+        {"open_ended": True, "up_to": True},
+        "open_ended=True, up_to=True leave no shape of count to draw",
+    ),
+    (
+        strategies.repetition_schemes,
+        {"stated": False, "up_to": True},
+        "up_to=True, stated=False leave no shape of count to draw",
+    ),
+    (strategies.repetition_schemes, {"stated": "no"}, "stated='no' must be True, False or None"),
+    (strategies.sets, {"min_sets": 0}, "min_sets=0 must be a whole number >= 1 (an int)"),
+    (strategies.sets, {"min_sets": 4, "max_sets": 2}, "max_sets=2 must be >= min_sets=4"),
+    (strategies.sets, {"with_rest": "yes"}, "with_rest='yes' must be True, False or None"),
+    (strategies.timed_work, {"min_seconds": -1}, "min_seconds=-1 must be a finite number > 0"),
+    (
+        strategies.timed_work,
+        {"min_seconds": 60, "max_seconds": 30},
+        "max_seconds=30 must be >= min_seconds=60",
+    ),
+    (
+        strategies.loads,
+        {"kind": "kettlebell"},
+        (
+            "kind='kettlebell' must be a LoadKind (one of 'body-weight', 'band', 'weight', "
+            "'described'), a non-empty collection of them, or None"
+        ),
+    ),
+    (
+        strategies.loads,
+        {"unit": "stone"},
+        (
+            "unit='stone' must be a WeightUnit (one of 'kg', 'lb'), a non-empty collection of "
+            "them, or None"
+        ),
+    ),
+    (
+        strategies.loads,
+        {"kind": "band", "quantified": True},
+        "quantified=True needs the kind 'weight', the only load with amounts; kind allows 'band'",
+    ),
+    (strategies.loads, {"quantified": 1}, "quantified=1 must be True, False or None"),
+    (strategies.efforts, {"min_rpe": -1}, "min_rpe=-1 must be a number from 0 to 10"),
+    (strategies.efforts, {"max_rpe": 11}, "max_rpe=11 must be a number from 0 to 10"),
+    (strategies.efforts, {"max_rpe": True}, "max_rpe=True must be a number from 0 to 10"),
+    (strategies.efforts, {"min_rpe": 6, "max_rpe": 5}, "max_rpe=5 must be >= min_rpe=6"),
+    (
+        strategies.efforts,
+        {"min_rpe": 2.1, "max_rpe": 2.4},
+        "no whole or half point lies between min_rpe=2.1 and max_rpe=2.4",
+    ),
+    (strategies.efforts, {"rated": "yes"}, "rated='yes' must be True, False or None"),
+    (
+        strategies.media,
+        {"kind": "audio"},
+        (
+            "kind='audio' must be a MediaKind (one of 'image', 'video'), a non-empty collection "
+            "of them, or None"
+        ),
+    ),
+    (strategies.exercises, {"with_sets": 1}, "with_sets=1 must be True, False or None"),
+    (
+        strategies.exercises,
+        {"with_timed_work": "no"},
+        "with_timed_work='no' must be True, False or None",
+    ),
+    (strategies.exercises, {"with_load": 0}, "with_load=0 must be True, False or None"),
+    (strategies.exercises, {"with_effort": []}, "with_effort=[] must be True, False or None"),
+    (
+        strategies.exercises,
+        {"open_ended": True, "stated": False},
+        "open_ended=True, stated=False leave no shape of count to draw",
     ),
     (
         strategies.steps,
@@ -685,7 +1073,7 @@ def test_every_public_strategy_is_documented() -> None:
     for name in strategies.__all__:
         value = getattr(strategies, name)
         doc = inspect.getdoc(value) or ""
-        if ".. versionadded:: 0.1.0" not in doc:
+        if not re.search(r"^\.\. versionadded:: 0\.[12]\.0$", doc, flags=re.MULTILINE):
             undocumented.append(f"{name}: versionadded")
         if inspect.isfunction(value) and "Returns:" not in doc:
             undocumented.append(f"{name}: Returns")

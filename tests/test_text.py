@@ -20,7 +20,7 @@ from wire_strategies import _copy, _paths, json_values, mutated, values
 
 E, W = "error", "warning"
 MARCH = dumps(catalog.get("lying-march"))
-ROUTINE = '{"kind": "routine", "format_version": 1, "name": "r", "items": [%s]}'
+ROUTINE = '{"kind": "routine", "format_version": 2, "name": "r", "items": [%s]}'
 
 
 def rows(report: Report) -> list[tuple[str, str, str, str]]:
@@ -34,7 +34,7 @@ def march(old: str, new: str) -> str:
 
 CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
     "malformed JSON, with line and column": (
-        '{"kind": "exercise",\n  "format_version": 1,\n  "id": }',
+        '{"kind": "exercise",\n  "format_version": 2,\n  "id": }',
         [("", "malformed-json", E, "the text is not JSON: expecting value at line 3 column 9")],
     ),
     "an empty file": (b"", [("", "empty-document", E, "the text is empty: there is no document")]),
@@ -84,7 +84,7 @@ CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
         ],
     ),
     "Infinity where a kind belongs": (
-        '{"kind": Infinity, "format_version": 1}',
+        '{"kind": Infinity, "format_version": 2}',
         [
             (
                 "/kind",
@@ -216,11 +216,17 @@ CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
                     "steps",
                     "hold",
                     "repetitions",
+                    "sets",
+                    "timed_work",
+                    "load",
+                    "effort",
                     "regions",
                     "position",
                     "level",
                     "category",
                     "equipment",
+                    "precautions",
+                    "media",
                     "source",
                 ]
             ],
@@ -399,8 +405,8 @@ def test_the_fast_decoder_hands_over_whatever_it_cannot_vouch_for() -> None:
         "[" * 100_000,
         "1" * 5000,
         json.dumps(document).replace('"kind": "catalog", ', ""),  # the kind left out
-        json.dumps(document).replace('"format_version": 1', '"format_version": 1.0'),
-        json.dumps(document).replace('"format_version": 1', '"format_version": true'),
+        json.dumps(document).replace('"format_version": 2', '"format_version": 2.0'),
+        json.dumps(document).replace('"format_version": 2', '"format_version": true'),
         json.dumps(document).replace(
             '"level": "beginner"', '"level": "beginner", "level": "expert"'
         ),
@@ -437,8 +443,8 @@ def test_a_top_level_fault_is_read_whole() -> None:
     text = json.dumps(to_document(catalog.all()))
     for changed in (
         text.replace('"kind": "catalog"', '"kind": "catalog", "kind": "catalog"'),
-        text.replace('"format_version": 1', '"format_version": 1, "extra": 1'),
-        text.replace('"format_version": 1', '"format_version": 2'),
-        '{"kind": "catalog", "format_version": 1, "exercises": [{"id": NaN}]}',
+        text.replace('"format_version": 2', '"format_version": 2, "extra": 1'),
+        text.replace('"format_version": 2', '"format_version": 3'),
+        '{"kind": "catalog", "format_version": 2, "exercises": [{"id": NaN}]}',
     ):
         assert read_catalog_text(changed, warnings=True) is None, changed[:60]

@@ -13,8 +13,9 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from routine_strategies import pacings, routines
+from routine_strategies import doses_inside, generated_exercises, holds, pacings, rests, routines
 from solpt_rehab import (
     CountingRule,
     Cue,
@@ -24,6 +25,8 @@ from solpt_rehab import (
     Interpretation,
     InvalidValueError,
     Laterality,
+    Load,
+    LoadKind,
     Pacing,
     RepetitionScheme,
     Rest,
@@ -32,9 +35,11 @@ from solpt_rehab import (
     RoutineError,
     RoutineItem,
     SessionDuration,
+    Sets,
     Side,
     Step,
     StepKind,
+    TimedWork,
     catalog,
     format_timeline,
     session_duration,
@@ -285,6 +290,420 @@ def test_a_one_second_hold_is_said_in_the_singular() -> None:
     assert session_timeline(_one(exercise))[1].prompt == "Hold 1 of 1: stay there for 1 second."
 
 
+# -- sets, timed work and load (issue 12) ---------------------------------------------------------
+
+WORK, SET_REST = CueKind.WORK, CueKind.SET_REST
+
+
+def _band_pull_apart() -> Exercise:
+    """The issue's "2 sets of 10, hold 5 s, light band"."""
+    return Exercise(
+        id="band-pull-apart",
+        name="Band pull-apart",
+        steps=(Step(text="Pull the band apart and hold.", kind=StepKind.HOLD),),
+        hold=Hold.fixed(5),
+        repetitions=RepetitionScheme(min_reps=10, max_reps=10, laterality=Laterality.BILATERAL),
+        sets=Sets(min_sets=2, max_sets=2),
+        load=Load(kind=LoadKind.BAND, level="light"),
+    )
+
+
+def _march_on_the_spot() -> Exercise:
+    """The issue's "march on the spot for 30-60 s, each side", with no count stated."""
+    return Exercise(
+        id="march-on-the-spot",
+        name="March on the spot",
+        steps=(Step(text="March on the spot, lifting your knees.", kind=StepKind.MOVE),),
+        repetitions=RepetitionScheme(
+            laterality=Laterality.EACH_SIDE, counting=CountingRule.PER_SIDE
+        ),
+        timed_work=TimedWork(min_seconds=30, max_seconds=60),
+    )
+
+
+def _sets_of(cues: tuple[Cue, ...]) -> list[int | None]:
+    return [cue.set_number for cue in cues]
+
+
+def test_two_sets_of_ten_with_a_five_second_hold_and_a_light_band_twice_a_day() -> None:
+    routine = RoutineBuilder("Shoulders", sessions_per_day=2).add(_band_pull_apart()).build()
+    release = "Release and come back to the start."
+    expected: list[Row] = [
+        (0, 10, READY, B, True, None, "Get ready: Band pull-apart. Load: light band.")
+    ]
+    start = 10
+    for set_number in (1, 2):
+        if set_number == 2:
+            expected.append(
+                (start, 30, SET_REST, None, True, None, "Take a break before set 2 of 2.")
+            )
+            start += 30
+        for number in range(1, 11):
+            if number > 1:
+                expected.append((start, 3, RELEASE, None, True, None, release))
+                start += 3
+            announce = f"Set {set_number} of 2. " if number == 1 else ""
+            prompt = f"{announce}Hold {number} of 10: stay there for 5 seconds."
+            expected.append((start, 5, HOLD, B, False, number, prompt))
+            start += 5
+    cues = session_timeline(routine)
+    assert _rows(cues) == expected
+    assert _sets_of(cues) == [None] + [1] * 19 + [2] * 20
+    assert cues[-1].end_seconds == 10 + 2 * (10 * 5 + 9 * 3) + 30 == 194
+    assert session_duration(routine) == SessionDuration(
+        min_seconds=5 + 20 * 5 + 18 * 2 + 15, max_seconds=15 + 20 * 5 + 18 * 5 + 60
+    )
+    assert format_timeline(routine).splitlines()[1:3] == [
+        "2 sessions a day, 7 days a week, no set end",
+        (
+            "  1. Band pull-apart (band-pull-apart): hold 5 s, 2 sets of 10 reps, "
+            "both sides together, light band"
+        ),
+    ]
+
+
+def test_marching_on_the_spot_each_side_counts_down_timed_work_on_each_side() -> None:
+    routine = _one(_march_on_the_spot(), reps=1)
+    assert _rows(session_timeline(routine)) == [
+        (0, 10, READY, R, True, None, "Get ready: March on the spot, starting on the right."),
+        (10, 30, WORK, R, False, 1, "Right side, repetition 1 of 1: keep moving for 30 seconds."),
+        (40, 5, SWITCH, L, True, None, "Switch sides: set up on your left side."),
+        (45, 30, WORK, L, False, 1, "Left side, repetition 1 of 1: keep moving for 30 seconds."),
+    ]
+    assert _sets_of(session_timeline(routine)) == [None] * 4
+    assert session_duration(routine) == SessionDuration(min_seconds=68, max_seconds=85)
+    assert format_timeline(routine).splitlines()[2] == (
+        "  1. March on the spot (march-on-the-spot): work 30 s, 1 rep per side, each-side, "
+        "right first"
+    )
+
+
+def test_timed_work_not_prescribed_plays_the_least_and_allows_for_the_documented_range() -> None:
+    item = RoutineItem(exercise=_march_on_the_spot(), reps=1, side="left")
+    routine = Routine(name="r", items=(item,))
+    cues = session_timeline(routine)
+    assert [(cue.kind, cue.side, cue.duration_seconds) for cue in cues if cue.kind is WORK] == [
+        (WORK, L, 30),
+        (WORK, R, 30),
+    ]
+    assert cues[-1].end_seconds == 75
+    assert session_duration(routine) == SessionDuration(
+        min_seconds=5 + 30 + 3 + 30, max_seconds=15 + 60 + 10 + 60
+    )
+    assert "work 30-60 s (not prescribed)" in format_timeline(routine)
+    prescribed = _one(_march_on_the_spot(), reps=1, work_seconds=45)
+    assert [cue.duration_seconds for cue in session_timeline(prescribed)] == [10, 45, 5, 45]
+    assert session_duration(prescribed) == SessionDuration(min_seconds=98, max_seconds=115)
+
+
+def test_sets_of_each_side_work_rest_as_documented_and_start_each_set_on_the_leading_side() -> None:
+    exercise = attrs.evolve(
+        _exercise(Laterality.EACH_SIDE, CountingRule.PER_SIDE, hold=Hold.fixed(10)),
+        sets=Sets(min_sets=2, max_sets=3, rest=Rest(min_seconds=30, max_seconds=60)),
+    )
+    routine = _one(exercise, reps=1, sets=2)
+    cues = session_timeline(routine)
+    assert _rows(cues) == [
+        (0, 10, READY, R, True, None, "Get ready: Side lift, starting on the right."),
+        (
+            10,
+            10,
+            HOLD,
+            R,
+            False,
+            1,
+            "Set 1 of 2. Right side, hold 1 of 1: stay there for 10 seconds.",
+        ),
+        (20, 5, SWITCH, L, True, None, "Switch sides: set up on your left side."),
+        (25, 10, HOLD, L, False, 1, "Left side, hold 1 of 1: stay there for 10 seconds."),
+        (
+            35,
+            30,
+            SET_REST,
+            R,
+            False,
+            None,
+            "Relax and rest for 30 seconds before set 2 of 2. Next, your right side.",
+        ),
+        (
+            65,
+            10,
+            HOLD,
+            R,
+            False,
+            1,
+            "Set 2 of 2. Right side, hold 1 of 1: stay there for 10 seconds.",
+        ),
+        (75, 5, SWITCH, L, True, None, "Switch sides: set up on your left side."),
+        (80, 10, HOLD, L, False, 1, "Left side, hold 1 of 1: stay there for 10 seconds."),
+    ]
+    assert _sets_of(cues) == [None, 1, 1, 1, 2, 2, 2, 2]
+    assert session_duration(routine) == SessionDuration(
+        min_seconds=5 + 40 + 2 * 3 + 30, max_seconds=15 + 40 + 2 * 10 + 60
+    )
+    assert format_timeline(routine).splitlines()[2] == (
+        "  1. Side lift (side-lift): hold 10 s, 2 sets of 1 rep per side, each-side, right first"
+    )
+
+
+def test_a_rest_between_sets_without_a_number_plays_a_working_interpretation() -> None:
+    exercise = attrs.evolve(
+        _exercise(Laterality.BILATERAL), sets=Sets(min_sets=3, rest=Rest(text="a minute or so"))
+    )
+    routine = _one(exercise)
+    cues = session_timeline(routine)
+    assert _rows(cues) == [
+        (0, 10, READY, B, True, None, "Get ready: Side lift."),
+        (10, 3, MOVE, B, True, 1, "Set 1 of 3. Repetition 1 of 1: move steadily out and back."),
+        (
+            13,
+            30,
+            SET_REST,
+            None,
+            True,
+            None,
+            "Relax and rest for a minute or so before set 2 of 3.",
+        ),
+        (43, 3, MOVE, B, True, 1, "Set 2 of 3. Repetition 1 of 1: move steadily out and back."),
+        (
+            46,
+            30,
+            SET_REST,
+            None,
+            True,
+            None,
+            "Relax and rest for a minute or so before set 3 of 3.",
+        ),
+        (76, 3, MOVE, B, True, 1, "Set 3 of 3. Repetition 1 of 1: move steadily out and back."),
+    ]
+    assert _sets_of(cues) == [None, 1, 2, 2, 3, 3]
+    assert session_duration(routine) == SessionDuration(
+        min_seconds=5 + 3 * 2 + 2 * 15, max_seconds=15 + 3 * 4 + 2 * 60
+    )
+    pacing = Pacing(vague_set_rest_seconds=45, between_sets_seconds=1)
+    assert [cue.duration_seconds for cue in session_timeline(routine, pacing)] == [
+        10,
+        3,
+        45,
+        3,
+        45,
+        3,
+    ]
+    assert session_duration(routine, pacing) == SessionDuration(min_seconds=101, max_seconds=117)
+    assert format_timeline(routine).splitlines()[2] == (
+        "  1. Side lift (side-lift): 3 sets of 1 rep, both sides together"
+    )
+
+
+def test_sets_without_a_documented_rest_take_an_interpreted_break() -> None:
+    exercise = attrs.evolve(
+        _exercise(Laterality.AFFECTED_SIDE, hold=Hold.fixed(5)), sets=Sets(min_sets=2)
+    )
+    routine = _one(exercise, side="left")
+    assert _plan(routine) == [
+        (READY, L, None, 10, True),
+        (HOLD, L, 1, 5, False),
+        (SET_REST, None, None, 30, True),
+        (HOLD, L, 1, 5, False),
+    ]
+    assert session_timeline(routine)[2].prompt == "Take a break before set 2 of 2."
+    assert [
+        cue.duration_seconds for cue in session_timeline(routine, Pacing(between_sets_seconds=20))
+    ] == [10, 5, 20, 5]
+    assert session_duration(routine) == SessionDuration(min_seconds=30, max_seconds=85)
+
+
+def test_one_set_says_no_set_and_has_no_rest_between_sets() -> None:
+    exercise = attrs.evolve(
+        _exercise(Laterality.BILATERAL, hold=Hold.fixed(5)),
+        sets=Sets(min_sets=1, max_sets=3, rest=Rest(min_seconds=30, max_seconds=30)),
+    )
+    routine = _one(exercise, reps=2)
+    assert _plan(routine) == [
+        (READY, B, None, 10, True),
+        (HOLD, B, 1, 5, False),
+        (RELEASE, None, None, 3, True),
+        (HOLD, B, 2, 5, False),
+    ]
+    assert _sets_of(session_timeline(routine)) == [None] * 4
+    assert session_timeline(routine)[1].prompt == "Hold 1 of 2: stay there for 5 seconds."
+    assert "hold 5 s, 1 set of 2 reps, both sides together" in format_timeline(routine)
+    unstated = _one(_exercise(Laterality.BILATERAL, hold=Hold.fixed(5)), reps=2, sets=2)
+    assert [cue.kind for cue in session_timeline(unstated)] == [
+        READY,
+        HOLD,
+        RELEASE,
+        HOLD,
+        SET_REST,
+        HOLD,
+        RELEASE,
+        HOLD,
+    ]
+
+
+def test_timed_work_and_a_hold_in_one_repetition_play_the_work_then_the_hold() -> None:
+    exercise = Exercise(
+        id="step-up",
+        name="Step-up",
+        steps=(
+            Step(text="Step up and down.", kind=StepKind.MOVE),
+            Step(text="Stand on one leg.", kind=StepKind.HOLD),
+        ),
+        hold=Hold.fixed(5),
+        timed_work=TimedWork.fixed(20),
+        repetitions=RepetitionScheme(
+            min_reps=2, laterality=Laterality.ALTERNATING, counting=CountingRule.TOTAL
+        ),
+    )
+    routine = _one(exercise, reps=2)
+    assert _rows(session_timeline(routine)) == [
+        (0, 10, READY, R, True, None, "Get ready: Step-up, starting on the right."),
+        (10, 20, WORK, R, False, 1, "Right side, repetition 1 of 2: keep moving for 20 seconds."),
+        (30, 5, HOLD, R, False, 1, "Right side, hold 1 of 2: stay there for 5 seconds."),
+        (
+            35,
+            3,
+            RELEASE,
+            L,
+            True,
+            None,
+            "Release and come back to the start. Next, your left side.",
+        ),
+        (38, 20, WORK, L, False, 2, "Left side, repetition 2 of 2: keep moving for 20 seconds."),
+        (58, 5, HOLD, L, False, 2, "Left side, hold 2 of 2: stay there for 5 seconds."),
+    ]
+    assert "hold 5 s, work 20 s, 2 reps in all" in format_timeline(routine)
+
+
+def test_the_opening_cue_names_the_load_to_pick_up() -> None:
+    weight = attrs.evolve(
+        _exercise(Laterality.EACH_SIDE, CountingRule.TOTAL, hold=Hold.fixed(5)),
+        load=Load(kind=LoadKind.WEIGHT, min_amount=1, max_amount=2, unit="kg"),
+    )
+    bottle = Load(kind=LoadKind.DESCRIBED, text="a full water bottle")
+    routine = (
+        RoutineBuilder("r")
+        .add(
+            attrs.evolve(
+                _exercise(Laterality.BILATERAL), id="bridge", load=Load(kind="body-weight")
+            )
+        )
+        .add(weight)
+        .build()
+    )
+    cues = session_timeline(routine)
+    assert [cue.prompt for cue in cues if cue.kind in (READY, NEXT)] == [
+        "Get ready: Side lift.",
+        "Next exercise: Side lift, starting on the right. Get into position. Load: 1 kg.",
+    ]
+    lines = format_timeline(routine).splitlines()
+    assert lines[2:4] == [
+        "  1. Side lift (bridge): 1 rep, both sides together, body weight",
+        "  2. Side lift (side-lift): hold 5 s, 1 rep in all, each-side, right first, 1 kg",
+    ]
+    described = _one(weight, load=bottle, deviation="no weights at home")
+    assert session_timeline(described)[0].prompt == (
+        "Get ready: Side lift, starting on the right. Load: a full water bottle."
+    )
+
+
+def test_a_session_whose_sets_add_up_too_long_to_time_is_refused() -> None:
+    exercise = attrs.evolve(
+        _exercise(Laterality.BILATERAL, hold=Hold(min_seconds=1, max_seconds=1e308)),
+        sets=Sets(min_sets=1, max_sets=2),
+    )
+    assert session_timeline(_one(exercise, hold_seconds=1e308))[-1].end_seconds == 10 + 1e308
+    routine = _one(exercise, hold_seconds=1e308, sets=2)
+    message = "routine 'r' is too long to time: its cues add up beyond the range of a 64-bit float"
+    for timing in (session_timeline, session_duration, format_timeline):
+        with pytest.raises(InvalidValueError) as error:
+            timing(routine)
+        assert str(error.value) == message
+
+
+@st.composite
+def _dosed_routines(draw: st.DrawFn) -> Routine:
+    """A one-item routine whose exercise may document sets (with any rest) and timed work."""
+    exercise = draw(generated_exercises())
+    sets = draw(
+        st.none()
+        | st.builds(
+            lambda low, extra, rest: Sets(min_sets=low, max_sets=low + extra, rest=rest),
+            st.integers(min_value=1, max_value=3),
+            st.integers(min_value=0, max_value=1),
+            rests,
+        )
+    )
+    work = draw(
+        st.none()
+        | holds().map(lambda h: TimedWork(min_seconds=h.min_seconds, max_seconds=h.max_seconds))
+    )
+    exercise = attrs.evolve(exercise, sets=sets, timed_work=work)
+    dose = draw(doses_inside(exercise))
+    if sets is None:
+        dose["sets"] = draw(st.none() | st.integers(min_value=1, max_value=3))
+    elif draw(st.booleans()):
+        dose["sets"] = draw(st.integers(min_value=sets.min_sets, max_value=sets.max_sets))
+    if work is not None and draw(st.booleans()):
+        dose["work_seconds"] = draw(
+            st.floats(min_value=work.min_seconds, max_value=work.max_seconds)
+        )
+    routine = RoutineBuilder("r").add(exercise, **dose).build()
+    if draw(st.booleans()):  # doses left out, as a document or a hand-made item may leave them
+        item = attrs.evolve(routine.items[0], sets=None, work_seconds=None)
+        routine = attrs.evolve(routine, items=(item,))
+    return routine
+
+
+@given(_dosed_routines(), pacings)
+def test_sets_and_timed_work_stay_within_the_duration(routine: Routine, pacing: Pacing) -> None:
+    cues = session_timeline(routine, pacing)
+    assert cues[-1].end_seconds in session_duration(routine, pacing)
+    for previous, cue in itertools.pairwise(cues):
+        assert cue.start_seconds == previous.end_seconds
+
+
+@given(_dosed_routines())
+def test_every_set_plays_every_repetition_and_rests_between_sets(routine: Routine) -> None:
+    [item] = routine.items
+    exercise = item.exercise
+    cues = session_timeline(routine)
+    documented = 1 if exercise.sets is None else exercise.sets.min_sets  # a set left out
+    sets = documented if item.sets is None else item.sets
+    set_rests = [cue for cue in cues if cue.kind is SET_REST]
+    assert len(set_rests) == sets - 1
+    assert cues[0].set_number is None
+    numbers = _sets_of(cues[1:])
+    assert numbers == sorted(numbers, key=lambda n: n or 0)
+    if sets == 1:
+        assert set(numbers) == {None}
+    else:
+        assert [cue.set_number for cue in set_rests] == list(range(2, sets + 1))
+        assert set(numbers) == set(range(1, sets + 1))
+        rest = None if exercise.sets is None else exercise.sets.rest
+        assert {cue.interpreted for cue in set_rests} == {rest is None or not rest.quantified}
+    groups: dict[int | None, list[tuple[CueKind, Side | None, int | None, float]]] = {}
+    for cue in cues[1:]:
+        if cue.kind in (WORK, HOLD, MOVE):
+            groups.setdefault(cue.set_number, []).append(
+                (cue.kind, cue.side, cue.repetition, cue.duration_seconds)
+            )
+    first, *others = groups.values()
+    assert all(other == first for other in others)
+    kinds = {kind for kind, *_ in first}
+    assert (WORK in kinds, HOLD in kinds) == (
+        exercise.timed_work is not None,
+        exercise.hold is not None,
+    )
+    assert (MOVE in kinds) is (exercise.timed_work is None and exercise.hold is None)
+    per_side = exercise.repetitions.counting is CountingRule.PER_SIDE
+    for kind in kinds:  # one cue of each kind per repetition
+        repetitions = [entry for entry in first if entry[0] is kind]
+        assert len(repetitions) == (2 * item.reps if per_side else item.reps)
+    if item.work_seconds is not None:
+        assert {duration for kind, *_, duration in first if kind is WORK} == {item.work_seconds}
+
+
 # -- the working interpretations and their overrides ----------------------------------------------
 
 
@@ -298,6 +717,8 @@ def test_the_working_interpretations_are_ranges_around_what_a_timer_plays() -> N
         ("VAGUE_REST", "vague_rest_seconds", 2, 3, 5),
         ("SWITCH_SIDES", "switch_sides_seconds", 3, 5, 10),
         ("MOVE", "move_seconds", 2, 3, 4),
+        ("BETWEEN_SETS", "between_sets_seconds", 15, 30, 60),
+        ("VAGUE_SET_REST", "vague_set_rest_seconds", 15, 30, 60),
     ]
     for interpretation in Interpretation:
         assert 0 < interpretation.min_seconds <= interpretation.seconds
@@ -439,7 +860,13 @@ def test_a_cue_checks_its_fields_and_converts_strings() -> None:
         prompt="Switch.",
         interpreted=True,
     )
-    assert (cue.kind, cue.side, cue.repetition, cue.end_seconds) == (SWITCH, L, None, 2)
+    assert (cue.kind, cue.side, cue.repetition, cue.set_number, cue.end_seconds) == (
+        SWITCH,
+        L,
+        None,
+        None,
+        2,
+    )
     assert str(cue.kind) == "switch-sides"
     bad: list[tuple[dict[str, Any], str]] = [
         ({"duration_seconds": 0}, "'duration_seconds' must be > 0: 0"),
@@ -451,6 +878,8 @@ def test_a_cue_checks_its_fields_and_converts_strings() -> None:
         ({"interpreted": 1}, "'interpreted' must be true or false: 1"),
         ({"repetition": 0}, "'repetition' must be > 0: 0"),
         ({"repetition": 1.0}, "'repetition' must be a whole number: 1.0"),
+        ({"set_number": 0}, "'set_number' must be > 0: 0"),
+        ({"set_number": True}, "'set_number' must be a whole number or None: True"),
     ]
     for change, message in bad:
         with pytest.raises(InvalidValueError) as error:

@@ -53,7 +53,7 @@ def edit(
 
 
 def routine(*items: object, **extra: Any) -> dict[str, Any]:
-    return {"kind": "routine", "format_version": 1, "name": "hips", "items": list(items), **extra}
+    return {"kind": "routine", "format_version": 2, "name": "hips", "items": list(items), **extra}
 
 
 REGIONS = (
@@ -100,7 +100,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
         ],
     ),
     "unknown kind and version": (
-        {"kind": "plan", "format_version": 2, "name": "x"},
+        {"kind": "plan", "format_version": 3, "name": "x"},
         [
             (
                 "/kind",
@@ -112,7 +112,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 "/format_version",
                 "unknown-version",
                 E,
-                "'format_version' must be 1, the only version this library reads: 2",
+                "'format_version' must be 1 or 2, the versions this library reads: 3",
             ),
         ],
     ),
@@ -191,7 +191,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
     "missing keys, a misspelt one, wrong types": (
         {
             "kind": "exercise",
-            "format_version": 1,
+            "format_version": 2,
             "id": "march",
             "nmae": "March",
             "steps": "lift",
@@ -207,7 +207,12 @@ CASES: dict[str, tuple[object, list[Row]]] = {
             ("/name", "missing-key", E, "missing required key 'name'"),
             ("/steps", "wrong-type", E, "'steps' must be an array: 'lift'"),
             ("/hold", "wrong-type", E, "'hold' must be an object or None: 5"),
-            ("/repetitions/min_reps", "wrong-type", E, "'min_reps' must be a whole number: '8'"),
+            (
+                "/repetitions/min_reps",
+                "wrong-type",
+                E,
+                "'min_reps' must be a whole number or None: '8'",
+            ),
             (
                 "/repetitions/counting",
                 "counting-not-allowed",
@@ -238,7 +243,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
     "a catalog with repeated ids": (
         {
             "kind": "catalog",
-            "format_version": 1,
+            "format_version": 2,
             "exercises": [
                 edit(lambda doc: [doc.pop("kind"), doc.pop("format_version")]),
                 edit(lambda doc: [doc.pop("format_version")]),
@@ -264,7 +269,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
         ],
     ),
     "a catalog without exercises": (
-        {"kind": "catalog", "format_version": 1, "name": "mine"},
+        {"kind": "catalog", "format_version": 2, "name": "mine"},
         [
             ("/exercises", "missing-key", E, "missing required key 'exercises'"),
             ("/name", "unknown-key", E, "unknown key 'name'"),
@@ -355,7 +360,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
             3,
             frequency={"days_per_week": 8},
             weeks=0,
-            notes="x",
+            remarks="x",
         ),
         [
             (
@@ -398,7 +403,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
             ("/items/5", "wrong-type", E, "'items[5]' must be an object: 3"),
             ("/frequency/days_per_week", "above-maximum", E, "'days_per_week' must be <= 7: 8"),
             ("/weeks", "not-positive", E, "'weeks' must be > 0: 0"),
-            ("/notes", "unknown-key", E, "unknown key 'notes'"),
+            ("/remarks", "unknown-key", E, "unknown key 'remarks'"),
         ],
     ),
     "a routine without items": (
@@ -409,7 +414,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
         ],
     ),
     "a routine whose items are no array, nor named": (
-        {"kind": "routine", "format_version": 1, "items": {"exercise": "lying-march"}},
+        {"kind": "routine", "format_version": 2, "items": {"exercise": "lying-march"}},
         [
             ("/name", "missing-key", E, "missing required key 'name'"),
             ("/items", "wrong-type", E, "'items' must be an array: {'exercise': 'lying-march'}"),
@@ -466,6 +471,10 @@ def test_a_side_left_out_takes_the_default_and_is_written_out() -> None:
         "reps": 9,
         "side": "both",
         "deviation": None,
+        "sets": None,
+        "work_seconds": None,
+        "load": None,
+        "notes": None,
     }
 
 

@@ -14,7 +14,7 @@ from solpt_rehab._wire import yaml as yaml_module
 E = "error"
 MARCH_YAML = """\
 kind: exercise
-format_version: 1
+format_version: 2
 id: march
 name: March
 steps:
@@ -40,7 +40,7 @@ def test_a_yaml_document_reads_like_its_json() -> None:
 
 CASES: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
     "an alias": (
-        "kind: &k exercise\nformat_version: 1\nid: *k\n",
+        "kind: &k exercise\nformat_version: 2\nid: *k\n",
         [
             (
                 "",
@@ -200,7 +200,9 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
                 "/repetitions/min_reps",
                 "wrong-type",
                 E,
-                "'min_reps' must be a whole number: '" + "1:" * 20 + "'... (1201 characters)",
+                "'min_reps' must be a whole number or None: '"
+                + "1:" * 20
+                + "'... (1201 characters)",
             )
         ],
     ),

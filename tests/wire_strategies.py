@@ -132,11 +132,9 @@ def items(draw: st.DrawFn, exercise: Exercise) -> RoutineItem:
     """A dose of ``exercise``: inside its ranges, or outside them with a recorded deviation."""
     deviation = draw(st.none() | texts)
     scheme = exercise.repetitions
-    high = scheme.max_reps or scheme.min_reps * IMPLAUSIBLE_OPEN_ENDED_FACTOR
-    if deviation is None:
-        reps = draw(st.integers(scheme.min_reps, high))
-    else:
-        reps = draw(st.integers(1, high + 5))
+    least = 1 if scheme.min_reps is None else scheme.min_reps  # stated here and in the catalog
+    high = scheme.max_reps or least * IMPLAUSIBLE_OPEN_ENDED_FACTOR
+    reps = draw(st.integers(least, high) if deviation is None else st.integers(1, high + 5))
     hold_seconds = None
     if exercise.hold is not None and draw(st.booleans()):
         hold = exercise.hold

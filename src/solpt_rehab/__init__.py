@@ -30,16 +30,24 @@ from ._model.values import (
     Category,
     Citation,
     CountingRule,
+    Effort,
     Equipment,
     Exercise,
     Hold,
     Laterality,
     Level,
+    Load,
+    LoadKind,
+    Media,
+    MediaKind,
     Position,
     RepetitionScheme,
     Rest,
+    Sets,
     Step,
     StepKind,
+    TimedWork,
+    WeightUnit,
 )
 from ._routines.builder import RoutineBuilder
 from ._routines.dose import Side
@@ -52,6 +60,7 @@ _LAZY: dict[str, str] = {
     "Cue": "_routines.timing",
     "CueKind": "_routines.timing",
     "Interpretation": "_routines.timing",
+    "LocatedProblem": "_wire.positions",
     "Pacing": "_routines.timing",
     "Report": "_wire.validate",
     "SessionDuration": "_routines.timing",
@@ -60,10 +69,12 @@ _LAZY: dict[str, str] = {
     "from_document": "_wire.documents",
     "json_schema": "_wire.schema",
     "loads": "_wire.documents",
+    "locate": "_wire.positions",
     "session_duration": "_routines.timing",
     "session_timeline": "_routines.timing",
     "to_document": "_wire.documents",
     "validate": "_wire.documents",
+    "validate_jsonl": "_wire.documents",
     "validate_text": "_wire.documents",
 }
 
@@ -80,7 +91,16 @@ if TYPE_CHECKING:
         session_duration,
         session_timeline,
     )
-    from ._wire.documents import dumps, from_document, loads, to_document, validate, validate_text
+    from ._wire.documents import (
+        dumps,
+        from_document,
+        loads,
+        to_document,
+        validate,
+        validate_jsonl,
+        validate_text,
+    )
+    from ._wire.positions import LocatedProblem, locate
     from ._wire.schema import json_schema
     from ._wire.validate import Report
 else:
@@ -122,6 +142,7 @@ __all__ = [
     "Cue",
     "CueKind",
     "DocumentError",
+    "Effort",
     "Equipment",
     "Exercise",
     "Frequency",
@@ -130,6 +151,11 @@ __all__ = [
     "InvalidValueError",
     "Laterality",
     "Level",
+    "Load",
+    "LoadKind",
+    "LocatedProblem",
+    "Media",
+    "MediaKind",
     "Pacing",
     "Position",
     "Problem",
@@ -142,12 +168,15 @@ __all__ = [
     "RoutineError",
     "RoutineItem",
     "SessionDuration",
+    "Sets",
     "Severity",
     "Side",
     "SolptRehabError",
     "Step",
     "StepKind",
+    "TimedWork",
     "UnknownExerciseError",
+    "WeightUnit",
     "__version__",
     "catalog",
     "dumps",
@@ -155,9 +184,11 @@ __all__ = [
     "from_document",
     "json_schema",
     "loads",
+    "locate",
     "session_duration",
     "session_timeline",
     "to_document",
     "validate",
+    "validate_jsonl",
     "validate_text",
 ]

@@ -12,24 +12,55 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 from . import catalog
+from ._batch import (
+    READING_CODES,
+    FileUnit,
+    LinesUnit,
+    TextUnit,
+    Unit,
+    UnitResult,
+    in_order,
+    ready,
+)
+from ._core.codes import CODES, Severity
 from ._core.errors import DocumentError, UnknownExerciseError
 from ._core.problems import problem
-from ._present import format_exercise, format_problem, format_timeline
+from ._inputs import (
+    DEFAULT_INCLUDE,
+    DEFAULT_MAX_BYTES,
+    STDIN_NAME,
+    Source,
+    TooLargeError,
+    jsonl_chunks,
+    open_regular,
+    read_bounded,
+    read_stream,
+    reason,
+    sources,
+    too_large,
+)
+from ._present import (
+    format_exercise,
+    format_located,
+    format_problem,
+    format_timeline,
+    json_safe,
+    printable,
+)
+from ._reporters import REPORTERS, FileStats, Progress, Reporter, Summary, TextReporter
 from ._routines.builder import RoutineBuilder
 from ._routines.timing import Cue, session_duration, session_timeline
 from ._routines.values import Routine
 from ._version import __version__
-from ._wire.documents import Syntax, dumps, loads, to_document, validate, validate_text
+from ._wire.documents import Syntax, dumps, loads, to_document, validate
+from ._wire.positions import LocatedProblem, locate
 from ._wire.schema import json_schema
-from ._wire.validate import Report
 
-#: How standard input is named in the output.
-STDIN_NAME: Final = "<stdin>"
 _YAML_SUFFIXES: Final = (".yaml", ".yml")
 
 
@@ -66,8 +97,8 @@ def _syntax(path: str, chosen: str = "auto") -> Syntax:
 
 
 def _reason(error: OSError) -> str:
-    """Why a file could not be read or written, in lower case: ``no such file or directory``."""
-    return (error.strerror or str(error)).lower()
+    """Why a file could not be read or written: ``no such file or directory``."""
+    return reason(error)
 
 
 def _needs_yaml(command: str) -> int:
@@ -78,69 +109,216 @@ def _needs_yaml(command: str) -> int:
     return 2
 
 
-def _read(path: str) -> bytes:
+def _read(path: str, limit: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A document's bytes: standard input, or a regular file; never more than ``limit`` bytes.
+
+    Raises:
+        OSError: When it cannot be read, or is no regular file (a FIFO, a device).
+        TooLargeError: When it holds more than ``limit`` bytes.
+    """
     if path == "-":
-        return sys.stdin.buffer.read()
-    return Path(path).read_bytes()
+        return read_stream(sys.stdin.buffer, limit)
+    return read_bounded(path, limit)
+
+
+# -- validate -------------------------------------------------------------------------------------
+
+
+_Tag = tuple[int, str, bool, bool]
+
+
+def _units(found: Iterable[Source], limit: int) -> Iterator[tuple[_Tag, Unit]]:
+    """Each input's units of work, tagged.
+
+    The tag: the input's number, its name, whether it is JSON Lines, whether this unit is its last.
+    """
+    for number, source in enumerate(found):
+        tag = (number, source.name, source.syntax == "jsonl")
+        if source.problem is not None:
+            yield (*tag, True), ready(LocatedProblem(problem=source.problem))
+        elif source.syntax == "jsonl":
+            yield from _jsonl_units(tag, source, limit)
+        elif source.path is None:
+            try:
+                data = read_stream(sys.stdin.buffer, limit)
+            except TooLargeError:
+                yield (*tag, True), ready(LocatedProblem(problem=too_large("-", limit)))
+            else:
+                yield (*tag, True), TextUnit(data=data, syntax=source.syntax)
+        else:
+            yield (*tag, True), FileUnit(path=source.path, syntax=source.syntax, limit=limit)
+
+
+def _jsonl_units(
+    tag: tuple[int, str, bool], source: Source, limit: int
+) -> Iterator[tuple[_Tag, Unit]]:
+    """The chunks of a JSON Lines input, read as they are asked for."""
+    try:
+        stream = sys.stdin.buffer if source.path is None else open_regular(source.path)
+    except OSError as error:
+        found = problem((), "unreadable-file", f"cannot read {source.name!r}: {_reason(error)}")
+        yield (*tag, True), ready(LocatedProblem(problem=found))
+        return
+    try:
+        for first, lines, too_long in jsonl_chunks(stream, limit):
+            yield (*tag, False), LinesUnit(first=first, lines=tuple(lines))
+            if too_long is not None:
+                what = f"line {too_long}"
+                found = too_large(source.path or "-", limit, what)
+                yield (*tag, False), ready(LocatedProblem(problem=found, line=too_long, column=1))
+    except OSError as error:
+        found = problem((), "unreadable-file", f"cannot read {source.name!r}: {_reason(error)}")
+        yield (*tag, False), ready(LocatedProblem(problem=found))
+    finally:
+        if source.path is not None:
+            stream.close()
+    yield (*tag, True), ready()
+
+
+def _codes(text: str | None) -> frozenset[str] | None:
+    """The codes of ``--select``/``--ignore``: comma-separated, each registered."""
+    if text is None:
+        return None
+    codes = frozenset(code.strip() for code in text.split(",") if code.strip())
+    unknown = sorted(codes - CODES.keys())
+    if unknown:
+        raise ValueError(f"unknown problem code {', '.join(map(repr, unknown))}")
+    return codes
+
+
+def _colored(args: argparse.Namespace) -> bool:
+    if args.color != "auto":
+        return bool(args.color == "always")
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+class _Run:
+    """One run of ``validate``: filters, counts and caps what the units found, for a reporter."""
+
+    def __init__(self, args: argparse.Namespace, reporter: Reporter) -> None:
+        self.select = _codes(args.select)
+        self.ignore = _codes(args.ignore) or frozenset()
+        self.max_problems: int | None = args.max_problems
+        self.reporter = reporter
+        self.summary = Summary()
+        self.stats = FileStats()
+        self.shown = 0
+        self.fail_on = Severity.WARNING if args.fail_on == "warning" else Severity.ERROR
+        self.progress: Progress | None = None
+        self.clear_first = False
+        if not args.quiet and args.format == "text" and sys.stderr.isatty():
+            self.progress = Progress(sys.stderr)
+            self.clear_first = sys.stdout.isatty()
+
+    def kept(self, found: LocatedProblem) -> bool:
+        code = found.problem.code
+        if code in READING_CODES:
+            return True
+        return (self.select is None or code in self.select) and code not in self.ignore
+
+    def take(self, name: str, result: UnitResult, *, first: bool, last: bool, lines: bool) -> None:
+        if first:
+            self.reporter.file_start(name)
+            self.stats = FileStats()
+            self.shown = 0
+        stats = self.stats
+        stats.documents += result.documents
+        bad: set[int | None] = set()
+        for found in result.problems:
+            if not self.kept(found):
+                continue
+            item = found.problem
+            if item.code in READING_CODES:
+                stats.unreadable = True
+            elif item.is_error:
+                # A document of JSON Lines is a line; any other input holds one document.
+                bad.add(found.line if lines else None)
+                stats.errors += 1
+            else:
+                stats.warnings += 1
+            if self.max_problems is not None and self.shown >= self.max_problems:
+                stats.omitted += 1
+                continue
+            self.shown += 1
+            if self.progress is not None and self.clear_first:
+                self.progress.clear()
+            self.reporter.problem(name, found)
+        stats.bad_documents += len(bad)
+        if last:
+            self.reporter.file_end(name, stats)
+            self.summary.add(stats)
+        if self.progress is not None:
+            self.progress.update(
+                self.summary.files,
+                self.summary.documents + (0 if last else stats.documents),
+                self.summary.errors + (0 if last else stats.errors),
+            )
+
+    def status(self) -> int:
+        if self.summary.unreadable:
+            return 2
+        if self.summary.errors or (self.fail_on is Severity.WARNING and self.summary.warnings):
+            return 1
+        return 0
+
+
+def _yaml_missing(args: argparse.Namespace) -> bool:
+    """Whether YAML is asked for by name (a .yaml path, --syntax yaml) and PyYAML is missing."""
+    if args.syntax != "yaml" and not any(
+        path.lower().endswith(_YAML_SUFFIXES) for path in args.paths
+    ):
+        return False
+    try:
+        import yaml  # noqa: F401, PLC0415 - only to know that the extra is there
+    except ModuleNotFoundError:
+        return True
+    return False
 
 
 def _validate(args: argparse.Namespace) -> int:
-    results: list[tuple[str, Report]] = []
-    unreadable = False
-    for path in args.paths:
-        name = STDIN_NAME if path == "-" else path
-        try:
-            data = _read(path)
-        except OSError as error:
-            unreadable = True
-            report = Report(
-                problems=(
-                    problem((), "unreadable-file", f"cannot read {path!r}: {_reason(error)}"),
-                )
-            )
-            results.append((name, report))
-            continue
-        try:
-            report = validate_text(data, syntax=_syntax(path, args.syntax))
-        except ModuleNotFoundError:
-            return _needs_yaml("validate")
-        results.append((name, report))
-    if args.format == "json":
-        output: dict[str, Any] = {
-            "files": [
-                {
-                    "path": name,
-                    "ok": report.ok,
-                    "problems": [
-                        {
-                            "path": found.path,
-                            "code": found.code,
-                            "severity": found.severity.value,
-                            "message": found.message,
-                        }
-                        for found in report.problems
-                    ],
-                }
-                for name, report in results
-            ]
-        }
-        print(json.dumps(output, indent=2, ensure_ascii=False))
-    else:
-        for name, report in results:
-            for found in report.problems:
-                stream = sys.stderr if found.code == "unreadable-file" else sys.stdout
-                print(format_problem(name, found), file=stream)
-        if not args.quiet:
-            failed = sum(1 for _, report in results if "unreadable-file" in report.codes)
-            bad = sum(1 for _, report in results if not report.ok) - failed
-            print(
-                f"{len(results)} file{'s' if len(results) != 1 else ''}: {bad} with errors"
-                + (f", {failed} unreadable" if failed else ""),
-                file=sys.stderr,
-            )
-    if unreadable:
+    if args.max_problems is not None and args.max_problems < 0:
+        print("solpt-rehab validate: --max-problems must be 0 or more", file=sys.stderr)
         return 2
-    return 0 if all(report.ok for _, report in results) else 1
+    if args.jobs < 0 or args.max_bytes < 1:
+        print("solpt-rehab validate: --jobs and --max-bytes must be positive", file=sys.stderr)
+        return 2
+    if args.format != "text" and args.color == "always":
+        args.color = "never"
+    reporter_class = REPORTERS[args.format]
+    reporter: Reporter
+    if reporter_class is TextReporter:
+        reporter = TextReporter(
+            sys.stdout, sys.stderr, max_problems=args.max_problems, color=_colored(args)
+        )
+    else:
+        reporter = reporter_class(sys.stdout, sys.stderr, max_problems=args.max_problems)
+    try:
+        run = _Run(args, reporter)
+    except ValueError as error:
+        print(f"solpt-rehab validate: {error}", file=sys.stderr)
+        return 2
+    if _yaml_missing(args):
+        return _needs_yaml("validate")
+    jobs = args.jobs or os.cpu_count() or 1
+    found = sources(args.paths, syntax=args.syntax, include=args.include, exclude=args.exclude)
+    reporter.start()
+    seen: set[int] = set()
+    try:
+        for (number, name, lines, last), result in in_order(_units(found, args.max_bytes), jobs):
+            run.take(name, result, first=number not in seen, last=last, lines=lines)
+            seen.add(number)
+            if last:
+                seen.discard(number)
+    except ModuleNotFoundError:  # a YAML file found in a folder, without the extra
+        sys.stdout.flush()
+        return _needs_yaml("validate")
+    if run.progress is not None:
+        run.progress.clear()
+    reporter.end(run.summary)
+    sys.stdout.flush()
+    if not args.quiet:
+        print(run.summary.line(), file=sys.stderr)
+    return run.status()
 
 
 def article_routine(painful_side: str) -> Routine:
@@ -165,6 +343,7 @@ def cue_document(cue: Cue) -> dict[str, Any]:
         "prompt": cue.prompt,
         "interpreted": cue.interpreted,
         "repetition": cue.repetition,
+        "set_number": cue.set_number,
     }
 
 
@@ -177,15 +356,23 @@ def _routine(args: argparse.Namespace) -> int:
             data = _read(args.path)
         except OSError as error:
             print(
-                f"solpt-rehab routine: cannot read {args.path!r}: {_reason(error)}",
+                f"solpt-rehab routine: cannot read {printable(repr(args.path))}: {_reason(error)}",
                 file=sys.stderr,
             )
             return 2
+        except TooLargeError as error:
+            print(
+                f"solpt-rehab routine: {printable(repr(args.path))} is longer than "
+                f"{error.limit} bytes, the limit",
+                file=sys.stderr,
+            )
+            return 2
+        syntax = _syntax(args.path)
         try:
-            routine = loads(data, kind="routine", syntax=_syntax(args.path))
+            routine = loads(data, kind="routine", syntax=syntax)
         except DocumentError as error:
-            for found in error.problems:
-                print(format_problem(name, found), file=sys.stderr)
+            for found in locate(data, error.problems, syntax=syntax):
+                print(format_located(name, found), file=sys.stderr)
             return 1
         except ModuleNotFoundError:
             return _needs_yaml("routine")
@@ -196,7 +383,7 @@ def _routine(args: argparse.Namespace) -> int:
             "duration": {"min_seconds": duration.min_seconds, "max_seconds": duration.max_seconds},
             "timeline": [cue_document(cue) for cue in session_timeline(routine)],
         }
-        print(json.dumps(output, indent=2, ensure_ascii=False))
+        print(json_safe(json.dumps(output, indent=2, ensure_ascii=False)))
     else:
         print(format_timeline(routine))
     return 0
@@ -222,7 +409,8 @@ def _import(args: argparse.Namespace) -> int:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as error:
             print(
-                f"solpt-rehab import: cannot write {args.output!r}: {_reason(error)}",
+                f"solpt-rehab import: cannot write {printable(repr(args.output))}: "
+                f"{_reason(error)}",
                 file=sys.stderr,
             )
             return 2
@@ -231,7 +419,7 @@ def _import(args: argparse.Namespace) -> int:
     print(
         f"the catalog document validates with {len(report.errors)} errors and "
         f"{len(report.warnings)} warnings"
-        + (f"; written to {args.output}" if args.output is not None else ""),
+        + (f"; written to {printable(args.output)}" if args.output is not None else ""),
         file=summary,
     )
     for found in report.errors:
@@ -244,20 +432,33 @@ def _import(args: argparse.Namespace) -> int:
 _RAW: Final = argparse.RawDescriptionHelpFormatter
 
 _VALIDATE_EPILOG: Final = """\
-Each problem is printed as FILE:POINTER: SEVERITY CODE: MESSAGE, where POINTER
-is an RFC 6901 JSON Pointer into the document (empty for the document itself,
-as in "a.json:: error malformed-json: ..."). The problem codes are listed in
-docs/problem-codes.md.
+Each problem is printed as FILE:LINE:COL: SEVERITY CODE: MESSAGE (at POINTER),
+where LINE and COL (from 1) place it in the text and POINTER is its RFC 6901
+JSON Pointer into the document (left out for the document itself). In JSON
+Lines (.jsonl), LINE is the document's line. Control characters and
+bidirectional controls in names, keys and messages are shown escaped (\\x1b).
+The problem codes are listed in docs/problem-codes.md.
+
+inputs:
+  A folder is walked recursively for *.json, *.jsonl, *.yaml and *.yml (or the
+  --include globs), leaving out the --exclude globs; a glob with a / matches the
+  path below the folder, one without matches the name. Only regular files are
+  read (a FIFO or a device is refused: give - and redirect it), each within
+  --max-bytes (a line of JSON Lines too); JSON Lines is read as a stream.
 
 exit status:
-  0  no file has an error (warnings allowed)
-  1  some file has an error, malformed content included
-  2  a usage error, or a file that cannot be read
+  0  no problem at or above --fail-on (warnings allowed by default)
+  1  some file has such a problem, malformed content included
+  2  a usage error, or a file that cannot be read or is longer than --max-bytes
 
 examples:
   solpt-rehab validate exercise.json
-  solpt-rehab validate content/*.json --format json
+  solpt-rehab validate content/ --exclude 'drafts' --jobs 2
+  solpt-rehab validate corpus/ big.jsonl --jobs 2 --format sarif > results.sarif
+  solpt-rehab validate content/ --format github --fail-on warning
+  solpt-rehab validate content/ --select unknown-key,missing-key --max-problems 20
   cat routine.json | solpt-rehab validate -
+  zcat corpus.jsonl.gz | solpt-rehab validate --syntax jsonl -
   solpt-rehab validate plan.yaml          (needs: pip install 'solpt_rehab[yaml]')
 """
 
@@ -330,21 +531,79 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_VALIDATE_EPILOG,
         formatter_class=_RAW,
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="a file to check; - reads stdin")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a file or folder to check; - reads stdin"
+    )
     check.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=tuple(REPORTERS),
         default="text",
-        help='text lines (default), or one JSON object {"files": [...]}',
+        help=(
+            'text lines (default); one JSON object {"files": [...], "summary": {...}}; '
+            "a SARIF 2.1.0 log; or GitHub workflow annotations"
+        ),
     )
     check.add_argument(
         "--syntax",
-        choices=("auto", "json", "yaml"),
+        choices=("auto", "json", "yaml", "jsonl"),
         default="auto",
-        help="how to read the files: by suffix (default; stdin is JSON), JSON, or YAML",
+        help="how to read the files: by suffix (default; stdin is JSON), JSON, YAML or JSON Lines",
     )
     check.add_argument(
-        "-q", "--quiet", action="store_true", help="leave out the closing summary line"
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help=f"in folders, check the files matching GLOB (default: {' '.join(DEFAULT_INCLUDE)})",
+    )
+    check.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in folders, leave out the files and folders matching GLOB",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="exit 1 on an error (default), or on a warning too",
+    )
+    check.add_argument(
+        "--select", metavar="CODES", help="report only these problem codes (comma-separated)"
+    )
+    check.add_argument(
+        "--ignore", metavar="CODES", help="leave out these problem codes (comma-separated)"
+    )
+    check.add_argument(
+        "--max-problems",
+        type=int,
+        metavar="N",
+        help="show at most N problems per file, and how many were left out",
+    )
+    check.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"read at most N bytes per document (default: {DEFAULT_MAX_BYTES}, 64 MiB)",
+    )
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="check in N worker processes (0: one per core); the output is the same",
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the severities: on a terminal unless NO_COLOR is set (default), or not",
+    )
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="leave out the summary line and the progress"
     )
     check.set_defaults(handler=_validate)
 

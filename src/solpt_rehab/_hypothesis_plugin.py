@@ -13,7 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
-from ._model.values import Citation, Equipment, Exercise, Hold, RepetitionScheme, Rest, Step
+from ._model.values import (
+    Citation,
+    Effort,
+    Equipment,
+    Exercise,
+    Hold,
+    Load,
+    Media,
+    RepetitionScheme,
+    Rest,
+    Sets,
+    Step,
+    TimedWork,
+)
 from ._routines.timing import Pacing
 from ._routines.values import Frequency, Routine, RoutineItem
 
@@ -26,9 +39,14 @@ REGISTERED: Final[dict[type[Any], str]] = {
     Hold: "holds",
     Rest: "rests",
     RepetitionScheme: "repetition_schemes",
+    Sets: "sets",
+    TimedWork: "timed_work",
+    Load: "loads",
+    Effort: "efforts",
     Step: "steps",
     Equipment: "equipment",
     Citation: "citations",
+    Media: "media",
     Exercise: "exercises",
     Frequency: "frequencies",
     Pacing: "pacings",

@@ -7,13 +7,80 @@ shown. :func:`format_timeline` is public (``solpt_rehab.format_timeline``).
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING, Final
+
 from ._core.problems import Problem
 from ._model.values import CountingRule, Exercise, Laterality, format_number
-from ._routines.dose import Side
-from ._routines.timing import Pacing, format_length, session_duration, session_timeline
+from ._routines.dose import Side, default_load
+from ._routines.timing import (
+    Pacing,
+    format_length,
+    session_duration,
+    session_timeline,
+    sets_played,
+)
 from ._routines.values import Routine, RoutineItem
 
-__all__ = ["format_exercise", "format_problem", "format_timeline"]
+if TYPE_CHECKING:
+    from ._wire.positions import LocatedProblem
+
+__all__ = [
+    "format_exercise",
+    "format_located",
+    "format_problem",
+    "format_timeline",
+    "json_safe",
+    "printable",
+]
+
+
+# -- text from strangers, made safe to print ------------------------------------------------------
+
+#: What must never reach a terminal raw: the C0 controls (ESC starts a terminal's escape sequences,
+#: a newline would forge another line, BEL rings), DEL, the C1 controls (U+009B is a one-character
+#: CSI), the line and paragraph separators, and the bidirectional marks, embeddings, overrides and
+#: isolates (U+202E shows text right to left, "Trojan Source").
+_UNSAFE: Final = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+#: What JSON text may hold raw inside a string although a terminal acts on it.
+_UNSAFE_IN_JSON: Final = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+_LATIN1: Final = 0xFF
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= _LATIN1 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every character a terminal would act on written as a Python escape.
+
+    Control characters (C0, DEL, C1), the line and paragraph separators and the bidirectional
+    controls (U+202E and its kin) become ``\x1b``, ``\u202e`` and so on, so that a name, a key
+    or a path from a document can neither forge a line of output nor reach the terminal as an
+    escape sequence. Everything else, other Unicode and a backslash included, is kept.
+    """
+    return _UNSAFE.sub(_escaped, text)
+
+
+def _json_escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def json_safe(text: str) -> str:
+    r"""JSON text with the characters a terminal acts on written as ``\uXXXX`` escapes.
+
+    ``json.dumps`` escapes the C0 controls already; this adds DEL, the C1 controls and the
+    bidirectional controls, which it keeps raw with ``ensure_ascii=False``. Outside strings JSON
+    text holds none of them, so the result parses to the same value.
+    """
+    return _UNSAFE_IN_JSON.sub(_json_escaped, text)
 
 
 # -- a routine and its timeline -------------------------------------------------------------------
@@ -28,6 +95,7 @@ def _clock(seconds: float) -> str:
 
 
 def _describe(item: RoutineItem) -> str:
+    """An item's dose: ``"hold 5 s, 2 sets of 10 reps, both sides together, light band"``."""
     exercise = item.exercise
     scheme = exercise.repetitions
     parts = []
@@ -35,7 +103,14 @@ def _describe(item: RoutineItem) -> str:
         parts.append(f"hold {format_number(item.hold_seconds)} s")
     elif exercise.hold is not None:
         parts.append(f"hold {exercise.hold} (not prescribed)")
+    if item.work_seconds is not None:
+        parts.append(f"work {format_number(item.work_seconds)} s")
+    elif exercise.timed_work is not None:
+        parts.append(f"work {exercise.timed_work} (not prescribed)")
     count = f"{item.reps} rep{'' if item.reps == 1 else 's'}"
+    if item.sets is not None or exercise.sets is not None:
+        sets = sets_played(item)
+        count = f"{sets} set{'' if sets == 1 else 's'} of {count}"
     if scheme.counting is CountingRule.PER_SIDE:
         count += " per side"
     elif scheme.counting is CountingRule.TOTAL:
@@ -49,8 +124,11 @@ def _describe(item: RoutineItem) -> str:
     else:
         lead = Side.RIGHT if item.side is Side.BOTH else item.side
         parts.append(f"{laterality.value}, {lead.value} first")
+    load = default_load(exercise) if item.load is None else item.load
+    if load is not None:
+        parts.append(str(load))
     if item.deviation is not None:
-        parts.append(f"deviation: {item.deviation}")
+        parts.append(f"deviation: {printable(item.deviation)}")
     return ", ".join(parts)
 
 
@@ -68,13 +146,16 @@ def _frequency(routine: Routine) -> str:
 
 
 def format_timeline(routine: Routine, pacing: Pacing | None = None) -> str:
-    """Write a routine and the timeline of one session as text for a person.
+    r"""Write a routine and the timeline of one session as text for a person.
 
-    The text gives the routine's name, how often it is done, each item with its dose, any
-    warnings (a recorded deviation, an implausibly high count), the length of one session as a
-    range, then one line per cue: its start (minutes:seconds), its length in seconds, its kind and
-    its prompt. A ``*`` after a length marks a working interpretation of the library's own
-    (:class:`~solpt_rehab.Interpretation`), not a prescribed or documented number.
+    The text gives the routine's name, how often it is done, each item with its dose (hold, timed
+    work, sets and repetitions, sides, load), any warnings (a recorded deviation, an implausibly
+    high count), the length of one session as a range, then one line per cue: its start
+    (minutes:seconds), its length in seconds, its kind and its prompt. A ``*`` after a length
+    marks a working interpretation of the library's own (:class:`~solpt_rehab.Interpretation`),
+    not a prescribed or documented number. Names, step texts and other texts of the document have
+    their control characters and bidirectional controls escaped (``\x1b``, ``\u202e``): they can
+    neither forge a line nor drive a terminal.
 
     Args:
         routine: The routine.
@@ -89,22 +170,29 @@ def format_timeline(routine: Routine, pacing: Pacing | None = None) -> str:
             prescribed hold too large to time.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Items show their sets, timed work and load.
     """
     duration = session_duration(routine, pacing)
     cues = session_timeline(routine, pacing)
-    lines = [routine.name, _frequency(routine)]
+    lines = [printable(routine.name), _frequency(routine)]
     lines.extend(
-        f"  {number}. {item.exercise.name} ({item.exercise.id}): {_describe(item)}"
+        f"  {number}. {printable(item.exercise.name)} ({printable(item.exercise.id)}): "
+        f"{_describe(item)}"
         for number, item in enumerate(routine.items, 1)
     )
-    lines.extend(f"  warning {problem.path}: {problem.message}" for problem in routine.problems)
+    lines.extend(
+        f"  warning {printable(problem.path)}: {printable(problem.message)}"
+        for problem in routine.problems
+    )
     total = cues[-1].end_seconds
     lines.append(f"One session: {duration} (this timeline: {format_length(total)})")
     lines.append(f"  {'start':>7}  {'length':<6}  {'cue':<13}  prompt")
     for cue in cues:
         length = format_number(round(cue.duration_seconds, 1)) + ("*" if cue.interpreted else "")
         kind = cue.kind.value
-        lines.append(f"  {_clock(cue.start_seconds):>7}  {length:<6}  {kind:<13}  {cue.prompt}")
+        prompt = printable(cue.prompt)
+        lines.append(f"  {_clock(cue.start_seconds):>7}  {length:<6}  {kind:<13}  {prompt}")
     lines.append(
         "  * the library's working interpretation of a length the source leaves open "
         "(docs/routines.md)"
@@ -118,9 +206,9 @@ def format_timeline(routine: Routine, pacing: Pacing | None = None) -> str:
 def format_exercise(exercise: Exercise) -> str:
     """Write an exercise and its documented dose as text for a person."""
     reps = exercise.repetitions
-    lines = [f"{exercise.name} ({exercise.id})"]
+    lines = [f"{printable(exercise.name)} ({printable(exercise.id)})"]
     if exercise.purpose:
-        lines.append(f"  purpose:     {exercise.purpose}")
+        lines.append(f"  purpose:     {printable(exercise.purpose)}")
     lines.append(f"  hold:        {exercise.hold if exercise.hold is not None else 'none'}")
     count = f"at least {reps.min_reps}" if reps.open_ended else reps.range_text
     lines.append(f"  repetitions: {count}")
@@ -130,15 +218,41 @@ def format_exercise(exercise: Exercise) -> str:
     lines.append(f"  side:        {side}")
     if reps.rest is not None:
         quantified = "" if reps.rest.quantified else " (documented without a number)"
-        lines.append(f"  rest:        {reps.rest}{quantified}")
+        lines.append(f"  rest:        {printable(str(reps.rest))}{quantified}")
     lines.append("  steps:")
     lines.extend(
-        f"    {number}. [{step.kind.value}] {step.text}"
+        f"    {number}. [{step.kind.value}] {printable(step.text)}"
         for number, step in enumerate(exercise.steps, 1)
     )
     return "\n".join(lines)
 
 
-def format_problem(path: str, found: Problem) -> str:
-    """One problem as ``FILE:POINTER: SEVERITY CODE: MESSAGE``; the root pointer is empty."""
-    return f"{path}:{found.path}: {found.severity.value} {found.code}: {found.message}"
+_COLORS: Final = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}
+_RESET: Final = "\x1b[0m"
+
+
+def format_problem(
+    path: str,
+    found: Problem,
+    line: int | None = None,
+    column: int | None = None,
+    *,
+    color: bool = False,
+) -> str:
+    """One problem as ``FILE:LINE:COL: SEVERITY CODE: MESSAGE (at POINTER)``, safe to print.
+
+    Without a line, ``FILE: SEVERITY CODE: MESSAGE (at POINTER)``; a problem at the root has no
+    ``(at ...)``. The file's name, the message and the pointer are :func:`printable`; with
+    ``color`` the severity is red (an error) or yellow (a warning).
+    """
+    where = printable(path) if line is None else f"{printable(path)}:{line}:{column or 1}"
+    severity = found.severity.value
+    if color:
+        severity = f"{_COLORS[severity]}{severity}{_RESET}"
+    at = f" (at {printable(found.path)})" if found.path else ""
+    return f"{where}: {severity} {found.code}: {printable(found.message)}{at}"
+
+
+def format_located(path: str, found: LocatedProblem, *, color: bool = False) -> str:
+    """A located problem as :func:`format_problem` writes it, with its line and column."""
+    return format_problem(path, found.problem, found.line, found.column, color=color)

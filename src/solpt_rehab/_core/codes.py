@@ -51,7 +51,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "too-large": (E, "a text longer than the size limit (64 MiB unless `max_size` says), unread"),
     # -- the document's structure --
     "wrong-kind": (E, "`kind` is not `exercise`, `catalog` or `routine`, or not the one expected"),
-    "unknown-version": (E, "`format_version` is not a version this library reads (only 1)"),
+    "unknown-version": (E, "`format_version` is not a version this library reads (1 or 2)"),
     "missing-key": (E, "a required key is absent; the path is the key's own path"),
     "unknown-key": (E, "a key the format does not define (often a misspelling)"),
     "wrong-type": (E, "a value of the wrong JSON type, such as a string where a number belongs"),
@@ -72,6 +72,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     ),
     "not-a-slug": (E, "an id that is not lowercase letters and digits joined by single hyphens"),
     "empty-array": (E, "an array that must hold at least one item is empty"),
+    "bad-date": (E, "a date that is not a real day written `YYYY-MM-DD`"),
     "invalid-value": (E, "a value the model refuses for a reason no other code names"),
     # -- the domain rules --
     "range-inverted": (E, "a range whose maximum is below its minimum"),
@@ -80,6 +81,13 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "counting-missing": (E, "two-sided repetitions without a counting rule (total or per side)"),
     "counting-not-allowed": (E, "a counting rule on repetitions that are not two-sided"),
     "hold-step-missing": (E, "an exercise with a hold but no step of kind `hold`"),
+    "load-amount-incomplete": (E, "a load with only one end of its range of amounts"),
+    "load-amount-not-allowed": (E, "an amount on a load that is not a weight"),
+    "load-unit-missing": (E, "a weight's amount without its unit (`kg` or `lb`)"),
+    "load-unit-not-allowed": (E, "a unit on a load without an amount"),
+    "load-undescribed": (E, "a `described` load without a text"),
+    "effort-rpe-incomplete": (E, "an effort with only one end of its RPE range"),
+    "effort-undescribed": (E, "an effort with neither a text nor an RPE range"),
     "duplicate-id": (
         E,
         (
@@ -91,12 +99,35 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "hold-out-of-range": (E, "a prescribed hold outside the exercise's documented range"),
     "reps-out-of-range": (E, "prescribed repetitions outside the exercise's documented range"),
     "hold-not-documented": (E, "a hold prescribed for an exercise that documents none"),
+    "sets-out-of-range": (E, "prescribed sets outside the exercise's documented range"),
+    "work-out-of-range": (E, "prescribed timed work outside the exercise's documented range"),
+    "work-not-documented": (E, "timed work prescribed for an exercise that documents none"),
+    "load-out-of-range": (
+        E,
+        "a prescribed load of another kind, band level or amount than the exercise documents",
+    ),
+    "reps-not-stated": (
+        E,
+        "no repetitions prescribed for an exercise whose source states no lower bound",
+    ),
     "side-missing": (E, "no side for an exercise that works the painful side only"),
     "side-not-allowed": (E, "a side the exercise's laterality does not allow"),
     "deviation": (W, "a recorded deviation: a dose outside its range, or a reason with none"),
     "reps-implausibly-high": (W, "an open-ended count prescribed above 3 times its minimum"),
     "prose-hold-mismatch": (W, "a step's text states a hold outside the structured `hold`"),
     "prose-reps-mismatch": (W, "a step's text states a count outside the structured `repetitions`"),
+    "prose-sets-mismatch": (
+        W,
+        "a step's text states sets or a rest between sets outside the structured `sets`",
+    ),
+    "prose-work-mismatch": (
+        W,
+        "a step's text states timed work outside the structured `timed_work`",
+    ),
+    "prose-load-mismatch": (
+        W,
+        "a step's text states a load of another kind, level or amount than `load`",
+    ),
     # -- the report itself --
     "too-many-problems": (
         E,
@@ -105,11 +136,12 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "too-many-warnings": (W, "past the report's limit (`max_problems`), only warnings: counted"),
     # -- the command line --
     "unreadable-file": (E, "the command line could not read the file (exit status 2)"),
+    "input-too-large": (E, "a file, stdin or JSON Lines line over `--max-bytes`, read no further"),
     # -- drafting exercises from prose (read_article and the free-exercise-db importer) --
     "hold-not-stated": (W, "no step states a hold, or a step only stands in for one: no hold"),
     "hold-unquantified": (W, "a step states a hold without a number; the draft has none"),
     "hold-open-ended": (W, "a step states a hold without an upper bound; the draft has none"),
-    "repetitions-not-stated": (W, "no step states a count; the draft records 'at least 1'"),
+    "repetitions-not-stated": (W, "no step states a count; the draft states none either"),
     "laterality-not-stated": (W, "no side cue; the draft reads the exercise as bilateral"),
     "counting-not-stated": (
         W,
@@ -151,5 +183,6 @@ PARSE_CODES: Final = frozenset(
         "too-deep",
         "too-large",
         "unreadable-file",
+        "input-too-large",
     }
 )

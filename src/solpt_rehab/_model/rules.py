@@ -20,6 +20,7 @@ no rule can hide from the validator, the schema and the fast decoder.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import math
 import re
@@ -84,6 +85,8 @@ SLUG_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?![\s\S])"
 #: (JSON's "\ud800" escape gives one). UTF-8 cannot encode it, so writing such a text fails.
 _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 _METADATA_KEY: Final = "solpt_rehab.spec"
+_SINCE_KEY: Final = "solpt_rehab.since"
+_VERSION_1_KEY: Final = "solpt_rehab.version_1"
 _E = TypeVar("_E", bound=Enum)
 _C = TypeVar("_C", bound=type)
 
@@ -388,6 +391,68 @@ class Flag(Spec):
         yield "wrong-type", "yes"
 
 
+_LEAP_YEAR: Final = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+#: A real day of the Gregorian calendar written ``YYYY-MM-DD``, leap days included, year 0 not:
+#: the model and the schema read dates by this one pattern.
+_DAY_PATTERN: Final = (
+    r"^(?!0000)(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    rf"|{_LEAP_YEAR}-02-29)(?![\s\S])"
+)
+
+
+@functools.cache
+def _day() -> re.Pattern[str]:
+    """:data:`_DAY_PATTERN`, compiled on first use: most imports never read a date."""
+    return re.compile(_DAY_PATTERN)
+
+
+@attrs.frozen
+class Day(Spec):
+    """A calendar date: a :class:`datetime.date` in the model, ``"YYYY-MM-DD"`` on the wire."""
+
+    def day(self, value: object) -> datetime.date | None:
+        """The date a model or wire value is or names, or ``None``."""
+        if type(value) is datetime.date:
+            return value
+        if isinstance(value, str) and _day().match(value):
+            return datetime.date.fromisoformat(value)
+        return None
+
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+        """See :meth:`Spec.problem`: a date, or a string that names one, passes."""
+        if self.day(value) is not None:
+            return None
+        return (
+            "bad-date",
+            f"{name!r} must be a date written YYYY-MM-DD{_or_none(nullable)}: {show(value)}",
+        )
+
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+        """See :meth:`Spec.inline`."""
+        return f"type({var}) is {_name(namespace, datetime.date)}"
+
+    def schema(self) -> dict[str, Any]:
+        """See :meth:`Spec.schema`."""
+        return {"type": "string", "format": "date", "pattern": _DAY_PATTERN}
+
+    def breaking(self) -> Iterator[tuple[str, object]]:
+        """See :meth:`Spec.breaking`."""
+        yield "bad-date", "2026-02-30"
+        yield "bad-date", "2100-02-29"
+        yield "bad-date", "30/11/2026"
+        yield "bad-date", 20261130
+
+    def convert(self, value: object, name: str, *, nullable: bool = False) -> Any:
+        """The date ``value`` is or names; :class:`InvalidValueError` otherwise."""
+        if nullable and value is None:
+            return None
+        day = self.day(value)
+        if day is None:
+            _fail(self.problem(value, name, nullable=nullable))
+        return day
+
+
 @attrs.frozen
 class OneOf(Spec):
     """One of an enumeration's string values; the model holds the member."""
@@ -631,11 +696,25 @@ def max_not_below(low: str, high: str, breaking: Mapping[str, Any]) -> Rule:
 
 @attrs.frozen
 class DeclaredField:
-    """One declared field: its name, its spec, and its default (``attrs.NOTHING`` when required)."""
+    """One declared field: its name, its spec, its default (``attrs.NOTHING`` when required).
+
+    ``since`` is the version of the wire format that introduced the field's key: a document of an
+    earlier version may not hold it. ``version_1`` is the field's spec in version 1 where it was
+    stricter there (a count that version 2 lets be ``null``): a version-1 document is read by it,
+    and its key is required there.
+    """
 
     name: str
     spec: Spec
     default: Any
+    since: int = 1
+    version_1: Spec | None = None
+
+    def read_by(self, version: int) -> tuple[Spec, bool]:
+        """The spec a document of ``version`` reads this field by, and whether it requires it."""
+        if version == 1 and self.version_1 is not None:
+            return self.version_1, True
+        return self.spec, self.required
 
     @property
     def required(self) -> bool:
@@ -643,9 +722,13 @@ class DeclaredField:
         return self.default is attrs.NOTHING
 
 
-def declare(spec: Spec) -> dict[str, Spec]:
-    """The attrs metadata that declares a field's spec: ``attrs.field(metadata=declare(...))``."""
-    return {_METADATA_KEY: spec}
+def declare(spec: Spec, *, since: int = 1, version_1: Spec | None = None) -> dict[str, Any]:
+    """The attrs metadata that declares a field's spec: ``attrs.field(metadata=declare(...))``.
+
+    ``since`` is the wire format's version that introduced the field, ``version_1`` its stricter
+    spec in version 1 (see :class:`DeclaredField`).
+    """
+    return {_METADATA_KEY: spec, _SINCE_KEY: since, _VERSION_1_KEY: version_1}
 
 
 _FIELDS: Final[dict[type[Any], tuple[DeclaredField, ...]]] = {}
@@ -736,7 +819,15 @@ def declared(*rules: Rule, then: Callable[[Any], None] | None = None) -> Callabl
             default = field.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # attrs' own idiom
                 default = default.factory()
-            declared_fields.append(DeclaredField(name=field.name, spec=spec, default=default))
+            declared_fields.append(
+                DeclaredField(
+                    name=field.name,
+                    spec=spec,
+                    default=default,
+                    since=field.metadata.get(_SINCE_KEY, 1),
+                    version_1=field.metadata.get(_VERSION_1_KEY),
+                )
+            )
         names = {field.name for field in declared_fields}
         for rule in rules:
             if not {rule.at, *rule.reads} <= names:
@@ -745,7 +836,7 @@ def declared(*rules: Rule, then: Callable[[Any], None] | None = None) -> Callabl
         _RULES[cls] = tuple(rules)
         if then is not None:
             _FURTHER[cls] = then
-        cls.__attrs_post_init__ = _compile(cls)  # type: ignore[attr-defined]
+        cls.__attrs_post_init__ = _compiled_on_first_use(cls)  # type: ignore[attr-defined]
         return cls
 
     return decorate
@@ -775,6 +866,23 @@ def check_source(cls: type[Any], namespace: dict[str, Any]) -> list[str]:
     if further is not None:
         lines.append(f"    {_name(namespace, further)}(self)")
     return lines
+
+
+def _compiled_on_first_use(cls: type[Any]) -> Callable[[Any], None]:
+    """A check that compiles ``cls``'s own on the first value made, installs it and runs it.
+
+    Importing the package then compiles nothing for the classes it does not build at import
+    (the dose's newer parts, the timeline's values), as attrs compiles only what it must.
+    """
+
+    def check(self: Any) -> None:
+        compiled = _compile(cls)
+        cls.__attrs_post_init__ = compiled
+        compiled(self)
+
+    check.__qualname__ = f"{cls.__qualname__}.__attrs_post_init__"
+    check.__doc__ = f"Check a new {cls.__name__} against its declaration."
+    return check
 
 
 def _compile(cls: type[Any]) -> Callable[[Any], None]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable
-from typing import Any, Final
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, ClassVar, Final, TypeVar
 
 import attrs
 
@@ -25,16 +25,24 @@ __all__ = [
     "Category",
     "Citation",
     "CountingRule",
+    "Effort",
     "Equipment",
     "Exercise",
     "Hold",
     "Laterality",
     "Level",
+    "Load",
+    "LoadKind",
+    "Media",
+    "MediaKind",
     "Position",
     "RepetitionScheme",
     "Rest",
+    "Sets",
     "Step",
     "StepKind",
+    "TimedWork",
+    "WeightUnit",
 ]
 
 
@@ -145,7 +153,7 @@ class BodyRegion(StrChoice):
 
 
 class Level(StrChoice):
-    """The starting level an exercise suits (CERT item 16).
+    """The starting level an exercise suits (CERT item 15).
 
     .. versionadded:: 0.1.0
     """
@@ -170,6 +178,47 @@ class Category(StrChoice):
     POWERLIFTING = "powerlifting"
     OLYMPIC_WEIGHTLIFTING = "olympic-weightlifting"
     STRONGMAN = "strongman"
+
+
+class LoadKind(StrChoice):
+    """What resists the work.
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: No external load: the body's own weight, or nothing at all.
+    BODY_WEIGHT = "body-weight"
+    #: An elastic band or tube; its level or colour says how strong.
+    BAND = "band"
+    #: A weight held or worn: dumbbell, kettlebell, ankle weight, a bag of rice.
+    WEIGHT = "weight"
+    #: A load the source describes in words only, such as "a full water bottle".
+    DESCRIBED = "described"
+
+
+class WeightUnit(StrChoice):
+    """The unit of a weight.
+
+    .. versionadded:: 0.2.0
+    """
+
+    KG = "kg"
+    LB = "lb"
+
+    @property
+    def kilograms(self) -> float:
+        """How many kilograms one unit weighs (a pound is exactly 0.45359237 kg)."""
+        return 1.0 if self is WeightUnit.KG else 0.45359237
+
+
+class MediaKind(StrChoice):
+    """What a media reference shows.
+
+    .. versionadded:: 0.2.0
+    """
+
+    IMAGE = "image"
+    VIDEO = "video"
 
 
 # -- checks shared by the constructors ------------------------------------------------------------
@@ -209,12 +258,64 @@ _SECONDS: Final = Number()
 _COUNT: Final = Number(whole=True)
 
 
+_Range = TypeVar("_Range", bound="_SecondsRange")
+
+
+class _SecondsRange:
+    """What a hold and timed work share: an inclusive range of seconds, written ``"15-20 s"``."""
+
+    __slots__ = ()
+    _NOUN: ClassVar[str]
+    min_seconds: float
+    max_seconds: float
+
+    def __init__(self, *, min_seconds: float, max_seconds: float) -> None:  # pragma: no cover
+        raise NotImplementedError  # attrs writes the subclasses' constructors
+
+    @classmethod
+    def fixed(cls: type[_Range], seconds: float) -> _Range:
+        """Return a range of exactly ``seconds``."""
+        return cls(min_seconds=seconds, max_seconds=seconds)
+
+    @classmethod
+    def parse(cls: type[_Range], text: str) -> _Range:
+        """Read a range written the way ``str()`` writes it: ``"15-20 s"``, ``"5 s"`` or ``"5"``.
+
+        An en dash and the units ``sec`` or ``seconds`` are accepted too; reading doses out of
+        free prose, such as "15 to 20 seconds", is
+        :func:`solpt_rehab.prose.extract_dose`'s job.
+
+        Raises:
+            InvalidValueError: When ``text`` is not in that form, or describes no valid range.
+        """
+        given: object = text  # callers without a type checker may pass anything
+        match = _HOLD_TEXT.fullmatch(given) if isinstance(given, str) else None
+        if match is None:
+            raise InvalidValueError(f"not a {cls._NOUN}; expected a form like '15-20 s': {text!r}")
+        low = _parse_number(match["low"])
+        high = _parse_number(match["high"]) if match["high"] is not None else low
+        return cls(min_seconds=low, max_seconds=high)
+
+    @property
+    def fixed_length(self) -> bool:
+        """Whether both ends of the range agree."""
+        return self.min_seconds == self.max_seconds
+
+    def __contains__(self, seconds: object) -> bool:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            return False
+        return self.min_seconds <= seconds <= self.max_seconds
+
+    def __str__(self) -> str:
+        return f"{format_range(self.min_seconds, self.max_seconds)} s"
+
+
 @rules.declared(
     rules.max_not_below("min_seconds", "max_seconds", {"min_seconds": 20, "max_seconds": 19.5}),
 )
 @attrs.frozen(kw_only=True)
-class Hold:
-    """A documented hold: an inclusive range of seconds to stay in position.
+class Hold(_SecondsRange):
+    """A documented hold: an inclusive range of seconds to stay still in position.
 
     ``Hold(min_seconds=15, max_seconds=20)`` is "hold for 15 to 20 seconds"; a fixed hold has equal
     ends (:meth:`fixed`). ``seconds in hold`` tells whether a prescribed hold is inside the range,
@@ -234,51 +335,45 @@ class Hold:
     min_seconds: float = attrs.field(metadata=declare(_SECONDS))
     max_seconds: float = attrs.field(metadata=declare(_SECONDS))
 
+    _NOUN: ClassVar[str] = "hold"
     __attrs_post_init__ = rules.checks_pending
 
-    @classmethod
-    def fixed(cls, seconds: float) -> Hold:
-        """Return a hold of exactly ``seconds``."""
-        return cls(min_seconds=seconds, max_seconds=seconds)
 
-    @classmethod
-    def parse(cls, text: str) -> Hold:
-        """Read a hold written the way ``str()`` writes it: ``"15-20 s"``, ``"5 s"`` or ``"5"``.
+@rules.declared(
+    rules.max_not_below("min_seconds", "max_seconds", {"min_seconds": 60, "max_seconds": 30}),
+)
+@attrs.frozen(kw_only=True)
+class TimedWork(_SecondsRange):
+    """Documented timed work: an inclusive range of seconds of continuous movement.
 
-        An en dash and the units ``sec`` or ``seconds`` are accepted too; reading doses out of
-        free prose, such as "15 to 20 seconds", is
-        :func:`solpt_rehab.prose.extract_dose`'s job.
+    Marching on the spot for 30 to 60 seconds is timed work, not a hold: the body keeps moving
+    and a timer counts the whole time down. Whether the time is per side or in all is the
+    exercise's counting rule (:class:`RepetitionScheme`), as for repetitions.
+    ``TimedWork.parse("30-60 s")`` and ``str()`` work as for :class:`Hold`.
 
-        Raises:
-            InvalidValueError: When ``text`` is not in that form, or describes no valid hold.
-        """
-        given: object = text  # callers without a type checker may pass anything
-        match = _HOLD_TEXT.fullmatch(given) if isinstance(given, str) else None
-        if match is None:
-            raise InvalidValueError(f"not a hold; expected a form like '15-20 s': {text!r}")
-        low = _parse_number(match["low"])
-        high = _parse_number(match["high"]) if match["high"] is not None else low
-        return cls(min_seconds=low, max_seconds=high)
+    Attributes:
+        min_seconds: The shortest documented time, in seconds; a finite number > 0.
+        max_seconds: The longest documented time, in seconds; >= ``min_seconds``.
 
-    @property
-    def fixed_length(self) -> bool:
-        """Whether both ends of the range agree."""
-        return self.min_seconds == self.max_seconds
+    Raises:
+        InvalidValueError: As :class:`Hold`.
 
-    def __contains__(self, seconds: object) -> bool:
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
-            return False
-        return self.min_seconds <= seconds <= self.max_seconds
+    .. versionadded:: 0.2.0
+    """
 
-    def __str__(self) -> str:
-        return f"{format_range(self.min_seconds, self.max_seconds)} s"
+    min_seconds: float = attrs.field(metadata=declare(_SECONDS))
+    max_seconds: float = attrs.field(metadata=declare(_SECONDS))
+
+    _NOUN: ClassVar[str] = "timed work"
+    __attrs_post_init__ = rules.checks_pending
 
 
-def _given_with(given: str, missing: str) -> Callable[[Any, Any], str | None]:
-    """The test of ``rest-incomplete``: ``missing`` is given whenever ``given`` is."""
+def _given_with(low: str, high: str, given: str) -> Callable[[Any, Any], str | None]:
+    """The test of an ``-incomplete`` rule: the other end of a range comes with ``given``."""
+    missing = high if given == low else low
 
-    def test(low: Any, high: Any) -> str | None:
-        values = {"min_seconds": low, "max_seconds": high}
+    def test(low_value: Any, high_value: Any) -> str | None:
+        values = {low: low_value, high: high_value}
         if values[given] is None or values[missing] is not None:
             return None
         return f"{missing!r} must be given with {given!r} ({values[given]!r}): None"
@@ -291,40 +386,53 @@ def _number_key(key: str) -> dict[str, Any]:
     return {"required": [key], "properties": {key: {"type": "number"}}}
 
 
-def _rest_incomplete(given: str, missing: str) -> Rule:
-    return Rule(
-        code="rest-incomplete",
-        at=missing,
-        reads=("min_seconds", "max_seconds"),
-        test=_given_with(given, missing),
-        schema={"if": _number_key(given), "then": _number_key(missing)},
-        breaking={given: 30, missing: None},
+def _both_ends(code: str, low: str, high: str, example: float) -> tuple[Rule, Rule]:
+    """The two rules ``code``: a range of two optional ends gives both or neither."""
+    return tuple(  # type: ignore[return-value]
+        Rule(
+            code=code,
+            at=missing,
+            reads=(low, high),
+            test=_given_with(low, high, given),
+            schema={"if": _number_key(given), "then": _number_key(missing)},
+            breaking={given: example, missing: None},
+        )
+        for given, missing in ((low, high), (high, low))
     )
 
 
-def _rest_described(low: Any, text: Any) -> str | None:
-    """The test of ``rest-undescribed``: a rest without seconds says in words how it is."""
-    if low is None and text is None:
-        return "'text' must say how the rest is documented when it has no seconds: None"
-    return None
+def _described(code: str, low: str, what: str, breaking: Mapping[str, Any]) -> Rule:
+    """The rule ``code``: a value without the number ``low`` says in its ``text`` what it is."""
+    lacking = "seconds" if low == "min_seconds" else "RPE"
 
+    def test(text: Any, low_value: Any) -> str | None:
+        if text is None and low_value is None:
+            return f"'text' must say {what} when it has no {lacking}: None"
+        return None
 
-@rules.declared(
-    _rest_incomplete("min_seconds", "max_seconds"),
-    _rest_incomplete("max_seconds", "min_seconds"),
-    rules.max_not_below("min_seconds", "max_seconds", {"min_seconds": 60, "max_seconds": 30}),
-    Rule(
-        code="rest-undescribed",
+    return Rule(
+        code=code,
         at="text",
-        reads=("min_seconds", "text"),
-        test=_rest_described,
+        reads=("text", low),
+        test=test,
         schema={
             "anyOf": [
-                _number_key("min_seconds"),
+                _number_key(low),
                 {"required": ["text"], "properties": {"text": {"type": "string"}}},
             ]
         },
-        breaking={"min_seconds": None, "max_seconds": None, "text": None},
+        breaking=breaking,
+    )
+
+
+@rules.declared(
+    *_both_ends("rest-incomplete", "min_seconds", "max_seconds", 30),
+    rules.max_not_below("min_seconds", "max_seconds", {"min_seconds": 60, "max_seconds": 30}),
+    _described(
+        "rest-undescribed",
+        "min_seconds",
+        "how the rest is documented",
+        {"min_seconds": None, "max_seconds": None, "text": None},
     ),
 )
 @attrs.frozen(kw_only=True)
@@ -365,6 +473,268 @@ class Rest:
         if self.min_seconds is not None and self.max_seconds is not None:
             return f"{format_range(self.min_seconds, self.max_seconds)} s"
         return str(self.text)
+
+
+@rules.declared(
+    rules.max_not_below("min_sets", "max_sets", {"min_sets": 3, "max_sets": 2}),
+)
+@attrs.frozen(kw_only=True)
+class Sets:
+    """Documented sets: how many times the repetitions are done, and the rest between them.
+
+    "2 sets of 10" is ``Sets(min_sets=2, max_sets=2)`` beside a count of 10; "2 to 3 sets, resting
+    30 seconds between sets" adds ``rest=Rest(min_seconds=30, max_seconds=30)``. An exercise
+    whose source states no sets has ``sets=None``: its repetitions are done once.
+
+    Attributes:
+        min_sets: The fewest documented sets; a whole number > 0.
+        max_sets: The most documented sets (>= ``min_sets``), or ``None`` when the source gives
+            only a lower bound ("at least 2 sets").
+        rest: The rest between sets, or ``None`` when the source states none.
+
+    .. versionadded:: 0.2.0
+    """
+
+    min_sets: int = attrs.field(metadata=declare(_COUNT))
+    max_sets: int | None = attrs.field(default=None, metadata=declare(Nullable(_COUNT)))
+    rest: Rest | None = attrs.field(default=None, metadata=declare(Nullable(Part(Rest))))
+
+    __attrs_post_init__ = rules.checks_pending
+
+    @property
+    def range_text(self) -> str:
+        """The count of sets alone: ``"2-3"``, ``"2"`` or ``"2+"``."""
+        return format_range(self.min_sets, self.max_sets)
+
+    def __contains__(self, sets: object) -> bool:
+        if isinstance(sets, bool) or not isinstance(sets, int):
+            return False
+        return self.min_sets <= sets and (self.max_sets is None or sets <= self.max_sets)
+
+    def __str__(self) -> str:
+        rest = "" if self.rest is None else f", rest {self.rest} between sets"
+        return f"{self.range_text} sets{rest}"
+
+
+def _only_for(field: str, kind: LoadKind) -> Callable[[LoadKind, Any], str | None]:
+    """The test of a ``load-*-not-allowed`` rule: ``field`` is given only for ``kind`` loads."""
+
+    def test(given_kind: LoadKind, value: Any) -> str | None:
+        if value is None or given_kind is kind:
+            return None
+        return f"{field!r} must be None for a {given_kind.value!r} load: {value!r}"
+
+    return test
+
+
+def _unit_given(low: Any, high: Any, unit: WeightUnit | None) -> str | None:
+    """The test of ``load-unit-missing``: a weight's amount has its unit."""
+    if (low is None and high is None) or unit is not None:
+        return None
+    return f"'unit' must be given with an amount ({low if high is None else high!r}): None"
+
+
+def _unit_absent(low: Any, high: Any, unit: WeightUnit | None) -> str | None:
+    """The test of ``load-unit-not-allowed``: no unit without an amount."""
+    if low is not None or high is not None or unit is None:
+        return None
+    return f"'unit' must be None when no amount is given: {unit.value!r}"
+
+
+_AN_AMOUNT: Final = {"anyOf": [_number_key("min_amount"), _number_key("max_amount")]}
+
+
+def _load_described(kind: LoadKind, text: str | None) -> str | None:
+    """The test of ``load-undescribed``: a load in words only has the words."""
+    if kind is LoadKind.DESCRIBED and text is None:
+        return "'text' must describe a 'described' load: None"
+    return None
+
+
+def _not_for(kind: LoadKind, field: str) -> dict[str, Any]:
+    """A schema fragment: unless ``kind`` is ``kind``, ``field`` is absent or null."""
+    return {
+        "if": {"required": ["kind"], "properties": {"kind": {"not": {"const": kind.value}}}},
+        "then": {"properties": {field: {"type": "null"}}},
+    }
+
+
+def _to_load_kind(value: LoadKind | str) -> LoadKind:
+    return rules.convert_member(LoadKind, value, "kind")  # type: ignore[no-any-return]
+
+
+def _to_unit(value: WeightUnit | str | None) -> WeightUnit | None:
+    return rules.convert_member(WeightUnit, value, "unit", nullable=True)  # type: ignore[no-any-return]
+
+
+@rules.declared(
+    *_both_ends("load-amount-incomplete", "min_amount", "max_amount", 2),
+    rules.max_not_below("min_amount", "max_amount", {"min_amount": 2, "max_amount": 1}),
+    Rule(
+        code="load-amount-not-allowed",
+        at="min_amount",
+        reads=("kind", "min_amount"),
+        test=_only_for("min_amount", LoadKind.WEIGHT),
+        schema=_not_for(LoadKind.WEIGHT, "min_amount"),
+        breaking={"kind": "band", "level": None},
+    ),
+    Rule(
+        code="load-unit-missing",
+        at="unit",
+        reads=("min_amount", "max_amount", "unit"),
+        test=_unit_given,
+        schema={
+            "if": _AN_AMOUNT,
+            "then": {"required": ["unit"], "properties": {"unit": {"type": "string"}}},
+        },
+        breaking={"unit": None},
+    ),
+    Rule(
+        code="load-unit-not-allowed",
+        at="unit",
+        reads=("min_amount", "max_amount", "unit"),
+        test=_unit_absent,
+        schema={"if": {"not": _AN_AMOUNT}, "then": {"properties": {"unit": {"type": "null"}}}},
+        breaking={"min_amount": None, "max_amount": None},
+    ),
+    Rule(
+        code="load-undescribed",
+        at="text",
+        reads=("kind", "text"),
+        test=_load_described,
+        schema={
+            "if": {"required": ["kind"], "properties": {"kind": {"const": "described"}}},
+            "then": {"required": ["text"], "properties": {"text": {"type": "string"}}},
+        },
+        breaking={"kind": "described", "min_amount": None, "max_amount": None, "unit": None},
+    ),
+)
+@attrs.frozen(kw_only=True)
+class Load:
+    """What resists the work: the body's weight, a band, a weight, or a load in words.
+
+    A source's number is kept and none is invented: "a light resistance band" is
+    ``Load(kind="band", level="light")``; "holding a 1 kg weight" is
+    ``Load(kind="weight", min_amount=1, max_amount=1, unit="kg")``; "holding a weight" with no
+    number is ``Load(kind="weight")``; "a full water bottle" is
+    ``Load(kind="described", text="a full water bottle")``.
+
+    Attributes:
+        kind: What resists.
+        level: How strong the load is as the source names it, without a number: a band's
+            level or colour (``"light"``, ``"red"``), or "light" weights; or ``None``.
+        min_amount: The least weight, or ``None`` when the source gives no number; only for
+            weights, and given with ``max_amount`` and ``unit``.
+        max_amount: The most weight (>= ``min_amount``), or ``None``.
+        unit: The unit of the amounts, ``kg`` or ``lb``; given exactly when they are.
+        text: The source's own words for the load, or ``None``; required for a described load.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: LoadKind = attrs.field(converter=_to_load_kind, metadata=declare(rules.one_of(LoadKind)))
+    level: str | None = attrs.field(default=None, metadata=declare(Nullable(Text())))
+    min_amount: float | None = attrs.field(default=None, metadata=declare(Nullable(_SECONDS)))
+    max_amount: float | None = attrs.field(default=None, metadata=declare(Nullable(_SECONDS)))
+    unit: WeightUnit | None = attrs.field(
+        default=None, converter=_to_unit, metadata=declare(Nullable(rules.one_of(WeightUnit)))
+    )
+    text: str | None = attrs.field(default=None, metadata=declare(Nullable(Text())))
+
+    __attrs_post_init__ = rules.checks_pending
+
+    @property
+    def quantified(self) -> bool:
+        """Whether the load has an amount (a weight with a number)."""
+        return self.min_amount is not None
+
+    def kilograms(self) -> tuple[float, float] | None:
+        """The amounts in kilograms, or ``None`` without amounts."""
+        if self.min_amount is None or self.max_amount is None or self.unit is None:
+            return None
+        factor = self.unit.kilograms
+        return self.min_amount * factor, self.max_amount * factor
+
+    def __str__(self) -> str:
+        if self.text is not None and self.kind is LoadKind.DESCRIBED:
+            return self.text
+        level = "" if self.level is None else f"{self.level} "
+        if self.kind is LoadKind.BAND:
+            return f"{level}band"
+        if self.kind is LoadKind.WEIGHT:
+            if self.min_amount is None or self.max_amount is None or self.unit is None:
+                return f"{level}weight"
+            return f"{format_range(self.min_amount, self.max_amount)} {self.unit.value}"
+        return f"{level}body weight"
+
+
+_RPE: Final = Number(zero=True, maximum=10)
+
+
+@rules.declared(
+    *_both_ends("effort-rpe-incomplete", "min_rpe", "max_rpe", 3),
+    rules.max_not_below("min_rpe", "max_rpe", {"min_rpe": 5, "max_rpe": 4}),
+    _described(
+        "effort-undescribed",
+        "min_rpe",
+        "the effort in words",
+        {"text": None, "min_rpe": None, "max_rpe": None},
+    ),
+)
+@attrs.frozen(kw_only=True)
+class Effort:
+    """How hard the work should feel: a target in words and, where stated, an RPE range.
+
+    ``Effort(text="to a gentle stretch, not pain")``; ``Effort(min_rpe=3, max_rpe=5)`` on the
+    0-10 scale of perceived exertion (Borg CR10).
+
+    Attributes:
+        text: The target in words, or ``None``; required without an RPE.
+        min_rpe: The lowest rating of perceived exertion, 0 to 10, or ``None``.
+        max_rpe: The highest (>= ``min_rpe``); given with ``min_rpe``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    text: str | None = attrs.field(default=None, metadata=declare(Nullable(Text())))
+    min_rpe: float | None = attrs.field(default=None, metadata=declare(Nullable(_RPE)))
+    max_rpe: float | None = attrs.field(default=None, metadata=declare(Nullable(_RPE)))
+
+    __attrs_post_init__ = rules.checks_pending
+
+    def __str__(self) -> str:
+        parts = [] if self.text is None else [self.text]
+        if self.min_rpe is not None and self.max_rpe is not None:
+            parts.append(f"RPE {format_range(self.min_rpe, self.max_rpe)}")
+        return ", ".join(parts)
+
+
+def _to_media_kind(value: MediaKind | str) -> MediaKind:
+    return rules.convert_member(MediaKind, value, "kind")  # type: ignore[no-any-return]
+
+
+@rules.declared()
+@attrs.frozen(kw_only=True)
+class Media:
+    """A picture or video of an exercise, by reference.
+
+    Attributes:
+        uri: Where the media is: a URL, or a path relative to the content.
+        kind: What it is.
+        alt: A text alternative for a person who cannot see it; may be empty when unknown.
+        licence: The licence it is used under, such as ``"Unlicense"``, or ``None``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    uri: str = attrs.field(metadata=declare(Text()))
+    kind: MediaKind = attrs.field(
+        converter=_to_media_kind, metadata=declare(rules.one_of(MediaKind))
+    )
+    alt: str = attrs.field(default="", metadata=declare(Text(nonempty=False)))
+    licence: str | None = attrs.field(default=None, metadata=declare(Nullable(Text())))
+
+    __attrs_post_init__ = rules.checks_pending
 
 
 _TWO_SIDED: Final = tuple(member.value for member in Laterality if member.two_sided)
@@ -429,10 +799,17 @@ def _to_counting(value: CountingRule | str | None) -> CountingRule | None:
 class RepetitionScheme:
     """A documented repetition count with the side that works and the rest between repetitions.
 
+    The four forms of a count: ``min_reps=8, max_reps=10`` ("8 to 10 times"), ``min_reps=3``
+    ("at least 3 times"), ``max_reps=10`` ("up to 10 times": at most 10, and the least left to
+    the clinician), and neither: the source states no count, and a routine must choose one. The
+    side and the counting rule are stated either way, since timed work and holds need them too.
+
     Attributes:
-        min_reps: The fewest documented repetitions; a whole number > 0.
+        min_reps: The fewest documented repetitions, a whole number > 0, or ``None`` when the
+            source states no lower bound: either no count at all, or only an upper one.
         max_reps: The most documented repetitions (>= ``min_reps``), or ``None`` when the source
-            gives only a lower bound, as in "at least three times".
+            gives only a lower bound, as in "at least three times", or no count.
+
         laterality: Which side works and how the sides share the repetitions.
         counting: How the count is read for two-sided work (:attr:`Laterality.ALTERNATING`,
             :attr:`Laterality.EACH_SIDE`): required there, and ``None`` otherwise, since a single
@@ -447,7 +824,9 @@ class RepetitionScheme:
     .. versionadded:: 0.1.0
     """
 
-    min_reps: int = attrs.field(metadata=declare(_COUNT))
+    min_reps: int | None = attrs.field(
+        default=None, metadata=declare(Nullable(_COUNT), version_1=_COUNT)
+    )
     max_reps: int | None = attrs.field(default=None, metadata=declare(Nullable(_COUNT)))
     laterality: Laterality = attrs.field(
         converter=_to_laterality, metadata=declare(rules.one_of(Laterality))
@@ -460,19 +839,27 @@ class RepetitionScheme:
     __attrs_post_init__ = rules.checks_pending
 
     @property
+    def stated(self) -> bool:
+        """Whether the source states a count at all (either end of the range)."""
+        return self.min_reps is not None or self.max_reps is not None
+
+    @property
     def open_ended(self) -> bool:
-        """Whether the count has no documented upper bound."""
-        return self.max_reps is None
+        """Whether the count has a documented lower bound and no upper one ("at least 3")."""
+        return self.min_reps is not None and self.max_reps is None
 
     @property
     def range_text(self) -> str:
-        """The count alone, written as ``"3-5"``, ``"8"`` or ``"3+"`` (open-ended)."""
+        """The count alone: ``"3-5"``, ``"8"``, ``"3+"``, ``"up to 10"`` or ``"not stated"``."""
+        if self.min_reps is None:
+            return "not stated" if self.max_reps is None else f"up to {self.max_reps}"
         return format_range(self.min_reps, self.max_reps)
 
     def __contains__(self, reps: object) -> bool:
-        if isinstance(reps, bool) or not isinstance(reps, int):
+        if isinstance(reps, bool) or not isinstance(reps, int) or reps < 1:
             return False
-        return self.min_reps <= reps and (self.max_reps is None or reps <= self.max_reps)
+        low = 1 if self.min_reps is None else self.min_reps
+        return low <= reps and (self.max_reps is None or reps <= self.max_reps)
 
     def __str__(self) -> str:
         details = [self.laterality.value]
@@ -565,6 +952,7 @@ class Citation:
 _STEPS: Final = ArrayOf(Part(Step), min_items=1)
 _REGIONS: Final = ArrayOf(rules.one_of(BodyRegion))
 _EQUIPMENT: Final = ArrayOf(Part(Equipment))
+_MEDIA: Final = ArrayOf(Part(Media))
 
 
 def _to_steps(value: Iterable[Step]) -> tuple[Step, ...]:
@@ -573,6 +961,14 @@ def _to_steps(value: Iterable[Step]) -> tuple[Step, ...]:
 
 def _to_equipment(value: Iterable[Equipment]) -> tuple[Equipment, ...]:
     return _EQUIPMENT.convert(value, "equipment")
+
+
+def _to_precautions(value: Iterable[str]) -> tuple[str, ...]:
+    return _NAMES.convert(value, "precautions")
+
+
+def _to_media(value: Iterable[Media]) -> tuple[Media, ...]:
+    return _MEDIA.convert(value, "media")
 
 
 def _to_regions(value: Iterable[BodyRegion | str]) -> tuple[BodyRegion, ...]:
@@ -643,12 +1039,19 @@ class Exercise:
         steps: The instructions in order; at least one, and a step of kind ``hold`` when the
             exercise has a hold.
         hold: The documented hold, or ``None`` for an exercise without one.
-        repetitions: The documented repetitions, side and rest.
+        repetitions: The documented repetitions (or that none are stated), side and rest.
+        sets: The documented sets and the rest between them, or ``None`` when the source states
+            none (the repetitions are done once).
+        timed_work: The documented time of continuous movement, or ``None``.
+        load: What resists the work, or ``None`` when the source does not say.
+        effort: How hard it should feel, or ``None`` when the source does not say.
         regions: The body regions the exercise targets.
         position: The posture it starts from, or ``None`` when not stated.
         level: The starting level it suits, or ``None`` when not stated.
         category: The kind of exercise, or ``None`` when not stated.
         equipment: What it uses, each marked optional or not.
+        precautions: Safety notes for the patient, such as when to stop, in order.
+        media: Pictures and videos of it.
         source: Where its facts come from, or ``None``.
 
     Raises:
@@ -665,6 +1068,14 @@ class Exercise:
     steps: tuple[Step, ...] = attrs.field(converter=_to_steps, metadata=declare(_STEPS))
     hold: Hold | None = attrs.field(default=None, metadata=declare(Nullable(Part(Hold))))
     repetitions: RepetitionScheme = attrs.field(metadata=declare(Part(RepetitionScheme)))
+    sets: Sets | None = attrs.field(default=None, metadata=declare(Nullable(Part(Sets)), since=2))
+    timed_work: TimedWork | None = attrs.field(
+        default=None, metadata=declare(Nullable(Part(TimedWork)), since=2)
+    )
+    load: Load | None = attrs.field(default=None, metadata=declare(Nullable(Part(Load)), since=2))
+    effort: Effort | None = attrs.field(
+        default=None, metadata=declare(Nullable(Part(Effort)), since=2)
+    )
     regions: tuple[BodyRegion, ...] = attrs.field(
         default=(), converter=_to_regions, metadata=declare(_REGIONS)
     )
@@ -679,6 +1090,12 @@ class Exercise:
     )
     equipment: tuple[Equipment, ...] = attrs.field(
         default=(), converter=_to_equipment, metadata=declare(_EQUIPMENT)
+    )
+    precautions: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_precautions, metadata=declare(_NAMES, since=2)
+    )
+    media: tuple[Media, ...] = attrs.field(
+        default=(), converter=_to_media, metadata=declare(_MEDIA, since=2)
     )
     source: Citation | None = attrs.field(default=None, metadata=declare(Nullable(Part(Citation))))
 

@@ -7,6 +7,7 @@ builder, :class:`~solpt_rehab.RoutineItem` and the document validator cannot dis
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any, Final, cast
 
@@ -15,25 +16,27 @@ import attrs
 from .. import catalog
 from .._core.errors import InvalidValueError, RoutineError
 from .._core.problems import Problem, pointer, problem
-from .._model.rules import fields_of
-from .._model.values import (
-    Exercise,
-)
+from .._model.rules import Nullable, Text, fields_of
+from .._model.values import Exercise, Load
 from .dose import (
-    STAND_IN,
     TYPE_CODES,
     Side,
     default_hold_seconds,
+    default_load,
     default_reps,
+    default_sets,
     default_side,
+    default_work_seconds,
     earlier_with_id,
     id_conflict_problem,
     item_problems,
+    stand_in,
 )
 from .values import Frequency, Routine, RoutineItem
 
 __all__ = ["RoutineBuilder"]
 
+_NOTES: Final = Nullable(Text())
 #: The most known ids an ``unknown-exercise`` message lists when none is close to the id given.
 _LISTED_IDS: Final = 10
 
@@ -47,6 +50,10 @@ class _Entry:
     reps: object
     side: object
     deviation: object
+    sets: object
+    work_seconds: object
+    load: object
+    notes: object
 
 
 def _exercise_lookup(exercises: object) -> dict[str, Exercise] | None:
@@ -78,10 +85,12 @@ class RoutineBuilder:
     listing every error (and warning) of the name, each item, the frequency and the weeks.
 
     A dose left out takes the conservative start: the documented lower bound of the hold
-    (:func:`~solpt_rehab._routines.dose.default_hold_seconds`) and of the repetitions
-    (:func:`~solpt_rehab._routines.dose.default_reps`), and the default side (``BOTH`` for bilateral
-    and two-sided work; none for an affected-side exercise, whose painful side only the clinician
-    knows).
+    (:func:`~solpt_rehab._routines.dose.default_hold_seconds`), the repetitions
+    (:func:`~solpt_rehab._routines.dose.default_reps`), the sets, the timed work and a weight's
+    amount, and the default side (``BOTH`` for bilateral and two-sided work; none for an
+    affected-side exercise, whose painful side only the clinician knows). Where the source states
+    no lower bound of the repetitions (no count, or "up to 10"), nothing is invented: the
+    clinician must give ``reps`` (``reps-not-stated`` otherwise).
 
     One routine holds one exercise per id, since its document refers to exercises by id: the same
     exercise may come back in any number of items, but a different exercise under an id that an
@@ -96,6 +105,9 @@ class RoutineBuilder:
         sessions_per_day: Sessions in a day; a whole number > 0.
         days_per_week: Days in a week with sessions; a whole number from 1 to 7.
         weeks: The programme's length in weeks (a whole number > 0), or ``None`` when open.
+        start: The day the programme starts (a :class:`datetime.date` or ``"YYYY-MM-DD"``), or
+            ``None``.
+        notes: Notes for the patient about the whole routine, or ``None``.
         exercises: The exercises that ids given to :meth:`add` refer to, keyed by their own ids;
             ``None`` (the default) means the built-in :mod:`solpt_rehab.catalog`. Given, it
             replaces the catalog; merge the two to use both. :class:`~solpt_rehab.Exercise`
@@ -121,7 +133,16 @@ class RoutineBuilder:
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_days_per_week", "_entries", "_lookup", "_name", "_sessions_per_day", "_weeks")
+    __slots__ = (
+        "_days_per_week",
+        "_entries",
+        "_lookup",
+        "_name",
+        "_notes",
+        "_sessions_per_day",
+        "_start",
+        "_weeks",
+    )
 
     def __init__(
         self,
@@ -130,12 +151,16 @@ class RoutineBuilder:
         sessions_per_day: int = 1,
         days_per_week: int = 7,
         weeks: int | None = None,
+        start: datetime.date | str | None = None,
+        notes: str | None = None,
         exercises: Mapping[str, Exercise] | None = None,
     ) -> None:
         self._name: object = name
         self._sessions_per_day: object = sessions_per_day
         self._days_per_week: object = days_per_week
         self._weeks: object = weeks
+        self._start: object = start
+        self._notes: object = notes
         self._lookup = _exercise_lookup(exercises)
         self._entries: list[_Entry] = []
 
@@ -150,6 +175,10 @@ class RoutineBuilder:
         reps: int | None = None,
         side: Side | str | None = None,
         deviation: str | None = None,
+        sets: int | None = None,
+        work_seconds: float | None = None,
+        load: Load | None = None,
+        notes: str | None = None,
     ) -> RoutineBuilder:
         """Add an exercise with its dose as the routine's next item; nothing is checked yet.
 
@@ -165,6 +194,12 @@ class RoutineBuilder:
                 leading side for two-sided work; ``None`` for the default.
             deviation: The clinician's reason for a dose outside the documented range; with it
                 such a dose builds, is recorded on the item and is reported as a warning.
+            sets: The sets; ``None`` for the documented minimum (one set, for an exercise that
+                documents none).
+            work_seconds: The timed work in seconds; ``None`` for the documented minimum (or
+                none, for an exercise without timed work).
+            load: A :class:`~solpt_rehab.Load`; ``None`` for the documented load at its least.
+            notes: Notes for the patient about this exercise.
 
         Returns:
             This builder, for chaining.
@@ -176,6 +211,10 @@ class RoutineBuilder:
                 reps=reps,
                 side=side,
                 deviation=deviation,
+                sets=sets,
+                work_seconds=work_seconds,
+                load=load,
+                notes=notes,
             )
         )
         return self
@@ -217,6 +256,8 @@ class RoutineBuilder:
                 days_per_week=cast("int", self._days_per_week),
             ),
             weeks=cast("int | None", self._weeks),
+            start=cast("datetime.date | str | None", self._start),
+            notes=cast("str | None", self._notes),
         )
 
     # -- the checks -------------------------------------------------------------------------------
@@ -238,7 +279,8 @@ class RoutineBuilder:
         problems.extend(
             _declared_problems(Frequency, ("frequency", "days_per_week"), self._days_per_week)
         )
-        problems.extend(_declared_problems(Routine, ("weeks",), self._weeks))
+        for key in ("weeks", "start", "notes"):
+            problems.extend(_declared_problems(Routine, (key,), getattr(self, f"_{key}")))
         return problems, items
 
     def _item(
@@ -257,11 +299,14 @@ class RoutineBuilder:
             found = [
                 found_problem
                 for found_problem in item_problems(
-                    STAND_IN,
+                    stand_in(),
                     hold_seconds=entry.hold_seconds,
                     reps=1 if entry.reps is None else entry.reps,
                     side=entry.side,
                     deviation=entry.deviation,
+                    sets=entry.sets,
+                    work_seconds=entry.work_seconds,
+                    load=entry.load,
                     at=at,
                 )
                 if found_problem.code in TYPE_CODES
@@ -270,7 +315,11 @@ class RoutineBuilder:
         hold = default_hold_seconds(exercise) if entry.hold_seconds is None else entry.hold_seconds
         reps = default_reps(exercise) if entry.reps is None else entry.reps
         side = default_side(exercise) if entry.side is None else entry.side
-        found = []
+        sets = default_sets(exercise) if entry.sets is None else entry.sets
+        work = default_work_seconds(exercise) if entry.work_seconds is None else entry.work_seconds
+        load = default_load(exercise) if entry.load is None else entry.load
+        notes = _NOTES.problem(entry.notes, "notes", nullable=True)
+        found = [] if notes is None else [problem((*at, "notes"), *notes)]
         first = earlier_with_id(first_by_id, index, exercise)
         if first is not None:
             # Where the id stands: in the Exercise given, or the id given for the exercise.
@@ -283,6 +332,9 @@ class RoutineBuilder:
                 reps=reps,
                 side=side,
                 deviation=entry.deviation,
+                sets=sets,
+                work_seconds=work,
+                load=load,
                 at=at,
             )
         )
@@ -295,6 +347,10 @@ class RoutineBuilder:
             reps=cast("int", reps),
             side=cast("Side | str", side),
             deviation=cast("str | None", entry.deviation),
+            sets=cast("int | None", sets),
+            work_seconds=cast("float | None", work),
+            load=cast("Load | None", load),
+            notes=cast("str | None", entry.notes),
         )
         return found, item
 

@@ -7,36 +7,45 @@ disagree. The module knows exercises and doses, not routines: the routine's valu
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Final
 
+import attrs
+
 from .._core.problems import Problem, pointer, problem
 from .._model import rules
-from .._model.rules import FLOAT_MAX, Number, control_requirement, unicode_requirement
+from .._model.rules import FLOAT_MAX, Number, Part, control_requirement, unicode_requirement
 from .._model.values import (
     CountingRule,
     Exercise,
     Hold,
     Laterality,
+    Load,
     RepetitionScheme,
+    Sets,
     Step,
     StepKind,
     StrChoice,
+    TimedWork,
 )
 
 __all__ = [
     "IMPLAUSIBLE_OPEN_ENDED_FACTOR",
-    "STAND_IN",
     "TYPE_CODES",
     "Side",
     "default_hold_seconds",
+    "default_load",
     "default_reps",
+    "default_sets",
     "default_side",
+    "default_work_seconds",
     "earlier_with_id",
     "id_conflict_problem",
     "id_conflicts",
     "item_problems",
     "number_problem",
+    "stand_in",
     "to_side",
 ]
 
@@ -78,9 +87,38 @@ def default_hold_seconds(exercise: Exercise) -> float | None:
     return None if exercise.hold is None else exercise.hold.min_seconds
 
 
-def default_reps(exercise: Exercise) -> int:
-    """The repetitions a routine prescribes when the clinician gives none: the documented least."""
+def default_reps(exercise: Exercise) -> int | None:
+    """The repetitions a routine prescribes when the clinician gives none: the documented least.
+
+    ``None`` when the source states no lower bound (no count, or "up to 10"): nothing is
+    invented, and the clinician must choose (``reps-not-stated``).
+    """
     return exercise.repetitions.min_reps
+
+
+def default_sets(exercise: Exercise) -> int | None:
+    """The sets a routine prescribes when the clinician gives none: the documented least.
+
+    ``None`` for an exercise that states no sets: its repetitions are done once.
+    """
+    return None if exercise.sets is None else exercise.sets.min_sets
+
+
+def default_work_seconds(exercise: Exercise) -> float | None:
+    """The timed work a routine prescribes when the clinician gives none: the documented least."""
+    return None if exercise.timed_work is None else exercise.timed_work.min_seconds
+
+
+def default_load(exercise: Exercise) -> Load | None:
+    """The load a routine prescribes when the clinician gives none: the documented one, its least.
+
+    A weight documented as a range ("1 to 2 kg") starts at its lower end; any other load is
+    prescribed as documented. ``None`` when the source names no load.
+    """
+    load = exercise.load
+    if load is None or load.min_amount is None:
+        return load
+    return attrs.evolve(load, max_amount=load.min_amount)
 
 
 def default_side(exercise: Exercise) -> Side | None:
@@ -122,8 +160,13 @@ TYPE_CODES: Final = frozenset(
 )
 
 
-def _stand_in() -> Exercise:
-    """An exercise that accepts every well-typed dose, to check a dose's types alone."""
+@functools.cache
+def stand_in() -> Exercise:
+    """An exercise that accepts every well-typed dose, made once, on first use.
+
+    The builder and the validator check the dose of an unknown exercise against it, keeping only
+    the problems of :data:`TYPE_CODES`.
+    """
     return Exercise(
         id="stand-in",
         name="stand-in",
@@ -132,12 +175,9 @@ def _stand_in() -> Exercise:
         repetitions=RepetitionScheme(
             min_reps=1, laterality=Laterality.EACH_SIDE, counting=CountingRule.TOTAL
         ),
+        sets=Sets(min_sets=1),
+        timed_work=TimedWork(min_seconds=5e-324, max_seconds=FLOAT_MAX),
     )
-
-
-#: An exercise that accepts every well-typed dose: the builder and the validator check the dose
-#: of an unknown exercise against it, keeping only the problems of :data:`TYPE_CODES`.
-STAND_IN: Final = _stand_in()
 
 
 def item_problems(
@@ -147,6 +187,9 @@ def item_problems(
     reps: object,
     side: object,
     deviation: object,
+    sets: object = None,
+    work_seconds: object = None,
+    load: object = None,
     at: Iterable[str | int] = (),
 ) -> Iterator[Problem]:
     """Yield every problem with one prescribed dose of ``exercise``, errors and warnings.
@@ -157,11 +200,16 @@ def item_problems(
     Args:
         exercise: The exercise the dose is for.
         hold_seconds: The prescribed hold, or ``None``.
-        reps: The prescribed repetitions.
+        reps: The prescribed repetitions; ``None`` is a problem (``reps-not-stated`` when the
+            source states no lower bound to start from).
         side: The side, as a :class:`Side`, its string value, or ``None``.
         deviation: The clinician's recorded reason for departing from the documented range, or
             ``None``. With a reason, a dose outside its range is a ``deviation`` warning instead of
             an error.
+        sets: The prescribed sets, or ``None`` (the documented least; one set when none is
+            documented).
+        work_seconds: The prescribed timed work in seconds, or ``None``.
+        load: The prescribed :class:`~solpt_rehab.Load`, or ``None``.
         at: The reference tokens of the item, such as ``("items", 2)``; problem paths are JSON
             Pointers below it.
 
@@ -190,6 +238,9 @@ def item_problems(
     found = [
         *_hold_problems(exercise, hold_seconds, reason, path("hold_seconds")),
         *_reps_problems(exercise, reps, reason, path("reps")),
+        *_sets_problems(exercise, sets, reason, path("sets")),
+        *_work_problems(exercise, work_seconds, reason, path("work_seconds")),
+        *_load_problems(exercise, load, reason, path("load")),
     ]
     yield from found
     yield from _side_problems(exercise, side, path("side"))
@@ -214,26 +265,60 @@ def _outside(where: str, code: str, text: str, value: object, reason: str | None
 def _hold_problems(
     exercise: Exercise, hold_seconds: object, reason: str | None, where: str
 ) -> Iterator[Problem]:
-    if hold_seconds is None:
+    return _seconds_problems(exercise, exercise.hold, "hold", hold_seconds, reason=reason, at=where)
+
+
+def _work_problems(
+    exercise: Exercise, work_seconds: object, reason: str | None, where: str
+) -> Iterator[Problem]:
+    return _seconds_problems(
+        exercise, exercise.timed_work, "work", work_seconds, reason=reason, at=where
+    )
+
+
+_WHAT: Final = {"hold": "hold", "work": "timed work"}
+
+
+def _seconds_problems(
+    exercise: Exercise,
+    documented: Hold | TimedWork | None,
+    name: str,
+    seconds: object,
+    *,
+    reason: str | None,
+    at: str,
+) -> Iterator[Problem]:
+    """The problems of a prescribed hold or timed work (``name``), against the documented range."""
+    if seconds is None:
         return
-    bad = number_problem(hold_seconds, where, "hold_seconds", whole=False)
+    field = f"{name}_seconds"
+    bad = number_problem(seconds, at, field, whole=False)
     if bad is not None:
         yield bad
-    elif exercise.hold is None:
+    elif documented is None:
         yield problem(
-            where,
-            "hold-not-documented",
-            f"{exercise.id!r} has no documented hold to prescribe: {hold_seconds!r}",
+            at,
+            f"{name}-not-documented",
+            f"{exercise.id!r} has no documented {_WHAT[name]} to prescribe: {seconds!r}",
         )
-    elif hold_seconds not in exercise.hold:
-        text = f"'hold_seconds' is outside the documented {exercise.hold} of {exercise.id!r}"
-        yield _outside(where, "hold-out-of-range", text, hold_seconds, reason)
+    elif seconds not in documented:
+        text = f"{field!r} is outside the documented {documented} of {exercise.id!r}"
+        yield _outside(at, f"{name}-out-of-range", text, seconds, reason)
 
 
 def _reps_problems(
     exercise: Exercise, reps: object, reason: str | None, where: str
 ) -> Iterator[Problem]:
     scheme = exercise.repetitions
+    if reps is None and scheme.min_reps is None:
+        yield problem(
+            where,
+            "reps-not-stated",
+            f"'reps' must be given: the source of {exercise.id!r} states "
+            f"{'no count' if scheme.max_reps is None else 'only an upper bound'} "
+            f"({scheme.range_text}): None",
+        )
+        return
     bad = number_problem(reps, where, "reps", whole=True)
     if bad is not None:
         yield bad
@@ -247,6 +332,64 @@ def _reps_problems(
             f"'reps' is more than {IMPLAUSIBLE_OPEN_ENDED_FACTOR} times the documented minimum "
             f"of {exercise.id!r} ({scheme.range_text}): {reps!r}",
         )
+
+
+def _sets_problems(
+    exercise: Exercise, sets: object, reason: str | None, where: str
+) -> Iterator[Problem]:
+    if sets is None:
+        return
+    bad = number_problem(sets, where, "sets", whole=True)
+    if bad is not None:
+        yield bad
+    elif exercise.sets is not None and sets not in exercise.sets:
+        text = f"'sets' is outside the documented {exercise.sets.range_text} of {exercise.id!r}"
+        yield _outside(where, "sets-out-of-range", text, sets, reason)
+
+
+_LOAD: Final = Part(Load)
+
+
+def _load_problems(
+    exercise: Exercise, load: object, reason: str | None, where: str
+) -> Iterator[Problem]:
+    if load is None:
+        return
+    bad = _LOAD.problem(load, "load", nullable=True)
+    if bad is not None:
+        yield problem(where, *bad)
+        return
+    assert isinstance(load, Load)  # noqa: S101 - what the spec checked
+    documented = exercise.load
+    if documented is None:
+        return
+    if load.kind is not documented.kind:
+        text = f"'load' is not the documented {documented.kind.value!r} load of {exercise.id!r}"
+    elif documented.level not in (None, load.level):
+        text = f"'load' is not the documented {documented} of {exercise.id!r}"
+    elif not _within(load, documented):
+        text = f"'load' is outside the documented {documented} of {exercise.id!r}"
+    else:
+        return
+    yield _outside(where, "load-out-of-range", text, str(load), reason)
+
+
+#: How far apart two weights in different units may be and still be called equal, in kg: a
+#: pound written with two decimals in kilograms is 0.45 kg (0.0036 kg off).
+_WEIGHT_TOLERANCE: Final = 0.005
+
+
+def _within(load: Load, documented: Load) -> bool:
+    """Whether a weight's amounts lie inside the documented amounts (in any unit)."""
+    if documented.min_amount is None or documented.max_amount is None:
+        return True
+    if load.min_amount is None or load.max_amount is None:
+        return False
+    if load.unit is documented.unit:
+        return documented.min_amount <= load.min_amount and load.max_amount <= documented.max_amount
+    low, high = documented.kilograms() or (0.0, 0.0)
+    least, most = load.kilograms() or (0.0, 0.0)
+    return low - _WEIGHT_TOLERANCE <= least and most <= high + _WEIGHT_TOLERANCE
 
 
 def _side_problems(exercise: Exercise, side: object, where: str) -> Iterator[Problem]:

@@ -1,8 +1,9 @@
 """Time: how long one session of a routine lasts, and its cues for a timer.
 
-A session is a sequence of segments: getting ready, a hold (or a movement) per repetition,
-releases or rests between repetitions, a switch of sides, the change to the next exercise. A
-hold's length is prescribed; a documented rest has its own numbers; everything else is a length
+A session is a sequence of segments: getting ready, a hold (or a movement, or timed work) per
+repetition, releases or rests between repetitions, a switch of sides, a rest between sets, the
+change to the next exercise. A hold's and timed work's length is prescribed; a documented rest has
+its own numbers; everything else is a length
 no source states, which the library fills with a *working interpretation*: one of the named
 :class:`Interpretation` constants below, each a range with the one value a timer plays, unless a
 :class:`Pacing` gives a length of its own. :func:`session_duration` adds up the low ends and the
@@ -25,8 +26,8 @@ import attrs
 from .._core.errors import InvalidValueError
 from .._model import rules
 from .._model.rules import Flag, Nullable, Number, Text, declare
-from .._model.values import CountingRule, Laterality, StrChoice, format_number
-from .dose import Side, default_hold_seconds
+from .._model.values import CountingRule, Laterality, Load, LoadKind, Rest, StrChoice, format_number
+from .dose import Side, default_hold_seconds, default_load, default_sets, default_work_seconds
 from .values import Routine, RoutineItem
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "format_length",
     "session_duration",
     "session_timeline",
+    "sets_played",
 ]
 
 
@@ -115,6 +117,26 @@ class Interpretation(enum.Enum):
         4,
         "one repetition of an exercise without a hold, out and back",
     )
+    #: The pause between two sets when the source documents no rest between sets.
+    #:
+    #: .. versionadded:: 0.2.0
+    BETWEEN_SETS = (
+        "between_sets_seconds",
+        15,
+        30,
+        60,
+        "pausing between two sets when no rest between sets is documented",
+    )
+    #: A rest between sets documented without a number, such as "a short while".
+    #:
+    #: .. versionadded:: 0.2.0
+    VAGUE_SET_REST = (
+        "vague_set_rest_seconds",
+        15,
+        30,
+        60,
+        'a rest between sets documented without a number, such as "a short while"',
+    )
 
     keyword: str
     min_seconds: float
@@ -174,6 +196,12 @@ class Pacing:
             exercise.
         move_seconds: Replaces :attr:`Interpretation.MOVE <solpt_rehab.Interpretation.MOVE>`: one
             repetition of an exercise without a hold.
+        between_sets_seconds: Replaces :attr:`Interpretation.BETWEEN_SETS
+            <solpt_rehab.Interpretation.BETWEEN_SETS>`: the pause between sets when no rest
+            between sets is documented (since 0.2.0).
+        vague_set_rest_seconds: Replaces :attr:`Interpretation.VAGUE_SET_REST
+            <solpt_rehab.Interpretation.VAGUE_SET_REST>`: a rest between sets documented without
+            a number (since 0.2.0).
 
     Raises:
         InvalidValueError: For a field that is neither ``None`` nor a finite number > 0.
@@ -187,6 +215,8 @@ class Pacing:
     vague_rest_seconds: float | None = attrs.field(default=None, metadata=declare(_LENGTH))
     switch_sides_seconds: float | None = attrs.field(default=None, metadata=declare(_LENGTH))
     move_seconds: float | None = attrs.field(default=None, metadata=declare(_LENGTH))
+    between_sets_seconds: float | None = attrs.field(default=None, metadata=declare(_LENGTH))
+    vague_set_rest_seconds: float | None = attrs.field(default=None, metadata=declare(_LENGTH))
 
     __attrs_post_init__ = rules.checks_pending
 
@@ -212,10 +242,12 @@ def format_length(seconds: float) -> str:
 class SessionDuration:
     """The estimated length of one session: a range of seconds.
 
-    The holds are prescribed and count once; the range comes from the documented rests and the
-    working interpretations (:class:`~solpt_rehab.Interpretation`): :attr:`min_seconds` takes
-    their low ends, :attr:`max_seconds` their high ends. ``seconds in duration`` tells whether a
-    length lies inside; ``str()`` writes the range for a person.
+    The holds and timed work are prescribed and count once (a dose left out counts its whole
+    documented range); the rest of the range comes from the documented rests, between repetitions
+    and between sets, and the working interpretations (:class:`~solpt_rehab.Interpretation`):
+    :attr:`min_seconds` takes their low ends, :attr:`max_seconds` their high ends.
+    ``seconds in duration`` tells whether a length lies inside; ``str()`` writes the range for a
+    person.
 
     Attributes:
         min_seconds: The shortest estimate, in seconds; a finite number >= 0.
@@ -251,10 +283,18 @@ class CueKind(StrChoice):
     HOLD = "hold"
     #: One repetition of an exercise without a hold, out and back.
     MOVE = "move"
+    #: Moving continuously for the prescribed timed work: the countdown. Not a hold.
+    #:
+    #: .. versionadded:: 0.2.0
+    WORK = "work"
     #: Letting go and getting back into position before the next repetition (no rest documented).
     RELEASE = "release"
     #: The documented rest between repetitions.
     REST = "rest"
+    #: The rest between two sets: documented, or the library's working interpretation.
+    #:
+    #: .. versionadded:: 0.2.0
+    SET_REST = "set-rest"
     #: Changing from the last repetition on one side to the first on the other (each side).
     SWITCH_SIDES = "switch-sides"
     #: Changing to the next exercise and getting into its starting position.
@@ -279,16 +319,20 @@ class Cue:
         duration_seconds: How long it lasts; > 0. The next cue starts where this one ends.
         kind: What the cue is for.
         exercise_id: The exercise it belongs to (for ``next-exercise``, the one coming).
-        side: The side that works during a ``hold`` or ``move``; the side to start with for
-            ``get-ready`` and ``next-exercise``; the side to change to for ``switch-sides``; for
-            a ``release`` or ``rest`` between alternating repetitions, the side that comes next.
-            ``BOTH`` for both sides at once; ``None`` when no side changes.
+        side: The side that works during a ``hold``, ``move`` or ``work``; the side to start
+            with for ``get-ready`` and ``next-exercise``; the side to change to for
+            ``switch-sides``; for a ``release``, ``rest`` or ``set-rest`` after which the side
+            changes, the side that comes next. ``BOTH`` for both sides at once; ``None`` when no
+            side changes.
         prompt: A short sentence to say aloud.
         interpreted: Whether the length is one of the library's working interpretations
             (:class:`~solpt_rehab.Interpretation`) instead of a prescribed or documented number.
-        repetition: For a ``hold`` or ``move``, the repetition's number as the exercise counts it
-            (across both sides when counted in total, per side when counted per side); ``None``
-            otherwise.
+        repetition: For a ``hold``, ``move`` or ``work``, the repetition's number as the
+            exercise counts it (across both sides when counted in total, per side when counted
+            per side); ``None`` otherwise.
+        set_number: For the cues of an item that does more than one set, the number of the set
+            the cue belongs to (for a ``set-rest``, the set that comes next); ``None`` for
+            ``get-ready``, ``next-exercise`` and every cue of an item of one set (since 0.2.0).
 
     .. versionadded:: 0.1.0
     """
@@ -303,6 +347,9 @@ class Cue:
     prompt: str = attrs.field(metadata=declare(Text(nonempty=False)))
     interpreted: bool = attrs.field(metadata=declare(Flag()))
     repetition: int | None = attrs.field(
+        default=None, metadata=declare(Nullable(Number(whole=True)))
+    )
+    set_number: int | None = attrs.field(
         default=None, metadata=declare(Nullable(Number(whole=True)))
     )
 
@@ -362,6 +409,7 @@ class _Segment:
     interpreted: bool
     span: _Span
     repetition: int | None = None
+    set_number: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -421,6 +469,37 @@ def _start_phrase(item: RoutineItem, side: Side) -> str:
     return _side_phrase(side)
 
 
+def _load_phrase(item: RoutineItem) -> str:
+    """What the first cue of an exercise says of its load: ``" Load: light band."``, or nothing.
+
+    The prescribed load, or else the documented one at its least, as the dose rules read a load
+    left out; nothing for body weight or for an exercise that names no load.
+    """
+    load: Load | None = default_load(item.exercise) if item.load is None else item.load
+    if load is None or load.kind is LoadKind.BODY_WEIGHT:
+        return ""
+    return f" Load: {load}."
+
+
+def sets_played(item: RoutineItem) -> int:
+    """How many sets a session plays of ``item``: the prescribed sets, else the documented least.
+
+    One set when neither the item nor its exercise states any (the repetitions are done once).
+    """
+    if item.sets is not None:
+        return item.sets
+    documented = default_sets(item.exercise)
+    return 1 if documented is None else documented
+
+
+@attrs.frozen(kw_only=True)
+class _SetOf:
+    """The set a repetition belongs to, and how many the item does."""
+
+    number: int
+    of: int
+
+
 def _segments(routine: Routine, spans: dict[str, _Span]) -> Iterator[_Segment]:
     """Every segment of one session, in order."""
     for index, item in enumerate(routine.items):
@@ -428,12 +507,13 @@ def _segments(routine: Routine, spans: dict[str, _Span]) -> Iterator[_Segment]:
         repetitions = _repetitions(item)
         first_side = repetitions[0].side
         opening = _start_phrase(item, first_side)
+        load = _load_phrase(item)
         if index == 0:
             yield _Segment(
                 kind=CueKind.GET_READY,
                 exercise_id=exercise.id,
                 side=first_side,
-                prompt=f"Get ready: {exercise.name}{opening}.",
+                prompt=f"Get ready: {exercise.name}{opening}.{load}",
                 interpreted=True,
                 span=spans[Interpretation.GET_READY.keyword],
             )
@@ -442,34 +522,79 @@ def _segments(routine: Routine, spans: dict[str, _Span]) -> Iterator[_Segment]:
                 kind=CueKind.NEXT_EXERCISE,
                 exercise_id=exercise.id,
                 side=first_side,
-                prompt=f"Next exercise: {exercise.name}{opening}. Get into position.",
+                prompt=f"Next exercise: {exercise.name}{opening}. Get into position.{load}",
                 interpreted=True,
                 span=spans[Interpretation.NEXT_EXERCISE.keyword],
             )
-        previous: _Repetition | None = None
-        for repetition in repetitions:
-            if previous is not None:
-                yield _between(item, previous, repetition, spans)
-            yield _work(item, repetition, spans)
-            previous = repetition
+        sets = sets_played(item)
+        for number in range(1, sets + 1):
+            of = None if sets == 1 else _SetOf(number=number, of=sets)
+            if of is not None and number > 1:
+                yield _between_sets(item, repetitions[-1], repetitions[0], of, spans)
+            previous: _Repetition | None = None
+            for repetition in repetitions:
+                if previous is not None:
+                    between = _between(item, previous, repetition, spans)
+                    yield between if of is None else attrs.evolve(between, set_number=of.number)
+                yield from _work(item, repetition, spans, of=of, opens_set=previous is None)
+                previous = repetition
 
 
-def _work(item: RoutineItem, repetition: _Repetition, spans: dict[str, _Span]) -> _Segment:
-    """The hold (or, without a hold, the movement) of one repetition."""
+def _work(
+    item: RoutineItem,
+    repetition: _Repetition,
+    spans: dict[str, _Span],
+    *,
+    of: _SetOf | None,
+    opens_set: bool,
+) -> Iterator[_Segment]:
+    """The work of one repetition: its timed work, then its hold; or, with neither, a movement.
+
+    ``of`` is the set, for an item of more than one set, whose first repetition (``opens_set``)
+    announces it.
+    """
     exercise = item.exercise
     side = repetition.side
-    where = "" if side is Side.BOTH else f"{side.value.capitalize()} side, "
+    where = "" if side is Side.BOTH else f"{side.value} side, "
     count = f"{repetition.number} of {repetition.of}"
-    if exercise.hold is None:
-        return _Segment(
-            kind=CueKind.MOVE,
+    announce = f"Set {of.number} of {of.of}. " if of is not None and opens_set else ""
+    set_number = None if of is None else of.number
+    if exercise.timed_work is not None:
+        if item.work_seconds is not None:
+            work = _Span.exactly(item.work_seconds)
+        else:  # not prescribed: play the default, allow for the whole documented range
+            default = default_work_seconds(exercise)
+            work = _Span(
+                low=exercise.timed_work.min_seconds,
+                play=exercise.timed_work.min_seconds if default is None else default,
+                high=exercise.timed_work.max_seconds,
+            )
+        yield _Segment(
+            kind=CueKind.WORK,
             exercise_id=exercise.id,
             side=side,
-            prompt=_sentence(f"{where}repetition {count}: move steadily out and back."),
-            interpreted=True,
-            span=spans[Interpretation.MOVE.keyword],
+            prompt=announce
+            + _sentence(f"{where}repetition {count}: keep moving for {_seconds_text(work.play)}."),
+            interpreted=False,
+            span=work,
             repetition=repetition.number,
+            set_number=set_number,
         )
+        announce = ""
+    if exercise.hold is None:
+        if exercise.timed_work is None:
+            yield _Segment(
+                kind=CueKind.MOVE,
+                exercise_id=exercise.id,
+                side=side,
+                prompt=announce
+                + _sentence(f"{where}repetition {count}: move steadily out and back."),
+                interpreted=True,
+                span=spans[Interpretation.MOVE.keyword],
+                repetition=repetition.number,
+                set_number=set_number,
+            )
+        return
     if item.hold_seconds is not None:
         hold = _Span.exactly(item.hold_seconds)
     else:  # not prescribed: play the default, allow for the whole documented range
@@ -479,14 +604,16 @@ def _work(item: RoutineItem, repetition: _Repetition, spans: dict[str, _Span]) -
             play=exercise.hold.min_seconds if default is None else default,
             high=exercise.hold.max_seconds,
         )
-    return _Segment(
+    yield _Segment(
         kind=CueKind.HOLD,
         exercise_id=exercise.id,
         side=side,
-        prompt=_sentence(f"{where}hold {count}: stay there for {_seconds_text(hold.play)}."),
+        prompt=announce
+        + _sentence(f"{where}hold {count}: stay there for {_seconds_text(hold.play)}."),
         interpreted=False,
         span=hold,
         repetition=repetition.number,
+        set_number=set_number,
     )
 
 
@@ -517,22 +644,80 @@ def _between(
             interpreted=True,
             span=spans[Interpretation.RELEASE.keyword],
         )
-    if rest.min_seconds is None or rest.max_seconds is None:
+    return _rest(
+        item, rest, then=f".{then}", side=side, spans=spans, vague=Interpretation.VAGUE_REST
+    )
+
+
+def _between_sets(
+    item: RoutineItem,
+    previous: _Repetition,
+    coming: _Repetition,
+    of: _SetOf,
+    spans: dict[str, _Span],
+) -> _Segment:
+    """The rest before set ``of``: documented, or the working interpretation of one."""
+    exercise = item.exercise
+    changing = coming.side is not previous.side
+    then = f" Next, your {coming.side.value} side." if changing else ""
+    side = coming.side if changing else None
+    upcoming = f"set {of.number} of {of.of}"
+    documented = None if exercise.sets is None else exercise.sets.rest
+    if documented is None:
         return _Segment(
-            kind=CueKind.REST,
+            kind=CueKind.SET_REST,
             exercise_id=exercise.id,
             side=side,
-            prompt=f"Relax and rest for {rest.text}.{then}",
+            prompt=f"Take a break before {upcoming}.{then}",
             interpreted=True,
-            span=spans[Interpretation.VAGUE_REST.keyword],
+            span=spans[Interpretation.BETWEEN_SETS.keyword],
+            set_number=of.number,
+        )
+    return _rest(
+        item,
+        documented,
+        then=f" before {upcoming}.{then}",
+        side=side,
+        spans=spans,
+        vague=Interpretation.VAGUE_SET_REST,
+        kind=CueKind.SET_REST,
+        set_number=of.number,
+    )
+
+
+def _rest(
+    item: RoutineItem,
+    rest: Rest,
+    *,
+    then: str,
+    side: Side | None,
+    spans: dict[str, _Span],
+    vague: Interpretation,
+    kind: CueKind = CueKind.REST,
+    set_number: int | None = None,
+) -> _Segment:
+    """A documented rest: its low end played, or the interpretation ``vague`` without a number.
+
+    Its prompt says the seconds, or the source's words, and ends with ``then``.
+    """
+    if rest.min_seconds is None or rest.max_seconds is None:
+        return _Segment(
+            kind=kind,
+            exercise_id=item.exercise.id,
+            side=side,
+            prompt=f"Relax and rest for {rest.text}{then}",
+            interpreted=True,
+            span=spans[vague.keyword],
+            set_number=set_number,
         )
     return _Segment(
-        kind=CueKind.REST,
-        exercise_id=exercise.id,
+        kind=kind,
+        exercise_id=item.exercise.id,
         side=side,
-        prompt=f"Relax and rest for {_seconds_text(rest.min_seconds)}.{then}",
+        prompt=f"Relax and rest for {_seconds_text(rest.min_seconds)}{then}",
         interpreted=False,
         span=_Span(low=rest.min_seconds, play=rest.min_seconds, high=rest.max_seconds),
+        set_number=set_number,
     )
 
 
@@ -542,12 +727,12 @@ def _between(
 def session_duration(routine: Routine, pacing: Pacing | None = None) -> SessionDuration:
     """Estimate the length of one session of ``routine`` as a range of seconds.
 
-    It adds up the same cues as :func:`session_timeline`: the prescribed holds (or, for an item
-    without one, the documented range), the documented rests, and for every length no source
-    states, the range of the library's working interpretation
-    (:class:`~solpt_rehab.Interpretation`) or the exact length ``pacing`` gives: the low ends give
-    ``min_seconds``, the high ends ``max_seconds``. The timeline of the same routine and pacing
-    always lasts a length within it.
+    It adds up the same cues as :func:`session_timeline`, every set of every item: the prescribed
+    holds and timed work (or, for an item without one, the documented range), the documented
+    rests between repetitions and between sets, and for every length no source states, the range
+    of the library's working interpretation (:class:`~solpt_rehab.Interpretation`) or the exact
+    length ``pacing`` gives: the low ends give ``min_seconds``, the high ends ``max_seconds``.
+    The timeline of the same routine and pacing always lasts a length within it.
 
     Args:
         routine: The routine.
@@ -558,9 +743,11 @@ def session_duration(routine: Routine, pacing: Pacing | None = None) -> SessionD
 
     Raises:
         InvalidValueError: For a ``pacing`` that is not a :class:`~solpt_rehab.Pacing`, or a
-            prescribed hold too large to time.
+            session whose length adds up beyond the range of a 64-bit float.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Sets, the rest between sets and timed work count.
     """
     spans = _spans(pacing)
     low = high = 0.0
@@ -583,12 +770,16 @@ def _timeable(routine: Routine, seconds: float) -> None:
 def session_timeline(routine: Routine, pacing: Pacing | None = None) -> tuple[Cue, ...]:
     """Return the timed cues of one session of ``routine``, in order, for a timer or a voice.
 
-    The session opens with ``get-ready``; each later item opens with ``next-exercise``. Each
-    repetition is a ``hold`` of the prescribed length on its side (a ``move`` for an exercise
-    without a hold); between two repetitions of an item comes the documented ``rest``, or
-    else a ``release``, and between the two sides of an each-side exercise a
-    ``switch-sides``. Each cue starts where the previous one ends. Lengths no source states
-    play the ``seconds`` of the library's working interpretations
+    The session opens with ``get-ready``; each later item opens with ``next-exercise`` (both name
+    the item's load, when it has one other than body weight). Each repetition is the prescribed
+    timed ``work`` counted down, then a ``hold`` of the prescribed length, on its side; an
+    exercise with neither plays a ``move``. Between two repetitions of an item comes the
+    documented ``rest``, or else a ``release``, and between the two sides of an each-side exercise
+    a ``switch-sides``. An item of N sets plays all its repetitions N times, with a ``set-rest``
+    (the exercise's documented rest between sets, or a working interpretation) before each set
+    after the first; the first repetition of each set says "Set 2 of 3", and the cues of such an
+    item carry ``set_number``. Each cue starts where the previous one ends. Lengths no source
+    states play the ``seconds`` of the library's working interpretations
     (:class:`~solpt_rehab.Interpretation`), or the length ``pacing`` gives, and such cues are
     marked ``interpreted``.
 
@@ -597,7 +788,10 @@ def session_timeline(routine: Routine, pacing: Pacing | None = None) -> tuple[Cu
     hold by hold; each-side repetitions all go on the leading side, then all on the other.
     Two-sided work starts on the item's side, or on the right when it is ``BOTH``. Counted in
     total, ``reps`` holds are done in all (each side: the leading side takes the larger
-    half); counted per side, ``reps`` on each side.
+    half); counted per side, ``reps`` on each side. Timed work follows the same rule: each
+    repetition is ``work_seconds`` of work (the documented least when the item gives none), so
+    per-side timed work plays on one side, switches, and plays on the other. Every set starts
+    on the leading side.
 
     Args:
         routine: The routine.
@@ -608,9 +802,11 @@ def session_timeline(routine: Routine, pacing: Pacing | None = None) -> tuple[Cu
 
     Raises:
         InvalidValueError: For a ``pacing`` that is not a :class:`~solpt_rehab.Pacing`, or a
-            prescribed hold too large to time.
+            session whose length adds up beyond the range of a 64-bit float.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Sets (``set-rest``, ``set_number``) and timed work (``work``).
     """
     spans = _spans(pacing)
     cues = []
@@ -627,6 +823,7 @@ def session_timeline(routine: Routine, pacing: Pacing | None = None) -> tuple[Cu
                 prompt=segment.prompt,
                 interpreted=segment.interpreted,
                 repetition=segment.repetition,
+                set_number=segment.set_number,
             )
         )
         start += segment.span.play

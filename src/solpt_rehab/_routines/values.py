@@ -8,6 +8,7 @@ module imports this one and is never imported by it.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator
 from typing import Final
 
@@ -16,8 +17,8 @@ import attrs
 from .._core.errors import RoutineError
 from .._core.problems import Problem
 from .._model import rules
-from .._model.rules import ArrayOf, Nullable, Number, Part, Text, declare
-from .._model.values import Exercise
+from .._model.rules import ArrayOf, Day, Nullable, Number, Part, Text, declare
+from .._model.values import Exercise, Load
 from .dose import Side, id_conflict_problem, id_conflicts, item_problems
 from .dose import to_side as _to_side  # the name RoutineItem's field declaration uses
 
@@ -70,6 +71,12 @@ class RoutineItem:
         side: The side worked (affected-side), ``BOTH`` (bilateral), or the leading side (two-sided
             work; ``BOTH`` for the default).
         deviation: The clinician's reason for a dose outside the documented range, or ``None``.
+        sets: The prescribed sets, or ``None``: the documented least, and one set when the
+            exercise documents none.
+        work_seconds: The prescribed timed work in seconds, or ``None`` (the documented least;
+            none for an exercise without timed work).
+        load: The prescribed load, or ``None`` (the documented load, at its least amount).
+        notes: Notes for the patient about this exercise, or ``None``.
 
     .. versionadded:: 0.1.0
     """
@@ -79,6 +86,10 @@ class RoutineItem:
     reps: int = attrs.field()
     side: Side = attrs.field(converter=_to_side)
     deviation: str | None = attrs.field(default=None, validator=rules.validator(Nullable(Text())))
+    sets: int | None = attrs.field(default=None)
+    work_seconds: float | None = attrs.field(default=None)
+    load: Load | None = attrs.field(default=None)
+    notes: str | None = attrs.field(default=None, validator=rules.validator(Nullable(Text())))
 
     def __attrs_post_init__(self) -> None:
         _raise_errors(self._problems(()), f"this dose of {self.exercise.id!r} is not documented:")
@@ -90,6 +101,9 @@ class RoutineItem:
             reps=self.reps,
             side=self.side,
             deviation=self.deviation,
+            sets=self.sets,
+            work_seconds=self.work_seconds,
+            load=self.load,
             at=at,
         )
 
@@ -113,6 +127,11 @@ def _one_exercise_per_id(routine: Routine) -> None:
 
 
 _ITEMS: Final = ArrayOf(Part(RoutineItem), min_items=1)
+_DAY: Final = Day()
+
+
+def _to_day(value: datetime.date | str | None) -> datetime.date | None:
+    return _DAY.convert(value, "start", nullable=True)  # type: ignore[no-any-return]
 
 
 def _to_items(value: Iterable[RoutineItem]) -> tuple[RoutineItem, ...]:
@@ -129,6 +148,8 @@ class Routine:
         items: The exercises with their doses, in the order they are done; at least one.
         frequency: How often the routine is done.
         weeks: The programme's length in weeks, or ``None`` when open.
+        start: The day the programme starts, or ``None`` when not set.
+        notes: Notes for the patient about the whole routine, or ``None``.
 
     Raises:
         InvalidValueError: For an empty name, no items, an item that is not a
@@ -144,6 +165,10 @@ class Routine:
     items: tuple[RoutineItem, ...] = attrs.field(converter=_to_items, metadata=declare(_ITEMS))
     frequency: Frequency = attrs.field(factory=Frequency, metadata=declare(Part(Frequency)))
     weeks: int | None = attrs.field(default=None, metadata=declare(Nullable(Number(whole=True))))
+    start: datetime.date | None = attrs.field(
+        default=None, converter=_to_day, metadata=declare(Nullable(_DAY), since=2)
+    )
+    notes: str | None = attrs.field(default=None, metadata=declare(Nullable(Text()), since=2))
 
     __attrs_post_init__ = rules.checks_pending
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal, overload
 
 from .._core.errors import InvalidValueError
@@ -28,7 +28,15 @@ from .validate import (
 )
 from .write import exercise_body, header, routine_body
 
-__all__ = ["dumps", "from_document", "loads", "to_document", "validate", "validate_text"]
+__all__ = [
+    "dumps",
+    "from_document",
+    "loads",
+    "to_document",
+    "validate",
+    "validate_jsonl",
+    "validate_text",
+]
 
 Kind = Literal["exercise", "catalog", "routine"]
 Syntax = Literal["json", "yaml"]
@@ -167,6 +175,29 @@ def _size(max_size: object) -> int | None:
     ):
         return max_size
     raise InvalidValueError(f"'max_size' must be an int >= 0 or None: {max_size!r}")
+
+
+def validate_jsonl(lines: Iterable[str | bytes], *, kind: Kind | None = None) -> Iterator[Report]:
+    r"""Validate JSON Lines: one document per line, one report per line, as the lines come.
+
+    Lazy: each line is validated when its report is asked for, so a file object or any other
+    stream of lines is read in constant memory, however many lines it has. Each line is
+    :func:`validate_text`'s on its own (a pure function of the line, which worker processes or
+    Dask can run as well). The n-th report is line n's: JSON Lines allows no blank line, so one is
+    an ``empty-document`` error; the line's ending (``\n`` or ``\r\n``) is white space.
+
+    Args:
+        lines: The lines, as ``str`` or UTF-8 ``bytes``: a file opened in binary or text mode, a
+            list, a generator.
+        kind: The kind every line must be; another kind is a ``wrong-kind`` error.
+
+    Yields:
+        One :class:`Report` per line, in order.
+
+    .. versionadded:: 0.1.0
+    """
+    for line in lines:
+        yield validate_text(line, kind=kind)
 
 
 def _read_text(

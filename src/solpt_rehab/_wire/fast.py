@@ -17,6 +17,7 @@ reports every problem; the tests hold both to the same answer.
 
 from __future__ import annotations
 
+import datetime
 import threading
 from collections.abc import Callable
 from typing import Any, Final, Literal
@@ -26,6 +27,7 @@ import msgspec
 
 from .._model.rules import (
     ArrayOf,
+    Day,
     Flag,
     Nullable,
     Number,
@@ -82,6 +84,8 @@ def _wire_type(spec: Spec) -> Any:  # noqa: PLR0911 - one return per kind of spe
         return int if spec.whole else int | float  # an int stays an int, as written
     if isinstance(spec, Flag):
         return bool
+    if isinstance(spec, Day):
+        return datetime.date
     if isinstance(spec, OneOf):
         return spec.enum
     if isinstance(spec, Part):

@@ -30,7 +30,7 @@ from .._model.rules import (
     show,
     specs_within,
 )
-from .._model.values import Exercise
+from .._model.values import Exercise, Load
 from .._routines.dose import Side
 from .._routines.values import RoutineItem
 
@@ -38,13 +38,17 @@ __all__ = [
     "FORMAT_VERSION",
     "HEADER_KEYS",
     "KINDS",
+    "READ_VERSIONS",
     "ExerciseRef",
     "Shape",
     "shape_of",
 ]
 
-#: The one version of the wire format this library reads and writes.
-FORMAT_VERSION: Final = 1
+#: The version of the wire format this library writes.
+FORMAT_VERSION: Final = 2
+#: The versions it reads: a version-1 document is read by the same rules, and may not hold a key
+#: that version 2 introduced (a field's :attr:`~.._model.rules.DeclaredField.since`).
+READ_VERSIONS: Final = (1, 2)
 #: The kinds of document, in the order the docs present them.
 KINDS: Final = ("exercise", "catalog", "routine")
 #: The keys a document adds to its content.
@@ -93,6 +97,8 @@ class Shape:
     keys: tuple[str, ...] = attrs.field(init=False)
     #: The keys that may not be left out.
     required: frozenset[str] = attrs.field(init=False)
+    #: The keys a later version of the format introduced, with that version.
+    since: dict[str, int] = attrs.field(init=False)
 
     @keys.default
     def _keys(self) -> tuple[str, ...]:
@@ -101,6 +107,10 @@ class Shape:
     @required.default
     def _required(self) -> frozenset[str]:
         return frozenset(field.name for field in self.fields if field.required)
+
+    @since.default
+    def _since(self) -> dict[str, int]:
+        return {field.name: field.since for field in self.fields if field.since > 1}
 
 
 #: A routine item: ``side`` may be left out, and then means the exercise's default side.
@@ -112,6 +122,10 @@ _ITEM: Final = Shape(
         DeclaredField(name="reps", spec=Number(whole=True), default=attrs.NOTHING),
         DeclaredField(name="side", spec=Nullable(one_of(Side)), default=None),
         DeclaredField(name="deviation", spec=Nullable(Text()), default=None),
+        DeclaredField(name="sets", spec=Nullable(Number(whole=True)), default=None, since=2),
+        DeclaredField(name="work_seconds", spec=Nullable(Number()), default=None, since=2),
+        DeclaredField(name="load", spec=Nullable(Part(Load)), default=None, since=2),
+        DeclaredField(name="notes", spec=Nullable(Text()), default=None, since=2),
     ),
     rules=(),
 )

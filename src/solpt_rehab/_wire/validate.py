@@ -18,7 +18,7 @@ document has an error and somebody asks for the problems.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -32,6 +32,7 @@ from .._model.rules import (
     SLUG,
     TEXT_LIMIT,
     ArrayOf,
+    Day,
     Nullable,
     Number,
     OneOf,
@@ -41,11 +42,11 @@ from .._model.rules import (
     show,
 )
 from .._model.values import Exercise
-from .._routines.dose import STAND_IN, TYPE_CODES, Side, default_side, item_problems
+from .._routines.dose import TYPE_CODES, Side, default_side, item_problems, stand_in
 from .._routines.values import Routine, RoutineItem
 from .fast import catalog_segments, fast_document, fast_part, segment_exercise
 from .markers import UNSOUND, BadNumber, DuplicateKeys
-from .spec import FORMAT_VERSION, HEADER_KEYS, KINDS, Shape, shape_of
+from .spec import FORMAT_VERSION, HEADER_KEYS, KINDS, READ_VERSIONS, Shape, shape_of
 from .text import keys_unrepeated, parse_json
 
 __all__ = [
@@ -356,6 +357,13 @@ class _Walker:
         self.warnings = warnings
         self.out = _Found(limit)
         self.suggestions = _SUGGESTIONS
+        #: The document's format version: a key a later version introduced is unknown in it.
+        self.version = FORMAT_VERSION
+
+    def read_version(self, version: int) -> None:
+        """Read the rest of the document as ``version`` says: an older one by the detailed walk."""
+        self.version = version
+        self.fast = self.fast and version == FORMAT_VERSION
 
     def add(self, at: Path, code: str, message: str) -> None:
         self.out.append(problem(at, code, message))
@@ -383,6 +391,10 @@ class _Walker:
             member = spec.member(value)
             if member is not None:
                 return member
+        elif isinstance(spec, Day):
+            day = spec.day(value)
+            if day is not None:
+                return day
         elif isinstance(spec, ArrayOf):
             return self.array(spec, value, at, name, nullable=nullable)
         elif isinstance(spec, Part):
@@ -417,12 +429,26 @@ class _Walker:
                     f"key {show(key)} appears {count} times in one object; the last value is used",
                 )
 
-    def keys(self, value: dict[Any, Any], at: Path, known: Iterable[str]) -> None:
-        """Report repeated keys (from parsed text) and unknown keys, in document order."""
+    def keys(
+        self, value: dict[Any, Any], at: Path, known: Iterable[str], since: Mapping[str, int] = {}
+    ) -> None:
+        """Report repeated keys (from parsed text) and unknown keys, in document order.
+
+        ``since`` maps the keys that a later version of the format introduced to that version:
+        they are unknown in a document of an earlier one.
+        """
         self.repeated_keys(value, at)
         allowed = list(known)
         for key in value:
-            if key not in allowed:
+            introduced = since.get(key, 1) if isinstance(key, str) else 1
+            if introduced > self.version:
+                self.add(
+                    (*at, key),
+                    "unknown-key",
+                    f"key {show(key)} is new in format version {introduced}; this document "
+                    f"is version {self.version}",
+                )
+            elif key not in allowed:
                 hint = ""
                 # A suggestion costs a fuzzy match against every known key: only the first few
                 # unknown keys of a document get one, and none that the report leaves out.
@@ -445,9 +471,12 @@ class _Walker:
         built: dict[str, Any] = {}
         for field in shape.fields:
             key = field.name
+            if field.since > self.version:
+                continue
+            spec, required = field.read_by(self.version)
             if key in value:
-                built[key] = self.value(field.spec, value[key], (*at, key), key)
-            elif field.required:
+                built[key] = self.value(spec, value[key], (*at, key), key)
+            elif required:
                 self.add((*at, key), "missing-key", f"missing required key {key!r}")
                 built[key] = UNSOUND
         return built
@@ -487,7 +516,7 @@ class _Walker:
             fields = self.fields(shape, value, at)
             before = self.error_mark()
             self.rules(shape, fields, value, at)
-            self.keys(value, at, shape.keys)
+            self.keys(value, at, shape.keys, shape.since)
             if UNSOUND in fields.values() or self.has_errors_since(before):
                 return UNSOUND
             built = self.construct(cls, fields, at)
@@ -522,8 +551,10 @@ _VERSION: Final = Number(whole=True)
 _ROUTINE: Final = shape_of(Routine)
 _ITEM: Final = shape_of(RoutineItem)
 _ID: Final = Text(slug=True)
-#: The keys of a routine item that hold its dose.
-_DOSE_FIELDS: Final = tuple(key for key in _ITEM.keys if key != "exercise")
+#: The keys of a routine item read by their specs rather than as raw dose values.
+_WALKED: Final = frozenset({"load", "notes"})
+#: The keys of a routine item that the dose rules do not read.
+_NOT_DOSE: Final = frozenset({"notes"})
 
 
 def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> str | None:
@@ -557,14 +588,16 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
             f"'format_version' must be an integer: {show(version)}",
         )
         good = False
-    elif version != FORMAT_VERSION:
+    elif version not in READ_VERSIONS:
+        read = " or ".join(str(number) for number in READ_VERSIONS)
         walker.add(
             ("format_version",),
             "unknown-version",
-            f"'format_version' must be {FORMAT_VERSION}, the only version this library reads: "
-            f"{show(version)}",
+            f"'format_version' must be {read}, the versions this library reads: {show(version)}",
         )
         good = False
+    else:
+        walker.read_version(version)
     return kind if good else None
 
 
@@ -745,6 +778,8 @@ def _routine(walker: _Walker, content: dict[str, Any]) -> Any:
     built: dict[str, Any] = {}
     for field in _ROUTINE.fields:
         key = field.name
+        if field.since > walker.version:
+            continue
         if key not in content:
             if field.required:
                 walker.add((key,), "missing-key", f"missing required key {key!r}")
@@ -753,7 +788,7 @@ def _routine(walker: _Walker, content: dict[str, Any]) -> Any:
             built[key] = _items(walker, content[key])
         else:
             built[key] = walker.value(field.spec, content[key], (key,), key)
-    walker.keys(content, (), _ROUTINE.keys)
+    walker.keys(content, (), _ROUTINE.keys, _ROUTINE.since)
     if UNSOUND in built.values():
         return UNSOUND
     return walker.construct(Routine, built, ())
@@ -816,41 +851,48 @@ def _item(
     walker.repeated_keys(item, at)
     exercise = _reference(walker, item, at, embedded, embedded_problems)
     before = walker.error_mark()
+    fields = [field for field in _ITEM.fields[1:] if field.since <= walker.version]
     values: dict[str, Any] = {}
-    for name in _DOSE_FIELDS:
-        raw = item.get(name)
-        values[name] = _dose_value(walker, raw, (*at, name), name)
+    for field in fields:
+        name = field.name
+        if name in _WALKED:  # an object, or a text that is no dose: by its spec
+            values[name] = walker.value(field.spec, item.get(name), (*at, name), name)
+        else:
+            values[name] = _dose_value(walker, item.get(name), (*at, name), name)
     if "reps" not in item:
         walker.add((*at, "reps"), "missing-key", "missing required key 'reps'")
     dropped = {
         pointer(*at, name)
-        for name in _DOSE_FIELDS
+        for name in values
         if values[name] is UNSOUND or (name == "reps" and "reps" not in item)
     }
-    checked_against = exercise if isinstance(exercise, Exercise) else STAND_IN
+    checked_against = exercise if isinstance(exercise, Exercise) else stand_in()
     found = item_problems(
         checked_against,
-        **{name: None if values[name] is UNSOUND else values[name] for name in _DOSE_FIELDS},
+        **{
+            name: None if value is UNSOUND else value
+            for name, value in values.items()
+            if name not in _NOT_DOSE
+        },
         at=at,
     )
     walker.out.extend(
         found_problem
         for found_problem in found
         if found_problem.path not in dropped
-        and (checked_against is not STAND_IN or found_problem.code in TYPE_CODES)
+        and (checked_against is not stand_in() or found_problem.code in TYPE_CODES)
     )
-    walker.keys(dict.fromkeys(item), at, ("exercise", *_DOSE_FIELDS))
+    walker.keys(dict.fromkeys(item), at, _ITEM.keys, _ITEM.since)
     if not isinstance(exercise, Exercise) or walker.has_errors_since(before):
         return UNSOUND
     side = item.get("side")
     return walker.construct(
         RoutineItem,
         {
+            **{name: values[name] for name in values if name in _WALKED},
+            **{name: item.get(name) for name in values if name not in _WALKED},
             "exercise": exercise,
-            "hold_seconds": item.get("hold_seconds"),
-            "reps": item["reps"],
             "side": default_side(exercise) if side is None else Side(side),
-            "deviation": item.get("deviation"),
         },
         at,
     )

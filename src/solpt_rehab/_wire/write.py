@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 from typing import Any
 
 from .. import catalog
 from .._model.rules import is_declared
 from .._model.values import Exercise
-from .._routines.values import Routine
+from .._routines.values import Routine, RoutineItem
 from .spec import FORMAT_VERSION, shape_of
 
 __all__ = ["exercise_body", "header", "plain", "routine_body"]
@@ -22,6 +23,8 @@ def plain(value: Any) -> Any:
         return [plain(element) for element in value]
     if isinstance(value, enum.Enum):
         return value.value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return value
 
 
@@ -49,18 +52,13 @@ def routine_body(routine: Routine) -> dict[str, Any]:
             embedded.add(exercise.id)
         items.append(
             {
-                "exercise": reference,
-                "hold_seconds": item.hold_seconds,
-                "reps": item.reps,
-                "side": item.side.value,
-                "deviation": item.deviation,
+                key: reference if key == "exercise" else plain(getattr(item, key))
+                for key in shape_of(RoutineItem).keys
             }
         )
     return {
-        "name": routine.name,
-        "items": items,
-        "frequency": plain(routine.frequency),
-        "weeks": routine.weeks,
+        key: items if key == "items" else plain(getattr(routine, key))
+        for key in shape_of(Routine).keys
     }
 
 

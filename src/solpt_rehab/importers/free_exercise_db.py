@@ -20,11 +20,16 @@ How fields map:
   ``category`` map onto :class:`~solpt_rehab.Level` and :class:`~solpt_rehab.Category`.
 * ``instructions`` become steps, with kinds inferred; the steps stating the hold are ``HOLD``
   steps. Empty strings are dropped and reported; an entry with no instruction left is left out.
-* ``force``, ``mechanic`` and ``images`` have no place in the model and are reported.
+* ``force`` and ``mechanic`` have no place in the model and are reported.
 
-What the prose leaves open is never made up silently. An exercise whose instructions state no
-repetition count is recorded as "at least 1" (``min_reps=1``, no maximum): a count that says
-only that the exercise is done, reported as ``repetitions-not-stated``. Without a side cue in
+What the prose leaves open is never made up. An exercise whose instructions state no repetition
+count gets a scheme that states none (``min_reps=None, max_reps=None``), reported as
+``repetitions-not-stated``; "up to 10 times" gives ``max_reps=10`` alone. ``equipment`` gives a
+load where it states one as a fact (:data:`EQUIPMENT_LOADS`: ``"bands"`` a band with no level,
+``"dumbbell"`` a weight with no amount, ``"body only"`` body weight); the prose adds a level or an
+amount only where it writes one. ``images`` become :class:`~solpt_rehab.Media` of kind
+``image``, their paths as given, the licence :data:`IMAGE_LICENCE` and the name and place of
+each picture as alternative text. Without a side cue in
 the steps or the name ("Alternating ...", "One-Arm ...") the exercise is read as bilateral
 (``laterality-not-stated``); an unstated two-sided counting rule takes
 :data:`~solpt_rehab.prose.DEFAULT_COUNTING` (``counting-not-stated``). Without a stated hold the
@@ -66,12 +71,18 @@ from .._model.values import (
     Exercise,
     Laterality,
     Level,
+    Load,
+    LoadKind,
+    Media,
+    MediaKind,
 )
 from ..prose import extract_dose
 from ..prose._drafting import Ids, draft_exercise, slug_of
 
 __all__ = [
     "CATEGORIES",
+    "EQUIPMENT_LOADS",
+    "IMAGE_LICENCE",
     "MUSCLE_REGIONS",
     "SOURCE",
     "ExerciseReport",
@@ -124,10 +135,29 @@ CATEGORIES: Final[Mapping[str, Category]] = MappingProxyType(
     }
 )
 
+#: The load each of free-exercise-db's equipment names states as a fact: the kind only, never a
+#: band's level or a weight's amount, which the field does not give. Cables, machines, balls and
+#: foam rollers state no load of their own, so they give none.
+EQUIPMENT_LOADS: Final[Mapping[str, LoadKind]] = MappingProxyType(
+    {
+        "body only": LoadKind.BODY_WEIGHT,
+        "bands": LoadKind.BAND,
+        "dumbbell": LoadKind.WEIGHT,
+        "barbell": LoadKind.WEIGHT,
+        "kettlebells": LoadKind.WEIGHT,
+        "e-z curl bar": LoadKind.WEIGHT,
+        "medicine ball": LoadKind.WEIGHT,
+    }
+)
+
+#: The licence of free-exercise-db's images: the data set is dedicated to the public domain
+#: under the Unlicense (its LICENSE.md).
+IMAGE_LICENCE: Final = "Unlicense"
+
 _T = TypeVar("_T", Level, Category)
 _NO_EQUIPMENT: Final = "body only"
 _UNNAMED_EQUIPMENT: Final = "other"
-_UNMODELLED: Final = ("force", "mechanic", "images")
+_UNMODELLED: Final = ("force", "mechanic")
 _KNOWN_KEYS: Final = frozenset(
     {
         "id",
@@ -138,6 +168,7 @@ _KNOWN_KEYS: Final = frozenset(
         "primaryMuscles",
         "secondaryMuscles",
         "instructions",
+        "images",
         *_UNMODELLED,
     }
 )
@@ -430,8 +461,10 @@ class _Entry:
         for key in _UNMODELLED:
             if fields.get(key) not in (None, [], ""):
                 self.unknown.append(f"{key} {_shown(fields[key])}: the model has no such field")
+        media = self.images(fields.get("images"))
         readings = [extract_dose(text) for text in texts]
         draft = draft_exercise(texts, readings, laterality_hint=self.name_side())
+        load = self.load(fields.get("equipment"), draft.load)
         self.extracted.extend(draft.found)
         for note in draft.notes:
             self.unknown.append(note.message)
@@ -448,13 +481,64 @@ class _Entry:
             steps=draft.steps,
             hold=draft.hold,
             repetitions=draft.repetitions,
+            sets=draft.sets,
+            timed_work=draft.timed_work,
+            load=load,
             regions=regions,
             position=draft.position,
             level=level,
             category=category,
             equipment=equipment,
+            media=media,
             source=attrs.evolve(SOURCE, locator=f"id {self.source_id}"),
         )
+
+    def images(self, value: object) -> tuple[Media, ...]:
+        """The entry's images as media, each with its name and place as alternative text."""
+        if value is None or value == []:
+            return ()
+        if not isinstance(value, list):
+            self.warn(
+                ("images",), "value-dropped", f"'images' must be a list of paths: {_shown(value)}"
+            )
+            return ()
+        usable: list[tuple[int, str]] = []
+        for number, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip() or unicode_requirement(item):
+                self.warn(
+                    ("images", number),
+                    "value-dropped",
+                    f"an image must be a path: {_shown(item)}",
+                )
+            else:
+                usable.append((number, item))
+        media = tuple(
+            Media(
+                uri=uri,
+                kind=MediaKind.IMAGE,
+                alt=f"{self.name}, picture {place} of {len(usable)}",
+                licence=IMAGE_LICENCE,
+            )
+            for place, (_, uri) in enumerate(usable, 1)
+        )
+        if media:
+            self.mapped.append(f"images: {len(media)} kept as media ({IMAGE_LICENCE})")
+        return media
+
+    def load(self, equipment: object, stated: Load | None) -> Load | None:
+        """The load: the equipment's kind where it states one, with the prose's level or amount.
+
+        The equipment field is a fact about the exercise and wins over the prose on the kind; the
+        prose adds a band's level or a weight's amount only when it names the same kind. Where
+        the equipment states no load, the prose's load is taken as it is.
+        """
+        kind = EQUIPMENT_LOADS.get(equipment) if isinstance(equipment, str) else None
+        if kind is None:
+            return stated
+        if stated is not None and stated.kind is kind:
+            return stated
+        self.mapped.append(f"equipment {equipment!r} -> load {kind.value!r}")
+        return Load(kind=kind)
 
     def text_field(self, fields: Mapping[object, object], key: str, *, keep: bool = False) -> str:
         if key not in fields:

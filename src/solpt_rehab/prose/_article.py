@@ -111,13 +111,15 @@ def read_article(text: str) -> ArticleReading:
     then an optional "Purpose:" line, an optional "How to ..." header and bullet steps ("•", "*",
     "-"). The first line that is not a bullet after an exercise's steps ends it.
 
-    Each draft takes its hold, repetitions, side, rest and position from its steps through
+    Each draft takes its hold, repetitions, side, rest, sets (with the rest between them), timed
+    work, load and position from its steps through
     :func:`extract_dose`: the hold is the smallest range covering every stated hold, the side the
     most specific cue (affected side, alternating, each side, bilateral). A step's kind is
     inferred: the steps stating the hold are ``HOLD`` steps, those stating a count or sending the
     work to the other side ``REPEAT``, setting-up steps ``SETUP``, coming back ``RELEASE``, the
     rest ``MOVE``. What the steps leave open is filled with a documented fallback and reported
-    as a warning: no count gives "at least 1" (``repetitions-not-stated``), no side cue gives
+    as a warning: no count gives a scheme that states none (``repetitions-not-stated``; an "up to
+    N" count gives only a maximum), no side cue gives
     :data:`DEFAULT_LATERALITY` (``laterality-not-stated``), an unstated two-sided counting rule
     gives :data:`DEFAULT_COUNTING` (``counting-not-stated``). No hold leaves the draft without
     one (``hold-not-stated``, ``hold-unquantified`` or ``hold-open-ended``). Ids are slugs of the
@@ -215,6 +217,9 @@ def _article_exercise(
         steps=draft.steps,
         hold=draft.hold,
         repetitions=draft.repetitions,
+        sets=draft.sets,
+        timed_work=draft.timed_work,
+        load=draft.load,
         position=draft.position,
         source=Citation(title=title, locator=f"exercise {position + 1} of {count}")
         if title

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from typing import Final, NamedTuple
 
 from .._core.problems import Problem, problem
-from .._model.values import CountingRule, Exercise, format_range
+from .._model.values import CountingRule, Exercise, Load, LoadKind, Rest, format_range
+from ._dose_terms import Terms, may_state_terms, read_terms
 from ._reading import MentionStatus, Reader, Span, covering_range, seconds_text
 from ._vocabulary import COUNT_UNITS, SET_UNITS, TIME_UNITS, WORD_VALUES
 
@@ -41,7 +42,7 @@ def dose_disagreements(exercise: Exercise, *, at: Iterable[str | int] = ()) -> I
     base = tuple(at)
     for index, step in enumerate(exercise.steps):
         reading = stated_dose(step.text)
-        if reading is _NOTHING_STATED:
+        if reading is _NOTHING_STATED and not may_state_terms(step.text):
             continue
         where = (*base, "steps", index, "text")
         hold = _hold_disagreement(exercise, reading)
@@ -50,10 +51,20 @@ def dose_disagreements(exercise: Exercise, *, at: Iterable[str | int] = ()) -> I
         reps = _reps_disagreement(exercise, reading)
         if reps is not None:
             yield problem(where, "prose-reps-mismatch", reps)
+        terms = stated_terms(step.text)
+        if terms.empty and reading.sets_range is None:
+            continue
+        for code, found in (
+            ("prose-sets-mismatch", _sets_disagreement(exercise, reading, terms, step.text)),
+            ("prose-work-mismatch", _work_disagreement(exercise, terms, step.text)),
+            ("prose-load-mismatch", _load_disagreement(exercise, terms, step.text)),
+        ):
+            if found is not None:
+                yield problem(where, code, found)
 
 
 class StatedDose(NamedTuple):
-    """What the prose check needs of a :class:`DoseReading`: the hold, the count, the counting."""
+    """What the prose check needs of a :class:`DoseReading`: the hold, the count, the sets."""
 
     text: str
     hold_range: tuple[float, float | None] | None
@@ -61,6 +72,8 @@ class StatedDose(NamedTuple):
     reps_range: tuple[int, int | None] | None
     reps_span: tuple[int, int] | None
     counting: CountingRule | None
+    sets_range: tuple[int, int | None] | None = None
+    sets_span: tuple[int, int] | None = None
 
 
 _NOTHING_STATED: Final = StatedDose("", None, None, None, None, None)
@@ -143,12 +156,20 @@ def read_stated(text: str) -> StatedDose:
     reader = _QuietReader(text)
     reader.quantities()
     reader.small_counts()
-    hold_range, hold_span = covering_range(reader.holds)
+    work = read_terms(text).work if may_state_terms(text) else None
+    holds = reader.holds
+    if work is not None:  # a time read as timed work is no hold, as in extract_dose
+        start, end = work[1]
+        holds = [hold for hold in holds if hold[1][1] <= start or hold[1][0] >= end]
+    hold_range, hold_span = covering_range(holds)
     reps_range, reps_span = covering_range(reader.counts)
+    sets_range, sets_span = covering_range(reader.sets)
     counting = reader.counting()[0] if reader.counts else None
-    if hold_range is None and reps_range is None:
+    if hold_range is None and reps_range is None and sets_range is None:
         return _NOTHING_STATED
-    return StatedDose(text, hold_range, hold_span, reps_range, reps_span, counting)
+    return StatedDose(
+        text, hold_range, hold_span, reps_range, reps_span, counting, sets_range, sets_span
+    )
 
 
 #: Texts longer than this are read each time rather than remembered, so the cache stays small.
@@ -156,9 +177,20 @@ _CACHED_LENGTH: Final = 500
 _read_cached: Final = functools.lru_cache(maxsize=2048)(read_stated)
 
 
+_terms_cached: Final = functools.lru_cache(maxsize=2048)(read_terms)
+
+
 def clear_cache() -> None:
     """Forget every text the prose check has read, so that the next check reads each anew."""
     _read_cached.cache_clear()
+    _terms_cached.cache_clear()
+
+
+def stated_terms(text: str) -> Terms:
+    """:func:`read_terms`, remembered for short texts."""
+    if type(text) is str and len(text) <= _CACHED_LENGTH:
+        return _terms_cached(text)
+    return read_terms(text)
 
 
 def stated_dose(text: str) -> StatedDose:
@@ -204,7 +236,13 @@ def _reps_disagreement(exercise: Exercise, reading: StatedDose) -> str | None:
     ):
         return None
     low, high = reading.reps_range
-    inside = low >= scheme.min_reps and (
+    if not scheme.stated:
+        return (
+            f"the step states {format_range(low, high)!r} repetitions but {exercise.id!r} "
+            f"documents no count: {_phrase(reading, reading.reps_span)!r}"
+        )
+    documented_low = 1 if scheme.min_reps is None else scheme.min_reps
+    inside = low >= documented_low and (
         scheme.max_reps is None or (high is not None and high <= scheme.max_reps)
     )
     if inside:
@@ -212,4 +250,109 @@ def _reps_disagreement(exercise: Exercise, reading: StatedDose) -> str | None:
     return (
         f"the step states {format_range(low, high)!r} repetitions, outside the documented "
         f"{scheme.range_text!r} of {exercise.id!r}: {_phrase(reading, reading.reps_span)!r}"
+    )
+
+
+def _span_text(text: str, span: Span) -> str:
+    return text[span[0] : span[1]]
+
+
+def _sets_disagreement(
+    exercise: Exercise, reading: StatedDose, terms: Terms, text: str
+) -> str | None:
+    documented = exercise.sets
+    if reading.sets_range is not None:
+        low, high = reading.sets_range
+        phrase = _phrase(reading, reading.sets_span)
+        stated = format_range(low, high)
+        if documented is None:
+            return f"the step states {stated!r} sets but {exercise.id!r} documents none: {phrase!r}"
+        inside = low >= documented.min_sets and (
+            documented.max_sets is None or (high is not None and high <= documented.max_sets)
+        )
+        if not inside:
+            return (
+                f"the step states {stated!r} sets, outside the documented "
+                f"{documented.range_text!r} of {exercise.id!r}: {phrase!r}"
+            )
+    if terms.set_rest is None:
+        return None
+    rest, span = terms.set_rest
+    phrase = _span_text(text, span)
+    documented_rest = None if documented is None else documented.rest
+    if documented_rest is None or not _rest_inside(rest, documented_rest):
+        shown = "none" if documented_rest is None else repr(str(documented_rest))
+        return (
+            f"the step states a rest of {str(rest)!r} between sets but {exercise.id!r} documents "
+            f"{shown}: {phrase!r}"
+        )
+    return None
+
+
+def _rest_inside(stated: Rest, documented: Rest) -> bool:
+    if documented.min_seconds is None or documented.max_seconds is None:
+        return False
+    assert stated.min_seconds is not None  # noqa: S101 - a rest between sets has seconds
+    assert stated.max_seconds is not None  # noqa: S101
+    return (
+        documented.min_seconds
+        <= stated.min_seconds
+        <= stated.max_seconds
+        <= (documented.max_seconds)
+    )
+
+
+def _work_disagreement(exercise: Exercise, terms: Terms, text: str) -> str | None:
+    if terms.work is None:
+        return None
+    (low, high), span = terms.work
+    stated = seconds_text(low, high)
+    phrase = _span_text(text, span)
+    documented = exercise.timed_work
+    if documented is None:
+        return (
+            f"the step states timed work of {stated!r} but {exercise.id!r} documents none: "
+            f"{phrase!r}"
+        )
+    if low < documented.min_seconds or high > documented.max_seconds:
+        return (
+            f"the step states timed work of {stated!r}, outside the documented "
+            f"{str(documented)!r} of {exercise.id!r}: {phrase!r}"
+        )
+    return None
+
+
+def _load_disagreement(exercise: Exercise, terms: Terms, text: str) -> str | None:
+    if terms.load is None:
+        return None
+    stated, span = terms.load
+    phrase = _span_text(text, span)
+    documented = exercise.load
+    if documented is None:
+        return (
+            f"the step states a load ({stated.kind.value!r}) but {exercise.id!r} documents none: "
+            f"{phrase!r}"
+        )
+    if not _load_agrees(stated, documented):
+        return (
+            f"the step states a load of {str(stated)!r}, not the documented {str(documented)!r} "
+            f"of {exercise.id!r}: {phrase!r}"
+        )
+    return None
+
+
+def _load_agrees(stated: Load, documented: Load) -> bool:
+    """Whether a stated load fits the documented one: same kind, and no other level or amount."""
+    if documented.kind is LoadKind.DESCRIBED:
+        return True  # a load in words cannot be compared with a reading
+    if stated.kind is not documented.kind:
+        return False
+    if stated.level is not None and documented.level is not None:
+        return stated.level.casefold() == documented.level.casefold()
+    stated_kg, documented_kg = stated.kilograms(), documented.kilograms()
+    if stated_kg is None or documented_kg is None:
+        return True
+    tolerance = 1e-9
+    return documented_kg[0] - tolerance <= stated_kg[0] and stated_kg[1] <= (
+        documented_kg[1] + tolerance
     )

@@ -21,11 +21,14 @@ from .._model.values import (
     CountingRule,
     Hold,
     Laterality,
+    Load,
     Position,
     RepetitionScheme,
     Rest,
+    Sets,
     Step,
     StepKind,
+    TimedWork,
     format_range,
 )
 from ._reading import DoseReading, Mention, MentionStatus, seconds_text
@@ -106,6 +109,9 @@ class Draft:
     position: Position | None
     found: tuple[str, ...]
     notes: tuple[DraftNote, ...]
+    sets: Sets | None = None
+    timed_work: TimedWork | None = None
+    load: Load | None = None
 
 
 def _steps_word(indexes: Sequence[int]) -> str:
@@ -170,7 +176,7 @@ def _draft_hold(readings: Sequence[DoseReading]) -> tuple[Hold | None, list[str]
 
 def _draft_count(
     readings: Sequence[DoseReading],
-) -> tuple[int, int | None, list[str], list[DraftNote]]:
+) -> tuple[int | None, int | None, list[str], list[DraftNote]]:
     counts = [(i, value) for i, r in enumerate(readings) if (value := r.reps_range) is not None]
     if counts:
         low = min(value[0] for _, value in counts)
@@ -178,6 +184,11 @@ def _draft_count(
         high = None if None in highs else max(h for h in highs if h is not None)
         where = _steps_word([i for i, _ in counts])
         return low, high, [f"repetitions {format_range(low, high)} from {where}"], []
+    up_to = [(i, most) for i, r in enumerate(readings) if (most := r.up_to_reps) is not None]
+    if up_to:
+        most = max(value for _, value in up_to)
+        where = _steps_word([i for i, _ in up_to])
+        return None, most, [f"repetitions up to {most} from {where}"], []
     reason = "no step states a repetition count"
     for status, wording in (
         (MentionStatus.PLACEHOLDER, "stands in for it"),
@@ -187,8 +198,8 @@ def _draft_count(
         if first is not None:
             reason += f" (step {first[0] + 1} {wording}: {first[1].text!r})"
             break
-    message = f"{reason}; the draft records 'at least 1', which says only that it is done"
-    return 1, None, [], [DraftNote("repetitions-not-stated", ("repetitions",), message)]
+    message = f"{reason}; the draft states none either"
+    return None, None, [], [DraftNote("repetitions-not-stated", ("repetitions",), message)]
 
 
 def _draft_side(
@@ -242,6 +253,36 @@ def _draft_rest(readings: Sequence[DoseReading]) -> tuple[Rest | None, list[str]
     return rest, [f"rest {str(rest)!r} from step {index + 1}"]
 
 
+def _draft_sets(readings: Sequence[DoseReading]) -> tuple[Sets | None, list[str]]:
+    stated = [(i, sets) for i, r in enumerate(readings) if (sets := r.sets) is not None]
+    if not stated:
+        return None, []
+    index, sets = stated[0]
+    if sets.rest is None:  # the rest between sets may be stated in another step
+        rest = next((r.set_rest for r in readings if r.set_rest is not None), None)
+        sets = attrs.evolve(sets, rest=rest)
+    return sets, [f"sets {str(sets)!r} from step {index + 1}"]
+
+
+def _draft_work(readings: Sequence[DoseReading]) -> tuple[TimedWork | None, list[str]]:
+    stated = [(i, value) for i, r in enumerate(readings) if (value := r.work_range) is not None]
+    if not stated:
+        return None, []
+    work = TimedWork(
+        min_seconds=min(low for _, (low, _high) in stated),
+        max_seconds=max(high for _, (_low, high) in stated),
+    )
+    return work, [f"timed work {work} from {_steps_word([i for i, _ in stated])}"]
+
+
+def _draft_load(readings: Sequence[DoseReading]) -> tuple[Load | None, list[str]]:
+    stated = [(i, load) for i, r in enumerate(readings) if (load := r.load) is not None]
+    if not stated:
+        return None, []
+    index, load = next(((i, load) for i, load in stated if load.quantified), stated[0])
+    return load, [f"load {str(load)!r} from step {index + 1}"]
+
+
 def _step_kind(
     index: int, text: str, reading: DoseReading, *, hold: bool, leading: bool, moved: bool
 ) -> StepKind:
@@ -291,6 +332,9 @@ def draft_exercise(
     low, high, count_found, count_notes = _draft_count(readings)
     laterality, counting, side_found, side_notes = _draft_side(readings, laterality_hint)
     rest, rest_found = _draft_rest(readings)
+    sets, sets_found = _draft_sets(readings)
+    timed_work, work_found = _draft_work(readings)
+    load, load_found = _draft_load(readings)
     repetitions = RepetitionScheme(
         min_reps=low, max_reps=high, laterality=laterality, counting=counting, rest=rest
     )
@@ -314,8 +358,19 @@ def draft_exercise(
         repetitions=repetitions,
         steps=tuple(steps),
         position=position,
-        found=(*found, *count_found, *side_found, *rest_found),
+        found=(
+            *found,
+            *count_found,
+            *side_found,
+            *rest_found,
+            *sets_found,
+            *work_found,
+            *load_found,
+        ),
         notes=(*notes, *count_notes, *side_notes),
+        sets=sets,
+        timed_work=timed_work,
+        load=load,
     )
 
 

@@ -22,11 +22,15 @@ from .._model.values import (
     CountingRule,
     Hold,
     Laterality,
+    Load,
     RepetitionScheme,
     Rest,
+    Sets,
     StrChoice,
+    TimedWork,
     format_range,
 )
+from ._dose_terms import Terms, read_terms
 from ._vocabulary import (
     AT_LEAST,
     BETWEEN_SETS,
@@ -148,8 +152,24 @@ class DoseReading:
             sets is not one.
         rest_span: Where the rest was stated.
         mentions: Every phrase recognised, taken or not, in text order.
+        work_range: The stated timed work (continuous movement) in seconds as ``(low, high)``,
+            or ``None``; a time is timed work when the words before it name movement and none
+            says to stay still (see ``prose._dose_terms``).
+        work_span: Where the timed work was stated.
+        set_rest: The rest between sets ("rest 30 seconds between sets"), or ``None``.
+        set_rest_span: Where the rest between sets was stated.
+        load: The load the text names (a band and its level, a weight and its amount, body
+            weight), or ``None``; an amount only when the text writes one.
+        load_span: Where the load was stated.
+        sessions_per_day: How many times a day ("twice a day", "2-3 times a day") as
+            ``(low, high)``, or ``None``; a frequency, never a count.
+        sessions_span: Where the sessions per day were stated.
+        up_to_reps: The most repetitions of an "up to N times" count, or ``None``; such a count
+            has no lower bound and is not in ``reps_range``.
+        up_to_span: Where the "up to" count was stated.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 timed work, rest between sets, load, sessions per day, "up to".
     """
 
     text: str
@@ -166,6 +186,30 @@ class DoseReading:
     rest: Rest | None = None
     rest_span: tuple[int, int] | None = None
     mentions: tuple[Mention, ...] = ()
+    work_range: tuple[float, float] | None = None
+    work_span: tuple[int, int] | None = None
+    set_rest: Rest | None = None
+    set_rest_span: tuple[int, int] | None = None
+    load: Load | None = None
+    load_span: tuple[int, int] | None = None
+    sessions_per_day: tuple[int, int] | None = None
+    sessions_span: tuple[int, int] | None = None
+    up_to_reps: int | None = None
+    up_to_span: tuple[int, int] | None = None
+
+    @property
+    def timed_work(self) -> TimedWork | None:
+        """The stated timed work as a :class:`~solpt_rehab.TimedWork`, or ``None``."""
+        if self.work_range is None:
+            return None
+        return TimedWork(min_seconds=self.work_range[0], max_seconds=self.work_range[1])
+
+    @property
+    def sets(self) -> Sets | None:
+        """The stated sets with the rest between them, or ``None`` when no sets are stated."""
+        if self.sets_range is None:
+            return None
+        return Sets(min_sets=self.sets_range[0], max_sets=self.sets_range[1], rest=self.set_rest)
 
     @property
     def hold(self) -> Hold | None:
@@ -638,6 +682,7 @@ def extract_dose(text: str) -> DoseReading:
     reader.placeholders()
     laterality, laterality_span = reader.side()
     counting, counting_span = reader.counting()
+    terms = take_terms(reader)
     hold_range, hold_span = covering_range(reader.holds)
     reps_range, reps_span = covering_range(reader.counts)
     sets_range, sets_span = covering_range(reader.sets)
@@ -658,4 +703,41 @@ def extract_dose(text: str) -> DoseReading:
         rest=rest,
         rest_span=rest_span,
         mentions=tuple(sorted(reader.mentions, key=lambda mention: (mention.start, mention.end))),
+        work_range=None if terms.work is None else terms.work[0],
+        work_span=None if terms.work is None else terms.work[1],
+        set_rest=None if terms.set_rest is None else terms.set_rest[0],
+        set_rest_span=None if terms.set_rest is None else terms.set_rest[1],
+        load=None if terms.load is None else terms.load[0],
+        load_span=None if terms.load is None else terms.load[1],
+        sessions_per_day=None if terms.sessions_per_day is None else terms.sessions_per_day[0],
+        sessions_span=None if terms.sessions_per_day is None else terms.sessions_per_day[1],
+        up_to_reps=None if terms.up_to is None else terms.up_to[0],
+        up_to_span=None if terms.up_to is None else terms.up_to[1],
     )
+
+
+def take_terms(reader: Reader) -> Terms:
+    """Read the terms of ``prose._dose_terms`` and note them as taken.
+
+    A time read as timed work is no hold: a hold the reader took at the same place is dropped.
+    """
+    terms = read_terms(reader.text)
+    if terms.work is not None:
+        start, end = terms.work[1]
+        reader.holds = [hold for hold in reader.holds if hold[1][1] <= start or hold[1][0] >= end]
+        reader.mentions = [
+            mention
+            for mention in reader.mentions
+            if not (mention.field == "hold" and mention.start < end and mention.end > start)
+        ]
+    for field, found in (
+        ("timed_work", terms.work),
+        ("set_rest", terms.set_rest),
+        ("load", terms.load),
+        ("sessions_per_day", terms.sessions_per_day),
+        ("repetitions", terms.up_to),
+    ):
+        if found is not None:
+            note = "up to" if field == "repetitions" else ""
+            reader.mention(found[1], field, MentionStatus.TAKEN, note)
+    return terms

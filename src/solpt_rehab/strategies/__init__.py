@@ -1,4 +1,4 @@
-"""Hypothesis strategies for solpt_rehab's values: holds, exercises, doses and routines.
+"""Hypothesis strategies for solpt_rehab's values: doses, exercises and routines.
 
 Install them with the ``hypothesis`` extra (``pip install 'solpt_rehab[hypothesis]'``); importing
 this module needs Hypothesis, ``import solpt_rehab`` never does. Every strategy follows
@@ -10,8 +10,9 @@ Hypothesis' own conventions:
   :class:`hypothesis.errors.InvalidArgument` with a message naming it;
 * every value is valid by default: it constructs, and a routine item's dose passes the dose rules
   with no error (deviations are off unless asked for);
-* values shrink toward the simple: small whole numbers, fixed holds, bilateral work, no rest, the
-  fewest steps, a built-in exercise at its documented minimum.
+* values shrink toward the simple: small whole numbers, fixed holds, bilateral work, no rest, no
+  sets, timed work, load or effort, the fewest steps, a built-in exercise at its documented
+  minimum.
 
 Texts are readable and ids are slugs, built from a small vocabulary of the project's own words, so
 that a failing example reads like a real prescription.
@@ -38,8 +39,19 @@ except ImportError as error:  # pragma: no cover - the test suite always has Hyp
     ) from error
 
 from ._documents import documents
-from ._doses import Dose, doses, holds, pacings, repetition_schemes, rests
-from ._exercises import catalogs, citations, equipment, exercises, steps
+from ._doses import (
+    Dose,
+    doses,
+    efforts,
+    holds,
+    loads,
+    pacings,
+    repetition_schemes,
+    rests,
+    sets,
+    timed_work,
+)
+from ._exercises import catalogs, citations, equipment, exercises, media, precautions, steps
 from ._routines import frequencies, routine_items, routines
 
 __all__ = [
@@ -48,14 +60,20 @@ __all__ = [
     "citations",
     "documents",
     "doses",
+    "efforts",
     "equipment",
     "exercises",
     "frequencies",
     "holds",
+    "loads",
+    "media",
     "pacings",
+    "precautions",
     "repetition_schemes",
     "rests",
     "routine_items",
     "routines",
+    "sets",
     "steps",
+    "timed_work",
 ]

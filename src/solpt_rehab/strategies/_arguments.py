@@ -14,10 +14,10 @@ from typing import Final, TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .._model.values import Laterality, StepKind
+from .._model.values import Laterality, LoadKind, MediaKind, StepKind, WeightUnit
 
 _T = TypeVar("_T")
-_C = TypeVar("_C", Laterality, StepKind)
+_C = TypeVar("_C", Laterality, LoadKind, MediaKind, StepKind, WeightUnit)
 
 #: How finely seconds are drawn: whole seconds, whole or half seconds (2.5), or any float.
 _GRANULARITIES: Final = ("whole", "half", "any")
@@ -39,6 +39,18 @@ def count_argument(name: str, value: object) -> int:
     """Read a count of repetitions: an int >= 1, not a bool."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise InvalidArgument(f"{name}={value!r} must be a whole number >= 1 (an int)")
+    return value
+
+
+def rating_argument(name: str, value: object) -> float:
+    """Read a rating of perceived exertion: a finite int or float from 0 to 10, not a bool."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or not 0 <= value <= 10  # noqa: PLR2004 - the ends of the 0-10 scale
+    ):
+        raise InvalidArgument(f"{name}={value!r} must be a number from 0 to 10")
     return value
 
 

@@ -1,8 +1,8 @@
-"""Strategies for doses: holds, rests, repetition schemes, and the dose a routine item prescribes.
+"""Strategies for doses: documented ones, from holds to efforts, and the dose an item prescribes.
 
-A documented dose (an exercise's hold and repetition scheme) and a prescribed one (a
-:class:`Dose`, drawn inside the documented dose or, with ``deviations=True``, outside it) share
-the same seconds and counts, so they live together.
+A documented dose (an exercise's hold, repetition scheme, sets, timed work and load) and a
+prescribed one (a :class:`Dose`, drawn inside the documented dose or, with ``deviations=True``,
+outside it) share the same seconds, counts and amounts, so they live together.
 """
 
 from __future__ import annotations
@@ -16,7 +16,20 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .._model.values import CountingRule, Exercise, Hold, Laterality, RepetitionScheme, Rest
+from .._model.values import (
+    CountingRule,
+    Effort,
+    Exercise,
+    Hold,
+    Laterality,
+    Load,
+    LoadKind,
+    RepetitionScheme,
+    Rest,
+    Sets,
+    TimedWork,
+    WeightUnit,
+)
 from .._routines.dose import IMPLAUSIBLE_OPEN_ENDED_FACTOR, Side
 from .._routines.timing import Pacing
 from .._routines.values import RoutineItem
@@ -27,10 +40,21 @@ from ._arguments import (
     flag_argument,
     granularity_argument,
     optional_flag_argument,
+    rating_argument,
     seconds_argument,
 )
 from ._cached import BOOLEANS, none_or_sampled, sampled
-from ._vocabulary import DEVIATION_REASONS, REST_NOTES, VAGUE_RESTS
+from ._vocabulary import (
+    BAND_LEVELS,
+    BAND_TEXTS,
+    DESCRIBED_LOADS,
+    DEVIATION_REASONS,
+    EFFORT_TEXTS,
+    REST_NOTES,
+    SET_REST_NOTES,
+    VAGUE_RESTS,
+    WEIGHT_TEXTS,
+)
 
 _COUNTING_RULES: Final = tuple(CountingRule)
 
@@ -208,13 +232,19 @@ def _repetition_schemes(
     lateralities: tuple[Laterality, ...],
     rest_strategy: st.SearchStrategy[Rest | None],
 ) -> RepetitionScheme:
-    first = draw(counts)
+    first = draw(counts)  # drawn for every shape, so that none is cheaper than a fixed count
     shape = draw(sampled(shapes))
+    min_reps: int | None
+    max_reps: int | None
     if shape == "open":
         min_reps, max_reps = first, None
     elif shape == "range":
         second = draw(counts.filter(lambda count: count != first))
         min_reps, max_reps = min(first, second), max(first, second)
+    elif shape == "up-to":
+        min_reps, max_reps = None, first
+    elif shape == "unstated":
+        min_reps, max_reps = None, None
     else:
         min_reps, max_reps = first, first
     laterality = draw(sampled(lateralities))
@@ -225,19 +255,48 @@ def _repetition_schemes(
     )
 
 
+def _count_shapes(
+    low: int, high: int, *, open_ended: bool | None, up_to: bool | None, stated: bool | None
+) -> tuple[str, ...]:
+    """The shapes of count the flags allow, the simplest first; refuse flags that allow none."""
+    flags = {"open_ended": open_ended, "up_to": up_to, "stated": stated}
+    for name, value in flags.items():
+        optional_flag_argument(name, value)
+    bounded = not open_ended and not up_to and stated is not False
+    shapes = tuple(
+        shape
+        for shape, allowed in (
+            ("fixed", bounded),
+            ("range", bounded and high > low),
+            ("open", open_ended is not False and not up_to and stated is not False),
+            ("up-to", up_to is not False and not open_ended and stated is not False),
+            ("unstated", stated is not True and not open_ended and not up_to),
+        )
+        if allowed
+    )
+    if not shapes:
+        given = ", ".join(f"{name}={value!r}" for name, value in flags.items() if value is not None)
+        raise InvalidArgument(f"{given} leave no shape of count to draw")
+    return shapes
+
+
 def repetition_schemes(
     min_reps: int = 1,
     max_reps: int = 30,
     *,
     laterality: Laterality | str | Collection[Laterality | str] | None = None,
     open_ended: bool | None = None,
+    up_to: bool | None = None,
+    stated: bool | None = None,
     with_rest: bool | None = None,
 ) -> st.SearchStrategy[RepetitionScheme]:
     """Generate documented repetition counts, with their side, counting rule and rest.
 
-    Every count of a scheme lies between ``min_reps`` and ``max_reps`` (an open-ended scheme has
-    only its lower bound there). Two-sided work (alternating, each side) always names its
-    counting rule. Values shrink toward one repetition, fixed, bilateral, without a rest.
+    A count has one of five shapes: fixed ("8 times"), a range ("8 to 10 times"), open-ended
+    ("at least 3 times"), up to ("up to 10 times": no lower bound) or not stated (a source that
+    gives no count). Every count a scheme states lies between ``min_reps`` and ``max_reps``.
+    Two-sided work (alternating, each side) always names its counting rule, whether or not a count
+    is stated. Values shrink toward one repetition, fixed, bilateral, without a rest.
 
     Args:
         min_reps: The fewest repetitions any scheme may document; a whole number >= 1.
@@ -247,7 +306,11 @@ def repetition_schemes(
             (a set's first in the enumeration's order), though never from one-sided to two-sided
             work, which also draws its counting rule.
         open_ended: ``True`` for schemes with no upper bound only ("at least 3"), ``False`` for
-            closed ranges only, ``None`` for both.
+            none of them, ``None`` for both.
+        up_to: ``True`` for "up to" counts only (an upper bound and no lower one), ``False`` for
+            none of them, ``None`` for both.
+        stated: ``True`` for schemes that state a count, ``False`` for schemes that state none
+            only, ``None`` for both.
         with_rest: ``True`` for schemes that document a rest (drawn by :func:`rests`), ``False``
             for none, ``None`` for both.
 
@@ -256,18 +319,101 @@ def repetition_schemes(
 
     Raises:
         InvalidArgument: For a count that is not a whole number >= 1, a maximum below the
-            minimum, an unknown laterality, or a flag that is not a bool or ``None``.
+            minimum, an unknown laterality, a flag that is not a bool or ``None``, or flags that
+            leave no shape of count (``open_ended=True`` with ``up_to=True``, say).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+        Counts "up to" a number and counts not stated; the ``up_to`` and ``stated`` options.
     """
     low = count_argument("min_reps", min_reps)
     high = count_argument("max_reps", max_reps)
     check_ordered("min_reps", low, "max_reps", high)
     lateralities = choices_argument("laterality", laterality, Laterality)
-    optional_flag_argument("open_ended", open_ended)
-    optional_flag_argument("with_rest", with_rest)
     # One choice picks the shape, so that no shape costs fewer draws than the fixed count it
     # should shrink to (Hypothesis prefers shorter choice sequences).
+    shapes = _count_shapes(low, high, open_ended=open_ended, up_to=up_to, stated=stated)
+    optional_flag_argument("with_rest", with_rest)
+    rest_strategy: st.SearchStrategy[Rest | None] = (
+        st.one_of(st.none(), rests())
+        if with_rest is None
+        else (rests() if with_rest else st.none())
+    )
+    return _repetition_schemes(_counts(low, high), shapes, lateralities, rest_strategy)
+
+
+# -- sets -----------------------------------------------------------------------------------------
+
+
+@st.composite
+def _sets(
+    draw: st.DrawFn,
+    counts: st.SearchStrategy[int],
+    shapes: tuple[str, ...],
+    rest_strategy: st.SearchStrategy[Rest | None],
+) -> Sets:
+    first = draw(counts)
+    shape = draw(sampled(shapes))
+    max_sets: int | None
+    if shape == "open":
+        min_sets, max_sets = first, None
+    elif shape == "range":
+        second = draw(counts.filter(lambda count: count != first))
+        min_sets, max_sets = min(first, second), max(first, second)
+    else:
+        min_sets, max_sets = first, first
+    return Sets(min_sets=min_sets, max_sets=max_sets, rest=draw(rest_strategy))
+
+
+#: The seconds of a quantified rest between sets: whole seconds from 15 to 180.
+_SET_REST_RANGES: Final = _ranges(_seconds(15, 180, "whole"), fixed=None, can_range=True)
+
+
+@st.composite
+def _set_rests(draw: st.DrawFn) -> Rest:
+    """A rest between sets: longer than one between repetitions, in seconds or in words."""
+    if not draw(BOOLEANS):
+        return Rest(text=draw(sampled(VAGUE_RESTS)))
+    low, high = draw(_SET_REST_RANGES)
+    return Rest(min_seconds=low, max_seconds=high, text=draw(none_or_sampled(SET_REST_NOTES)))
+
+
+def sets(
+    min_sets: int = 1,
+    max_sets: int = 5,
+    *,
+    open_ended: bool | None = None,
+    with_rest: bool | None = None,
+) -> st.SearchStrategy[Sets]:
+    """Generate documented sets: a count (fixed, a range, or open-ended) and the rest between them.
+
+    Every count lies between ``min_sets`` and ``max_sets`` (an open-ended one, "at least 2 sets",
+    has only its lower bound there). A rest between sets is in seconds (15 to 180, perhaps with a
+    note such as ``"between sets"``) or in words only. Values shrink toward one set, fixed, with
+    no rest.
+
+    Args:
+        min_sets: The fewest sets any value may document; a whole number >= 1.
+        max_sets: The most sets any value may document; >= ``min_sets``.
+        open_ended: ``True`` for open-ended counts only, ``False`` for closed ones only,
+            ``None`` for both.
+        with_rest: ``True`` for sets with a rest between them only, ``False`` for none, ``None``
+            for both.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Sets` values.
+
+    Raises:
+        InvalidArgument: For a count that is not a whole number >= 1, a maximum below the
+            minimum, or a flag that is not a bool or ``None``.
+
+    .. versionadded:: 0.2.0
+    """
+    low = count_argument("min_sets", min_sets)
+    high = count_argument("max_sets", max_sets)
+    check_ordered("min_sets", low, "max_sets", high)
+    optional_flag_argument("open_ended", open_ended)
+    optional_flag_argument("with_rest", with_rest)
     shapes = tuple(
         shape
         for shape, allowed in (
@@ -278,11 +424,192 @@ def repetition_schemes(
         if allowed
     )
     rest_strategy: st.SearchStrategy[Rest | None] = (
-        st.one_of(st.none(), rests())
+        st.one_of(st.none(), _set_rests())
         if with_rest is None
-        else (rests() if with_rest else st.none())
+        else (_set_rests() if with_rest else st.none())
     )
-    return _repetition_schemes(st.integers(low, high), shapes, lateralities, rest_strategy)
+    return _sets(_counts(low, high), shapes, rest_strategy)
+
+
+# -- timed work -----------------------------------------------------------------------------------
+
+
+def timed_work(
+    min_seconds: float = 5,
+    max_seconds: float = 300,
+    *,
+    fixed: bool | None = None,
+    granularity: Literal["whole", "half", "any"] = "half",
+) -> st.SearchStrategy[TimedWork]:
+    """Generate documented timed work whose ends lie between ``min_seconds`` and ``max_seconds``.
+
+    Timed work is continuous movement for a time ("march on the spot for 30 to 60 seconds"), not
+    a hold. Values shrink toward a fixed time of the fewest whole seconds.
+
+    Args:
+        min_seconds: The shortest end any value may have; a finite number > 0.
+        max_seconds: The longest end any value may have; >= ``min_seconds``.
+        fixed: As for :func:`holds`.
+        granularity: As for :func:`holds`.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.TimedWork` values.
+
+    Raises:
+        InvalidArgument: For the reasons :func:`holds` gives.
+
+    .. versionadded:: 0.2.0
+    """
+    low, high, chosen, can_range = _seconds_bounds(
+        min_seconds, max_seconds, granularity, fixed=fixed
+    )
+    return _ranges(_seconds(low, high, chosen), fixed=fixed, can_range=can_range).map(
+        lambda ends: TimedWork(min_seconds=ends[0], max_seconds=ends[1])
+    )
+
+
+# -- loads ----------------------------------------------------------------------------------------
+
+#: The amounts of a weight drawn in each unit: whole or half kilograms, whole or half pounds.
+_AMOUNT_BOUNDS: Final = {WeightUnit.KG: (0.5, 20), WeightUnit.LB: (1, 45)}
+_ALL_LOAD_KINDS: Final = tuple(LoadKind)
+
+
+@functools.cache
+def _amounts(unit: WeightUnit) -> st.SearchStrategy[tuple[float, float]]:
+    low, high = _AMOUNT_BOUNDS[unit]
+    return _ranges(_seconds(low, high, "half"), fixed=None, can_range=True)
+
+
+@st.composite
+def _loads(
+    draw: st.DrawFn,
+    kinds: tuple[LoadKind, ...],
+    units: tuple[WeightUnit, ...],
+    *,
+    quantified: bool | None,
+) -> Load:
+    kind = draw(sampled(kinds))
+    if kind is LoadKind.BAND:
+        level = draw(none_or_sampled(BAND_LEVELS))
+        return Load(kind=kind, level=level, text=draw(none_or_sampled(BAND_TEXTS)))
+    if kind is LoadKind.WEIGHT:
+        counted = quantified if quantified is not None else draw(BOOLEANS)
+        text = draw(none_or_sampled(WEIGHT_TEXTS))
+        if not counted:
+            return Load(kind=kind, text=text)
+        unit = draw(sampled(units))
+        low, high = draw(_amounts(unit))
+        return Load(kind=kind, min_amount=low, max_amount=high, unit=unit, text=text)
+    if kind is LoadKind.DESCRIBED:
+        return Load(kind=kind, text=draw(sampled(DESCRIBED_LOADS)))
+    return Load(kind=kind)
+
+
+def loads(
+    *,
+    kind: LoadKind | str | Collection[LoadKind | str] | None = None,
+    unit: WeightUnit | str | Collection[WeightUnit | str] | None = None,
+    quantified: bool | None = None,
+) -> st.SearchStrategy[Load]:
+    """Generate loads of every kind: body weight, bands, weights in kg or lb, loads in words.
+
+    A band may name its level or colour (``"light"``, ``"red"``); a weight has amounts (whole or
+    half kilograms from 0.5 to 20, or pounds from 1 to 45, fixed or a range) with their unit, or
+    none ("holding a weight"), and perhaps the source's words (``"an ankle weight"``); a described
+    load has only words (``"a full water bottle"``). No number is given where a source would give
+    none. Values shrink toward body weight, then a band with no level.
+
+    Not to be confused with :func:`solpt_rehab.loads`, which reads a document.
+
+    Args:
+        kind: One :class:`~solpt_rehab.LoadKind` (or its value, ``"band"``), a collection of them,
+            or ``None`` for every kind.
+        unit: One :class:`~solpt_rehab.WeightUnit` (or ``"kg"``, ``"lb"``), a collection of them,
+            or ``None`` for both: the units of a weight's amounts.
+        quantified: ``True`` for weights with amounts only (``kind`` must allow weights),
+            ``False`` for loads without amounts only, ``None`` for both.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Load` values.
+
+    Raises:
+        InvalidArgument: For an unknown kind or unit, a ``quantified`` that is not a bool or
+            ``None``, or ``quantified=True`` with kinds that exclude weights.
+
+    .. versionadded:: 0.2.0
+    """
+    kinds = choices_argument("kind", kind, LoadKind)
+    units = choices_argument("unit", unit, WeightUnit)
+    optional_flag_argument("quantified", quantified)
+    if quantified:
+        if LoadKind.WEIGHT not in kinds:
+            chosen = ", ".join(repr(member.value) for member in kinds)
+            raise InvalidArgument(
+                f"quantified=True needs the kind 'weight', the only load with amounts; "
+                f"kind allows {chosen}"
+            )
+        kinds = (LoadKind.WEIGHT,)
+    return _loads(kinds, units, quantified=quantified)
+
+
+# -- efforts --------------------------------------------------------------------------------------
+
+
+@st.composite
+def _efforts(
+    draw: st.DrawFn,
+    ratings: st.SearchStrategy[tuple[float, float]],
+    *,
+    rated: bool | None,
+) -> Effort:
+    with_rating = rated if rated is not None else draw(BOOLEANS)
+    if not with_rating:
+        return Effort(text=draw(sampled(EFFORT_TEXTS)))
+    low, high = draw(ratings)
+    return Effort(text=draw(none_or_sampled(EFFORT_TEXTS)), min_rpe=low, max_rpe=high)
+
+
+def efforts(
+    min_rpe: float = 0,
+    max_rpe: float = 10,
+    *,
+    rated: bool | None = None,
+) -> st.SearchStrategy[Effort]:
+    """Generate efforts: a target in words, a rating of perceived exertion (RPE), or both.
+
+    A rated effort's RPE range (whole or half points on the 0-10 scale, fixed or a range) lies
+    between ``min_rpe`` and ``max_rpe`` and may come with words; an unrated one has words only
+    (``"to a gentle stretch, not pain"``). Values shrink toward that first target in words, and
+    rated ones toward the lowest whole rating, fixed, without words.
+
+    Args:
+        min_rpe: The lowest rating any value may have; a number from 0 to 10.
+        max_rpe: The highest rating any value may have; from ``min_rpe`` to 10.
+        rated: ``True`` for efforts with an RPE only, ``False`` for efforts in words only,
+            ``None`` for both.
+
+    Returns:
+        A strategy of :class:`~solpt_rehab.Effort` values.
+
+    Raises:
+        InvalidArgument: For a rating that is not a number from 0 to 10, a maximum below the
+            minimum, bounds with no whole or half point between them, or a ``rated`` that is
+            not a bool or ``None``.
+
+    .. versionadded:: 0.2.0
+    """
+    low = rating_argument("min_rpe", min_rpe)
+    high = rating_argument("max_rpe", max_rpe)
+    check_ordered("min_rpe", low, "max_rpe", high)
+    optional_flag_argument("rated", rated)
+    size = _grid_size(low, high, "half")
+    if size == 0:
+        raise InvalidArgument(
+            f"no whole or half point lies between min_rpe={low!r} and max_rpe={high!r}"
+        )
+    ratings = _ranges(_seconds(low, high, "half"), fixed=None, can_range=size >= 2)  # noqa: PLR2004
+    return _efforts(ratings, rated=rated)
 
 
 # -- the dose a routine item prescribes -----------------------------------------------------------
@@ -290,7 +617,7 @@ def repetition_schemes(
 
 @attrs.frozen(kw_only=True)
 class Dose:
-    """One prescribed dose of an exercise: everything a routine item holds besides the exercise.
+    """One prescribed dose of an exercise: all a routine item holds besides exercise and notes.
 
     :func:`doses` generates these; :meth:`to_item` turns one into a
     :class:`~solpt_rehab.RoutineItem`, and the fields match the keyword arguments of the dose rules
@@ -301,20 +628,31 @@ class Dose:
         reps: The prescribed repetitions.
         side: The side worked, or led with (see :class:`~solpt_rehab.Side`).
         deviation: The recorded reason for a dose outside the documented range, or ``None``.
+        sets: The prescribed sets, or ``None`` for the documented least (one set when none is
+            documented).
+        work_seconds: The prescribed timed work in seconds, or ``None`` for the documented least
+            (or none, for an exercise without timed work).
+        load: The prescribed load, or ``None`` for the documented one at its least.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+        ``sets``, ``work_seconds`` and ``load``.
     """
 
     hold_seconds: float | None = None
     reps: int
     side: Side
     deviation: str | None = None
+    sets: int | None = None
+    work_seconds: float | None = None
+    load: Load | None = None
 
-    def to_item(self, exercise: Exercise) -> RoutineItem:
+    def to_item(self, exercise: Exercise, *, notes: str | None = None) -> RoutineItem:
         """Return the routine item that prescribes this dose of ``exercise``.
 
         Args:
             exercise: The exercise the dose was drawn for.
+            notes: The item's notes for the patient, or ``None``.
 
         Returns:
             A :class:`~solpt_rehab.RoutineItem` with this dose.
@@ -329,6 +667,10 @@ class Dose:
             reps=self.reps,
             side=self.side,
             deviation=self.deviation,
+            sets=self.sets,
+            work_seconds=self.work_seconds,
+            load=self.load,
+            notes=notes,
         )
 
 
@@ -343,9 +685,8 @@ def _counts(low: int, high: int) -> st.SearchStrategy[int]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _in_hold(hold: Hold) -> st.SearchStrategy[float]:
-    """A hold inside ``hold``: its minimum first, then whole or half seconds, then its maximum."""
-    low, high = hold.min_seconds, hold.max_seconds
+def _in_range(low: float, high: float) -> st.SearchStrategy[float]:
+    """Seconds inside a range: its minimum first, then whole or half seconds, then its maximum."""
     if low == high:
         return st.just(low)
     inside = [st.just(low)]
@@ -356,11 +697,10 @@ def _in_hold(hold: Hold) -> st.SearchStrategy[float]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _outside_hold(hold: Hold) -> st.SearchStrategy[float]:
-    """A hold outside ``hold``, > 0: below it when there is room, or above it."""
-    low, high = hold.min_seconds, hold.max_seconds
+def _outside_range(low: float, high: float) -> st.SearchStrategy[float]:
+    """Seconds outside a range, > 0: below it when there is room, or above it."""
     above = _seconds(math.floor(high) + 1, math.floor(high) * 2 + 2, "half")
-    if low > 0.5:  # noqa: PLR2004 - half a second, the shortest hold drawn below the range
+    if low > 0.5:  # noqa: PLR2004 - half a second, the shortest time drawn below the range
         below = _seconds(0.5, low, "half").filter(lambda seconds: seconds < low)
         return st.one_of(below, above)
     return above
@@ -375,37 +715,164 @@ def _side_choices(laterality: Laterality) -> tuple[Side, ...]:
     return (Side.BOTH, Side.LEFT, Side.RIGHT)
 
 
+#: The most repetitions drawn for a count that states no upper bound and no lower one.
+_UNSTATED_TOP: Final = 10
+#: How many sets above its minimum an open-ended count of sets is drawn.
+_OPEN_SETS_ROOM: Final = 2
+
+
+_NONE: Final = st.none()
+
+
+def _reps_inside(scheme: RepetitionScheme) -> tuple[int, int]:
+    """The counts a dose draws inside ``scheme`` without a warning."""
+    if scheme.min_reps is None:
+        return 1, scheme.max_reps if scheme.max_reps is not None else _UNSTATED_TOP
+    if scheme.max_reps is None:
+        return scheme.min_reps, IMPLAUSIBLE_OPEN_ENDED_FACTOR * scheme.min_reps
+    return scheme.min_reps, scheme.max_reps
+
+
+def _counts_outside(low: int | None, high: int | None) -> list[st.SearchStrategy[int]]:
+    """Counts >= 1 outside an inclusive range of counts (``None``: no bound there)."""
+    outside = []
+    if low is not None and low > 1:
+        outside.append(_counts(1, low - 1))
+    if high is not None:
+        outside.append(_counts(high + 1, 2 * high + 1))
+    return outside
+
+
+def _sets_inside(documented: Sets | None) -> st.SearchStrategy[int | None]:
+    """Prescribed sets inside ``documented``, ``None`` (its least) first; only ``None`` without."""
+    if documented is None:
+        return _NONE
+    top = (
+        documented.max_sets
+        if documented.max_sets is not None
+        else documented.min_sets + _OPEN_SETS_ROOM
+    )
+    return st.one_of(st.none(), _counts(documented.min_sets, top))
+
+
+@functools.lru_cache(maxsize=1024)
+def _weights_inside(documented: Load) -> st.SearchStrategy[Load]:
+    """Weights inside a documented weight: its amounts in its unit, or converted to the other."""
+    low, high, unit = documented.min_amount, documented.max_amount, documented.unit
+    if low is None or high is None or unit is None:
+        return _loads((LoadKind.WEIGHT,), tuple(WeightUnit), quantified=None)
+    options = [
+        _ranges(_in_range(low, high), fixed=None, can_range=low < high).map(
+            lambda ends: Load(
+                kind=LoadKind.WEIGHT, min_amount=ends[0], max_amount=ends[1], unit=unit
+            )
+        )
+    ]
+    other = WeightUnit.LB if unit is WeightUnit.KG else WeightUnit.KG
+    factor = unit.kilograms / other.kilograms
+    least, most = math.ceil(low * factor * 2) / 2, math.floor(high * factor * 2) / 2
+    if 0 < least <= most:  # whole or half amounts of the other unit strictly inside
+        options.append(
+            _ranges(_seconds(least, most, "half"), fixed=None, can_range=least < most).map(
+                lambda ends: Load(
+                    kind=LoadKind.WEIGHT, min_amount=ends[0], max_amount=ends[1], unit=other
+                )
+            )
+        )
+    return st.one_of(options)
+
+
+def _loads_inside(documented: Load | None) -> st.SearchStrategy[Load | None]:
+    """A prescribed load the dose rules accept for ``documented``, ``None`` (its least) first."""
+    if documented is None:
+        return _NONE
+    if documented.kind is LoadKind.WEIGHT:
+        return st.one_of(st.none(), _weights_inside(documented))
+    if documented.kind is LoadKind.BAND and documented.level is None:
+        return st.one_of(st.none(), _loads((LoadKind.BAND,), (), quantified=None))
+    if documented.kind is LoadKind.DESCRIBED:
+        return st.one_of(
+            st.none(), st.just(documented), _loads((LoadKind.DESCRIBED,), (), quantified=None)
+        )
+    return st.one_of(st.none(), st.just(documented))
+
+
+@functools.lru_cache(maxsize=1024)
+def _loads_outside(documented: Load) -> st.SearchStrategy[Load]:
+    """A load the dose rules find outside ``documented``: another kind or band, or heavier."""
+    others = tuple(kind for kind in _ALL_LOAD_KINDS if kind is not documented.kind)
+    options = [_loads(others, tuple(WeightUnit), quantified=None)]
+    if documented.kind is LoadKind.BAND and documented.level is not None:
+        levels = tuple(level for level in BAND_LEVELS if level != documented.level)
+        options.append(sampled(levels).map(lambda level: Load(kind=LoadKind.BAND, level=level)))
+    high, unit = documented.max_amount, documented.unit
+    if high is not None and unit is not None:
+        heavier = _seconds(math.floor(high) + 1, math.floor(high) * 2 + 2, "half")
+        options.append(
+            heavier.map(
+                lambda amount: Load(
+                    kind=LoadKind.WEIGHT, min_amount=amount, max_amount=amount, unit=unit
+                )
+            )
+        )
+    return st.one_of(options)
+
+
 def draw_dose(draw: st.DrawFn, exercise: Exercise, *, deviations: bool) -> Dose:
     """Draw one dose of ``exercise`` (shared by :func:`doses` and :func:`routine_items`)."""
     scheme = exercise.repetitions
-    top = (
-        scheme.max_reps
-        if scheme.max_reps is not None
-        else IMPLAUSIBLE_OPEN_ENDED_FACTOR * scheme.min_reps
-    )
-    hold_seconds = None if exercise.hold is None else draw(_in_hold(exercise.hold))
-    reps = draw(_counts(scheme.min_reps, top))
+    hold, work, documented_sets = exercise.hold, exercise.timed_work, exercise.sets
+    hold_seconds = None if hold is None else draw(_in_range(hold.min_seconds, hold.max_seconds))
+    reps = draw(_counts(*_reps_inside(scheme)))
     side = draw(sampled(_side_choices(scheme.laterality)))
+    set_count = draw(_sets_inside(documented_sets))
+    work_seconds = (
+        None
+        if work is None
+        else draw(st.one_of(st.none(), _in_range(work.min_seconds, work.max_seconds)))
+    )
+    load = draw(_loads_inside(exercise.load))
     deviation = None
     if deviations and draw(BOOLEANS):
-        reps_outside = []
-        if scheme.min_reps > 1:
-            reps_outside.append(_counts(1, scheme.min_reps - 1))
-        if scheme.max_reps is not None:
-            reps_outside.append(_counts(scheme.max_reps + 1, 2 * scheme.max_reps + 1))
+        reps_outside = _counts_outside(scheme.min_reps, scheme.max_reps)
+        sets_outside = (
+            []
+            if documented_sets is None
+            else _counts_outside(documented_sets.min_sets, documented_sets.max_sets)
+        )
         fields = [
             field
-            for field, room in (("hold", exercise.hold is not None), ("reps", bool(reps_outside)))
+            for field, room in (
+                ("hold", hold is not None),
+                ("reps", bool(reps_outside)),
+                ("sets", bool(sets_outside)),
+                ("work", work is not None),
+                ("load", exercise.load is not None),
+            )
             if room
         ]
         if fields:
             chosen = draw(_some_of(tuple(fields)))
-            if "hold" in chosen and exercise.hold is not None:
-                hold_seconds = draw(_outside_hold(exercise.hold))
+            if "hold" in chosen and hold is not None:
+                hold_seconds = draw(_outside_range(hold.min_seconds, hold.max_seconds))
             if "reps" in chosen:
                 reps = draw(st.one_of(reps_outside))
+            if "sets" in chosen:
+                set_count = draw(st.one_of(sets_outside))
+            if "work" in chosen and work is not None:
+                work_seconds = draw(_outside_range(work.min_seconds, work.max_seconds))
+            if "load" in chosen and exercise.load is not None:
+                load = draw(_loads_outside(exercise.load))
             deviation = draw(sampled(DEVIATION_REASONS))
-    return Dose(hold_seconds=hold_seconds, reps=reps, side=side, deviation=deviation)
+    return Dose(
+        hold_seconds=hold_seconds,
+        reps=reps,
+        side=side,
+        deviation=deviation,
+        sets=set_count,
+        work_seconds=work_seconds,
+        load=load,
+    )
 
 
 @st.composite
@@ -419,14 +886,22 @@ def doses(exercise: Exercise, *, deviations: bool = False) -> st.SearchStrategy[
     The hold lies inside the documented hold (``None`` for an exercise without one); the
     repetitions inside the documented range, and for an open-ended count ("at least 3") between
     the minimum and :data:`~solpt_rehab._routines.dose.IMPLAUSIBLE_OPEN_ENDED_FACTOR` times
-    it, so that no dose draws a warning; the side is one the laterality allows. Values shrink
-    toward the documented minimum with the default side (the left side for affected-side work).
+    it, so that no dose draws a warning; a count the source does not state, or states only "up
+    to", is always given (from 1, to the upper bound or to 10); the side is one the laterality
+    allows. Sets, timed work and load are each ``None`` (the documented least) or inside the
+    documented sets, time and load: the same kind of load, a band of the documented level, a
+    weight within the documented amounts (in its unit, or converted to the other one). Like a
+    hold, they are prescribed only for an exercise that documents them (the dose rules would
+    accept sets or a load for one that does not, but such a dose has no documented range to stay
+    in). Values shrink toward the documented minimum with the default side (the left side for
+    affected-side work) and no sets, timed work or load given.
 
-    With ``deviations=True`` some doses put the hold, the repetitions or both outside the
-    documented range (never a hold of zero or less, or fewer than one repetition) and record a
-    clinician's reason: the dose rules then warn (code ``deviation``) instead of raising. An
-    exercise that leaves no room outside its range (no hold, an open-ended count from 1) gets
-    in-range doses only.
+    With ``deviations=True`` some doses put one or more of the hold, the repetitions, the sets,
+    the timed work and the load outside the documented range (never a time of zero or less,
+    fewer than one repetition or set; a load of another kind, another band, or a heavier weight)
+    and record a clinician's reason: the dose rules then warn (code ``deviation``) instead of
+    raising. An exercise that leaves no room outside its ranges (no hold, no timed work, no load,
+    counts open-ended from 1) gets in-range doses only.
 
     Args:
         exercise: The exercise the doses are for.
@@ -440,6 +915,8 @@ def doses(exercise: Exercise, *, deviations: bool = False) -> st.SearchStrategy[
             ``deviations`` that is not a bool.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+        Sets, timed work and loads, inside their documented ranges or outside with a deviation.
     """
     if not isinstance(exercise, Exercise):
         raise InvalidArgument(f"exercise={exercise!r} must be an Exercise")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Sequence
 from typing import Final
@@ -16,13 +17,21 @@ from ._arguments import check_ordered, flag_argument, size_argument, strategy_ar
 from ._cached import BOOLEANS, sampled
 from ._doses import draw_dose
 from ._exercises import catalogs, exercises
-from ._vocabulary import ROUTINE_NAMES
+from ._vocabulary import ITEM_NOTES, ROUTINE_NAMES, ROUTINE_NOTES
 
 _FREQUENCIES: Final = st.builds(
     Frequency, sessions_per_day=st.integers(1, 3), days_per_week=st.integers(1, 7)
 )
 _PHASES: Final = st.integers(1, 3)
 _WEEKS: Final = st.one_of(st.none(), st.integers(1, 26))
+#: Notes for the patient, or ``None`` (first): one choice each, so that they cost the shrinker
+#: little on the way to an item's least dose.
+_ITEM_NOTES: Final = st.sampled_from((None, *ITEM_NOTES))
+_ROUTINE_NOTES: Final = st.sampled_from((None, *ROUTINE_NOTES))
+#: A programme's first day: none, or a day from 2020 to 2035 (shrinking toward the first).
+_STARTS: Final = st.one_of(
+    st.none(), st.dates(datetime.date(2020, 1, 1), datetime.date(2035, 12, 31))
+)
 
 # -- the exercises an item is drawn from ----------------------------------------------------------
 
@@ -77,7 +86,8 @@ def _routine_items(
     deviations: bool,
 ) -> RoutineItem:
     exercise = draw(sampled(pool) if isinstance(pool, tuple) else pool)
-    return draw_dose(draw, exercise, deviations=deviations).to_item(exercise)
+    dose = draw_dose(draw, exercise, deviations=deviations)
+    return dose.to_item(exercise, notes=draw(_ITEM_NOTES))
 
 
 def routine_items(
@@ -85,11 +95,13 @@ def routine_items(
     exercises: st.SearchStrategy[Exercise] | Sequence[Exercise] | None = None,
     deviations: bool = False,
 ) -> st.SearchStrategy[RoutineItem]:
-    """Generate routine items: an exercise with a dose from :func:`doses`.
+    """Generate routine items: an exercise with a dose from :func:`doses`, perhaps with notes.
 
-    By default the exercise is one of the built-in catalog's or a generated one; examples shrink
-    toward the built-in bilateral knees-to-chest stretch at its documented minimum. Items carry
-    no problem at all unless ``deviations=True``, when some carry a recorded deviation (warnings,
+    The dose's sets, timed work and load lie inside the documented ranges like its hold and
+    repetitions; the notes for the patient are ``None`` or a sentence. By default the exercise is
+    one of the built-in catalog's or a generated one; examples shrink toward the built-in
+    bilateral knees-to-chest stretch at its documented minimum, with no notes. Items carry no
+    problem at all unless ``deviations=True``, when some carry a recorded deviation (warnings,
     never errors).
 
     Args:
@@ -105,6 +117,8 @@ def routine_items(
             sequence of exercises with unique ids, or a ``deviations`` that is not a bool.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+        Sets, timed work, loads and notes.
     """
     pool = _exercise_pool_argument(exercises)
     return _routine_items(pool, deviations=flag_argument("deviations", deviations))
@@ -152,7 +166,11 @@ def _routines(
         name = f"{name}, phase {draw(_PHASES)}"
     frequency = draw(_FREQUENCIES)
     weeks = draw(_WEEKS)
-    return Routine(name=name, items=tuple(items), frequency=frequency, weeks=weeks)
+    start = draw(_STARTS)
+    notes = draw(_ROUTINE_NOTES)
+    return Routine(
+        name=name, items=tuple(items), frequency=frequency, weeks=weeks, start=start, notes=notes
+    )
 
 
 def routines(
@@ -162,15 +180,16 @@ def routines(
     exercises: st.SearchStrategy[Exercise] | Sequence[Exercise] | None = None,
     deviations: bool = False,
 ) -> st.SearchStrategy[Routine]:
-    """Generate routines: named, with items, a frequency and perhaps a length in weeks.
+    """Generate routines: named, with items, a frequency, and perhaps weeks, a start and notes.
 
-    The items of one routine draw from one pool of exercises whose ids are unique, so an id always
-    names the same exercise within a routine, while an exercise may come back (say, once per
-    painful side). By default the pool is the built-in catalog plus up to three generated
-    exercises. Items carry no problem unless ``deviations=True`` (see :func:`doses`); deviations
-    are off by default because a routine's documented doses are the common case and a deviation
-    is a warning a test must expect. Values shrink toward one item of the knees-to-chest stretch at
-    its documented minimum, once a day, one day a week.
+    The start date is a day from 2020 to 2035. The items of one routine draw from one pool of
+    exercises whose ids are unique, so an id always names the same exercise within a routine,
+    while an exercise may come back (say, once per painful side). By default the pool is the
+    built-in catalog plus up to three generated exercises. Items carry no problem unless
+    ``deviations=True`` (see :func:`doses`); deviations are off by default because a routine's
+    documented doses are the common case and a deviation is a warning a test must expect. Values
+    shrink toward one item of the knees-to-chest stretch at its documented minimum, once a day,
+    one day a week, with no start date and no notes.
 
     Args:
         min_items: The fewest items; a whole number >= 1 (a routine has at least one).
@@ -188,6 +207,8 @@ def routines(
             ``deviations`` that is not a bool.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+        Start dates and notes, and items with sets, timed work, loads and notes.
     """
     low = size_argument("min_items", min_items, minimum=1)
     if max_items is not None:

@@ -15,6 +15,8 @@ from .._model.values import (
     Laterality,
     Position,
     RepetitionScheme,
+    Rest,
+    Sets,
     format_number,
 )
 
@@ -206,8 +208,16 @@ def seconds_words(low: float, high: float) -> str:
 
 
 def _count_words(scheme: RepetitionScheme) -> str:
-    """Say a scheme's count in words: ``"once"``, ``"3 to 5 times"``, ``"at least 3 times"``."""
+    """Say a scheme's count in words: ``"once"``, ``"3 to 5 times"``, ``"at least 3 times"``.
+
+    A count with no lower bound reads ``"up to 10 times"``, and no count at all ``"as many times
+    as is comfortable"``: the words state no number the scheme does not.
+    """
     low = scheme.min_reps
+    if low is None:
+        if scheme.max_reps is None:
+            return "as many times as is comfortable"
+        return f"up to {scheme.max_reps} times"
     if scheme.max_reps is None:
         return f"at least {low} times"
     if scheme.max_reps == low:
@@ -228,6 +238,26 @@ def repeat_text(scheme: RepetitionScheme) -> str:
     if per_side:
         return f"Do it {count} on one side, then as many times on the other."
     return f"Do every repetition on one side, then change sides: {count} in all."
+
+
+def _rest_words(rest: Rest) -> str:
+    """Say a rest in words: ``"30 seconds"``, ``"30 to 60 seconds"``, or its own text."""
+    if rest.min_seconds is None or rest.max_seconds is None:
+        return str(rest.text)
+    return seconds_words(rest.min_seconds, rest.max_seconds)
+
+
+def sets_text(sets: Sets) -> str:
+    """A repeat step's text for the sets: ``"Do 2 to 3 sets, resting 30 seconds between sets."``."""
+    low, high = sets.min_sets, sets.max_sets
+    if high is None:
+        count = f"at least {low} sets"
+    elif high == low:
+        count = "1 set" if low == 1 else f"{low} sets"
+    else:
+        count = f"{low} to {high} sets"
+    rest = "" if sets.rest is None else f", resting {_rest_words(sets.rest)} between sets"
+    return f"Do {count}{rest}."
 
 
 def name_from_slug(slug: str) -> str:
@@ -271,4 +301,60 @@ ROUTINE_NAMES: Final = (
     "Lower back and hip routine",
     "Evening mobility",
     "Gentle strength block",
+)
+
+# -- sets, timed work, load, effort, precautions, media ----------------------------------------
+
+#: Notes a quantified rest between sets may carry, and rests between sets in words only.
+SET_REST_NOTES: Final = ("between sets", "sitting down")
+#: The steps of timed work: they keep the body moving until the time is up, and state no number
+#: (a number of seconds in a step reads as a hold).
+TIMED_WORK_TEXTS: Final = (
+    "Keep the movement going at a steady pace until the time is up.",
+    "Carry on smoothly, without rushing, until the timer ends.",
+)
+#: A band's level or colour as handouts name it.
+BAND_LEVELS: Final = ("light", "medium", "heavy", "yellow", "red", "green", "blue")
+#: A source's own words for a band or a weight.
+BAND_TEXTS: Final = ("a resistance band", "an exercise band tied in a loop")
+WEIGHT_TEXTS: Final = ("a dumbbell", "an ankle weight", "a small kettlebell")
+#: Loads described in words only.
+DESCRIBED_LOADS: Final = (
+    "a full water bottle",
+    "a tin of beans in each hand",
+    "a bag of rice",
+    "a shopping bag with two books in it",
+)
+#: How hard the work should feel, in words.
+EFFORT_TEXTS: Final = (
+    "to a gentle stretch, not pain",
+    "until the muscles feel tired",
+    "comfortably hard",
+    "easy enough to talk through",
+)
+#: Safety notes for the patient.
+PRECAUTIONS: Final = (
+    "Stop if the pain increases.",
+    "Stop and sit down if you feel dizzy.",
+    "Keep breathing; do not hold your breath.",
+    "Stay within a range that is free of pain.",
+    "Check with your surgeon before doing this in the first six weeks after an operation.",
+)
+#: A picture's or a video's text alternative, and licences media is used under.
+MEDIA_ALTS: Final = (
+    "The starting position.",
+    "The end of the movement.",
+    "A physiotherapist demonstrating the exercise.",
+)
+LICENCES: Final = ("CC0-1.0", "CC-BY-4.0", "Unlicense")
+#: Notes for the patient about one exercise, and about a whole routine.
+ITEM_NOTES: Final = (
+    "Start on the less painful side.",
+    "Do this one after a warm shower.",
+    "Skip it on days when your back is sore.",
+)
+ROUTINE_NOTES: Final = (
+    "Spread the sessions over the day.",
+    "Bring this sheet to your next appointment.",
+    "Call the clinic if the pain gets worse over two days.",
 )
