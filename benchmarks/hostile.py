@@ -84,6 +84,13 @@ def dose_infinite_number(size: int) -> Run:
     return lambda: extract_dose(text)
 
 
+def dose_rests_between_sets(size: int) -> Run:
+    """One endless sentence of rests between sets: each number's sentence is the whole text."""
+    unit = "rest 30 seconds between sets, "
+    text = unit * (size // len(unit) + 1)
+    return lambda: extract_dose(text)
+
+
 def dose_small_count_space_run(size: int) -> Run:
     """ "do once", then a long run of spaces before what may make it a frequency."""
     text = "do once" + " " * size + "x"
@@ -253,6 +260,7 @@ FAMILIES: dict[str, Family] = {
     "dose-range-space-run": dose_range_space_run,
     "dose-many-quantities": dose_many_quantities,
     "dose-infinite-number": dose_infinite_number,
+    "dose-rests-between-sets": dose_rests_between_sets,
     "dose-small-count-space-run": dose_small_count_space_run,
     "dose-many-words": dose_many_words,
     "step-space-run": step_space_run,

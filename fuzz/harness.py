@@ -244,6 +244,7 @@ HOSTILE: Final[dict[str, tuple[str, str, str, str]]] = {
     "dose-range-space-run": ("Hold 1 to", " ", "x", "dose"),
     "dose-many-quantities": ("", "Hold 10 seconds, rest 5 s; ", "", "dose"),
     "dose-infinite-number": ("Rest for ", "9", " seconds.", "dose"),
+    "dose-rests-between-sets": ("", "rest 30 seconds between sets, ", "", "dose"),
     "dose-small-count-space-run": ("do once", " ", "x", "dose"),
     "article-numbered-spaces": ("Title\n1. x", " ", "y\n", "article"),
     "article-bullet-spaces": ("Title\n1. Stretch\n- a", " ", "b\n", "article"),

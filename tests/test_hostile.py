@@ -546,3 +546,26 @@ def test_a_yaml_catalog_whose_exercises_are_integers_gets_the_same_report() -> N
     assert [str(found) for found in validate_text(text, syntax="yaml").problems] == (
         _integers_report_expected(5000)
     )
+
+
+# -- the terms of a dose (sets, timed work, loads) -----------------------------------------------
+
+
+def test_a_load_phrase_the_model_cannot_hold_is_no_load() -> None:
+    for text in (
+        "Use a resistance \x0b band.",
+        "Use a " + "resistance " * 1200 + "band.",
+        "Hold a " + "light " * 2000 + "dumbbell.",
+    ):
+        assert extract_dose(text).mentions == (), text[:30]
+
+
+def test_rests_between_sets_in_one_endless_sentence_are_read_once_each() -> None:
+    reading = extract_dose("rest 30 seconds between sets, " * 400)
+    found = [(mention.field, mention.status.value, mention.note) for mention in reading.mentions]
+
+    assert found == [
+        ("duration", "ignored", "rest between sets or intervals"),
+        ("set_rest", "taken", ""),
+        *[("duration", "ignored", "rest between sets or intervals")] * 399,
+    ]

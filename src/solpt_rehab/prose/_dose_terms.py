@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
+from .._core.errors import InvalidValueError
 from .._model.values import Load, LoadKind, Rest, WeightUnit
 from ._vocabulary import TIME_UNITS, WORD_VALUES
 
@@ -163,6 +164,23 @@ def _stems(word: str, stems: Sequence[str]) -> bool:
     return word.startswith(tuple(stems))
 
 
+#: How far the context of a number reaches, in words, either side: far enough for any real
+#: sentence, as the dose reader's 300 characters are.
+_REACH: Final = 60
+
+
+def _load(span: Span, **fields: object) -> tuple[Load, Span] | None:
+    """A load and where it was read, or ``None`` when the model cannot hold the phrase.
+
+    A phrase longer than a text may be ("resistance" a thousand times, then "band") or holding
+    a control character is no load: reading a text never raises for what the text says.
+    """
+    try:
+        return Load(**fields), span  # type: ignore[arg-type]
+    except InvalidValueError:
+        return None
+
+
 class _Walk:
     """One walk over a text's tokens: where its clauses and sentences start."""
 
@@ -189,11 +207,17 @@ class _Walk:
     def span(self, first: int, last: int) -> Span:
         return self.words[first].start, self.words[last - 1].end
 
+    # Each number reads its sentence and the clause before it, as far as _REACH words either
+    # side: a text of one endless sentence ("rest 30 seconds between sets, " ten thousand times)
+    # would otherwise cost the whole text per number, quadratic in its length.
+
     def sentence(self, index: int) -> list[str]:
-        return [t.word for t in self.words[self.sentence_start[index] : self.sentence_end[index]]]
+        first = max(self.sentence_start[index], index - _REACH)
+        last = min(self.sentence_end[index], index + _REACH)
+        return [t.word for t in self.words[first:last]]
 
     def clause_before(self, index: int) -> list[str]:
-        return [t.word for t in self.words[self.clause_start[index] : index]]
+        return [t.word for t in self.words[max(self.clause_start[index], index - _REACH) : index]]
 
     def read(self) -> Terms:
         found: dict[str, object] = {}
@@ -340,7 +364,7 @@ class _Walk:
                 level = f"extra {level}"
         first = self.phrase_start(first)
         span = self.span(first, index + 1)
-        return Load(kind=LoadKind.BAND, level=level, text=self.text[span[0] : span[1]]), span
+        return _load(span, kind=LoadKind.BAND, level=level, text=self.text[span[0] : span[1]])
 
     def weight(self, index: int) -> tuple[Load, Span] | None:
         word = self.words[index].word
@@ -358,10 +382,10 @@ class _Walk:
         span = self.span(first, index + 1)
         text = self.text[span[0] : span[1]]
         if amount is None:
-            return Load(kind=LoadKind.WEIGHT, text=text), span
-        return Load(
-            kind=LoadKind.WEIGHT, min_amount=low, max_amount=high, unit=unit, text=text
-        ), span
+            return _load(span, kind=LoadKind.WEIGHT, text=text)
+        return _load(
+            span, kind=LoadKind.WEIGHT, min_amount=low, max_amount=high, unit=unit, text=text
+        )
 
     def amount_before(self, index: int) -> tuple[float, float, WeightUnit, int] | None:
         """``N kg`` or ``N-lb`` ending just before ``index``: low, high, unit and first index."""
@@ -389,7 +413,7 @@ class _Walk:
         if self.word(cue - 1) not in _BODY_WEIGHT_CUES:
             return None
         span = self.span(index, last)
-        return Load(kind=LoadKind.BODY_WEIGHT, text=self.text[span[0] : span[1]]), span
+        return _load(span, kind=LoadKind.BODY_WEIGHT, text=self.text[span[0] : span[1]])
 
 
 #: Without a digit, a text needs one of these (as part of a word, so a quick test) to state a
