@@ -137,7 +137,7 @@ def test_devices_fifos_and_endless_streams_end_with_an_answer(tree: Path) -> Non
         2,
         b"",
         (
-            "<stdin>: error input-too-large: the input of '-' is longer than 100000 bytes, the "
+            "<stdin>: error too-large: the input of '-' is longer than 100000 bytes, the "
             "limit (--max-bytes); the rest is not read\n"
             "1 file: 0 with errors, 1 unreadable; 0 errors, 0 warnings\n"
         ),
@@ -153,7 +153,7 @@ def test_json_lines_from_stdin_with_a_line_too_long(capsys: pytest.CaptureFixtur
     assert captured.out == ""  # the first line is longer than 40 bytes too
     assert captured.err.splitlines() == [
         (
-            "<stdin>:1:1: error input-too-large: line 1 of '-' is longer than 40 bytes, the limit "
+            "<stdin>:1:1: error too-large: line 1 of '-' is longer than 40 bytes, the limit "
             "(--max-bytes); the rest is not read"
         ),
         "1 file: 0 with errors, 1 unreadable; 0 errors, 0 warnings",
@@ -168,7 +168,7 @@ def test_json_lines_from_stdin_with_a_line_too_long(capsys: pytest.CaptureFixtur
     )
     assert captured.err.splitlines() == [
         (
-            "<stdin>:3:1: error input-too-large: line 3 of '-' is longer than 4000 bytes, the "
+            "<stdin>:3:1: error too-large: line 3 of '-' is longer than 4000 bytes, the "
             "limit (--max-bytes); the rest is not read"
         ),
         "1 file, 2 documents: 1 with errors, 1 unreadable; 1 error, 0 warnings",

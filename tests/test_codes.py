@@ -199,7 +199,6 @@ def test_every_registered_code_is_covered_here() -> None:
         | set(DRAFTS)
         | {
             "unreadable-file",
-            "input-too-large",
             "invalid-value",
         }
     )
@@ -278,6 +277,6 @@ def test_the_command_line_reports_a_file_longer_than_its_limit(
     path.write_text("{}    ", encoding="utf-8")
     assert main(["validate", "--quiet", "--max-bytes", "4", str(path)]) == 2
     assert capsys.readouterr().err == (
-        f"{path}: error input-too-large: the input of {str(path)!r} is longer than 4 bytes, "
+        f"{path}: error too-large: the input of {str(path)!r} is longer than 4 bytes, "
         "the limit (--max-bytes); the rest is not read\n"
     )

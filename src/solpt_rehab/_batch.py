@@ -26,7 +26,7 @@ from ._wire.positions import LocatedProblem, locate
 __all__ = ["FileUnit", "LinesUnit", "ReadyUnit", "TextUnit", "UnitResult", "in_order", "run_unit"]
 
 #: The codes of problems with reading a file: the command line exits 2 when one is found.
-READING_CODES: Final = frozenset({"unreadable-file", "input-too-large"})
+READING_CODES: Final = frozenset({"unreadable-file", "too-large"})
 
 
 @attrs.frozen(kw_only=True)

@@ -265,7 +265,7 @@ def too_large(name: str, limit: int, what: str = "the input") -> Problem:
     """The problem of a document longer than the limit."""
     return problem(
         (),
-        "input-too-large",
+        "too-large",
         f"{what} of {name!r} is longer than {limit} bytes, the limit (--max-bytes); "
         "the rest is not read",
     )

@@ -143,7 +143,7 @@ class TextReporter(Reporter):
             print(f"{printable(name)}: {_omitted(stats, self.max_problems)}", file=self.out)
 
 
-_READING: Final = frozenset({"unreadable-file", "input-too-large"})
+_READING: Final = frozenset({"unreadable-file", "too-large"})
 
 
 def _problem_object(found: LocatedProblem) -> dict[str, Any]:

@@ -48,7 +48,10 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "number-too-large": (E, "a number beyond the range of a 64-bit float"),
     "duplicate-key": (E, "the same key twice in one object; JSON parsers disagree on which wins"),
     "too-deep": (E, "arrays and objects nested more deeply than the parser can follow"),
-    "too-large": (E, "a text longer than the size limit (64 MiB unless `max_size` says), unread"),
+    "too-large": (
+        E,
+        "a text longer than the size limit (64 MiB unless `max_size` or `--max-bytes` says), unread",
+    ),
     # -- the document's structure --
     "wrong-kind": (E, "`kind` is not `exercise`, `catalog` or `routine`, or not the one expected"),
     "unknown-version": (E, "`format_version` is not a version this library reads (1 or 2)"),
@@ -136,7 +139,6 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "too-many-warnings": (W, "past the report's limit (`max_problems`), only warnings: counted"),
     # -- the command line --
     "unreadable-file": (E, "the command line could not read the file (exit status 2)"),
-    "input-too-large": (E, "a file, stdin or JSON Lines line over `--max-bytes`, read no further"),
     # -- drafting exercises from prose (read_article and the free-exercise-db importer) --
     "hold-not-stated": (W, "no step states a hold, or a step only stands in for one: no hold"),
     "hold-unquantified": (W, "a step states a hold without a number; the draft has none"),
@@ -183,6 +185,5 @@ PARSE_CODES: Final = frozenset(
         "too-deep",
         "too-large",
         "unreadable-file",
-        "input-too-large",
     }
 )
