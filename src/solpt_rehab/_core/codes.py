@@ -50,7 +50,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "too-deep": (E, "arrays and objects nested more deeply than the parser can follow"),
     "too-large": (
         E,
-        "a text longer than the size limit (64 MiB unless `max_size` or `--max-bytes` says), unread",
+        "a text over the size limit (64 MiB unless `max_size` or `--max-bytes` says), unread",
     ),
     # -- the document's structure --
     "wrong-kind": (E, "`kind` is not `exercise`, `catalog` or `routine`, or not the one expected"),
