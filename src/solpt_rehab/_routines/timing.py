@@ -26,7 +26,17 @@ import attrs
 from .._core.errors import InvalidValueError
 from .._model import rules
 from .._model.rules import Flag, Nullable, Number, Text, declare
-from .._model.values import CountingRule, Laterality, Load, LoadKind, Rest, StrChoice, format_number
+from .._model.values import (
+    CountingRule,
+    Hold,
+    Laterality,
+    Load,
+    LoadKind,
+    Rest,
+    StrChoice,
+    TimedWork,
+    format_number,
+)
 from .dose import Side, default_hold_seconds, default_load, default_sets, default_work_seconds
 from .values import Routine, RoutineItem
 
@@ -540,6 +550,22 @@ def _segments(routine: Routine, spans: dict[str, _Span]) -> Iterator[_Segment]:
                 previous = repetition
 
 
+def _prescribed_span(
+    prescribed: float | None, documented: Hold | TimedWork, default: float | None
+) -> _Span:
+    """The span of a hold or timed work: as prescribed, or else the default within its range.
+
+    Not prescribed, it plays the default and allows for the whole documented range.
+    """
+    if prescribed is not None:
+        return _Span.exactly(prescribed)
+    return _Span(
+        low=documented.min_seconds,
+        play=documented.min_seconds if default is None else default,
+        high=documented.max_seconds,
+    )
+
+
 def _work(
     item: RoutineItem,
     repetition: _Repetition,
@@ -560,15 +586,9 @@ def _work(
     announce = f"Set {of.number} of {of.of}. " if of is not None and opens_set else ""
     set_number = None if of is None else of.number
     if exercise.timed_work is not None:
-        if item.work_seconds is not None:
-            work = _Span.exactly(item.work_seconds)
-        else:  # not prescribed: play the default, allow for the whole documented range
-            default = default_work_seconds(exercise)
-            work = _Span(
-                low=exercise.timed_work.min_seconds,
-                play=exercise.timed_work.min_seconds if default is None else default,
-                high=exercise.timed_work.max_seconds,
-            )
+        work = _prescribed_span(
+            item.work_seconds, exercise.timed_work, default_work_seconds(exercise)
+        )
         yield _Segment(
             kind=CueKind.WORK,
             exercise_id=exercise.id,
@@ -595,15 +615,7 @@ def _work(
                 set_number=set_number,
             )
         return
-    if item.hold_seconds is not None:
-        hold = _Span.exactly(item.hold_seconds)
-    else:  # not prescribed: play the default, allow for the whole documented range
-        default = default_hold_seconds(exercise)
-        hold = _Span(
-            low=exercise.hold.min_seconds,
-            play=exercise.hold.min_seconds if default is None else default,
-            high=exercise.hold.max_seconds,
-        )
+    hold = _prescribed_span(item.hold_seconds, exercise.hold, default_hold_seconds(exercise))
     yield _Segment(
         kind=CueKind.HOLD,
         exercise_id=exercise.id,
