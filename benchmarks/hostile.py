@@ -12,6 +12,7 @@ Run it from the repository root (the ``yaml`` extra is needed for the YAML famil
 
     python benchmarks/hostile.py                       # 1 KB to 1 MB, every family
     python benchmarks/hostile.py --max-size 65536 --family article-numbered-spaces
+    python benchmarks/hostile.py --gc off              # the collector paused while timing
 
 A family whose single call takes longer than ``--budget`` seconds stops growing there (a
 quadratic reader at 1 MB would take hours). Times are CPU times of this process (the wall clock
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import itertools
 import json
 import time
@@ -372,7 +374,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--budget", type=float, default=5.0)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--family", action="append", choices=sorted(FAMILIES))
+    parser.add_argument(
+        "--gc",
+        choices=("on", "off"),
+        default="on",
+        help="off: the garbage collector paused while timing (a full pass moves single ratios)",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.gc == "off":
+        gc.collect()
+        gc.disable()
     sizes = []
     size = arguments.min_size
     while size <= arguments.max_size:
@@ -381,7 +392,8 @@ def main(argv: list[str] | None = None) -> None:
     names = arguments.family or list(FAMILIES)
     print(
         f"sizes {_size(sizes[0])} to {_size(sizes[-1])}, doubling; best CPU time of a call in "
-        f"{arguments.rounds} round{'s' if arguments.rounds != 1 else ''}; "
+        f"{arguments.rounds} round{'s' if arguments.rounds != 1 else ''}, garbage collector "
+        f"{arguments.gc}; "
         f"linear when the growth per doubling < {GROWTH_LIMIT}"
     )
     for name in names:
