@@ -65,6 +65,18 @@ def _embedded(**changes: Any) -> dict[str, Any]:
     return document
 
 
+def _session_log(**changes: Any) -> dict[str, Any]:
+    """A session log of one exercise with one set, then ``changes``."""
+    document: dict[str, Any] = {
+        "kind": "session-log",
+        "format_version": 2,
+        "date": "2026-12-02",
+        "items": [{"exercise": "knees-to-chest", "sets": [{"reps": 3}]}],
+    }
+    document.update(changes)
+    return document
+
+
 _BANDED: dict[str, Any] = {"kind": "band", "level": "light"}
 _WEIGHTED: dict[str, Any] = {"kind": "weight", "min_amount": 1, "max_amount": 2, "unit": "kg"}
 
@@ -119,6 +131,7 @@ DOCUMENTS: dict[str, object] = {
     "not-a-slug": _exercise(id="Knees"),
     "empty-array": _exercise(steps=[]),
     "bad-date": {**_routine(exercise="lying-march", reps=8), "start": "2026-02-30"},
+    "bad-time": _session_log(time="7:30"),
     "range-inverted": _reps(max_reps=2),
     "rest-incomplete": _reps(rest={"min_seconds": 5}),
     "rest-undescribed": _reps(rest={}),
@@ -156,6 +169,12 @@ DOCUMENTS: dict[str, object] = {
     "reps-implausibly-high": _routine(exercise="figure-4-stretch", reps=10, side="left"),
     "prose-hold-mismatch": _exercise(
         steps=[{"text": "Stay in the stretch for 45 seconds.", "kind": "hold"}]
+    ),
+    "reps-two-ways": _session_log(
+        items=[{"exercise": "knees-to-chest", "sets": [{"reps": 3, "left_reps": 3}]}]
+    ),
+    "skipped-with-sets": _session_log(
+        items=[{"exercise": "knees-to-chest", "sets": [{}], "skipped": "too tired"}]
     ),
     "too-many-problems": _exercise(**{f"colour{index}": "red" for index in range(1001)}),
     "too-many-warnings": _mismatching_catalog(1001),

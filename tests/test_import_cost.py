@@ -23,6 +23,8 @@ WIRE_LAYER = (
     "solpt_rehab._wire.validate",
     "solpt_rehab._wire.write",
 )
+#: The session logs' values, which the wire format reads and writes.
+LOGS = ("solpt_rehab._logs", "solpt_rehab._logs.values")
 DEFERRED = (
     "cattrs",
     "difflib",
@@ -32,6 +34,7 @@ DEFERRED = (
     "solpt_rehab._wire.schema",
     "solpt_rehab._routines.timing",
     "solpt_rehab._present",
+    *LOGS,
 )
 
 
@@ -65,11 +68,12 @@ def test_building_a_routine_needs_neither_msgspec_nor_the_timeline() -> None:
 @pytest.mark.parametrize(
     ("code", "loaded"),
     [
-        ("from solpt_rehab import loads", ["json", "msgspec", *WIRE_LAYER]),
+        ("from solpt_rehab import loads", ["json", "msgspec", *WIRE_LAYER, *LOGS]),
         (
             "import solpt_rehab; solpt_rehab.json_schema",
-            ["solpt_rehab._wire.schema", "solpt_rehab._wire.spec"],
+            ["solpt_rehab._wire.schema", "solpt_rehab._wire.spec", *LOGS],
         ),
+        ("import solpt_rehab; solpt_rehab.SessionLog", list(LOGS)),
         ("import solpt_rehab; solpt_rehab.Cue", ["solpt_rehab._routines.timing"]),
         ("import solpt_rehab; solpt_rehab.Pacing", ["solpt_rehab._routines.timing"]),
         ("from solpt_rehab import session_duration", ["solpt_rehab._routines.timing"]),

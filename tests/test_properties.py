@@ -73,6 +73,7 @@ REQUIRED = frozenset(
         "items",
         "exercise",
         "reps",
+        "date",
     }
 )
 #: The parts whose keys are all optional (but a load's kind).
@@ -236,11 +237,12 @@ def test_documents_refuses_an_unknown_kind() -> None:
     with pytest.raises(InvalidArgument) as error:
         ss.documents("plan")  # type: ignore[arg-type]
     assert (
-        str(error.value) == "kind='plan' must be one of 'exercise', 'catalog', 'routine', or None"
+        str(error.value)
+        == "kind='plan' must be one of 'exercise', 'catalog', 'routine', 'session-log', or None"
     )
 
 
-@pytest.mark.parametrize("kind", ["exercise", "catalog", "routine"])
+@pytest.mark.parametrize("kind", ["exercise", "catalog", "routine", "session-log"])
 @given(data=st.data())
 def test_documents_of_one_kind_are_of_that_kind(kind: Any, data: st.DataObject) -> None:
     assert data.draw(ss.documents(kind))["kind"] == kind
@@ -378,6 +380,7 @@ def test_removing_a_required_key_is_an_error_at_the_keys_path(
         and path[-1] in REQUIRED
         and not (len(path) >= 2 and path[-2] in OPTIONAL_PARTS and path[-1] != "kind")
         and not (len(path) >= 2 and path[-2] == "rest")
+        and not (len(path) >= 3 and path[-3] == "sets")  # a set log's keys are all optional
     ]
     path = data.draw(st.sampled_from(places))
     del _parent(document, path)[path[-1]]

@@ -32,6 +32,7 @@ from solpt_rehab import (
     Frequency,
     Hold,
     InvalidValueError,
+    ItemLog,
     Load,
     Media,
     Pacing,
@@ -40,6 +41,8 @@ from solpt_rehab import (
     Routine,
     RoutineItem,
     SessionDuration,
+    SessionLog,
+    SetLog,
     Sets,
     Step,
     TimedWork,
@@ -106,7 +109,32 @@ ROUTINE = Routine(
     start=datetime.date(2026, 12, 1),
     notes="Stop and call us if the pain spreads.",
 )
-#: Where each declared class stands in one of the two valid documents.
+SESSION_LOG = SessionLog(
+    date=datetime.date(2026, 12, 2),
+    time=datetime.time(7, 30),
+    items=(
+        ItemLog(
+            exercise="wall-sit",
+            sets=(
+                SetLog(
+                    hold_seconds=15,
+                    work_seconds=40,
+                    load=Load(kind="weight", min_amount=1, max_amount=1, unit="kg"),
+                ),
+            ),
+            rpe=4,
+            difficulty="moderate",
+            notes="Knee fine.",
+        ),
+        ItemLog(exercise="knees-to-chest"),
+    ),
+    pain_before=3,
+    pain_after=2,
+    rpe=4.5,
+    difficulty="easy",
+    notes="Done before breakfast.",
+)
+#: Where each declared class stands in one of the valid documents.
 PLACES: dict[type[Any], tuple[Any, tuple[str | int, ...]]] = {
     Exercise: (EXERCISE, ()),
     Step: (EXERCISE, ("steps", 0)),
@@ -122,6 +150,9 @@ PLACES: dict[type[Any], tuple[Any, tuple[str | int, ...]]] = {
     Citation: (EXERCISE, ("source",)),
     Frequency: (ROUTINE, ("frequency",)),
     Routine: (ROUTINE, ()),
+    SetLog: (SESSION_LOG, ("items", 0, "sets", 0)),
+    ItemLog: (SESSION_LOG, ("items", 1)),
+    SessionLog: (SESSION_LOG, ()),
 }
 SCHEMA = jsonschema.Draft202012Validator(json_schema())
 SCHEMA_CODES = schema_codes()
@@ -260,7 +291,9 @@ def test_a_rule_broken_alone_is_refused_by_every_path(case: Case) -> None:
     assert SCHEMA.is_valid(document) is not case.in_schema
 
 
-@pytest.mark.parametrize("value", [EXERCISE, ROUTINE], ids=["exercise", "routine"])
+@pytest.mark.parametrize(
+    "value", [EXERCISE, ROUTINE, SESSION_LOG], ids=["exercise", "routine", "session-log"]
+)
 def test_the_valid_documents_are_valid_everywhere(value: Any) -> None:
     document = to_document(value)
     assert validate(document).problems == ()

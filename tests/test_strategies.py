@@ -1110,7 +1110,16 @@ def test_without_hypothesis_the_module_says_which_extra_to_install() -> None:
 
 
 #: The private modules of solpt_rehab.strategies, each of which imports only those before it.
-LAYERS = ("_cached", "_arguments", "_vocabulary", "_doses", "_exercises", "_routines", "_documents")
+LAYERS = (
+    "_cached",
+    "_arguments",
+    "_vocabulary",
+    "_doses",
+    "_exercises",
+    "_routines",
+    "_logs",
+    "_documents",
+)
 
 
 def test_the_package_defines_nothing_and_re_exports_its_private_modules() -> None:

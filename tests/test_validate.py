@@ -106,7 +106,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 "/kind",
                 "wrong-kind",
                 E,
-                "'kind' must be one of 'exercise', 'catalog', 'routine': 'plan'",
+                "'kind' must be one of 'exercise', 'catalog', 'routine', 'session-log': 'plan'",
             ),
             (
                 "/format_version",

@@ -59,11 +59,15 @@ from ._version import __version__
 _LAZY: dict[str, str] = {
     "Cue": "_routines.timing",
     "CueKind": "_routines.timing",
+    "Difficulty": "_logs.values",
     "Interpretation": "_routines.timing",
+    "ItemLog": "_logs.values",
     "LocatedProblem": "_wire.positions",
     "Pacing": "_routines.timing",
     "Report": "_wire.validate",
     "SessionDuration": "_routines.timing",
+    "SessionLog": "_logs.values",
+    "SetLog": "_logs.values",
     "dumps": "_wire.documents",
     "format_timeline": "_present",
     "from_document": "_wire.documents",
@@ -81,6 +85,7 @@ _LAZY: dict[str, str] = {
 if TYPE_CHECKING:
     # Type checkers see plain imports, and no module ``__getattr__``: a misspelt name stays an
     # error for them instead of becoming ``Any``.
+    from ._logs.values import Difficulty, ItemLog, SessionLog, SetLog
     from ._present import format_timeline
     from ._routines.timing import (
         Cue,
@@ -141,6 +146,7 @@ __all__ = [
     "CountingRule",
     "Cue",
     "CueKind",
+    "Difficulty",
     "DocumentError",
     "Effort",
     "Equipment",
@@ -149,6 +155,7 @@ __all__ = [
     "Hold",
     "Interpretation",
     "InvalidValueError",
+    "ItemLog",
     "Laterality",
     "Level",
     "Load",
@@ -168,6 +175,8 @@ __all__ = [
     "RoutineError",
     "RoutineItem",
     "SessionDuration",
+    "SessionLog",
+    "SetLog",
     "Sets",
     "Severity",
     "Side",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
+from ._logs.values import ItemLog, SessionLog, SetLog
 from ._model.values import (
     Citation,
     Effort,
@@ -52,6 +53,9 @@ REGISTERED: Final[dict[type[Any], str]] = {
     Pacing: "pacings",
     RoutineItem: "routine_items",
     Routine: "routines",
+    SetLog: "set_logs",
+    ItemLog: "item_logs",
+    SessionLog: "session_logs",
 }
 
 

@@ -53,7 +53,10 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
         "a text over the size limit (64 MiB unless `max_size` or `--max-bytes` says), unread",
     ),
     # -- the document's structure --
-    "wrong-kind": (E, "`kind` is not `exercise`, `catalog` or `routine`, or not the one expected"),
+    "wrong-kind": (
+        E,
+        "`kind` is not `exercise`, `catalog`, `routine` or `session-log`, or not the one expected",
+    ),
     "unknown-version": (E, "`format_version` is not a version this library reads (1 or 2)"),
     "missing-key": (E, "a required key is absent; the path is the key's own path"),
     "unknown-key": (E, "a key the format does not define (often a misspelling)"),
@@ -76,6 +79,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "not-a-slug": (E, "an id that is not lowercase letters and digits joined by single hyphens"),
     "empty-array": (E, "an array that must hold at least one item is empty"),
     "bad-date": (E, "a date that is not a real day written `YYYY-MM-DD`"),
+    "bad-time": (E, "a time of day that is not written `HH:MM` on a 24-hour clock"),
     "invalid-value": (E, "a value the model refuses for a reason no other code names"),
     # -- the domain rules --
     "range-inverted": (E, "a range whose maximum is below its minimum"),
@@ -131,6 +135,9 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
         W,
         "a step's text states a load of another kind, level or amount than `load`",
     ),
+    # -- session logs --
+    "reps-two-ways": (E, "a set's repetitions given both in all (`reps`) and side by side"),
+    "skipped-with-sets": (E, "an exercise logged as skipped that has sets done"),
     # -- the report itself --
     "too-many-problems": (
         E,

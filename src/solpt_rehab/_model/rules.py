@@ -50,6 +50,7 @@ __all__ = [
     "Rule",
     "Spec",
     "Text",
+    "TimeOfDay",
     "check_source",
     "checks_pending",
     "control_requirement",
@@ -451,6 +452,77 @@ class Day(Spec):
         if day is None:
             _fail(self.problem(value, name, nullable=nullable))
         return day
+
+
+#: A time of day to the minute, ``HH:MM`` on a 24-hour clock, as the model and the schema read it.
+_TIME_PATTERN: Final = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9](?![\s\S])"
+
+
+@functools.cache
+def _time() -> re.Pattern[str]:
+    """:data:`_TIME_PATTERN`, compiled on first use."""
+    return re.compile(_TIME_PATTERN)
+
+
+def _whole_minute(value: object) -> bool:
+    """Whether ``value`` is a :class:`datetime.time` to the minute, without a time zone."""
+    return (
+        type(value) is datetime.time
+        and value.second == 0
+        and value.microsecond == 0
+        and value.tzinfo is None
+        and not value.fold
+    )
+
+
+@attrs.frozen
+class TimeOfDay(Spec):
+    """A time of day to the minute: a :class:`datetime.time` in the model, ``"HH:MM"`` on the wire.
+
+    A session log says when the session was done; a clock reads to the minute and a local time
+    carries no zone, so the model holds neither seconds nor a zone.
+    """
+
+    def time(self, value: object) -> datetime.time | None:
+        """The time a model or wire value is or names, or ``None``."""
+        if _whole_minute(value):
+            return value  # type: ignore[return-value]
+        if isinstance(value, str) and _time().match(value):
+            return datetime.time.fromisoformat(value)
+        return None
+
+    def problem(self, value: object, name: str, *, nullable: bool = False) -> Found | None:
+        """See :meth:`Spec.problem`: a time to the minute, or a string that names one, passes."""
+        if self.time(value) is not None:
+            return None
+        return (
+            "bad-time",
+            f"{name!r} must be a time of day written HH:MM{_or_none(nullable)}: {show(value)}",
+        )
+
+    def inline(self, var: str, namespace: dict[str, Any]) -> str:
+        """See :meth:`Spec.inline`."""
+        return f"{_name(namespace, _whole_minute)}({var})"
+
+    def schema(self) -> dict[str, Any]:
+        """See :meth:`Spec.schema`."""
+        return {"type": "string", "pattern": _TIME_PATTERN}
+
+    def breaking(self) -> Iterator[tuple[str, object]]:
+        """See :meth:`Spec.breaking`."""
+        yield "bad-time", "24:00"
+        yield "bad-time", "7:30"
+        yield "bad-time", "07:30:00"
+        yield "bad-time", 730
+
+    def convert(self, value: object, name: str, *, nullable: bool = False) -> Any:
+        """The time ``value`` is or names; :class:`InvalidValueError` otherwise."""
+        if nullable and value is None:
+            return None
+        found = self.time(value)
+        if found is None:
+            _fail(self.problem(value, name, nullable=nullable))
+        return found
 
 
 @attrs.frozen

@@ -1,6 +1,7 @@
 """The public face of the wire format: write, read and validate documents.
 
-A document is a JSON object with ``kind`` (``"exercise"``, ``"catalog"`` or ``"routine"``),
+A document is a JSON object with ``kind`` (``"exercise"``, ``"catalog"``, ``"routine"`` or
+``"session-log"``),
 ``format_version`` (``1``) and the content's keys; ``docs/wire-format.md`` describes it.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Literal, overload
 
 from .._core.errors import InvalidValueError
+from .._logs.values import SessionLog
 from .._model.values import Exercise
 from .._routines.values import Routine
 from .fast import decode_text
@@ -26,7 +28,7 @@ from .validate import (
     read,
     read_catalog_text,
 )
-from .write import exercise_body, header, routine_body
+from .write import exercise_body, header, plain, routine_body
 
 __all__ = [
     "dumps",
@@ -38,18 +40,21 @@ __all__ = [
     "validate_text",
 ]
 
-Kind = Literal["exercise", "catalog", "routine"]
+Kind = Literal["exercise", "catalog", "routine", "session-log"]
 Syntax = Literal["json", "yaml"]
-Content = Exercise | Routine | tuple[Exercise, ...]
+Content = Exercise | Routine | tuple[Exercise, ...] | SessionLog
+#: What :func:`to_document` and :func:`dumps` take.
+Writable = Exercise | Routine | SessionLog | Iterable[Exercise]
 
 
-def to_document(obj: Exercise | Routine | Iterable[Exercise]) -> dict[str, Any]:
+def to_document(obj: Writable) -> dict[str, Any]:
     """Write a value as a wire-format document, every field explicit.
 
     Args:
         obj: An :class:`~solpt_rehab.Exercise` (an exercise document), a
-            :class:`~solpt_rehab.Routine` (a routine document), or a sequence of exercises such as
-            ``catalog.all()`` (a catalog document).
+            :class:`~solpt_rehab.Routine` (a routine document), a
+            :class:`~solpt_rehab.SessionLog` (a session-log document), or a sequence of exercises
+            such as ``catalog.all()`` (a catalog document).
 
     Returns:
         A new dict of plain JSON values (dicts, lists, strings, numbers, booleans, ``None``).
@@ -58,23 +63,26 @@ def to_document(obj: Exercise | Routine | Iterable[Exercise]) -> dict[str, Any]:
         InvalidValueError: When ``obj`` is none of these.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 A :class:`~solpt_rehab.SessionLog`.
     """
     if isinstance(obj, Exercise):
         return header("exercise") | exercise_body(obj)
     if isinstance(obj, Routine):
         return header("routine") | routine_body(obj)
+    if isinstance(obj, SessionLog):
+        return header("session-log") | plain(obj)  # type: ignore[no-any-return]
     given: object = obj  # callers without a type checker may pass anything
     if isinstance(given, Iterable) and not isinstance(given, (str, bytes, dict)):
         exercises = list(given)
         if all(isinstance(item, Exercise) for item in exercises):
             return header("catalog") | {"exercises": [exercise_body(item) for item in exercises]}
     raise InvalidValueError(
-        f"to_document takes an Exercise, a Routine or a sequence of Exercise values: "
+        f"to_document takes an Exercise, a Routine, a SessionLog or a sequence of Exercise values: "
         f"{type(obj).__name__}"
     )
 
 
-def dumps(obj: Exercise | Routine | Iterable[Exercise], *, indent: int | None = 2) -> str:
+def dumps(obj: Writable, *, indent: int | None = 2) -> str:
     """Write a value as JSON text: :func:`to_document`, then ``json.dumps``.
 
     Args:
@@ -244,6 +252,8 @@ def from_document(document: object, *, kind: Literal["catalog"]) -> tuple[Exerci
 @overload
 def from_document(document: object, *, kind: Literal["routine"]) -> Routine: ...
 @overload
+def from_document(document: object, *, kind: Literal["session-log"]) -> SessionLog: ...
+@overload
 def from_document(document: object, *, kind: None = None) -> Content: ...
 def from_document(document: object, *, kind: Kind | None = None) -> Content:
     """Read a parsed document into model values.
@@ -253,8 +263,8 @@ def from_document(document: object, *, kind: Kind | None = None) -> Content:
         kind: The kind the caller expects; another kind is an error.
 
     Returns:
-        An :class:`~solpt_rehab.Exercise`, a tuple of them (a catalog), or a
-        :class:`~solpt_rehab.Routine`.
+        An :class:`~solpt_rehab.Exercise`, a tuple of them (a catalog), a
+        :class:`~solpt_rehab.Routine`, or a :class:`~solpt_rehab.SessionLog`.
 
     Raises:
         DocumentError: When the document has any error; ``error.problems`` holds every problem
@@ -291,6 +301,14 @@ def loads(
     syntax: Syntax = "json",
     max_size: int | None = MAX_SIZE,
 ) -> Routine: ...
+@overload
+def loads(
+    text: str | bytes,
+    *,
+    kind: Literal["session-log"],
+    syntax: Syntax = "json",
+    max_size: int | None = MAX_SIZE,
+) -> SessionLog: ...
 @overload
 def loads(
     text: str | bytes,

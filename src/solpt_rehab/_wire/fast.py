@@ -35,7 +35,9 @@ from .._model.rules import (
     Part,
     Spec,
     Text,
+    TimeOfDay,
     check_source,
+    specs_within,
 )
 from .._model.values import Exercise
 from .markers import UNSOUND
@@ -243,9 +245,9 @@ def decode_text(text: str, kind: str | None) -> Any:
     """Read an exercise or catalog document from JSON text, or ``UNSOUND``.
 
     ``UNSOUND`` means only that this decoder does not vouch for the text: the detailed pass reads
-    it. A routine document is always left to the detailed pass.
+    it. A routine or session-log document is always left to the detailed pass.
     """
-    if kind == "routine":
+    if kind in ("routine", "session-log"):
         return UNSOUND
     _COUNT.keys = 0
     try:
@@ -308,9 +310,30 @@ def _converted(value: object, target: Any) -> Any:
     return built if _COUNT.keys == keys else UNSOUND
 
 
+_HAS_TWIN: Final[dict[type[Any], bool]] = {}
+
+
+def _has_twin(cls: type[Any]) -> bool:
+    """Whether ``cls`` can be decoded by a twin: not when a field holds a time of day.
+
+    msgspec reads RFC 3339 times, which want seconds and take a zone; the model's ``"HH:MM"``
+    is read by the walk alone (a session log's one field), so the two can never disagree.
+    """
+    found = _HAS_TWIN.get(cls)
+    if found is None:
+        found = _HAS_TWIN[cls] = not any(
+            isinstance(spec, TimeOfDay)
+            for field in shape_of(cls).fields
+            for spec in specs_within(field.spec)
+        )
+    return found
+
+
 def fast_part(cls: type[Any], value: object) -> Any:
     """Build one object of a declared class from parsed content, or ``UNSOUND``."""
-    return _converted(value, twin(cls)) if type(value) is dict else UNSOUND
+    if type(value) is not dict or not _has_twin(cls):
+        return UNSOUND
+    return _converted(value, twin(cls))
 
 
 def fast_document(document: object, kind: str | None) -> Any:  # noqa: PLR0911 - one return per refusal

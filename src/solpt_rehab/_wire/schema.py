@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Final
 
+from .._logs.values import ItemLog, SessionLog, SetLog
 from .._model.rules import Rule, schema_name, specs_within
 from .._model.values import Exercise
 from .._routines.values import Frequency, Routine, RoutineItem
@@ -36,7 +37,7 @@ FIELD_CODES_BEYOND_SCHEMA: Final = frozenset({"invalid-unicode", "number-too-lar
 
 
 def _classes() -> tuple[type[Any], ...]:
-    return (*parts(Exercise), Frequency, RoutineItem)
+    return (*parts(Exercise), Frequency, RoutineItem, ItemLog, SetLog)
 
 
 def _object(shape: Shape, header: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -58,7 +59,7 @@ def _object(shape: Shape, header: dict[str, Any] | None = None) -> dict[str, Any
 def json_schema() -> dict[str, Any]:
     """Return a JSON Schema (draft 2020-12) of the wire format, for authors in other languages.
 
-    The schema checks the structure of all three kinds of document: keys, types, allowed values,
+    The schema checks the structure of every kind of document: keys, types, allowed values,
     non-empty texts, positive numbers, and the rules between fields that a schema can say. It
     cannot check ranges (a maximum below its minimum), unique ids, references to exercises, or
     the dose rules of routine items; :func:`validate` does.
@@ -84,14 +85,15 @@ def json_schema() -> dict[str, Any]:
         "additionalProperties": False,
     }
     definitions["routine_document"] = _object(shape_of(Routine), header("routine"))
+    definitions["session_log_document"] = _object(shape_of(SessionLog), header("session-log"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": f"solpt_rehab document, format version {FORMAT_VERSION}",
         "description": (
-            "An exercise, a catalog of exercises, or a routine, as solpt_rehab reads and writes "
-            "them. Ranges, unique ids, exercise references and dose rules are checked by "
-            "solpt_rehab.validate, not by this schema."
+            "An exercise, a catalog of exercises, a routine or a session log, as solpt_rehab "
+            "reads and writes them. Ranges, unique ids, exercise references and dose rules are "
+            "checked by solpt_rehab.validate, not by this schema."
         ),
         "type": "object",
         "required": ["kind", "format_version"],
@@ -102,7 +104,7 @@ def json_schema() -> dict[str, Any]:
         "allOf": [
             {
                 "if": {"required": ["kind"], "properties": {"kind": {"const": kind}}},
-                "then": {"$ref": f"#/$defs/{kind}_document"},
+                "then": {"$ref": f"#/$defs/{kind.replace('-', '_')}_document"},
             }
             for kind in KINDS
         ],
@@ -117,7 +119,7 @@ def schema_codes() -> frozenset[str]:
     integer, which the validator refuses.
     """
     codes = set(_STRUCTURE_CODES)
-    for cls in (*_classes(), Routine):
+    for cls in (*_classes(), Routine, SessionLog):
         shape = shape_of(cls)
         for field in shape.fields:
             for spec in specs_within(field.spec):
@@ -129,7 +131,7 @@ def schema_codes() -> frozenset[str]:
 def rules_beyond_schema() -> list[tuple[str, str, str]]:
     """The rules across fields no JSON Schema can say: ``(object, code, why)``, in order."""
     found: list[tuple[str, str, str]] = []
-    for cls in (*_classes(), Routine):
+    for cls in (*_classes(), Routine, SessionLog):
         rules: tuple[Rule, ...] = shape_of(cls).rules
         found.extend(
             (cls.__name__, rule.code, rule.beyond_schema) for rule in rules if rule.schema is None

@@ -38,6 +38,7 @@ __all__ = [
     "FORMAT_VERSION",
     "HEADER_KEYS",
     "KINDS",
+    "KIND_SINCE",
     "READ_VERSIONS",
     "ExerciseRef",
     "Shape",
@@ -50,7 +51,9 @@ FORMAT_VERSION: Final = 2
 #: that version 2 introduced (a field's :attr:`~.._model.rules.DeclaredField.since`).
 READ_VERSIONS: Final = (1, 2)
 #: The kinds of document, in the order the docs present them.
-KINDS: Final = ("exercise", "catalog", "routine")
+KINDS: Final = ("exercise", "catalog", "routine", "session-log")
+#: The version of the format that introduced each kind, where later than the first.
+KIND_SINCE: Final = {"session-log": 2}
 #: The keys a document adds to its content.
 HEADER_KEYS: Final = ("kind", "format_version")
 

@@ -26,6 +26,7 @@ import attrs
 from .. import catalog
 from .._core.errors import DocumentError, SolptRehabError
 from .._core.problems import Problem, pointer, problem
+from .._logs.values import SessionLog
 from .._model.rules import (
     FLOAT_MAX,
     GIVEN,
@@ -46,7 +47,15 @@ from .._routines.dose import TYPE_CODES, Side, default_side, item_problems, stan
 from .._routines.values import Routine, RoutineItem
 from .fast import catalog_segments, fast_document, fast_part, segment_exercise
 from .markers import UNSOUND, BadNumber, DuplicateKeys
-from .spec import FORMAT_VERSION, HEADER_KEYS, KINDS, READ_VERSIONS, Shape, shape_of
+from .spec import (
+    FORMAT_VERSION,
+    HEADER_KEYS,
+    KIND_SINCE,
+    KINDS,
+    READ_VERSIONS,
+    Shape,
+    shape_of,
+)
 from .text import keys_unrepeated, parse_json
 
 __all__ = [
@@ -655,10 +664,26 @@ def _walk(
                 built = walker.exercise(content, (), "document")
             elif found == "catalog":
                 built = _catalog(walker, content)
+            elif found == "session-log":
+                built = _session_log(walker, content)
             else:
                 built = _routine(walker, content)
     outcome = Outcome(walker.out)
     return (built if outcome.ok else UNSOUND), outcome
+
+
+def _session_log(walker: _Walker, content: dict[str, Any]) -> Any:
+    """A session log: one object of the model, read by its declarations like any part."""
+    since = KIND_SINCE["session-log"]
+    if walker.version < since:
+        walker.add(
+            ("format_version",),
+            "unknown-version",
+            f"'format_version' must be {since} or later for a 'session-log' document, which "
+            f"format version {walker.version} does not have: {walker.version}",
+        )
+        return UNSOUND
+    return walker.part(SessionLog, content, (), "document", nullable=False)
 
 
 def _catalog(walker: _Walker, content: dict[str, Any]) -> Any:

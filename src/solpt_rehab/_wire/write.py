@@ -25,6 +25,8 @@ def plain(value: Any) -> Any:
         return value.value
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, datetime.time):
+        return value.isoformat(timespec="minutes")
     return value
 
 

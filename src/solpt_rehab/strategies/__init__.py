@@ -1,4 +1,4 @@
-"""Hypothesis strategies for solpt_rehab's values: doses, exercises and routines.
+"""Hypothesis strategies for solpt_rehab's values: doses, exercises, routines and session logs.
 
 Install them with the ``hypothesis`` extra (``pip install 'solpt_rehab[hypothesis]'``); importing
 this module needs Hypothesis, ``import solpt_rehab`` never does. Every strategy follows
@@ -52,6 +52,7 @@ from ._doses import (
     timed_work,
 )
 from ._exercises import catalogs, citations, equipment, exercises, media, precautions, steps
+from ._logs import item_logs, session_logs, set_logs
 from ._routines import frequencies, routine_items, routines
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "exercises",
     "frequencies",
     "holds",
+    "item_logs",
     "loads",
     "media",
     "pacings",
@@ -73,6 +75,8 @@ __all__ = [
     "rests",
     "routine_items",
     "routines",
+    "session_logs",
+    "set_logs",
     "sets",
     "steps",
     "timed_work",
