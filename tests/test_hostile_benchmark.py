@@ -31,8 +31,8 @@ def test_every_family_runs_and_prints_its_ratios(
     lines = capsys.readouterr().out.splitlines()
 
     assert lines[0] == (
-        "sizes 64 B to 256 B, doubling; best CPU time of a call in 3 rounds; linear when the "
-        "growth per doubling < 2.5"
+        "sizes 64 B to 256 B, doubling; best CPU time of a call in 3 rounds, garbage collector "
+        "on; linear when the growth per doubling < 2.5"
     )
     names = [line.split()[0] for line in lines[1:]]
     assert names == list(hostile.FAMILIES)
