@@ -1319,3 +1319,75 @@ def test_the_dose_terms_on_the_labelled_sample(shared_dir: Path) -> None:
         "dev": {"labelled": 22, "hits": 22, "wrong": 0, "missed": 0},
         "held_out": {"labelled": 21, "hits": 19, "wrong": 0, "missed": 2},
     }
+
+
+# -- issue 19: articles of other shapes ----------------------------------------------------------
+
+UNNUMBERED_ARTICLE = """Stretches for a stiff back
+
+Hold each stretch for 20 to 30 seconds and repeat it 3 times.
+
+Cat and camel
+1. Get down on your hands and knees.
+2. Round your back up slowly.
+3. Let it sag gently toward the floor.
+
+Knee roll
+1.   Lie on your back with your knees bent.
+2. Roll both knees to one side, keeping
+   your shoulders on the floor.
+3. Hold for 10 seconds, then roll to the other side.
+"""
+
+
+def test_an_article_with_plain_headings_numbered_steps_and_one_dose_for_all() -> None:
+    reading = read_article(UNNUMBERED_ARTICLE)
+    assert reading.title == "Stretches for a stiff back"
+    cat, roll = reading.exercises
+    assert (cat.id, cat.hold, cat.position) == (
+        "cat-and-camel",
+        Hold(min_seconds=20, max_seconds=30),
+        Position.QUADRUPED,
+    )
+    assert (cat.repetitions.min_reps, cat.repetitions.max_reps) == (3, 3)
+    # no step states the hold: the last step that moves into the position is the one held
+    assert [step.kind for step in cat.steps] == [StepKind.SETUP, StepKind.MOVE, StepKind.HOLD]
+    # a step's own hold wins over the one stated for all; a wrapped step is one step
+    assert roll.hold == Hold(min_seconds=10, max_seconds=10)
+    assert roll.laterality is Laterality.EACH_SIDE
+    assert roll.steps[1].text == (
+        "Roll both knees to one side, keeping your shoulders on the floor."
+    )
+    assert [(p.path, p.code) for p in reading.problems] == [
+        ("/exercises/0/purpose", "purpose-missing"),
+        ("/exercises/0/repetitions/laterality", "laterality-not-stated"),
+        ("/exercises/1/purpose", "purpose-missing"),
+        ("/exercises/1/repetitions/counting", "counting-not-stated"),
+    ]
+
+
+def test_an_article_from_html_with_lone_bullets_and_stray_white_space() -> None:
+    text = (
+        "Shoulder exercises\u00a0 \n\n  Pendulum  \n\u2022\nLean on a table with your good hand.\n"
+        "\u2022\tLet the arm hang and  hold it still for half a minute.\n\n"
+        "Wall slide\n- Stand facing a wall.\n- Slide your hands up the wall, then back down.\n"
+        "- Do 10 of these.\n\nAbout us\nWe are a clinic that made this page up.\n"
+    )
+    reading = read_article(text)
+    assert reading.title == "Shoulder exercises"
+    pendulum, slide = reading.exercises
+    assert [step.text for step in pendulum.steps] == [
+        "Lean on a table with your good hand.",
+        "Let the arm hang and hold it still for half a minute.",
+    ]
+    assert pendulum.hold == Hold(min_seconds=30, max_seconds=30)
+    assert (slide.id, slide.repetitions.min_reps, slide.hold) == ("wall-slide", 10, None)
+
+
+def test_a_numbered_name_followed_by_purpose_is_still_a_name() -> None:
+    text = (
+        "A page\n\nExercises\n1. Calf raise\nPurpose: Strengthens the calf.\n"
+        "- Rise onto your toes 10 times.\n1. Toe tap\n- Tap your toes 20 times.\n"
+    )
+    reading = read_article(text)
+    assert [exercise.name for exercise in reading.exercises] == ["Calf raise", "Toe tap"]
