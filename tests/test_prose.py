@@ -51,6 +51,7 @@ from solpt_rehab.prose._vocabulary import (
     COUNT_UNITS,
     QUANTITY,
     QUANTITY_START,
+    SIDE_CUES,
     UNIT_WORDS,
     WORD_VALUES,
 )
@@ -720,6 +721,21 @@ def test_the_quantity_pattern_finds_what_it_found_without_its_leading_assertion(
         )
 
 
+_SIDE_PATTERNS = [pattern for _, pattern in SIDE_CUES if pattern.pattern.startswith(r"\b(?=[")]
+
+
+@given(dose_texts)
+def test_the_side_patterns_find_what_they_found_without_their_leading_assertion(
+    text: str,
+) -> None:
+    assert len(_SIDE_PATTERNS) == 2
+    for pattern in _SIDE_PATTERNS:
+        plain = re.compile(re.sub(r"^\\b\(\?=\[\w+\]\)", "", pattern.pattern), re.IGNORECASE)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
 def test_the_prose_check_reads_free_exercise_db_as_extract_dose_does(shared_dir: Path) -> None:
     source = shared_dir / "data" / "free-exercise-db" / "exercises.json"
     texts = [
@@ -1369,7 +1385,7 @@ def test_an_article_with_plain_headings_numbered_steps_and_one_dose_for_all() ->
 def test_an_article_from_html_with_lone_bullets_and_stray_white_space() -> None:
     text = (
         "Shoulder exercises\u00a0 \n\n  Pendulum  \n\u2022\nLean on a table with your good hand.\n"
-        "\u2022\tLet the arm hang and  hold it still for half a minute.\n\n"
+        "\u2022\tLet the arm hang and hold it still for half a minute.\n\n"
         "Wall slide\n- Stand facing a wall.\n- Slide your hands up the wall, then back down.\n"
         "- Do 10 of these.\n\nAbout us\nWe are a clinic that made this page up.\n"
     )

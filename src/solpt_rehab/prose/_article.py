@@ -69,32 +69,45 @@ class ArticleReading:
 
 @attrs.define
 class _Block:
+    """An exercise of the article as read: its name, purpose and steps."""
+
     name: str
     purpose: str | None = None
     steps: list[str] = attrs.Factory(list)
+    #: The lines of each step (a step may be wrapped onto new lines), joined by :meth:`unwrap`
+    #: at the end: joining each line as it comes copies the step once per line, quadratic.
+    lines: list[list[str]] = attrs.Factory(list)
     #: Whether its steps are numbered lines (its name was not): then every numbered line is one.
     numbered_steps: bool = False
+
+    def add_step(self, text: str) -> None:
+        self.lines.append([text])
+
+    def unwrap(self) -> None:
+        self.steps = [" ".join(lines) for lines in self.lines]
 
 
 def _heading_like(text: str) -> bool:
     """Whether a line reads as an exercise's name: short, and not ended like a sentence."""
+    words = text.split()
     return (
-        len(text) <= _HEADING_CHARS
-        and len(text.split()) <= _HEADING_WORDS
+        len(" ".join(words)) <= _HEADING_CHARS
+        and len(words) <= _HEADING_WORDS
         and text[-1] not in ".!?:;,"
         and not text[0].islower()
     )
 
 
 def _lines(text: str) -> list[str]:
-    """The article's lines, white space made single, a lone bullet joined to the next line.
+    """The article's lines that hold text, stripped, a lone bullet joined to the next line.
 
-    Text taken from HTML has runs of white space, and bullets on lines of their own.
+    Text taken from HTML has lines of white space only and bullets on lines of their own. What
+    is inside a line is kept as written (the patterns take any white space between words).
     """
     lines: list[str] = []
     pending = ""
     for raw in text.splitlines():
-        line = " ".join(raw.split())
+        line = raw.strip()
         if not line:
             continue
         if line in _LONE_BULLET:
@@ -141,22 +154,27 @@ def _blocks(text: str) -> tuple[str, list[str], list[_Block]]:  # noqa: PLR0912
         if numbered is not None:
             name = numbered["name"]
             if current is not None and (
-                current.numbered_steps or (not current.steps and not _heading_like(name))
+                current.numbered_steps or (not current.lines and not _heading_like(name))
             ):
-                current.steps.append(name)
+                current.add_step(name)
                 current.numbered_steps = in_steps = True
-            elif current is not None or _heading_like(name) or not title:
+            else:
                 current = _Block(name=name)
                 blocks.append(current)
                 in_steps = False
-            else:
-                intro.append(name)
             continue
         if not title and not blocks:
             title = line
             continue
         bullet = _BULLET.fullmatch(line)
-        if bullet is None and _heading_like(line) and _starts_steps(following, after):
+        purpose = _PURPOSE.fullmatch(line)
+        if (
+            bullet is None
+            and purpose is None
+            and not _HOW_TO.match(line)
+            and _heading_like(line)
+            and _starts_steps(following, after)
+        ):
             current = _Block(name=line, numbered_steps=_NUMBERED.fullmatch(following) is not None)
             blocks.append(current)
             in_steps = False
@@ -164,18 +182,19 @@ def _blocks(text: str) -> tuple[str, list[str], list[_Block]]:  # noqa: PLR0912
         if current is None:
             intro.append(line)
             continue
-        purpose = _PURPOSE.fullmatch(line)
         if bullet is not None and not current.numbered_steps:
-            current.steps.append(bullet["text"])
+            current.add_step(bullet["text"])
             in_steps = True
         elif purpose is not None and current.purpose is None and not in_steps:
             current.purpose = purpose["text"]
         elif _HOW_TO.match(line) and not in_steps:
             in_steps = True
-        elif in_steps and current.steps and line[0].islower():
-            current.steps[-1] = f"{current.steps[-1]} {line}"  # a step wrapped onto a new line
-        elif in_steps and current.steps:
+        elif in_steps and current.lines and line[0].islower():
+            current.lines[-1].append(line)  # a step wrapped onto a new line
+        elif in_steps and current.lines:
             current, in_steps = None, False
+    for block in blocks:
+        block.unwrap()
     return title, intro, blocks
 
 

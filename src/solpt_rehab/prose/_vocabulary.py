@@ -329,27 +329,31 @@ SIDE_CUES: Final = (
     (
         Laterality.ALTERNATING,
         re.compile(
+            r"\b(?=[acekqrs])(?:"
             r"\balternat(?:e|es|ed|ing|ely)\b(?!\s+(?:your\s+)?grip)"
             r"|\b(?:keep|keeps|continue|continues)\s+switching\b"
             r"|\bswitching\s+(?:legs|sides|arms)\s+(?:each|every|after\s+each)\b"
             r"|\b(?:quickly|rapidly|explosively|swiftly)\s+"
             + _SWITCH
             + r"\s+(?:legs|feet|arms|sides)\b"
-            r"|\b" + _SWITCH + r"\s+(?:legs|feet)\s+in\s+(?:the\s+|mid-?)?air\b",
+            r"|\b" + _SWITCH + r"\s+(?:legs|feet)\s+in\s+(?:the\s+|mid-?)?air\b)",
             _I,
         ),
     ),
     (
         Laterality.EACH_SIDE,
         re.compile(
+            # Every alternative starts at a word starting with one of these letters: the
+            # assertion spares trying each alternative at every other position.
+            r"\b(?=[acdfhoprstw])(?:"
             r"\b" + _SWITCH + r"\s+(?:to\s+(?:the|your)\s+(?:other|opposite)\s+)?"
             r"(?:sides?|legs?|arms?|feet|foot|hands?)\b"
             r"|\b(?:then|and)\s+(?:switch|swap)\b(?=\s*(?:[.;!?,)]|$))"
             r"|\b" + _SWITCH + r"\s+(?:to\s+)?(?:the\s+)?other\b"
             r"(?!\s+(?:exercise|exercises|stretch|stretches|position|one|way|activity)\b)"
             r"|\b(?:switch|swap)\s+over\b"
-            r"|\b(?:repeat|do|stretch|perform|hold|work)\b[^.;!?]{0,60}?\b(?:on|for)\s+both\s+sides\b"
-            r"(?!\s+of\b)"
+            r"|\b(?:repeat|do|stretch|perform|hold|work)\b[^.;!?]{0,60}?"
+            r"\b(?:on|for)\s+both\s+sides\b(?!\s+of\b)"
             r"|\b(?:stretch|repeat|work|do)\s+(?:both\s+sides|each\s+(?:side|leg|arm))\b"
             r"|\b(?:stretch|repeat|work|do)\s+(?:on\s+)?(?:the|your)\s+(?:other|opposite)\s+"
             r"(?:side|leg|arm|foot|hand|knee|hip|shoulder)\b"
@@ -369,7 +373,7 @@ SIDE_CUES: Final = (
             + _PLACE_AFTER
             + r"|\b(?:seconds?|reps?|repetitions?|times)\s+each\s+(?:side|leg|arm|foot)\b"
             + _PLACE_AFTER
-            + r"|\bone\s+(?:side|leg|arm)\s+at\s+a\s+time\b",
+            + r"|\bone\s+(?:side|leg|arm)\s+at\s+a\s+time\b)",
             _I,
         ),
     ),
