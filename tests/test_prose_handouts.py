@@ -71,3 +71,37 @@ def test_the_sample_is_split_in_two_halves_with_every_field_labelled() -> None:
 def rates(tally: tuple[int, int, int]) -> tuple[Fraction, Fraction]:
     hits, wrong, missed = tally
     return Fraction(hits, max(hits + wrong, 1)), Fraction(hits, max(hits + missed, 1))
+
+
+#: Hits, false positives and misses per field, measured once on each half (docs/prose.md). The
+#: held-out half was run once, after the reader was written, and not tuned on afterwards.
+MEASURED: dict[str, Score] = {
+    "dev": {
+        "hold": (17, 0, 0),
+        "count": (19, 0, 0),
+        "sets": (1, 0, 0),
+        "side": (21, 0, 0),
+        "counting": (8, 0, 0),
+    },
+    "held_out": {
+        # misses: "Rest your hand on ... and hold the stretch for 15 seconds" reads a rest;
+        # "Do 10 calf raises" has no unit the reader takes for a count
+        "hold": (20, 0, 1),
+        "count": (20, 0, 1),
+        "sets": (4, 0, 0),
+        "side": (25, 0, 0),
+        "counting": (5, 0, 0),
+    },
+}
+
+
+def test_the_figures_in_the_docs_are_what_the_reader_scores() -> None:
+    parts = labels()
+    assert {part: score(rows) for part, rows in parts.items()} == MEASURED
+
+
+def test_the_held_out_half_meets_the_goal_of_issue_19_per_field() -> None:
+    for field, tally in score(labels()["held_out"]).items():
+        precision, recall = rates(tally)
+        assert precision >= Fraction(97, 100), field
+        assert recall >= Fraction(92, 100), field
