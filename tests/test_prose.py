@@ -214,9 +214,9 @@ TABLE_19: list[tuple[str, Summary]] = [
     ("Walk the hands out, alternating left and right.", (None, None, None, None, None, None)),
     ("Nod, alternating between looking up and looking down.", (None, None, None, None, None, None)),
     ("Keep the band the same length for both sides.", (None, None, None, None, None, None)),
-    ("Lift with the left hand. This equals one repetition.", (None, None, None, None, None, None)),
+    ("Curl with your left arm; that makes one rep.", (None, None, None, None, None, None)),
     (
-        "Repeat with the right hand. This equals one repetition.",
+        "Repeat with the right arm; that makes one rep.",
         (None, None, None, A, None, None),
     ),
     # minutes in words, bounds and ranges
@@ -1107,8 +1107,8 @@ def test_precision_and_recall_on_the_labelled_sample(shared_dir: Path) -> None:
             missed += expected is not None
     precision = Fraction(hits, hits + wrong)
     recall = Fraction(hits, hits + missed)
-    # (99, 0, 2) before issue 19: "Repeat the movement with the left hand. This equals one
-    # repetition." is now read as alternating (one side then the other make one repetition)
+    # (99, 0, 2) before issue 19: a step doing the movement with the second hand and defining
+    # the pair as one repetition is now read as alternating
     assert (hits, wrong, missed) == (100, 0, 1)
     assert precision >= PRECISION_FLOOR
     assert recall >= RECALL_FLOOR
@@ -1349,7 +1349,7 @@ Cat and camel
 3. Let it sag gently toward the floor.
 
 Knee roll
-1.   Lie on your back with your knees bent.
+1.   Lie down on your back, knees bent.
 2. Roll both knees to one side, keeping
    your shoulders on the floor.
 3. Hold for 10 seconds, then roll to the other side.

@@ -245,8 +245,8 @@ ONE_REP_BEFORE: Final = re.compile(
     r"|\b(?:completes|completing|finishes|finishing)\s+$",
     _I,
 )
-#: A movement with one side then the other defined as one repetition: "Repeat the movement with
-#: the left hand. This equals one repetition." The sides alternate within each repetition.
+#: A movement with one side then the other defined as one repetition: "Now curl with your right
+#: arm; that makes one rep." The sides alternate within each repetition.
 ONE_REP_DEFINED: Final = re.compile(
     r"\b(?:equals?|is|counts\s+as|makes|completes)\s+(?:one|a\s+single)\s+(?:full\s+)?"
     r"(?:rep|repetition)\b",
