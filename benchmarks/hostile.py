@@ -105,6 +105,26 @@ def dose_many_words(size: int) -> Run:
     return lambda: extract_dose(text)
 
 
+def dose_side_words(size: int) -> Run:
+    """Issue 19's side cues that look ahead up to 60 characters, each left unfinished: "to the
+    left" with no right, "one side" with no "then the other", "repeat with" with no other part,
+    "on both sides" after a verb."""
+    text = "to the left one side repeat with the do on both sides " * (size // 54 + 1)
+    return lambda: extract_dose(text)
+
+
+def dose_alternations(size: int) -> Run:
+    """Issue 19: alternations each tested for what follows and for hands walked before them."""
+    text = "walk your hands alternating between " * (size // 36 + 1)
+    return lambda: extract_dose(text)
+
+
+def dose_bare_counts(size: int) -> Run:
+    """Issue 19: numbers without a unit beside "repeat" and a side, and minutes in words."""
+    text = "repeat 4-6 for each side, do 10 of these, half a minute and a half " * (size // 68 + 1)
+    return lambda: extract_dose(text)
+
+
 def _catalog_of_steps(steps: list[str]) -> str:
     bodies = []
     for step in steps:
@@ -145,6 +165,19 @@ def article_bullet_spaces(size: int) -> Run:
 def article_purpose_spaces(size: int) -> Run:
     """A "Purpose:" line with a long run of spaces inside it."""
     text = "Title\n1. Stretch\nPurpose: a" + " " * size + "b\n- Hold 10 seconds.\n"
+    return lambda: read_article(text)
+
+
+def article_wrapped_step(size: int) -> Run:
+    """Issue 19: one step wrapped over many lines, each continuing it."""
+    text = "Title\nStretch\n1. Lie down\n" + "and stay\n" * (size // 9 + 1)
+    return lambda: read_article(text)
+
+
+def article_plain_headings(size: int) -> Run:
+    """Issue 19: many exercises under plain headings with numbered steps, and lone bullets."""
+    block = "Knee hug\n1. Hold 10 seconds.\n2. Repeat 3 times.\nBridge\n\u2022\nHold it.\n"
+    text = "Title\nHold each for 20 seconds.\n" + block * (size // len(block) + 1)
     return lambda: read_article(text)
 
 
@@ -265,11 +298,16 @@ FAMILIES: dict[str, Family] = {
     "dose-rests-between-sets": dose_rests_between_sets,
     "dose-small-count-space-run": dose_small_count_space_run,
     "dose-many-words": dose_many_words,
+    "dose-side-words": dose_side_words,
+    "dose-alternations": dose_alternations,
+    "dose-bare-counts": dose_bare_counts,
     "step-space-run": step_space_run,
     "step-infinite-number": step_infinite_number,
     "article-numbered-spaces": article_numbered_spaces,
     "article-bullet-spaces": article_bullet_spaces,
     "article-purpose-spaces": article_purpose_spaces,
+    "article-wrapped-step": article_wrapped_step,
+    "article-plain-headings": article_plain_headings,
     "article-same-name": article_same_name,
     "article-infinite-hold": article_infinite_hold,
     "importer-same-name": importer_same_name,

@@ -51,6 +51,7 @@ from solpt_rehab.prose._vocabulary import (
     COUNT_UNITS,
     QUANTITY,
     QUANTITY_START,
+    SIDE_CUES,
     UNIT_WORDS,
     WORD_VALUES,
 )
@@ -180,6 +181,113 @@ TABLE: list[tuple[str, Summary]] = [
         ((2, 3), None, None, None, None, None),
     ),
 ]
+
+
+# -- issue 19: the families that handouts and articles of other shapes use ----------------------
+
+E, A = "each-side", "alternating"
+TABLE_19: list[tuple[str, Summary]] = [
+    # each side, in the words handouts use
+    ("Do the same on both sides.", (None, None, None, E, None, None)),
+    ("Then stretch the opposite side.", (None, None, None, E, None, None)),
+    ("Stretch the other leg the same way.", (None, None, None, E, None, None)),
+    ("Now repeat with your other knee.", (None, None, None, E, None, None)),
+    ("Repeat with your right knee.", (None, None, None, E, None, None)),
+    (
+        "Rotate 6 times to the left then 6 times to the right.",
+        (None, (6, 6), None, E, "per-side", None),
+    ),
+    ("Finish every rep on one side, then switch.", (None, None, None, E, None, None)),
+    ("Squeeze for 4 seconds, then switch to the other.", ((4, 4), None, None, E, None, None)),
+    ("Work one side, and then the other.", (None, None, None, E, None, None)),
+    ("Swap over and repeat.", (None, None, None, E, None, None)),
+    ("Change legs after 8 reps.", (None, (8, 8), None, E, None, None)),
+    ("Repeat 3-5 for each side.", (None, (3, 5), None, E, "per-side", None)),
+    ("Repeat 6.", (None, (6, 6), None, None, None, None)),
+    ("Do 8 on each arm.", (None, (8, 8), None, E, "per-side", None)),
+    ("Do 5 of these.", (None, (5, 5), None, None, None, None)),
+    # not each side, or not laterality at all
+    ("Jump and quickly switch legs.", (None, None, None, A, None, None)),
+    ("Land softly and swap feet in mid-air.", (None, None, None, A, None, None)),
+    ("Alternate single jumps with one tuck jump.", (None, None, None, None, None, None)),
+    ("Circle the arms, alternating direction every rep.", (None, None, None, None, None, None)),
+    ("Walk the hands out, alternating left and right.", (None, None, None, None, None, None)),
+    ("Nod, alternating between looking up and looking down.", (None, None, None, None, None, None)),
+    ("Keep the band the same length for both sides.", (None, None, None, None, None, None)),
+    ("Curl with your left arm; that makes one rep.", (None, None, None, None, None, None)),
+    (
+        "Repeat with the right arm; that makes one rep.",
+        (None, None, None, A, None, None),
+    ),
+    # minutes in words, bounds and ranges
+    ("Stay there for half a minute.", ((30, 30), None, None, None, None, None)),
+    ("Hold for a minute and a half.", ((90, 90), None, None, None, None, None)),
+    ("Hold for one and a half minutes.", ((90, 90), None, None, None, None, None)),
+    ("Hold for a full minute.", ((60, 60), None, None, None, None, None)),
+    ("Hold for a minute or two.", ((60, 120), None, None, None, None, None)),
+    ("Hold for at least 20 to 40 seconds.", ((20, 40), None, None, None, None, None)),
+    ("Do at least 8 to 10 reps.", (None, (8, 10), None, None, None, None)),
+    ("Hold for up to a maximum of 25 seconds.", (None, None, None, None, None, None)),
+    ("Hold for a max of 25 seconds.", (None, None, None, None, None, None)),
+    ("Do 2 sets of 8, building up to 3 sets of 12.", (None, (8, 8), (2, 2), None, None, None)),
+    # times that are no hold
+    ("Warm up with 5 to 10 minutes of easy cycling.", (None, None, None, None, None, None)),
+    ("Spend 3 minutes on the treadmill to warm up.", (None, None, None, None, None, None)),
+    ("Do 4 minutes of gentle walking.", (None, None, None, None, None, None)),
+    ("Roll along the calf for 30 to 60 seconds.", (None, None, None, None, None, None)),
+    ("Massage the arch for 2 minutes.", (None, None, None, None, None, None)),
+    ("Keep up the rolling for 90 seconds.", (None, None, None, None, None, None)),
+    ("Breathe out for 6 seconds.", (None, None, None, None, None, None)),
+    ("Hold your breath for 5 seconds.", ((5, 5), None, None, None, None, None)),
+    ("Go hard for 20 seconds on, 10 seconds off.", (None, None, None, None, None, None)),
+    ("Hold 10 seconds on each side.", ((10, 10), None, None, E, None, None)),
+    # one repetition defined, not counted
+    ("Return to the start to complete one rep.", (None, None, None, None, None, None)),
+    ("Do one rep, then rest.", (None, (1, 1), None, None, None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE_19, ids=[text for text, _ in TABLE_19])
+def test_the_families_of_issue_19_read_exactly(text: str, expected: Summary) -> None:
+    assert summary(check_the_shortcuts(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Hold the bridge for the set time.", "hold"),
+        ("Keep going for the set reps.", "repetitions"),
+        ("Repeat the set number of times.", "repetitions"),
+        ("Hold as prescribed.", "hold"),
+        ("Repeat as directed by your therapist.", "repetitions"),
+    ],
+)
+def test_placeholders_of_issue_19_stand_in_for_a_dose(text: str, field: str) -> None:
+    reading = extract_dose(text)
+    assert [(m.field, m.status) for m in reading.placeholders] == [
+        (field, MentionStatus.PLACEHOLDER)
+    ]
+    assert (reading.hold_range, reading.reps_range) == (None, None)
+
+
+def test_the_times_of_issue_19_that_are_no_hold_say_why() -> None:
+    notes = [
+        [m.note for m in extract_dose(text).ignored]
+        for text in (
+            "Warm up with 5 to 10 minutes of light activity.",
+            "Breathe in for 4 seconds.",
+            "Do 20 seconds on, 40 seconds off.",
+            "Push up to complete one rep.",
+            "Roll the thigh for 30 seconds.",
+        )
+    ]
+    assert notes == [
+        ["a warm-up or general activity"],
+        ["a breathing pace"],
+        ["work and rest intervals", "work and rest intervals"],
+        ["defines one repetition"],
+        ["time spent moving"],
+    ]
 
 
 @pytest.mark.parametrize(("text", "expected"), TABLE, ids=[text for text, _ in TABLE])
@@ -469,6 +577,11 @@ _VOCABULARY = (
     "sets", "rest", "a few seconds", "a second", "count", "over", "each side", "switch sides",
     "alternate", "painful side", "both knees together", "in all", "per side", "twenty-five",
     "three", "lbs", "%", "calories", "the recommended amount of repetitions", ",", ".", ";",
+    "half a minute", "a minute and a half", "a full minute", "a minute or two", "repeat", "do",
+    "on each leg", "of these", "a maximum of", "warm up", "breathe in", "on both sides",
+    "then switch", "quickly switch legs", "alternating direction", "walk the hands",
+    "equals one repetition", "to complete one rep", "as prescribed", "the set time",
+    "times to the left", "then", "the other", "roll", "seconds on,", "one side",
 )  # fmt: skip
 
 
@@ -554,6 +667,7 @@ _PIECES = (
     "seven", "twenty", "-five", "once", "Repeat ", "times", "_", " a full second", "x", "10", "1.5",
     "S", "sec", "Reps", "set", " sets of ", " ", "-", "+", ".", "inches", "lifts", "One ", "Hold ",
     " in all", " each leg", "Total", " calories", " rest ", *_NOT_ASCII,
+    "half a minute", "A Minute", " repeat ", " of these", " per side", "Repeat ", "minutes",
 )  # fmt: skip
 dose_texts = (
     st.text(max_size=200)
@@ -607,6 +721,21 @@ def test_the_quantity_pattern_finds_what_it_found_without_its_leading_assertion(
         )
 
 
+_SIDE_PATTERNS = [pattern for _, pattern in SIDE_CUES if pattern.pattern.startswith(r"\b(?=[")]
+
+
+@given(dose_texts)
+def test_the_side_patterns_find_what_they_found_without_their_leading_assertion(
+    text: str,
+) -> None:
+    assert len(_SIDE_PATTERNS) == 2
+    for pattern in _SIDE_PATTERNS:
+        plain = re.compile(re.sub(r"^\\b\(\?=\[\w+\]\)", "", pattern.pattern), re.IGNORECASE)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
 def test_the_prose_check_reads_free_exercise_db_as_extract_dose_does(shared_dir: Path) -> None:
     source = shared_dir / "data" / "free-exercise-db" / "exercises.json"
     texts = [
@@ -617,7 +746,9 @@ def test_the_prose_check_reads_free_exercise_db_as_extract_dose_does(shared_dir:
     readings = [check_the_shortcuts(text) for text in texts]
     skipped = [text for text in texts if not may_state_dose(text)]
     stating = [r for r in readings if r.hold_range is not None or r.reps_range is not None]
-    assert (len(texts), len(skipped), len(stating)) == (3722, 3426, 92)
+    # 3426 skipped before issue 19: a number beside "repeat" or before "on", "for", "each"... may
+    # now be a count without a unit ("repeat 4-6 for each side"), so 14 more texts are read
+    assert (len(texts), len(skipped), len(stating)) == (3722, 3412, 92)
 
 
 # -- the validator's prose check -----------------------------------------------------------------
@@ -949,8 +1080,8 @@ def test_the_source_article_gives_the_catalogs_three_exercises(shared_dir: Path)
 # -- precision and recall on hand-labelled free-exercise-db steps --------------------------------
 
 #: Measured on the labelled sample (docs/prose.md): the floors the extractor must keep.
-PRECISION_FLOOR = Fraction(99, 99)
-RECALL_FLOOR = Fraction(99, 101)
+PRECISION_FLOOR = Fraction(100, 100)
+RECALL_FLOOR = Fraction(100, 101)
 
 
 def test_precision_and_recall_on_the_labelled_sample(shared_dir: Path) -> None:
@@ -976,7 +1107,9 @@ def test_precision_and_recall_on_the_labelled_sample(shared_dir: Path) -> None:
             missed += expected is not None
     precision = Fraction(hits, hits + wrong)
     recall = Fraction(hits, hits + missed)
-    assert (hits, wrong, missed) == (99, 0, 2)
+    # (99, 0, 2) before issue 19: a step doing the movement with the second hand and defining
+    # the pair as one repetition is now read as alternating
+    assert (hits, wrong, missed) == (100, 0, 1)
     assert precision >= PRECISION_FLOOR
     assert recall >= RECALL_FLOOR
 
@@ -1202,3 +1335,75 @@ def test_the_dose_terms_on_the_labelled_sample(shared_dir: Path) -> None:
         "dev": {"labelled": 22, "hits": 22, "wrong": 0, "missed": 0},
         "held_out": {"labelled": 21, "hits": 19, "wrong": 0, "missed": 2},
     }
+
+
+# -- issue 19: articles of other shapes ----------------------------------------------------------
+
+UNNUMBERED_ARTICLE = """Stretches for a stiff back
+
+Hold each stretch for 20 to 30 seconds and repeat it 3 times.
+
+Cat and camel
+1. Get down on your hands and knees.
+2. Round your back up slowly.
+3. Let it sag gently toward the floor.
+
+Knee roll
+1.   Lie down on your back, knees bent.
+2. Roll both knees to one side, keeping
+   your shoulders on the floor.
+3. Hold for 10 seconds, then roll to the other side.
+"""
+
+
+def test_an_article_with_plain_headings_numbered_steps_and_one_dose_for_all() -> None:
+    reading = read_article(UNNUMBERED_ARTICLE)
+    assert reading.title == "Stretches for a stiff back"
+    cat, roll = reading.exercises
+    assert (cat.id, cat.hold, cat.position) == (
+        "cat-and-camel",
+        Hold(min_seconds=20, max_seconds=30),
+        Position.QUADRUPED,
+    )
+    assert (cat.repetitions.min_reps, cat.repetitions.max_reps) == (3, 3)
+    # no step states the hold: the last step that moves into the position is the one held
+    assert [step.kind for step in cat.steps] == [StepKind.SETUP, StepKind.MOVE, StepKind.HOLD]
+    # a step's own hold wins over the one stated for all; a wrapped step is one step
+    assert roll.hold == Hold(min_seconds=10, max_seconds=10)
+    assert roll.laterality is Laterality.EACH_SIDE
+    assert roll.steps[1].text == (
+        "Roll both knees to one side, keeping your shoulders on the floor."
+    )
+    assert [(p.path, p.code) for p in reading.problems] == [
+        ("/exercises/0/purpose", "purpose-missing"),
+        ("/exercises/0/repetitions/laterality", "laterality-not-stated"),
+        ("/exercises/1/purpose", "purpose-missing"),
+        ("/exercises/1/repetitions/counting", "counting-not-stated"),
+    ]
+
+
+def test_an_article_from_html_with_lone_bullets_and_stray_white_space() -> None:
+    text = (
+        "Shoulder exercises\u00a0 \n\n  Pendulum  \n\u2022\nLean on a table with your good hand.\n"
+        "\u2022\tLet the arm hang and hold it still for half a minute.\n\n"
+        "Wall slide\n- Stand facing a wall.\n- Slide your hands up the wall, then back down.\n"
+        "- Do 10 of these.\n\nAbout us\nWe are a clinic that made this page up.\n"
+    )
+    reading = read_article(text)
+    assert reading.title == "Shoulder exercises"
+    pendulum, slide = reading.exercises
+    assert [step.text for step in pendulum.steps] == [
+        "Lean on a table with your good hand.",
+        "Let the arm hang and hold it still for half a minute.",
+    ]
+    assert pendulum.hold == Hold(min_seconds=30, max_seconds=30)
+    assert (slide.id, slide.repetitions.min_reps, slide.hold) == ("wall-slide", 10, None)
+
+
+def test_a_numbered_name_followed_by_purpose_is_still_a_name() -> None:
+    text = (
+        "A page\n\nExercises\n1. Calf raise\nPurpose: Strengthens the calf.\n"
+        "- Rise onto your toes 10 times.\n1. Toe tap\n- Tap your toes 20 times.\n"
+    )
+    reading = read_article(text)
+    assert [exercise.name for exercise in reading.exercises] == ["Calf raise", "Toe tap"]

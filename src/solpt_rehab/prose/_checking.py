@@ -90,8 +90,14 @@ _NUMBER_WORDS: Final = _ascii_words(WORD_VALUES)
 _DOSE_UNITS: Final = _ascii_words((*TIME_UNITS, *COUNT_UNITS, *SET_UNITS))
 #: The words of :data:`ONCE_TWICE`'s counts.
 _SMALL_COUNT_WORDS: Final = _ascii_words(("once", "twice", "thrice"))
+#: A minute in words states a hold without a number (:data:`MINUTE_WORDS`): "half a minute".
+_MINUTE_WORDS: Final = _ascii_words(("minute", "minutes"))
+#: The words beside which a number without a unit is a count (:data:`BARE_COUNT_BEFORE`,
+#: :data:`BARE_COUNT_AFTER`): "repeat 4-6", "do 10 on each leg", "do 10 of these".
+_BARE_COUNT_BEFORE: Final = _ascii_words(("repeat", "repeats", "repeating"))
+_BARE_COUNT_AFTER: Final = _ascii_words(("on", "for", "with", "per", "each", "of"))
 #: Without a digit, a text needs one of these words to state a hold or a count.
-_TRIGGER_WORDS: Final = _NUMBER_WORDS | _SMALL_COUNT_WORDS | {b"full"}
+_TRIGGER_WORDS: Final = _NUMBER_WORDS | _SMALL_COUNT_WORDS | _MINUTE_WORDS | {b"full"}
 _ASCII_DIGIT: Final = re.compile(r"[0-9]")
 _DIGITS: Final = b"0123456789"
 #: ASCII letters to lower case, digits and "_" kept (the word characters), anything else a space.
@@ -113,6 +119,9 @@ def may_state_dose(text: str) -> bool:
 
     * "once", "twice" or "thrice" (:data:`ONCE_TWICE`): one of :data:`_SMALL_COUNT_WORDS`;
     * "a full second" (:data:`FULL_SECOND`): the words "full" and "second";
+    * a minute in words (:data:`MINUTE_WORDS`, "half a minute"): the word "minute(s)";
+    * a number without a unit after "repeat" or before a word that may start a side or "of
+      these" (:func:`_bare_count`: "repeat 4-6", "do 10 on each leg");
     * a number (a digit, or one of :data:`_NUMBER_WORDS`) with a unit of :data:`_DOSE_UNITS`: a
       unit is a word of its own after the number ("10 seconds", "ten-second", "10 + reps"), or
       written straight after the number's digits ("10s", "1.5sec": a word that is digits, then
@@ -128,15 +137,37 @@ def may_state_dose(text: str) -> bool:
     if not digit and _TRIGGER_WORDS.isdisjoint(words):
         return False
     found = set(words)
-    if not found.isdisjoint(_SMALL_COUNT_WORDS) or (b"full" in found and b"second" in found):
+    if (
+        not found.isdisjoint(_SMALL_COUNT_WORDS)
+        or (b"full" in found and b"second" in found)
+        or not found.isdisjoint(_MINUTE_WORDS)
+    ):
         return True
     if not digit and found.isdisjoint(_NUMBER_WORDS):
         return False
-    if not found.isdisjoint(_DOSE_UNITS):
+    if not found.isdisjoint(_DOSE_UNITS) or _bare_count(words):
         return True
     return digit and any(
         word[0] in _DIGITS and word.lstrip(_DIGITS) in _DOSE_UNITS for word in found
     )
+
+
+def _bare_count(words: list[bytes]) -> bool:
+    """Whether a number may be a count without a unit: "repeat 4-6", "do 10 on each leg".
+
+    A number right after "repeat" (or one word after: "repeat it 6"), or right before "on",
+    "for", "with", "per", "each" or "of".
+    """
+    if _BARE_COUNT_BEFORE.isdisjoint(words) and _BARE_COUNT_AFTER.isdisjoint(words):
+        return False
+    for index, word in enumerate(words):
+        if not (word[0] in _DIGITS or word in _NUMBER_WORDS):
+            continue
+        if not _BARE_COUNT_BEFORE.isdisjoint(words[max(0, index - 2) : index]) or (
+            index + 1 < len(words) and words[index + 1] in _BARE_COUNT_AFTER
+        ):
+            return True
+    return False
 
 
 class _QuietReader(Reader):

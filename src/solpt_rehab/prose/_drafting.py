@@ -32,7 +32,7 @@ from .._model.values import (
     format_range,
 )
 from ._reading import DoseReading, Mention, MentionStatus, seconds_text
-from ._vocabulary import SIDE_CUES
+from ._vocabulary import HOLD_BEFORE, SIDE_CUES
 
 #: The side a draft records when no step gives a side cue: the whole body working at once, which
 #: is what an instruction without any side cue describes (a squat, a crunch, a bridge).
@@ -43,6 +43,8 @@ DEFAULT_COUNTING: Final[Mapping[Laterality, CountingRule]] = MappingProxyType(
     {Laterality.ALTERNATING: CountingRule.TOTAL, Laterality.EACH_SIDE: CountingRule.PER_SIDE}
 )
 _SIDE_PRIORITY: Final = tuple(laterality for laterality, _ in SIDE_CUES)
+#: Where a dose stated once for every exercise comes from.
+_SHARED: Final = "the text before the first exercise"
 
 _SETUP_STRONG: Final = re.compile(
     r"^\W*(?:(?:to\s+begin|first)\W+)?(?:lie|lay|sit|stand|kneel|place|put|position|grab|grasp"
@@ -203,7 +205,9 @@ def _draft_count(
 
 
 def _draft_side(
-    readings: Sequence[DoseReading], hint: tuple[Laterality, str] | None
+    readings: Sequence[DoseReading],
+    hint: tuple[Laterality, str] | None,
+    shared_counting: CountingRule | None = None,
 ) -> tuple[Laterality, CountingRule | None, list[str], list[DraftNote]]:
     found: list[str] = []
     notes: list[DraftNote] = []
@@ -232,6 +236,9 @@ def _draft_side(
         assert rule is not None  # noqa: S101 - filtered above
         found.append(f"counting {rule.value!r} from step {index + 1}")
         return laterality, rule, found, notes
+    if shared_counting is not None:
+        found.append(f"counting {shared_counting.value!r} from {_SHARED}")
+        return laterality, shared_counting, found, notes
     rule = DEFAULT_COUNTING[laterality]
     notes.append(
         DraftNote(
@@ -303,6 +310,23 @@ def _step_kind(
     return StepKind.MOVE
 
 
+def _held_step(steps: Sequence[Step]) -> int:
+    """The step a hold stated for every exercise holds, when no step of this one states it.
+
+    The first step that says to hold or stay without a number ("hold the stretch"), else the
+    last step that moves into the position (the position reached is the one held), else the
+    last step that sets up.
+    """
+    for index, step in enumerate(steps):
+        if HOLD_BEFORE.search(step.text):
+            return index
+    for kind in (StepKind.MOVE, StepKind.SETUP):
+        moved = [index for index, step in enumerate(steps) if step.kind is kind]
+        if moved:
+            return moved[-1]
+    return 0
+
+
 def _position(texts: Sequence[str]) -> Position | None:
     for text in texts[:1]:
         for position, pattern in _POSITIONS:
@@ -316,6 +340,7 @@ def draft_exercise(
     readings: Sequence[DoseReading],
     *,
     laterality_hint: tuple[Laterality, str] | None = None,
+    shared: DoseReading | None = None,
 ) -> Draft:
     """Read an exercise's dose, step kinds and position from its steps.
 
@@ -324,13 +349,26 @@ def draft_exercise(
         readings: What :func:`~._reading.extract_dose` read in each of them.
         laterality_hint: A side, and where it was found, to take when no step gives a side cue
             (the free-exercise-db importer reads one from the name).
+        shared: A dose stated once for every exercise (an article's introduction: "hold each
+            stretch for 30 seconds"): its hold, count, side and counting rule are taken where
+            no step states one.
 
     Returns:
         The draft, with what was read and a note for each gap filled with a fallback.
     """
     hold, found, notes = _draft_hold(readings)
     low, high, count_found, count_notes = _draft_count(readings)
-    laterality, counting, side_found, side_notes = _draft_side(readings, laterality_hint)
+    if shared is not None:
+        if hold is None and shared.hold is not None:
+            hold, found, notes = shared.hold, [f"hold {shared.hold} from {_SHARED}"], []
+        if low is None and high is None and shared.reps_range is not None:
+            low, high = shared.reps_range
+            count_found, count_notes = [f"repetitions {format_range(low, high)} from {_SHARED}"], []
+        if laterality_hint is None and shared.laterality is not None:
+            laterality_hint = (shared.laterality, _SHARED)
+    laterality, counting, side_found, side_notes = _draft_side(
+        readings, laterality_hint, None if shared is None else shared.counting
+    )
     rest, rest_found = _draft_rest(readings)
     sets, sets_found = _draft_sets(readings)
     timed_work, work_found = _draft_work(readings)
@@ -350,6 +388,10 @@ def draft_exercise(
             None,
         )
         steps.append(Step(text=text, kind=kind, distance=distance))
+    if hold is not None and all(step.kind is not StepKind.HOLD for step in steps):
+        held = _held_step(steps)
+        steps[held] = attrs.evolve(steps[held], kind=StepKind.HOLD)
+        found.append(f"step {held + 1} is the one held")
     position = _position(texts)
     if position is not None:
         side_found.append(f"position {position.value!r} from step 1")

@@ -32,11 +32,18 @@ from .._model.values import (
 )
 from ._dose_terms import Terms, read_terms
 from ._vocabulary import (
+    ACTIVITY_AFTER,
+    AS_PRESCRIBED,
     AT_LEAST,
+    BARE_COUNT_AFTER,
+    BARE_COUNT_BEFORE,
+    BARE_COUNT_VERB,
     BETWEEN_SETS,
     BOUND_ONLY,
+    BREATHING_BEFORE,
     CALORIES,
     CLAUSE_BREAK,
+    CLAUSE_END_AFTER,
     COUNTING_CUES,
     DEFINITION_BEFORE,
     FREQUENCY_AFTER,
@@ -44,14 +51,20 @@ from ._vocabulary import (
     HEDGES,
     HOLD_AFTER,
     HOLD_BEFORE,
+    INTERVAL_AFTER,
+    MINUTE_WORDS,
     MOVING,
     MULTIPLIER_AFTER,
+    NOT_SIDES_AFTER,
     OF_AFTER_SETS,
     ONCE_TWICE,
+    ONE_REP_BEFORE,
+    ONE_REP_DEFINED,
     OTHER_UNITS,
     PLACEHOLDER,
     QUANTITY,
     REP_MAX_AFTER,
+    REPEAT_VERB,
     REST_AFTER,
     REST_BEFORE,
     SENTENCE_BREAK,
@@ -63,6 +76,8 @@ from ._vocabulary import (
     TEMPO_BEFORE,
     TIME_UNITS,
     VAGUE,
+    WALKING_HANDS_BEFORE,
+    WARM_UP,
     WEIGHT_BEFORE,
     WHAT_NOTES,
     fold,
@@ -366,20 +381,29 @@ def _time_kind(unit_after: str, pre: str, context: _Context) -> tuple[str, str]:
         return "ignored", "tempo or time limit"
     if pre in BOUND_ONLY:
         return "ignored", f"only a bound ({pre!r})"
+    if INTERVAL_AFTER.search(unit_after):
+        return "ignored", "work and rest intervals"
     if rest or REST_BEFORE.search(context.before_clause):
         if BETWEEN_SETS.search(context.sentence):
             return "ignored", "rest between sets or intervals"
         return "rest", ""
     if HOLD_AFTER.search(unit_after) or HOLD_BEFORE.search(context.before_clause):
         return "hold", ""
+    if BREATHING_BEFORE.search(context.before_clause):
+        return "ignored", "a breathing pace"
+    warming = context.may_have("warm") or context.may_have("cool") or context.may_have("loosen")
+    if ACTIVITY_AFTER.search(unit_after) or (warming and WARM_UP.search(context.sentence)):
+        return "ignored", "a warm-up or general activity"
     if MOVING.search(context.before_clause):
         return "ignored", "time spent moving"
     return "hold", ""
 
 
-def _count_kind(unit: str, pre: str, context: _Context) -> tuple[str, str]:
+def _count_kind(unit: str, pre: str, context: _Context, *, one: bool) -> tuple[str, str]:
     """Classify a count: ``("repetitions" | "ignored", note)``, the first rule that fits."""
-    if DEFINITION_BEFORE.search(context.before_clause):
+    if DEFINITION_BEFORE.search(context.before_clause) or (
+        one and unit in {"rep", "repetition"} and ONE_REP_BEFORE.search(context.before_clause)
+    ):
         return "ignored", "defines one repetition"
     if REP_MAX_AFTER.search(context.after_clause):
         return "ignored", "a repetition maximum"
@@ -486,15 +510,18 @@ class Reader:
             ):
                 unit = "reps"
             span = (match.start("pre") if pre else match.start("low"), match.end())
+            if not unit and self.bare_count(span):
+                unit = "reps"  # "repeat 4-6 for each side": checked as any count is
             after_sets = self.quantity(match, pre, unit, span)
+        self.minutes_in_words()
 
     def quantity(self, match: re.Match[str], pre: str, unit: str, span: Span) -> int | None:
         """Take or ignore one number; return its end when it counts sets ("3 sets of 10")."""
         low = number_value(match["low"])
         high_text = match.groupdict().get("high")
         high: float | None = number_value(high_text) if high_text else low
-        if match["plus"] or match["post"] or pre in AT_LEAST:
-            high = None
+        if match["plus"] or match["post"] or (pre in AT_LEAST and not high_text):
+            high = None  # "at least 15 to 30 seconds" states its upper bound: a range
         note = "about" if pre in HEDGES else ""
         if not unit:
             if match["low"][0].isdigit():
@@ -510,16 +537,42 @@ class Reader:
         elif unit in TIME_UNITS:
             scale = TIME_UNITS[unit]
             self.duration(span, (low * scale, None if high is None else high * scale), pre, note)
+        elif unit in SET_UNITS and pre in BOUND_ONLY:
+            # "work up to 3 sets of 12": a target, not the sets to do now, nor its count
+            self.mention(span, "sets", MentionStatus.IGNORED, f"only a bound ({pre!r})")
         elif unit in SET_UNITS:
             self.whole(span, (low, high), "sets", note)
             return span[1]
         else:
-            kind, why = _count_kind(unit, pre, self.context(span))
+            kind, why = _count_kind(unit, pre, self.context(span), one=(low, high) == (1, 1))
             if kind == "ignored":
                 self.mention(span, "count", MentionStatus.IGNORED, why)
             else:
                 self.whole(span, (low, high), "repetitions", note)
         return None
+
+    def bare_count(self, span: Span) -> bool:
+        """Whether a number without a unit is a count: "repeat 4-6", "do 10 on each leg"."""
+        context = self.context(span)
+        after = context.after_clause
+        if BARE_COUNT_BEFORE.search(context.before_clause):
+            return CLAUSE_END_AFTER.match(after) is not None or bool(BARE_COUNT_AFTER.match(after))
+        return bool(BARE_COUNT_AFTER.match(after)) and bool(
+            BARE_COUNT_VERB.search(context.before_clause)
+        )
+
+    def minutes_in_words(self) -> None:
+        """Read a minute in words: "half a minute", "a minute and a half", "a minute or two"."""
+        if not self.may_have("minute"):
+            return
+        for match in MINUTE_WORDS.finditer(self.text):
+            if match["half"]:
+                value: tuple[float, float] = (30, 30)
+            elif match["ninety"]:
+                value = (90, 90)
+            else:
+                value = (60, 120) if match["two"] else (60, 60)
+            self.duration(match.span(), value, "", "")
 
     def duration(self, span: Span, value: tuple[float, float | None], pre: str, note: str) -> None:
         kind, why = _time_kind(self.text[span[1] : span[1] + _REACH], pre, self.context(span))
@@ -594,6 +647,14 @@ class Reader:
             else:
                 field = "sets" if what == "sets" else "repetitions"
             self.mention(match.span(), field, MentionStatus.PLACEHOLDER)
+        if not self.may_have("as"):
+            return
+        for match in AS_PRESCRIBED.finditer(self.text):
+            before = self.context(match.span()).before_clause
+            if HOLD_BEFORE.search(before):
+                self.mention(match.span(), "hold", MentionStatus.PLACEHOLDER)
+            elif REPEAT_VERB.search(before):
+                self.mention(match.span(), "repetitions", MentionStatus.PLACEHOLDER)
 
     # sides and counting
 
@@ -603,10 +664,32 @@ class Reader:
             for match in pattern.finditer(self.text):
                 if laterality is Laterality.EACH_SIDE and self.weight_before(match.start()):
                     continue
+                if laterality is Laterality.ALTERNATING and self.not_about_sides(match):
+                    continue
                 self.mention(match.span(), "laterality", MentionStatus.TAKEN, laterality.value)
                 if chosen[0] is None:
                     chosen = (laterality, match.span())
+        if (
+            chosen[0] is Laterality.EACH_SIDE
+            and self.may_have("one")
+            and ONE_REP_DEFINED.search(self.text) is not None
+        ):
+            # one side then the other is one repetition: the sides alternate
+            return Laterality.ALTERNATING, chosen[1]
         return chosen
+
+    def not_about_sides(self, match: re.Match[str]) -> bool:
+        """Whether an alternation is not about sides.
+
+        "Alternating direction", "alternate single skips with ...", or hands walked forward
+        "alternating left and right".
+        """
+        if NOT_SIDES_AFTER.match(self.text[match.end() : match.end() + _REACH]):
+            return True
+        if not self.may_have("walk"):
+            return False
+        start = max(self.sentence_breaks().before(match.start()), match.start() - _REACH)
+        return WALKING_HANDS_BEFORE.search(self.text, start, match.start()) is not None
 
     def counting(self) -> tuple[CountingRule | None, Span | None]:
         counted = self.counts or any(

@@ -95,6 +95,7 @@ _UNIT: Final = rf"(?:(?:{'|'.join(re.escape(word) for word in UNIT_WORDS)})\b|%|
 _PRE_PHRASES: Final = (
     "between", "about", "around", "approximately", "roughly", "at least", "a minimum of",
     "minimum of", "up to", "no more than", "more than", "longer than", "less than", "fewer than",
+    "a maximum of", "maximum of", "a max of", "max of",
 )  # fmt: skip
 _PRE: Final = "|".join(r"\s+".join(phrase.split()) for phrase in _PRE_PHRASES)
 #: The characters a quantity can start with: a digit, or the first letter of a bound or a number
@@ -143,6 +144,30 @@ ONCE_TWICE: Final = re.compile(
     re.IGNORECASE,
 )
 FULL_SECOND: Final = re.compile(r"\ba\s+full\s+second\b", re.IGNORECASE)
+#: A minute in words, without a number: "half a minute" (30 s), "a minute and a half" (90 s),
+#: "a minute" or "a full minute" (60 s), "a minute or two" (60-120 s). Each alternative starts
+#: with its own word, and no two quantifiers meet over the same characters.
+MINUTE_WORDS: Final = re.compile(
+    r"\b(?:(?P<half>half\s+a\s+minute|a\s+half[\s-]minute)"
+    r"|(?P<ninety>a\s+minute\s+and\s+a\s+half|one\s+and\s+a\s+half\s+minutes)"
+    r"|(?P<one>a\s+(?:full\s+)?minute)(?P<two>\s+or\s+two)?)\b",
+    re.IGNORECASE,
+)
+#: Before a number without a unit, a verb that makes it a count: "repeat 4-6", "repeat 10."
+BARE_COUNT_BEFORE: Final = re.compile(r"\brepeat(?:s|ing)?\s+(?:(?:it|this)\s+)?$", re.IGNORECASE)
+#: After a number without a unit, what makes it a count when a verb of doing precedes it:
+#: "do 10 on each leg", "done 12 per side", "do 10 of these".
+BARE_COUNT_AFTER: Final = re.compile(
+    r"^\s+(?:(?:on|for|with)\s+(?:each|every)\s+|per\s+|each\s+)(?:side|leg|arm|foot)\b"
+    r"|^\s+of\s+(?:these|them|those)\b",
+    re.IGNORECASE,
+)
+BARE_COUNT_VERB: Final = re.compile(
+    r"\b(?:do|does|done|doing|complete|completed|perform|performed|repeat|repeats|repeating)\b",
+    re.IGNORECASE,
+)
+#: The end of a clause just after a number: "repeat 10." counts, "repeat 10 steps" does not.
+CLAUSE_END_AFTER: Final = re.compile(r"^\s*(?:[.;,!?)]|$)")
 #: The hedges that mark a taken number as approximate ("about 10 seconds").
 HEDGES: Final = {"about", "around", "approximately", "roughly"}
 #: The bounds that make a number a lower bound: the range it starts is open-ended.
@@ -155,6 +180,10 @@ BOUND_ONLY: Final = {
     "longer than",
     "less than",
     "fewer than",
+    "a maximum of",
+    "maximum of",
+    "a max of",
+    "max of",
 }
 
 
@@ -192,7 +221,8 @@ REST_AFTER: Final = re.compile(
 BETWEEN_SETS: Final = re.compile(r"\b(?:sets?|rounds?|circuits?|exercises|intervals?)\b", _I)
 HOLD_BEFORE: Final = re.compile(
     r"\b(?:hold|holds|holding|held|stay|stays|staying|remain|remaining|pause|pauses|pausing"
-    r"|paused|keep|keeping|isometric|contraction|contract|contracting|squeeze|squeezing"
+    r"|paused|(?:keep|keeping)(?!\s+(?:up|going|on|moving|rolling)\b)|isometric|contraction"
+    r"|contract|contracting|squeeze|squeezing"
     r"|sustain|sustaining)\b",
     _I,
 )
@@ -202,13 +232,41 @@ HOLD_AFTER: Final = re.compile(
 MOVING: Final = re.compile(
     r"\b(?:continue|continuing|repeat|repeating|alternat\w*|jog\w*|run|runs|running|walk\w*"
     r"|cycl\w*|skat\w*|jump\w*|swing\w*|circl\w*|circular|march\w*|rowing|burn\w*|spin\w*"
-    r"|bik\w*|perform\w*|pedal\w*|climb\w*)\b",
+    r"|bik\w*|perform\w*|pedal\w*|climb\w*|roll|rolls|rolling|massag\w*|rub|rubs|rubbing)\b",
     _I,
 )
 CALORIES: Final = re.compile(r"\bcalori", _I)
 DEFINITION_BEFORE: Final = re.compile(
     r"\b(?:equals?|is|constitutes|counts?\s+as|considered|makes)\s+$", _I
 )
+#: Before "one repetition", what makes it the definition of one: "to complete one rep".
+ONE_REP_BEFORE: Final = re.compile(
+    r"\bto\s+(?:complete|finish|make|perform|do)\s+$"
+    r"|\b(?:completes|completing|finishes|finishing)\s+$",
+    _I,
+)
+#: A movement with one side then the other defined as one repetition: "Now curl with your right
+#: arm; that makes one rep." The sides alternate within each repetition.
+ONE_REP_DEFINED: Final = re.compile(
+    r"\b(?:equals?|is|counts\s+as|makes|completes)\s+(?:one|a\s+single)\s+(?:full\s+)?"
+    r"(?:rep|repetition)\b",
+    _I,
+)
+#: Breathing at a pace is no hold: "breathe in for 4 seconds and out for 6".
+BREATHING_BEFORE: Final = re.compile(
+    r"\b(?:breathe|breathes|breathing|inhale|inhales|inhaling|exhale|exhales|exhaling)\b", _I
+)
+#: Warming up, cooling down and general activity: minutes of it are no hold.
+WARM_UP: Final = re.compile(
+    r"\bwarm(?:ing)?[\s-]?ups?\b|\bcool(?:ing)?[\s-]?downs?\b|\bloosen(?:ing)?\s+up\b", _I
+)
+ACTIVITY_AFTER: Final = re.compile(
+    r"^\s+of\s+(?:(?:light|gentle|easy|moderate|brisk|steady)\s+)?"
+    r"(?:activity|exercise|walking|cardio|aerobics?|movement|cycling|marching)\b",
+    _I,
+)
+#: Work and rest intervals: "10 seconds on, 20 seconds off".
+INTERVAL_AFTER: Final = re.compile(r"^\s+(?:on\s*[,;.]|on\s+and\b|off\b)", _I)
 REP_MAX_AFTER: Final = re.compile(r"^\s*max(?:imum)?\b", _I)
 FREQUENCY_AFTER: Final = re.compile(
     r"^\s+(?:a|per|each|every)\s+(?:day|week|month)\b|^\s+(?:daily|weekly)\b", _I
@@ -228,11 +286,36 @@ _PER_SIDE: Final = re.compile(
 )
 _TOTAL: Final = re.compile(r"\bin\s+(?:all|total)\b|\btotal\b|\baltogether\b", _I)
 #: The counting cues, each with the words its every match holds: one of each group.
+#: A count stated for each side in turn: "4 times to the left, then 4 times to the right".
+_LEFT_THEN_RIGHT: Final = re.compile(
+    r"\b(?:times|reps|repetitions)\s+(?:to|on|with)\s+(?:the|your)\s+(?:left|right)\b", _I
+)
 COUNTING_CUES: Final = (
     (CountingRule.PER_SIDE, _PER_SIDE, (("each", "every", "per"), ("side", "leg", "arm", "foot"))),
+    (CountingRule.PER_SIDE, _LEFT_THEN_RIGHT, (("left", "right"),)),
     (CountingRule.TOTAL, _TOTAL, (("all", "total", "altogether"),)),
 )
 WEIGHT_BEFORE: Final = re.compile(r"(?:lbs?|pounds?|kg|plates?|weights?)\s*$", _I)
+
+#: A change of side: "switch", "swap", "change" in their forms.
+_SWITCH: Final = r"(?:switch(?:es|ing)?|swap(?:s|ping)?|chang(?:e|es|ing))"
+#: The parts a "repeat with the other ..." may name.
+_BODY_PARTS: Final = (
+    r"(?:side|leg|arm|foot|hand|knee|hip|shoulder|ankle|wrist|elbow|calf|thigh|heel|buttock)"
+)
+#: After "alternate", what makes the alternation not about sides: "alternating direction",
+#: "alternate single skips with ...", "alternating between looking up and down".
+NOT_SIDES_AFTER: Final = re.compile(
+    r"^\s+(?:(?:the|your)\s+)?(?:directions?|grips?|single|double|fast|slow|quick|short|long"
+    r"|light|heavy|easy|hard|high|low|speeds?|tempo|pace)\b"
+    r"|^\s+between\s+(?!(?:the\s+|your\s+)?(?:left|right|legs?|arms?|sides?|feet|foot|hands?)\b)",
+    _I,
+)
+#: Before an alternation in its sentence, walking on the hands or feet: "walk the hands forward,
+#: alternating left and right" moves the body along, it does not work one side at a time.
+WALKING_HANDS_BEFORE: Final = re.compile(
+    r"\bwalk\w*\s+(?:(?:your|the|both)\s+)?(?:hands|feet)\b", _I
+)
 
 SIDE_CUES: Final = (
     (
@@ -246,17 +329,41 @@ SIDE_CUES: Final = (
     (
         Laterality.ALTERNATING,
         re.compile(
+            r"\b(?=[acekqrs])(?:"
             r"\balternat(?:e|es|ed|ing|ely)\b(?!\s+(?:your\s+)?grip)"
             r"|\b(?:keep|keeps|continue|continues)\s+switching\b"
-            r"|\bswitching\s+(?:legs|sides|arms)\s+(?:each|every|after\s+each)\b",
+            r"|\bswitching\s+(?:legs|sides|arms)\s+(?:each|every|after\s+each)\b"
+            r"|\b(?:quickly|rapidly|explosively|swiftly)\s+"
+            + _SWITCH
+            + r"\s+(?:legs|feet|arms|sides)\b"
+            r"|\b" + _SWITCH + r"\s+(?:legs|feet)\s+in\s+(?:the\s+|mid-?)?air\b)",
             _I,
         ),
     ),
     (
         Laterality.EACH_SIDE,
         re.compile(
-            r"\bswitch(?:es|ing)?\s+(?:to\s+(?:the|your)\s+(?:other|opposite)\s+)?"
+            # Every alternative starts at a word starting with one of these letters: the
+            # assertion spares trying each alternative at every other position.
+            r"\b(?=[acdfhoprstw])(?:"
+            r"\b" + _SWITCH + r"\s+(?:to\s+(?:the|your)\s+(?:other|opposite)\s+)?"
             r"(?:sides?|legs?|arms?|feet|foot|hands?)\b"
+            r"|\b(?:then|and)\s+(?:switch|swap)\b(?=\s*(?:[.;!?,)]|$))"
+            r"|\b" + _SWITCH + r"\s+(?:to\s+)?(?:the\s+)?other\b"
+            r"(?!\s+(?:exercise|exercises|stretch|stretches|position|one|way|activity)\b)"
+            r"|\b(?:switch|swap)\s+over\b"
+            r"|\b(?:repeat|do|stretch|perform|hold|work)\b[^.;!?]{0,60}?"
+            r"\b(?:on|for)\s+both\s+sides\b(?!\s+of\b)"
+            r"|\b(?:stretch|repeat|work|do)\s+(?:both\s+sides|each\s+(?:side|leg|arm))\b"
+            r"|\b(?:stretch|repeat|work|do)\s+(?:on\s+)?(?:the|your)\s+(?:other|opposite)\s+"
+            r"(?:side|leg|arm|foot|hand|knee|hip|shoulder)\b"
+            r"|\b(?:repeat|repeating)\b[^.;!?]{0,60}?\b(?:with|on|for|using)\s+(?:the|your)\s+"
+            r"(?:other|opposite)\s+" + _BODY_PARTS + r"\b"
+            r"|\brepeat(?:ing)?\s+(?:(?:the\s+)?(?:same|exercise|stretch|movement)\s+)?"
+            r"(?:with|on|for|using)\s+(?:the|your)\s+(?:left|right)\s+" + _BODY_PARTS + r"\b"
+            r"|\b(?:to|on)\s+the\s+left\b[^.;!?]{0,60}?\b(?:to|on)\s+the\s+right\b"
+            r"|\b(?:to|on)\s+the\s+right\b[^.;!?]{0,60}?\b(?:to|on)\s+the\s+left\b"
+            r"|\bone\s+side\b[^.;!?]{0,60}?\bthen\s+(?:on\s+|to\s+|with\s+|do\s+)?the\s+other\b"
             r"|\b(?:repeat|repeating|perform|do|continue|then|and)\b[^.;!?]{0,80}?"
             r"\b(?:with|on|for|to|using)\s+(?:the|your)\s+(?:other|opposite)\s+"
             r"(?:side|leg|arm|foot|hand)\b"
@@ -266,7 +373,7 @@ SIDE_CUES: Final = (
             + _PLACE_AFTER
             + r"|\b(?:seconds?|reps?|repetitions?|times)\s+each\s+(?:side|leg|arm|foot)\b"
             + _PLACE_AFTER
-            + r"|\bone\s+(?:side|leg|arm)\s+at\s+a\s+time\b",
+            + r"|\bone\s+(?:side|leg|arm)\s+at\s+a\s+time\b)",
             _I,
         ),
     ),
@@ -300,7 +407,14 @@ VAGUE: Final = re.compile(
 )
 PLACEHOLDER: Final = re.compile(
     r"\b(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?)?(?:recommended|prescribed|desired|specified"
-    r"|required|suggested|given|appropriate)\s+(?:(?:amount|number)\s+of\s+)?"
+    r"|required|suggested|given|appropriate|(?<=the\s)set)\s+(?:(?:amount|number)\s+of\s+)?"
     r"(?P<what>repetitions|repetition|reps|rep\s+count|rep|times|seconds|minutes|sets|time)\b",
     _I,
+)
+#: "As prescribed" and its kin stand in for a dose the text does not state.
+AS_PRESCRIBED: Final = re.compile(
+    r"\bas\s+(?:prescribed|directed|instructed|advised|recommended)\b", _I
+)
+REPEAT_VERB: Final = re.compile(
+    r"\b(?:repeat|repeats|repeating|do|perform|complete|reps|repetitions|times)\b", _I
 )
