@@ -164,8 +164,9 @@ def show(value: object, depth: int = 0) -> str:  # noqa: PLR0911 - one return pe
         return f"an integer of about {int(value.bit_length() * math.log10(2)) + 1} digits"
     if isinstance(value, (list, tuple, dict)):
         if depth >= 2 or len(value) > 4:  # noqa: PLR2004 - a glimpse is enough
-            noun = "an object of {} keys" if isinstance(value, dict) else "an array of {} items"
-            return noun.format(len(value))
+            noun = "key" if isinstance(value, dict) else "item"
+            whole = "an object" if isinstance(value, dict) else "an array"
+            return f"{whole} of {len(value)} {noun}{'' if len(value) == 1 else 's'}"
         if isinstance(value, dict):
             inner = ", ".join(
                 f"{show(key, depth + 1)}: {show(element, depth + 1)}"
