@@ -185,8 +185,12 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
     assert main(["show", "bridge"]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "solpt-rehab show: unknown exercise id 'bridge'; known ids: 'figure-4-stretch', "
-        "'knees-to-chest', 'lying-march'"
+        "solpt-rehab show: unknown exercise id (known ids: 'figure-4-stretch', "
+        "'knees-to-chest', 'lying-march'): 'bridge'"
+    )
+    assert main(["show", "lying-marsh"]) == 2
+    assert capsys.readouterr().err == (
+        "solpt-rehab show: unknown exercise id (did you mean 'lying-march'?): 'lying-marsh'\n"
     )
 
 

@@ -264,8 +264,12 @@ def test_the_document_error_message_lists_every_problem() -> None:
     with pytest.raises(DocumentError) as raised:
         loads('{"kind": "exercise"}')
     assert str(raised.value) == (
-        "the document has 1 error:\n"
-        "  /format_version: error missing-key: missing required key 'format_version'"
+        "the document has 5 errors:\n"
+        "  /format_version: error missing-key: missing required key 'format_version'\n"
+        "  /id: error missing-key: missing required key 'id'\n"
+        "  /name: error missing-key: missing required key 'name'\n"
+        "  /steps: error missing-key: missing required key 'steps'\n"
+        "  /repetitions: error missing-key: missing required key 'repetitions'"
     )
 
 

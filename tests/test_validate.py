@@ -333,7 +333,10 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 "/items/4/exercise",
                 "unknown-exercise",
                 E,
-                "'exercise' is neither embedded in this routine nor in the catalog: 'bridge'",
+                (
+                    "'exercise' is neither embedded in this routine nor in the catalog (known "
+                    "ids: 'figure-4-stretch', 'knees-to-chest', 'lying-march'): 'bridge'"
+                ),
             ),
             ("/items/4/reps", "wrong-type", E, "'reps' must be a whole number: '3'"),
             ("/items/4/side", "bad-enum", E, "'side' must be one of 'left', 'right', 'both': 'up'"),
@@ -451,9 +454,71 @@ def test_a_document_with_only_warnings_is_ok_and_reads() -> None:
 
 def test_the_report_prints_one_problem_a_line() -> None:
     assert str(validate({"kind": "exercise"})) == (
-        "/format_version: error missing-key: missing required key 'format_version'"
+        "/format_version: error missing-key: missing required key 'format_version'\n"
+        "/id: error missing-key: missing required key 'id'\n"
+        "/name: error missing-key: missing required key 'name'\n"
+        "/steps: error missing-key: missing required key 'steps'\n"
+        "/repetitions: error missing-key: missing required key 'repetitions'"
     )
     assert str(validate(knees())) == "ok"
+
+
+def test_a_bad_format_version_hides_no_other_problem() -> None:
+    # The rest is read by the newest version's rules: a key new in version 2 is no problem.
+    document = {
+        **knees(),
+        "format_version": "1",
+        "id": "Knees",
+        "name": "",
+        "sets": {"min_sets": 0},
+        "tempo": "slow",
+        "force": "pull",
+    }
+    assert [(p.path, p.code, p.message) for p in validate(document).problems] == [
+        ("/format_version", "wrong-type", "'format_version' must be an integer: '1'"),
+        (
+            "/id",
+            "not-a-slug",
+            (
+                "'id' must be a slug of lowercase letters and digits joined by single hyphens: "
+                "'Knees'"
+            ),
+        ),
+        ("/name", "empty-text", "'name' must not be empty: ''"),
+        ("/sets/min_sets", "not-positive", "'min_sets' must be > 0: 0"),
+        ("/tempo", "unknown-key", "unknown key 'tempo'"),
+        ("/force", "unknown-key", "unknown key 'force'"),
+    ]
+    unknown_version = {**document, "format_version": 7}
+    assert [p.code for p in validate(unknown_version).problems] == [
+        "unknown-version",
+        "not-a-slug",
+        "empty-text",
+        "not-positive",
+        "unknown-key",
+        "unknown-key",
+    ]
+    wrong_kind = {**document, "kind": "exercize"}
+    assert [p.code for p in validate(wrong_kind).problems] == ["wrong-kind", "wrong-type"]
+
+
+def test_an_unknown_routine_exercise_gets_a_did_you_mean_as_in_the_builder() -> None:
+    document = {
+        "kind": "routine",
+        "format_version": 2,
+        "name": "Hips",
+        "items": [{"exercise": "lying-marsh", "reps": 10}],
+    }
+    assert [(p.path, p.code, p.message) for p in validate(document).problems] == [
+        (
+            "/items/0/exercise",
+            "unknown-exercise",
+            (
+                "'exercise' is neither embedded in this routine nor in the catalog (did you mean "
+                "'lying-march'?): 'lying-marsh'"
+            ),
+        )
+    ]
 
 
 def test_the_documented_catalog_reads_back_exactly() -> None:

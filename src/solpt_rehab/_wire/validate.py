@@ -17,7 +17,6 @@ document has an error and somebody asks for the problems.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
@@ -26,6 +25,7 @@ import attrs
 from .. import catalog
 from .._core.errors import DocumentError, SolptRehabError
 from .._core.problems import Problem, pointer, problem
+from .._core.suggest import close_matches, unknown_id_hint
 from .._model.rules import (
     FLOAT_MAX,
     GIVEN,
@@ -459,7 +459,7 @@ class _Walker:
                     and not self.out.full
                 ):
                     self.suggestions -= 1
-                    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.7)
+                    close = close_matches(key, allowed, n=1)
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.add((*at, str(key)), "unknown-key", f"unknown key {show(key)}{hint}")
 
@@ -558,7 +558,13 @@ _NOT_DOSE: Final = frozenset({"notes"})
 
 
 def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> str | None:
-    """Check ``kind`` and ``format_version``; return the kind when the content can be read."""
+    """Check ``kind`` and ``format_version``; return the kind when the content can be read.
+
+    A ``format_version`` that is missing, of the wrong type or unknown is reported, and the rest
+    of the document is still read, by the newest version's rules, so that its other problems are
+    reported with it (the document has an error either way). A bad ``kind`` stops the reading:
+    there is no knowing which keys the content should have.
+    """
     good = True
     kind = document.get("kind", UNSOUND)
     allowed = ", ".join(repr(name) for name in KINDS)
@@ -577,17 +583,14 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
     version = document.get("format_version", UNSOUND)
     if isinstance(version, BadNumber):
         walker.value(_VERSION, version, ("format_version",), "format_version")
-        good = False
     elif version is UNSOUND:
         walker.add(("format_version",), "missing-key", "missing required key 'format_version'")
-        good = False
     elif isinstance(version, bool) or not isinstance(version, int):
         walker.add(
             ("format_version",),
             "wrong-type",
             f"'format_version' must be an integer: {show(version)}",
         )
-        good = False
     elif version not in READ_VERSIONS:
         read = " or ".join(str(number) for number in READ_VERSIONS)
         walker.add(
@@ -595,7 +598,6 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
             "unknown-version",
             f"'format_version' must be {read}, the versions this library reads: {show(version)}",
         )
-        good = False
     else:
         walker.read_version(version)
     return kind if good else None
@@ -929,10 +931,12 @@ def _reference(  # noqa: PLR0911 - one return per outcome
         return embedded[identifier]  # UNSOUND when the embedded exercise has errors
     if identifier in catalog.ids():
         return catalog.get(identifier)
+    hint = unknown_id_hint(identifier, [*embedded, *catalog.ids()])
     walker.add(
         (*at, "exercise"),
         "unknown-exercise",
-        f"'exercise' is neither embedded in this routine nor in the catalog: {identifier!r}",
+        f"'exercise' is neither embedded in this routine nor in the catalog ({hint}): "
+        f"{identifier!r}",
     )
     return UNSOUND
 
