@@ -62,7 +62,7 @@ def test_validate_prints_each_problem_with_file_and_pointer(files: Path) -> None
             "'release', 'repeat': 'x' (at /steps/0/kind)"
         ),
         (
-            f"{bad}:49:17: error wrong-type: 'min_reps' must be a whole number or None: '8' "
+            f"{bad}:49:17: error wrong-type: 'min_reps' must be a whole number or null: '8' "
             "(at /repetitions/min_reps)"
         ),
         (
@@ -114,7 +114,7 @@ def test_validate_in_json(
                         "path": "/repetitions/min_reps",
                         "code": "wrong-type",
                         "severity": "error",
-                        "message": "'min_reps' must be a whole number or None: '8'",
+                        "message": "'min_reps' must be a whole number or null: '8'",
                         "line": 49,
                         "column": 17,
                     },

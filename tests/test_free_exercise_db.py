@@ -396,7 +396,7 @@ def test_fields_of_the_wrong_kind_are_dropped_with_a_warning() -> None:
             "warning",
             "not a free-exercise-db muscle: 'toes'",
         ),
-        ("/0/primaryMuscles/2", "value-dropped", "warning", "not a free-exercise-db muscle: None"),
+        ("/0/primaryMuscles/2", "value-dropped", "warning", "not a free-exercise-db muscle: null"),
         (
             "/0/secondaryMuscles",
             "value-dropped",
@@ -481,7 +481,7 @@ def test_a_value_the_model_still_refuses_leaves_the_entry_out_instead_of_raising
 
 @pytest.mark.parametrize(
     ("data", "shown"),
-    [({"exercises": []}, "{'exercises': []}"), (None, "None"), ("[]", "'[]'"), (3.5, "3.5")],
+    [({"exercises": []}, "{'exercises': []}"), (None, "null"), ("[]", "'[]'"), (3.5, "3.5")],
 )
 def test_content_that_is_not_a_list_gives_one_problem(data: object, shown: str) -> None:
     assert import_exercises(data) == ImportResult(

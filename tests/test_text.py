@@ -134,7 +134,7 @@ CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
                 "/repetitions/counting",
                 "counting-not-allowed",
                 E,
-                "'counting' must be None for 'bilateral' repetitions: 'total'",
+                "'counting' must be null for 'bilateral' repetitions: 'total'",
             ),
             (
                 "/repetitions/laterality",
@@ -180,7 +180,7 @@ CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
             + '"}'
         ),
         [
-            ("/items/0/hold_seconds", "wrong-type", E, "'hold_seconds' must be a number: True"),
+            ("/items/0/hold_seconds", "wrong-type", E, "'hold_seconds' must be a number: true"),
             ("/items/0/reps", "wrong-type", E, "'reps' must be a whole number: '9'"),
             (
                 "/items/1/deviation",

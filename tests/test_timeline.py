@@ -45,6 +45,7 @@ from solpt_rehab import (
     session_duration,
     session_timeline,
 )
+from solpt_rehab._model.rules import show
 
 ROOT = Path(__file__).resolve().parent.parent
 L, R, B = Side.LEFT, Side.RIGHT, Side.BOTH
@@ -770,9 +771,9 @@ def test_no_pacing_and_an_empty_pacing_keep_every_working_interpretation() -> No
     [
         (0, "'release_seconds' must be > 0: 0"),
         (-2.5, "'release_seconds' must be > 0: -2.5"),
-        (math.inf, "'release_seconds' must be finite: inf"),
-        (True, "'release_seconds' must be a number or None: True"),
-        ("3", "'release_seconds' must be a number or None: '3'"),
+        (math.inf, "'release_seconds' must be finite: Infinity"),
+        (True, "'release_seconds' must be a number or null: true"),
+        ("3", "'release_seconds' must be a number or null: '3'"),
     ],
 )
 def test_a_meaningless_override_is_refused(value: object, message: str) -> None:
@@ -791,7 +792,7 @@ def test_pacing_checks_every_field(keyword: str) -> None:
         (-1.5, "be > 0"),
         (math.nan, "be finite"),
         (-math.inf, "be finite"),
-        (False, "be a number or None"),
+        (False, "be a number or null"),
         (None, None),
         (0.25, None),
         (90, None),
@@ -801,7 +802,7 @@ def test_pacing_checks_every_field(keyword: str) -> None:
             continue
         with pytest.raises(InvalidValueError) as error:
             Pacing(**{keyword: value})
-        assert str(error.value) == f"{keyword!r} must {requirement}: {value!r}"
+        assert str(error.value) == f"{keyword!r} must {requirement}: {show(value)}"
 
 
 def test_a_pacing_is_an_immutable_value_equal_by_its_lengths() -> None:
@@ -879,7 +880,7 @@ def test_a_cue_checks_its_fields_and_converts_strings() -> None:
         ({"repetition": 0}, "'repetition' must be > 0: 0"),
         ({"repetition": 1.0}, "'repetition' must be a whole number: 1.0"),
         ({"set_number": 0}, "'set_number' must be > 0: 0"),
-        ({"set_number": True}, "'set_number' must be a whole number or None: True"),
+        ({"set_number": True}, "'set_number' must be a whole number or null: true"),
     ]
     for change, message in bad:
         with pytest.raises(InvalidValueError) as error:

@@ -118,7 +118,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
     ),
     "version as a string or a bool": (
         {"kind": "catalog", "format_version": True, "exercises": []},
-        [("/format_version", "wrong-type", E, "'format_version' must be an integer: True")],
+        [("/format_version", "wrong-type", E, "'format_version' must be an integer: true")],
     ),
     "every problem of one exercise": (
         edit(_many_exercise_errors),
@@ -134,7 +134,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 "/repetitions/rest/max_seconds",
                 "rest-incomplete",
                 E,
-                "'max_seconds' must be given with 'min_seconds' (5): None",
+                "'max_seconds' must be given with 'min_seconds' (5): null",
             ),
             ("/regions/1", "bad-enum", E, f"'regions[1]' must be one of {REGIONS}: 'knee'"),
             ("/equipment/0/optional", "wrong-type", E, "'optional' must be true or false: 'no'"),
@@ -175,7 +175,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 "/repetitions/rest/text",
                 "rest-undescribed",
                 E,
-                "'text' must say how the rest is documented when it has no seconds: None",
+                "'text' must say how the rest is documented when it has no seconds: null",
             ),
             (
                 "/repetitions/counting",
@@ -183,7 +183,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 E,
                 (
                     "'counting' must be given for 'each-side' repetitions ('total' or "
-                    "'per-side'): None"
+                    "'per-side'): null"
                 ),
             ),
         ],
@@ -206,18 +206,18 @@ CASES: dict[str, tuple[object, list[Row]]] = {
         [
             ("/name", "missing-key", E, "missing required key 'name'"),
             ("/steps", "wrong-type", E, "'steps' must be an array: 'lift'"),
-            ("/hold", "wrong-type", E, "'hold' must be an object or None: 5"),
+            ("/hold", "wrong-type", E, "'hold' must be an object or null: 5"),
             (
                 "/repetitions/min_reps",
                 "wrong-type",
                 E,
-                "'min_reps' must be a whole number or None: '8'",
+                "'min_reps' must be a whole number or null: '8'",
             ),
             (
                 "/repetitions/counting",
                 "counting-not-allowed",
                 E,
-                "'counting' must be None for 'bilateral' repetitions: 'total'",
+                "'counting' must be null for 'bilateral' repetitions: 'total'",
             ),
             ("/nmae", "unknown-key", E, "unknown key 'nmae' (did you mean 'name'?)"),
         ],
@@ -230,8 +230,8 @@ CASES: dict[str, tuple[object, list[Row]]] = {
             )
         ),
         [
-            ("/hold/min_seconds", "wrong-type", E, "'min_seconds' must be a number: True"),
-            ("/hold/max_seconds", "not-finite", E, "'max_seconds' must be finite: nan"),
+            ("/hold/min_seconds", "wrong-type", E, "'min_seconds' must be a number: true"),
+            ("/hold/max_seconds", "not-finite", E, "'max_seconds' must be finite: NaN"),
             (
                 "/repetitions/min_reps",
                 "number-too-large",
@@ -296,7 +296,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 E,
                 (
                     "'figure-4-stretch' works the painful side only; 'side' must be 'left' or "
-                    "'right': None"
+                    "'right': null"
                 ),
             ),
             (
@@ -312,7 +312,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 "/items/1/side",
                 "side-not-allowed",
                 E,
-                "'knees-to-chest' works both sides together; 'side' must be 'both' or None: 'left'",
+                "'knees-to-chest' works both sides together; 'side' must be 'both' or null: 'left'",
             ),
             (
                 "/items/2/deviation",
@@ -917,3 +917,16 @@ def test_a_document_error_finds_the_warnings_only_when_asked(
     ]
     assert calls == ["figure-4-stretch", "knees-to-chest"]
     assert error.errors == error.problems[2:]
+
+
+def test_a_dose_that_is_an_array_or_an_object_is_shown_as_json() -> None:
+    document = {
+        "kind": "routine",
+        "format_version": 2,
+        "name": "Hips",
+        "items": [{"exercise": "lying-march", "reps": [1, None], "hold_seconds": {"a": True}}],
+    }
+    assert [(p.path, p.code, p.message) for p in validate(document).problems] == [
+        ("/items/0/hold_seconds", "wrong-type", "'hold_seconds' must be a number: {'a': true}"),
+        ("/items/0/reps", "wrong-type", "'reps' must be a whole number: [1, null]"),
+    ]

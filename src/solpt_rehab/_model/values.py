@@ -18,7 +18,7 @@ import attrs
 
 from .._core.errors import InvalidValueError
 from . import rules
-from .rules import ArrayOf, Flag, Nullable, Number, Part, Rule, Text, declare
+from .rules import ArrayOf, Flag, Nullable, Number, Part, Rule, Text, declare, show
 
 __all__ = [
     "BodyRegion",
@@ -376,7 +376,7 @@ def _given_with(low: str, high: str, given: str) -> Callable[[Any, Any], str | N
         values = {low: low_value, high: high_value}
         if values[given] is None or values[missing] is not None:
             return None
-        return f"{missing!r} must be given with {given!r} ({values[given]!r}): None"
+        return f"{missing!r} must be given with {given!r} ({values[given]!r}): null"
 
     return test
 
@@ -407,7 +407,7 @@ def _described(code: str, low: str, what: str, breaking: Mapping[str, Any]) -> R
 
     def test(text: Any, low_value: Any) -> str | None:
         if text is None and low_value is None:
-            return f"'text' must say {what} when it has no {lacking}: None"
+            return f"'text' must say {what} when it has no {lacking}: null"
         return None
 
     return Rule(
@@ -522,7 +522,7 @@ def _only_for(field: str, kind: LoadKind) -> Callable[[LoadKind, Any], str | Non
     def test(given_kind: LoadKind, value: Any) -> str | None:
         if value is None or given_kind is kind:
             return None
-        return f"{field!r} must be None for a {given_kind.value!r} load: {value!r}"
+        return f"{field!r} must be null for a {given_kind.value!r} load: {show(value)}"
 
     return test
 
@@ -531,14 +531,14 @@ def _unit_given(low: Any, high: Any, unit: WeightUnit | None) -> str | None:
     """The test of ``load-unit-missing``: a weight's amount has its unit."""
     if (low is None and high is None) or unit is not None:
         return None
-    return f"'unit' must be given with an amount ({low if high is None else high!r}): None"
+    return f"'unit' must be given with an amount ({low if high is None else high!r}): null"
 
 
 def _unit_absent(low: Any, high: Any, unit: WeightUnit | None) -> str | None:
     """The test of ``load-unit-not-allowed``: no unit without an amount."""
     if low is not None or high is not None or unit is None:
         return None
-    return f"'unit' must be None when no amount is given: {unit.value!r}"
+    return f"'unit' must be null when no amount is given: {unit.value!r}"
 
 
 _AN_AMOUNT: Final = {"anyOf": [_number_key("min_amount"), _number_key("max_amount")]}
@@ -547,7 +547,7 @@ _AN_AMOUNT: Final = {"anyOf": [_number_key("min_amount"), _number_key("max_amoun
 def _load_described(kind: LoadKind, text: str | None) -> str | None:
     """The test of ``load-undescribed``: a load in words only has the words."""
     if kind is LoadKind.DESCRIBED and text is None:
-        return "'text' must describe a 'described' load: None"
+        return "'text' must describe a 'described' load: null"
     return None
 
 
@@ -746,7 +746,7 @@ def _counting_given(laterality: Laterality, counting: CountingRule | None) -> st
     if laterality.two_sided and counting is None:
         return (
             f"'counting' must be given for {laterality.value!r} repetitions "
-            "('total' or 'per-side'): None"
+            "('total' or 'per-side'): null"
         )
     return None
 
@@ -754,7 +754,7 @@ def _counting_given(laterality: Laterality, counting: CountingRule | None) -> st
 def _counting_absent(laterality: Laterality, counting: CountingRule | None) -> str | None:
     """The test of ``counting-not-allowed``: other work has one way to count, and names none."""
     if not laterality.two_sided and counting is not None:
-        return f"'counting' must be None for {laterality.value!r} repetitions: {counting.value!r}"
+        return f"'counting' must be null for {laterality.value!r} repetitions: {counting.value!r}"
     return None
 
 

@@ -17,7 +17,7 @@ from .. import catalog
 from .._core.errors import InvalidValueError, RoutineError
 from .._core.problems import Problem, pointer, problem
 from .._core.suggest import unknown_id_hint
-from .._model.rules import Nullable, Text, fields_of
+from .._model.rules import Nullable, Text, fields_of, show
 from .._model.values import Exercise, Load
 from .dose import (
     TYPE_CODES,
@@ -359,7 +359,9 @@ class RoutineBuilder:
             return given, None
         if not isinstance(given, str):
             return None, problem(
-                where, "wrong-type", f"'exercise' must be an Exercise or an exercise id: {given!r}"
+                where,
+                "wrong-type",
+                f"'exercise' must be an Exercise or an exercise id: {show(given)}",
             )
         if self._lookup is None:
             if given in catalog.ids():

@@ -15,7 +15,15 @@ import attrs
 
 from .._core.problems import Problem, pointer, problem
 from .._model import rules
-from .._model.rules import FLOAT_MAX, Number, Part, control_requirement, unicode_requirement
+from .._model.rules import (
+    FLOAT_MAX,
+    Number,
+    Part,
+    boolean_note,
+    control_requirement,
+    show,
+    unicode_requirement,
+)
 from .._model.values import (
     CountingRule,
     Exercise,
@@ -227,13 +235,14 @@ def item_problems(
     if invalid is None and reason is not None:
         invalid, code = control_requirement(reason), "control-character"
     if invalid is not None:  # not a reason that can be written down: as good as none
-        yield problem(path("deviation"), code, f"'deviation' must {invalid}: {reason!r}")
+        yield problem(path("deviation"), code, f"'deviation' must {invalid}: {show(reason)}")
         reason = None
     elif deviation is not None and reason is None:
         yield problem(
             path("deviation"),
             "wrong-type" if not isinstance(deviation, str) else "empty-text",
-            f"'deviation' must be a reason in words, or None: {deviation!r}",
+            f"'deviation' must be a reason in words, or null: {show(deviation)}"
+            f"{boolean_note(deviation)}",
         )
     found = [
         *_hold_problems(exercise, hold_seconds, reason, path("hold_seconds")),
@@ -249,16 +258,18 @@ def item_problems(
             path("deviation"),
             "deviation",
             f"a deviation is recorded although every dose is inside its documented range: "
-            f"{reason!r}",
+            f"{show(reason)}",
         )
 
 
 def _outside(where: str, code: str, text: str, value: object, reason: str | None) -> Problem:
     """An out-of-range dose: an error, or a ``deviation`` warning when a reason is recorded."""
     if reason is None:
-        return problem(where, code, f"{text}: {value!r}")
+        return problem(where, code, f"{text}: {show(value)}")
     return problem(
-        where, "deviation", f"{text}, accepted as a recorded deviation ({reason!r}): {value!r}"
+        where,
+        "deviation",
+        f"{text}, accepted as a recorded deviation ({show(reason)}): {show(value)}",
     )
 
 
@@ -299,7 +310,7 @@ def _seconds_problems(
         yield problem(
             at,
             f"{name}-not-documented",
-            f"{exercise.id!r} has no documented {_WHAT[name]} to prescribe: {seconds!r}",
+            f"{exercise.id!r} has no documented {_WHAT[name]} to prescribe: {show(seconds)}",
         )
     elif seconds not in documented:
         text = f"{field!r} is outside the documented {documented} of {exercise.id!r}"
@@ -316,7 +327,7 @@ def _reps_problems(
             "reps-not-stated",
             f"'reps' must be given: the source of {exercise.id!r} states "
             f"{'no count' if scheme.max_reps is None else 'only an upper bound'} "
-            f"({scheme.range_text}): None",
+            f"({scheme.range_text}): null",
         )
         return
     bad = number_problem(reps, where, "reps", whole=True)
@@ -330,7 +341,7 @@ def _reps_problems(
             where,
             "reps-implausibly-high",
             f"'reps' is more than {IMPLAUSIBLE_OPEN_ENDED_FACTOR} times the documented minimum "
-            f"of {exercise.id!r} ({scheme.range_text}): {reps!r}",
+            f"of {exercise.id!r} ({scheme.range_text}): {show(reps)}",
         )
 
 
@@ -400,14 +411,16 @@ def _side_problems(exercise: Exercise, side: object, where: str) -> Iterator[Pro
                 where,
                 "side-missing",
                 f"{exercise.id!r} works the painful side only; 'side' must be 'left' or 'right': "
-                "None",
+                "null",
             )
         return
     try:
         chosen = to_side(side)  # type: ignore[arg-type]
     except ValueError:
         allowed = ", ".join(repr(member.value) for member in Side)
-        yield problem(where, "bad-enum", f"'side' must be one of {allowed}: {side!r}")
+        yield problem(
+            where, "bad-enum", f"'side' must be one of {allowed}: {show(side)}{boolean_note(side)}"
+        )
         return
     if laterality is Laterality.AFFECTED_SIDE and chosen is Side.BOTH:
         yield problem(
@@ -420,7 +433,7 @@ def _side_problems(exercise: Exercise, side: object, where: str) -> Iterator[Pro
         yield problem(
             where,
             "side-not-allowed",
-            f"{exercise.id!r} works both sides together; 'side' must be 'both' or None: "
+            f"{exercise.id!r} works both sides together; 'side' must be 'both' or null: "
             f"{chosen.value!r}",
         )
 
@@ -469,5 +482,5 @@ def id_conflict_problem(at: Iterable[str | int], first: int, identifier: str) ->
         pointer(*tokens),
         "duplicate-id",
         f"{tokens[-1]!r} names a different exercise in items[{first}] already; give each "
-        f"exercise its own id: {identifier!r}",
+        f"exercise its own id: {show(identifier)}",
     )

@@ -112,27 +112,6 @@ def _bad_number(value: BadNumber) -> str:
     return text if len(text) <= _SHORT else f"{text[:40]}... ({len(text)} characters)"
 
 
-class _ShortRepr:
-    """A value passed to a dose rule that writes it with ``!r``: its repr is :func:`show`'s."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: object) -> None:
-        self.value = value
-
-    def __repr__(self) -> str:
-        return show(self.value)
-
-
-class _ShortText(str):
-    """A long text passed to a dose rule that writes it with ``!r``: its repr is shortened."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return show(str(self))
-
-
 # -- the report -----------------------------------------------------------------------------------
 
 
@@ -507,7 +486,7 @@ class _Walker:
             self.add(
                 at,
                 "wrong-type",
-                f"{name!r} must be an object{' or None' if nullable else ''}: {show(value)}",
+                f"{name!r} must be an object{' or null' if nullable else ''}: {show(value)}",
             )
             return UNSOUND
         built: Any = fast_part(cls, value) if self.fast else UNSOUND
@@ -941,9 +920,7 @@ def _reference(  # noqa: PLR0911 - one return per outcome
     return UNSOUND
 
 
-def _dose_value(  # noqa: PLR0911 - one return per kind of value
-    walker: _Walker, value: object, at: Path, name: str
-) -> Any:
+def _dose_value(walker: _Walker, value: object, at: Path, name: str) -> Any:
     """Prepare a dose value for :func:`item_problems`, which writes values with ``!r``.
 
     Returns ``UNSOUND`` when the problem is reported here (a marker of the text, a number beyond
@@ -961,20 +938,16 @@ def _dose_value(  # noqa: PLR0911 - one return per kind of value
             at, "number-too-large", f"{name!r} is beyond the range of a 64-bit float: {show(value)}"
         )
         return UNSOUND
-    if isinstance(value, str) and len(value) > TEXT_LIMIT:
-        if name == "deviation":
-            walker.add(
-                at,
-                "too-long",
-                f"{name!r} must be at most {TEXT_LIMIT} characters long: {len(value)} characters",
-            )
-            return UNSOUND
-        return _ShortText(value)
-    if isinstance(value, str) and len(value) > _SHORT:
-        return _ShortText(value)
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    return _ShortRepr(value)
+    if isinstance(value, str) and len(value) > TEXT_LIMIT and name == "deviation":
+        walker.add(
+            at,
+            "too-long",
+            f"{name!r} must be at most {TEXT_LIMIT} characters long: {len(value)} characters",
+        )
+        return UNSOUND
+    # Otherwise the value as it is: the dose rules write values with show(), short and in JSON's
+    # words, whatever they are.
+    return value
 
 
 # -- the public functions ---------------------------------------------------------------------
