@@ -17,6 +17,7 @@ from solpt_rehab import (
     Effort,
     Equipment,
     Exercise,
+    Frequency,
     Hold,
     InvalidValueError,
     Laterality,
@@ -28,6 +29,7 @@ from solpt_rehab import (
     SolptRehabError,
     Step,
     StepKind,
+    catalog,
     strategies,
 )
 from solpt_rehab._model.rules import show
@@ -527,3 +529,28 @@ def test_a_surrogate_pair_as_two_code_points_is_not_valid_unicode_either() -> No
         "'Smile \\ud83d\\ude00'"
     )
     assert Step(text="Smile \U0001f600", kind=StepKind.MOVE).text == "Smile \U0001f600"
+
+
+def test_model_values_print_short_and_repr_stays_faithful() -> None:
+    knees = catalog.get("knees-to-chest")
+    assert str(knees) == (
+        "knees-to-chest ('Knees-to-chest stretch'): hold 20-30 s, 3-5 reps "
+        "(bilateral, rest a few seconds)"
+    )
+    assert str(knees.steps[0]) == "[setup] Lie face up on a yoga mat or on a mattress."
+    assert str(knees.source) == (
+        "Exercises for lower back and hip pain, SOL Physical Therapy (Sports + Orthopedic "
+        "Leaders), exercise 2 of 3"
+    )
+    assert str(Equipment(name="yoga mat", optional=True, alternatives=("mattress",))) == (
+        "yoga mat (optional; or mattress)"
+    )
+    assert str(Equipment(name="band", optional=False)) == "band"
+    assert str(Citation(title="Notes")) == "Notes"
+    assert str(Media(uri="images/row.jpg", kind="image")) == "image images/row.jpg"
+    assert str(Frequency(sessions_per_day=2, days_per_week=1)) == "2 sessions a day, 1 day a week"
+    assert repr(knees).startswith("Exercise(id='knees-to-chest', name='Knees-to-chest stretch', ")
+    assert repr(knees).endswith(
+        "source=Citation(title='Exercises for lower back and hip pain', publisher='SOL Physical "
+        "Therapy (Sports + Orthopedic Leaders)', url=None, locator='exercise 2 of 3'))"
+    )

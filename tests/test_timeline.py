@@ -1130,3 +1130,41 @@ def test_the_docs_page_shows_what_the_library_prints() -> None:
         .build()
     )
     assert format_timeline(routine).startswith(timeline_text)
+
+
+def test_values_print_short_and_repr_stays_faithful() -> None:
+    routine = (
+        RoutineBuilder("Left hip pain", weeks=4)
+        .add("figure-4-stretch", side="left")
+        .add("lying-march", sets=2, deviation="two sets, as agreed")
+        .build()
+    )
+    assert str(routine) == (
+        "'Left hip pain': 2 items (figure-4-stretch, lying-march), 1 session a day, "
+        "7 days a week, for 4 weeks"
+    )
+    assert [str(item) for item in routine.items] == [
+        "figure-4-stretch: hold 15 s, 3 reps, left side",
+        (
+            "lying-march: hold 2 s, 2 sets of 8 reps in all, alternating, right first, "
+            "deviation: two sets, as agreed"
+        ),
+    ]
+    assert [str(cue) for cue in session_timeline(routine)[:2]] == [
+        "0:00 +10* s get-ready (figure-4-stretch): Get ready: Figure-4 stretch, left side.",
+        "0:10 +15 s hold (figure-4-stretch): Left side, hold 1 of 3: stay there for 15 seconds.",
+    ]
+    item = routine.items[0]
+    assert repr(item).startswith("RoutineItem(exercise=Exercise(id='figure-4-stretch', ")
+    assert repr(item).endswith(
+        "hold_seconds=15, reps=3, side=<Side.LEFT: 'left'>, deviation=None, sets=None, "
+        "work_seconds=None, load=None, notes=None)"
+    )
+    # The timeline writes each item's dose with the same function as str(item).
+    assert format_timeline(routine).splitlines()[2:4] == [
+        "  1. Figure-4 stretch (figure-4-stretch): hold 15 s, 3 reps, left side",
+        (
+            "  2. Lying march (lying-march): hold 2 s, 2 sets of 8 reps in all, alternating, "
+            "right first, deviation: two sets, as agreed"
+        ),
+    ]

@@ -736,6 +736,10 @@ class Media:
 
     __attrs_post_init__ = rules.checks_pending
 
+    def __str__(self) -> str:
+        """The kind and the reference: ``image images/band-row-1.jpg``."""
+        return f"{self.kind.value} {self.uri}"
+
 
 _TWO_SIDED: Final = tuple(member.value for member in Laterality if member.two_sided)
 _ONE_SIDED: Final = tuple(member.value for member in Laterality if not member.two_sided)
@@ -897,6 +901,10 @@ class Step:
 
     __attrs_post_init__ = rules.checks_pending
 
+    def __str__(self) -> str:
+        """The kind and the text: ``[hold] Hold for 15 seconds.``."""
+        return f"[{self.kind.value}] {self.text}"
+
 
 def _to_names(value: Iterable[str]) -> tuple[str, ...]:
     return _NAMES.convert(value, "alternatives")
@@ -926,6 +934,13 @@ class Equipment:
 
     __attrs_post_init__ = rules.checks_pending
 
+    def __str__(self) -> str:
+        """The name, whether optional, the alternatives: ``yoga mat (optional; or mattress)``."""
+        notes = ["optional"] if self.optional else []
+        if self.alternatives:
+            notes.append("or " + ", ".join(self.alternatives))
+        return self.name + (f" ({'; '.join(notes)})" if notes else "")
+
 
 @rules.declared()
 @attrs.frozen(kw_only=True)
@@ -947,6 +962,10 @@ class Citation:
     locator: str | None = attrs.field(default=None, metadata=declare(Nullable(Text())))
 
     __attrs_post_init__ = rules.checks_pending
+
+    def __str__(self) -> str:
+        """The title, publisher and locator given, joined: ``Title, Publisher, exercise 2``."""
+        return ", ".join(part for part in (self.title, self.publisher, self.locator) if part)
 
 
 _STEPS: Final = ArrayOf(Part(Step), min_items=1)
@@ -1100,6 +1119,19 @@ class Exercise:
     source: Citation | None = attrs.field(default=None, metadata=declare(Nullable(Part(Citation))))
 
     __attrs_post_init__ = rules.checks_pending
+
+    def __str__(self) -> str:
+        """The id, the name and the documented dose, on one line, for a REPL or a log.
+
+        ``lying-march ('Lying march'): 10+ reps, alternating, counted total``; ``repr()`` stays
+        attrs' own, faithful to every field.
+        """
+        dose = [f"hold {self.hold}"] if self.hold is not None else []
+        dose.extend(
+            str(part) for part in (self.sets, self.timed_work, self.load) if part is not None
+        )
+        dose.append(str(self.repetitions))
+        return f"{self.id} ({self.name!r}): {', '.join(dose)}"
 
     @property
     def laterality(self) -> Laterality:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from typing import Final
+from typing import Final, Protocol
 
 import attrs
 
@@ -53,6 +53,7 @@ __all__ = [
     "id_conflicts",
     "item_problems",
     "number_problem",
+    "sets_played",
     "stand_in",
     "to_side",
 ]
@@ -484,3 +485,24 @@ def id_conflict_problem(at: Iterable[str | int], first: int, identifier: str) ->
         f"{tokens[-1]!r} names a different exercise in items[{first}] already; give each "
         f"exercise its own id: {show(identifier)}",
     )
+
+
+class _Prescribed(Protocol):
+    """What :func:`sets_played` reads of a routine item."""
+
+    @property
+    def exercise(self) -> Exercise: ...
+
+    @property
+    def sets(self) -> int | None: ...
+
+
+def sets_played(item: _Prescribed) -> int:
+    """How many sets a session plays of ``item``: the prescribed sets, else the documented least.
+
+    One set when neither the item nor its exercise states any (the repetitions are done once).
+    """
+    if item.sets is not None:
+        return item.sets
+    documented = default_sets(item.exercise)
+    return 1 if documented is None else documented
