@@ -7,22 +7,12 @@ inputs together raise every registered code.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import attrs
 
-from solpt_rehab import DocumentError, Problem, catalog, to_document, validate
-from solpt_rehab.importers.free_exercise_db import import_exercises, import_file
+from solpt_rehab import Problem, catalog, to_document, validate
+from solpt_rehab.importers.free_exercise_db import import_exercises
 from solpt_rehab.prose import read_article
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _imported_file(path: Path) -> tuple[Problem, ...]:
-    try:
-        return import_file(path).problems
-    except DocumentError as error:
-        return tuple(error.problems)
 
 
 def _entry(**changes: object) -> list[dict[str, object]]:
@@ -57,8 +47,6 @@ DRAFTS: dict[str, Callable[[], Sequence[Problem]]] = {
     "no-exercises": _article("Just a title"),
     "no-steps": _article("1. Squat\nPurpose: Strength.\n"),
     "purpose-missing": _article("1. Squat\n- Stand up.\n"),
-    "unreadable": lambda: _imported_file(ROOT / "no-such-file.json"),
-    "not-json": lambda: _imported_file(ROOT / "README.md"),
     "missing-field": _imported([{"id": "Squat", "instructions": ["Stand up."]}]),
     "bad-id": _imported(_entry(id="__")),
     "no-instructions": _imported(_entry(instructions=[])),

@@ -221,14 +221,14 @@ def test_every_error_of_every_item_is_reported_in_document_order() -> None:
             E,
             (
                 "'figure-4-stretch' works the painful side only; 'side' must be 'left' or 'right': "
-                "None"
+                "null"
             ),
         ),
         (
             "/items/2/deviation",
             "empty-text",
             E,
-            "'deviation' must be a reason in words, or None: ''",
+            "'deviation' must be a reason in words, or null: ''",
         ),
         ("/items/2/side", "bad-enum", E, "'side' must be one of 'left', 'right', 'both': 'up'"),
         (
@@ -237,7 +237,7 @@ def test_every_error_of_every_item_is_reported_in_document_order() -> None:
             E,
             "unknown exercise id (did you mean 'figure-4-stretch'?): 'figure-four-stretch'",
         ),
-        ("/items/3/reps", "wrong-type", E, "'reps' must be a whole number: True"),
+        ("/items/3/reps", "wrong-type", E, "'reps' must be a whole number: true"),
         ("/frequency/sessions_per_day", "not-positive", E, "'sessions_per_day' must be > 0: 0"),
         ("/frequency/days_per_week", "above-maximum", E, "'days_per_week' must be <= 7: 8"),
         ("/weeks", "fractional", E, "'weeks' must be a whole number: 2.5"),
@@ -354,7 +354,7 @@ def test_a_hold_for_an_exercise_without_one_and_a_side_it_does_not_allow() -> No
             "/items/0/side",
             "side-not-allowed",
             E,
-            "'knees-to-chest' works both sides together; 'side' must be 'both' or None: 'left'",
+            "'knees-to-chest' works both sides together; 'side' must be 'both' or null: 'left'",
         ),
     ]
 
@@ -366,7 +366,7 @@ def test_an_exercise_that_is_neither_an_exercise_nor_an_id() -> None:
             "/items/0/exercise",
             "wrong-type",
             E,
-            "'exercise' must be an Exercise or an exercise id: None",
+            "'exercise' must be an Exercise or an exercise id: null",
         ),
         ("/items/0/hold_seconds", "wrong-type", E, "'hold_seconds' must be a number: 'long'"),
         ("/items/0/side", "bad-enum", E, "'side' must be one of 'left', 'right', 'both': 3"),

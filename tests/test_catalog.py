@@ -101,10 +101,16 @@ def test_an_unknown_id_is_a_lookup_error_listing_the_known_ids(unknown: str) -> 
         catalog.get(unknown)
     assert isinstance(error.value, LookupError)
     assert str(error.value) == (
-        f"unknown exercise id {unknown!r}; known ids: "
-        "'figure-4-stretch', 'knees-to-chest', 'lying-march'"
+        "unknown exercise id (known ids: 'figure-4-stretch', 'knees-to-chest', 'lying-march'): "
+        f"{unknown!r}"
     )
     assert error.value.known == catalog.ids()
+
+
+def test_a_misspelt_id_gets_the_close_one_as_the_builder_gives_it() -> None:
+    with pytest.raises(UnknownExerciseError) as error:
+        catalog.get("lying-marsh")
+    assert str(error.value) == "unknown exercise id (did you mean 'lying-march'?): 'lying-marsh'"
 
 
 def test_an_unhashable_id_is_unknown_too() -> None:

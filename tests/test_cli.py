@@ -62,7 +62,7 @@ def test_validate_prints_each_problem_with_file_and_pointer(files: Path) -> None
             "'release', 'repeat': 'x' (at /steps/0/kind)"
         ),
         (
-            f"{bad}:49:17: error wrong-type: 'min_reps' must be a whole number or None: '8' "
+            f"{bad}:49:17: error wrong-type: 'min_reps' must be a whole number or null: '8' "
             "(at /repetitions/min_reps)"
         ),
         (
@@ -114,7 +114,7 @@ def test_validate_in_json(
                         "path": "/repetitions/min_reps",
                         "code": "wrong-type",
                         "severity": "error",
-                        "message": "'min_reps' must be a whole number or None: '8'",
+                        "message": "'min_reps' must be a whole number or null: '8'",
                         "line": 49,
                         "column": 17,
                     },
@@ -185,8 +185,12 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
     assert main(["show", "bridge"]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "solpt-rehab show: unknown exercise id 'bridge'; known ids: 'figure-4-stretch', "
-        "'knees-to-chest', 'lying-march'"
+        "solpt-rehab show: unknown exercise id (known ids: 'figure-4-stretch', "
+        "'knees-to-chest', 'lying-march'): 'bridge'"
+    )
+    assert main(["show", "lying-marsh"]) == 2
+    assert capsys.readouterr().err == (
+        "solpt-rehab show: unknown exercise id (did you mean 'lying-march'?): 'lying-marsh'\n"
     )
 
 

@@ -64,7 +64,7 @@ def test_import_writes_a_valid_catalog_and_prints_its_summary(
     assert validate(document).ok
     captured = capsys.readouterr()
     assert captured.out.splitlines()[0] == (
-        "free-exercise-db: 2 entries, 1 exercises imported, 1 left out"
+        "free-exercise-db: 2 entries, 1 exercise imported, 1 left out"
     )
     assert captured.out.splitlines()[-1] == (
         f"the catalog document validates with 0 errors and 0 warnings; written to {out}"
@@ -81,16 +81,99 @@ def test_import_without_output_writes_the_catalog_to_stdout(
     assert "1 left out" in captured.err.splitlines()[0]
 
 
-def test_import_of_a_missing_or_malformed_file_exits_2(
+def test_import_of_a_missing_file_exits_2_as_validate_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "missing.json"
     assert main(["import", "free-exercise-db", str(missing)]) == 2
-    assert capsys.readouterr().err.startswith(f"{missing}: error unreadable: ")
+    assert capsys.readouterr().err == (
+        f"{missing}: error unreadable-file: cannot read {str(missing)!r}: "
+        "no such file or directory\n"
+    )
+    assert main(["validate", "-q", str(missing)]) == 2
+    assert capsys.readouterr().err == (
+        f"{missing}: error unreadable-file: cannot read {str(missing)!r}: "
+        "no such file or directory\n"
+    )
+
+
+def test_import_of_text_that_is_not_json_exits_1_with_the_validators_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("[{", encoding="utf-8")
-    assert main(["import", "free-exercise-db", str(broken)]) == 2
-    assert capsys.readouterr().err.startswith(f"{broken}: error not-json: ")
+    assert main(["import", "free-exercise-db", str(broken)]) == 1
+    assert capsys.readouterr().err == (
+        f"{broken}: error malformed-json: the text is not JSON: expecting property name "
+        "enclosed in double quotes at line 1 column 3\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "lines"),
+    [
+        (
+            {"a": 1},
+            [
+                "free-exercise-db: 0 entries, 0 exercises imported, 0 left out",
+                "  read from the prose: a hold for 0, a repetition count for 0, a side for 0",
+                "  problems by code:",
+                "    wrong-type: 1",
+                (
+                    "  (root): error wrong-type: free-exercise-db content must be a JSON array of "
+                    "exercises: {'a': 1}"
+                ),
+            ],
+        ),
+        (
+            [],
+            [
+                "free-exercise-db: 0 entries, 0 exercises imported, 0 left out",
+                "  read from the prose: a hold for 0, a repetition count for 0, a side for 0",
+                "  problems by code:",
+                "    no-exercises: 1",
+                "  (root): error no-exercises: the array has no entries: nothing to import",
+            ],
+        ),
+        (
+            [{"name": "X"}],
+            [
+                "free-exercise-db: 1 entry, 0 exercises imported, 1 left out",
+                "  read from the prose: a hold for 0, a repetition count for 0, a side for 0",
+                "  problems by code:",
+                "    missing-field: 2",
+                "    no-exercises: 1",
+                "  left out:",
+                "    /0 'X': the entry has no 'id'",
+                "  (root): error no-exercises: no exercise imported: the entry left out",
+            ],
+        ),
+    ],
+)
+def test_an_import_that_gives_no_exercise_exits_1_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: object, lines: list[str]
+) -> None:
+    source = tmp_path / "exercises.json"
+    source.write_text(json.dumps(content), encoding="utf-8")
+    out = tmp_path / "catalog.json"
+    assert main(["import", "free-exercise-db", str(source), "-o", str(out)]) == 1
+    assert not out.exists()
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [*lines, "no catalog written: no exercise was imported"]
+
+
+def test_the_import_help_states_the_exit_statuses(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "--help"]) == 0
+    help_text = capsys.readouterr().out
+    assert help_text[help_text.index("exit status:") :].splitlines()[:6] == [
+        "exit status:",
+        "  0  a catalog of at least one exercise, written; it validates without an error",
+        "  1  content problems: FILE is not JSON or not an array, no entry could be",
+        "     imported (nothing is written), or the catalog does not validate",
+        "  2  a usage error, or FILE cannot be read or OUT cannot be written",
+        "",
+    ]
 
 
 def test_import_to_an_unwritable_place_exits_2(

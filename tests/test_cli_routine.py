@@ -106,7 +106,8 @@ def test_an_invalid_routine_document_prints_every_problem_and_exits_1(
         ),
         (
             f"{path}:1:128: error unknown-exercise: 'exercise' is neither embedded in "
-            "this routine nor in the catalog: 'plank' (at /items/1/exercise)"
+            "this routine nor in the catalog (known ids: 'figure-4-stretch', 'knees-to-chest', "
+            "'lying-march'): 'plank' (at /items/1/exercise)"
         ),
     ]
     text = path.read_text(encoding="utf-8")

@@ -71,7 +71,7 @@ def test_a_folder_is_walked_in_name_order_with_loops_and_fifos_reported(tree: Pa
         ),
         (
             f"{tree}/sub/bad.json:49:17: error wrong-type: 'min_reps' must be a whole number or "
-            "None: '8' (at /repetitions/min_reps)"
+            "null: '8' (at /repetitions/min_reps)"
         ),
     ]
     assert err.splitlines() == [

@@ -67,7 +67,7 @@ def test_every_problem_of_one_item_is_reported_with_its_field() -> None:
             E,
             (
                 "'figure-4-stretch' works the painful side only; 'side' must be 'left' or 'right': "
-                "None"
+                "null"
             ),
         ),
     ]
@@ -110,16 +110,16 @@ def test_a_deviation_inside_the_range_is_still_reported() -> None:
 @pytest.mark.parametrize(
     ("hold", "reps", "expected"),
     [
-        (True, 3, ("/items/1/hold_seconds", "wrong-type", "'hold_seconds' must be a number: True")),
+        (True, 3, ("/items/1/hold_seconds", "wrong-type", "'hold_seconds' must be a number: true")),
         ("20", 3, ("/items/1/hold_seconds", "wrong-type", "'hold_seconds' must be a number: '20'")),
         (
             math.nan,
             3,
-            ("/items/1/hold_seconds", "not-finite", "'hold_seconds' must be finite: nan"),
+            ("/items/1/hold_seconds", "not-finite", "'hold_seconds' must be finite: NaN"),
         ),
         (-1, 3, ("/items/1/hold_seconds", "not-positive", "'hold_seconds' must be > 0: -1")),
         (20, 3.5, ("/items/1/reps", "fractional", "'reps' must be a whole number: 3.5")),
-        (20, False, ("/items/1/reps", "wrong-type", "'reps' must be a whole number: False")),
+        (20, False, ("/items/1/reps", "wrong-type", "'reps' must be a whole number: false")),
     ],
 )
 def test_values_that_are_not_doses(hold: object, reps: object, expected: tuple[str, ...]) -> None:
@@ -162,7 +162,7 @@ def test_a_hold_for_an_exercise_without_one() -> None:
             "left",
             (
                 "side-not-allowed",
-                "'knees-to-chest' works both sides together; 'side' must be 'both' or None: 'left'",
+                "'knees-to-chest' works both sides together; 'side' must be 'both' or null: 'left'",
             ),
         ),
         (

@@ -109,14 +109,14 @@ def test_a_count_the_source_leaves_unstated_must_be_chosen() -> None:
         (
             "/items/0/reps",
             "reps-not-stated",
-            "'reps' must be given: the source of 'side-bend' states no count (not stated): None",
+            "'reps' must be given: the source of 'side-bend' states no count (not stated): null",
         ),
         (
             "/items/1/reps",
             "reps-not-stated",
             (
                 "'reps' must be given: the source of 'march-on-the-spot' states no count "
-                "(not stated): None"
+                "(not stated): null"
             ),
         ),
     ]
@@ -136,7 +136,7 @@ def test_an_up_to_count_caps_the_prescription_and_must_still_be_chosen() -> None
             "reps-not-stated",
             (
                 "'reps' must be given: the source of 'wall-push' states only an upper bound "
-                "(up to 10): None"
+                "(up to 10): null"
             ),
         ),
         (

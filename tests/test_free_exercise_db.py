@@ -301,14 +301,14 @@ def _without(key: str) -> dict[str, object]:
 
 LEFT_OUT: list[tuple[object, tuple[str, str, str]]] = [
     (42, ("/0", "wrong-type", "an exercise must be an object: 42")),
-    (_without("id"), ("/0/id", "missing-field", "the entry has no 'id': None")),
+    (_without("id"), ("/0/id", "missing-field", "the entry has no 'id'")),
     ({**STRETCH, "id": 7}, ("/0/id", "wrong-type", "'id' must be a string: 7")),
     ({**STRETCH, "id": " "}, ("/0/id", "empty-text", "'id' must not be empty: ' '")),
     (
         {**STRETCH, "id": "__"},
         ("/0/id", "bad-id", "'id' has no letter or digit to make a slug from: '__'"),
     ),
-    (_without("name"), ("/0/name", "missing-field", "the entry has no 'name': None")),
+    (_without("name"), ("/0/name", "missing-field", "the entry has no 'name'")),
     ({**STRETCH, "name": ["x"]}, ("/0/name", "wrong-type", "'name' must be a string: ['x']")),
     (
         _without("instructions"),
@@ -316,7 +316,7 @@ LEFT_OUT: list[tuple[object, tuple[str, str, str]]] = [
     ),
     (
         {**STRETCH, "instructions": "Hold it."},
-        ("/0/instructions", "wrong-type", "'instructions' must be a list of strings: 'Hold it.'"),
+        ("/0/instructions", "wrong-type", "'instructions' must be an array of strings: 'Hold it.'"),
     ),
     (
         {**STRETCH, "instructions": []},
@@ -396,12 +396,12 @@ def test_fields_of_the_wrong_kind_are_dropped_with_a_warning() -> None:
             "warning",
             "not a free-exercise-db muscle: 'toes'",
         ),
-        ("/0/primaryMuscles/2", "value-dropped", "warning", "not a free-exercise-db muscle: None"),
+        ("/0/primaryMuscles/2", "value-dropped", "warning", "not a free-exercise-db muscle: null"),
         (
             "/0/secondaryMuscles",
             "value-dropped",
             "warning",
-            "'secondaryMuscles' must be a list of strings: 'shoulders'",
+            "'secondaryMuscles' must be an array of strings: 'shoulders'",
         ),
         (
             "/0/level",
@@ -474,13 +474,14 @@ def test_a_value_the_model_still_refuses_leaves_the_entry_out_instead_of_raising
         result = import_exercises([STRETCH])
     assert result.exercises == ()
     assert [(p.path, p.code, p.message) for p in result.problems if p.is_error] == [
-        ("/0", "invalid-value", "'name' must be refused: 'Doorway Chest Opener'")
+        ("", "no-exercises", "no exercise imported: the entry left out"),
+        ("/0", "invalid-value", "'name' must be refused: 'Doorway Chest Opener'"),
     ]
 
 
 @pytest.mark.parametrize(
     ("data", "shown"),
-    [({"exercises": []}, "{'exercises': []}"), (None, "None"), ("[]", "'[]'"), (3.5, "3.5")],
+    [({"exercises": []}, "{'exercises': []}"), (None, "null"), ("[]", "'[]'"), (3.5, "3.5")],
 )
 def test_content_that_is_not_a_list_gives_one_problem(data: object, shown: str) -> None:
     assert import_exercises(data) == ImportResult(
@@ -491,7 +492,7 @@ def test_content_that_is_not_a_list_gives_one_problem(data: object, shown: str) 
                 path="",
                 code="wrong-type",
                 severity=Severity.ERROR,
-                message=f"free-exercise-db content must be a JSON list of exercises: {shown}",
+                message=f"free-exercise-db content must be a JSON array of exercises: {shown}",
             ),
         ),
     )
@@ -508,11 +509,13 @@ def test_long_or_deep_values_are_shortened_in_messages() -> None:
     many_levels: dict[str, object] = {**STRETCH, "level": list(range(1000))}
     result = import_exercises([long_id, deep, many_levels])
     assert [p.message for p in result.problems if p.code in {"wrong-type", "value-dropped"}] == [
-        "'id' must be a string: ['" + "x" * 22 + "..." + "x" * 23 + "']",
-        "an exercise must be an object: [[[[...]]]]",
-        "'level' must be one of 'beginner', 'intermediate', 'expert': [0, 1, 2, 3, 4, 5, ...]",
+        "'id' must be a string: ['" + "x" * 40 + "'... (100 characters)]",
+        "an exercise must be an object: [[an array of 1 item]]",
+        "'level' must be one of 'beginner', 'intermediate', 'expert': an array of 1000 items",
     ]
-    assert "    /1 (no name): an exercise must be an object: [[[[...]]]]" in result.summary()
+    assert "    /1 (no name): an exercise must be an object: [[an array of 1 item]]" in (
+        result.summary()
+    )
 
 
 json_values = st.recursive(
@@ -598,7 +601,7 @@ def test_the_summary_counts_what_was_read_and_lists_what_was_left_out() -> None:
             "  problems by code:",
             "    wrong-type: 1",
             (
-                "  (root): error wrong-type: free-exercise-db content must be a JSON list of "
+                "  (root): error wrong-type: free-exercise-db content must be a JSON array of "
                 "exercises: 42"
             ),
         ]
@@ -655,13 +658,24 @@ def test_an_unreadable_or_non_json_file_is_a_document_error(tmp_path: Path) -> N
     missing = tmp_path / "missing.json"
     with pytest.raises(DocumentError) as raised:
         import_file(missing)
-    assert [(p.path, p.code) for p in raised.value.problems] == [("", "unreadable")]
+    assert [(p.path, p.code, p.message) for p in raised.value.problems] == [
+        ("", "unreadable-file", f"cannot read {str(missing)!r}: no such file or directory")
+    ]
     assert str(raised.value).startswith(f"cannot read {str(missing)!r}")
     broken = tmp_path / "broken.json"
     broken.write_text("[{", encoding="utf-8")
     with pytest.raises(DocumentError) as raised:
         import_file(broken)
-    assert [(p.path, p.code) for p in raised.value.problems] == [("", "not-json")]
+    assert [(p.path, p.code, p.message) for p in raised.value.problems] == [
+        (
+            "",
+            "malformed-json",
+            (
+                "the text is not JSON: expecting property name enclosed in double quotes at "
+                "line 1 column 3"
+            ),
+        )
+    ]
     assert str(raised.value).startswith(f"{str(broken)!r} is not JSON")
 
 

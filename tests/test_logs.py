@@ -76,11 +76,11 @@ def test_a_log_converts_its_fields_and_holds_tuples() -> None:
         ),
         (
             lambda: SessionLog(date="2026-12-02", items=LOG.items, time=datetime.time(7, 30, 15)),
-            "'time' must be a time of day written HH:MM or None: a time value",
+            "'time' must be a time of day written HH:MM or null: a time value",
         ),
         (
             lambda: SessionLog(date="2026-12-02", items=LOG.items, time="7.30"),
-            "'time' must be a time of day written HH:MM or None: '7.30'",
+            "'time' must be a time of day written HH:MM or null: '7.30'",
         ),
     ],
 )
@@ -119,7 +119,7 @@ def test_every_problem_of_a_bad_log_comes_back_at_once() -> None:
     document["items"][2]["colour"] = "red"
     report = validate(document)
     assert [(found.path, found.code, found.message) for found in report.problems] == [
-        ("/time", "bad-time", "'time' must be a time of day written HH:MM or None: '25:00'"),
+        ("/time", "bad-time", "'time' must be a time of day written HH:MM or null: '25:00'"),
         (
             "/items/0/sets/1/left_reps",
             "reps-two-ways",

@@ -17,6 +17,7 @@ from solpt_rehab import (
     Effort,
     Equipment,
     Exercise,
+    Frequency,
     Hold,
     InvalidValueError,
     Laterality,
@@ -28,6 +29,7 @@ from solpt_rehab import (
     SolptRehabError,
     Step,
     StepKind,
+    catalog,
     strategies,
 )
 from solpt_rehab._model.rules import show
@@ -106,7 +108,7 @@ def test_a_hold_that_is_not_finite_is_rejected(field: str, value: float) -> None
     fields: dict[str, Any] = {"min_seconds": 1, "max_seconds": 2, field: value}
     with pytest.raises(InvalidValueError) as error:
         Hold(**fields)
-    assert _message(error) == f"{field!r} must be finite: {value!r}"
+    assert _message(error) == f"{field!r} must be finite: {show(value)}"
 
 
 @pytest.mark.parametrize("field", ["min_seconds", "max_seconds"])
@@ -121,7 +123,7 @@ def test_a_hold_that_is_not_a_number_is_rejected(field: str, value: object) -> N
 def test_a_bool_is_not_a_number_of_seconds() -> None:
     with pytest.raises(InvalidValueError) as error:
         Hold(min_seconds=True, max_seconds=2)
-    assert _message(error) == "'min_seconds' must be a number: True"
+    assert _message(error) == "'min_seconds' must be a number: true"
 
 
 def test_hold_contains_only_numbers_inside_its_range() -> None:
@@ -199,9 +201,9 @@ def test_a_quantified_rest() -> None:
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({}, "'text' must say how the rest is documented when it has no seconds: None"),
-        ({"min_seconds": 5}, "'max_seconds' must be given with 'min_seconds' (5): None"),
-        ({"max_seconds": 5}, "'min_seconds' must be given with 'max_seconds' (5): None"),
+        ({}, "'text' must say how the rest is documented when it has no seconds: null"),
+        ({"min_seconds": 5}, "'max_seconds' must be given with 'min_seconds' (5): null"),
+        ({"max_seconds": 5}, "'min_seconds' must be given with 'max_seconds' (5): null"),
         ({"min_seconds": 5, "max_seconds": 4}, "'max_seconds' must be >= 'min_seconds' (5): 4"),
         ({"min_seconds": 0, "max_seconds": 4}, "'min_seconds' must be > 0: 0"),
         ({"text": "  "}, "'text' must not be empty: '  '"),
@@ -261,8 +263,8 @@ def test_a_count_that_is_a_bool_or_not_finite_is_rejected(field: str, value: obj
     with pytest.raises(InvalidValueError) as error:
         RepetitionScheme(laterality=Laterality.BILATERAL, **fields)
     # either end may be None: no count stated, or only one bound
-    requirement = "be a whole number or None" if isinstance(value, bool) else "be finite"
-    assert _message(error) == f"{field!r} must {requirement}: {value!r}"
+    requirement = "be a whole number or null" if isinstance(value, bool) else "be finite"
+    assert _message(error) == f"{field!r} must {requirement}: {show(value)}"
 
 
 def test_a_whole_float_is_still_not_a_count() -> None:
@@ -275,14 +277,14 @@ def test_two_sided_work_must_name_its_counting_rule() -> None:
     with pytest.raises(InvalidValueError) as error:
         RepetitionScheme(min_reps=8, max_reps=10, laterality=Laterality.ALTERNATING)
     assert _message(error) == (
-        "'counting' must be given for 'alternating' repetitions ('total' or 'per-side'): None"
+        "'counting' must be given for 'alternating' repetitions ('total' or 'per-side'): null"
     )
 
 
 def test_one_sided_work_takes_no_counting_rule() -> None:
     with pytest.raises(InvalidValueError) as error:
         RepetitionScheme(min_reps=3, laterality="bilateral", counting="total")
-    assert _message(error) == "'counting' must be None for 'bilateral' repetitions: 'total'"
+    assert _message(error) == "'counting' must be null for 'bilateral' repetitions: 'total'"
 
 
 def test_enumerations_accept_their_string_values() -> None:
@@ -369,8 +371,8 @@ def test_an_exercise_converts_sequences_to_tuples_and_strings_to_enums() -> None
         ({"steps": ()}, "'steps' must hold at least one item: []"),
         ({"steps": "Stand up."}, "'steps' must be an array: 'Stand up.'"),
         ({"steps": ("Stand up.",)}, "'steps[0]' must be a Step: 'Stand up.'"),
-        ({"hold": 15}, "'hold' must be a Hold or None: 15"),
-        ({"repetitions": None}, "'repetitions' must be a RepetitionScheme: None"),
+        ({"hold": 15}, "'hold' must be a Hold or null: 15"),
+        ({"repetitions": None}, "'repetitions' must be a RepetitionScheme: null"),
         (
             {"regions": ["knee"]},
             (
@@ -379,7 +381,7 @@ def test_an_exercise_converts_sequences_to_tuples_and_strings_to_enums() -> None
                 "'knee'"
             ),
         ),
-        ({"purpose": None}, "'purpose' must be a string: None"),
+        ({"purpose": None}, "'purpose' must be a string: null"),
     ],
 )
 def test_a_meaningless_exercise_is_rejected(changes: dict[str, Any], message: str) -> None:
@@ -527,3 +529,28 @@ def test_a_surrogate_pair_as_two_code_points_is_not_valid_unicode_either() -> No
         "'Smile \\ud83d\\ude00'"
     )
     assert Step(text="Smile \U0001f600", kind=StepKind.MOVE).text == "Smile \U0001f600"
+
+
+def test_model_values_print_short_and_repr_stays_faithful() -> None:
+    knees = catalog.get("knees-to-chest")
+    assert str(knees) == (
+        "knees-to-chest ('Knees-to-chest stretch'): hold 20-30 s, 3-5 reps "
+        "(bilateral, rest a few seconds)"
+    )
+    assert str(knees.steps[0]) == "[setup] Lie face up on a yoga mat or on a mattress."
+    assert str(knees.source) == (
+        "Exercises for lower back and hip pain, SOL Physical Therapy (Sports + Orthopedic "
+        "Leaders), exercise 2 of 3"
+    )
+    assert str(Equipment(name="yoga mat", optional=True, alternatives=("mattress",))) == (
+        "yoga mat (optional; or mattress)"
+    )
+    assert str(Equipment(name="band", optional=False)) == "band"
+    assert str(Citation(title="Notes")) == "Notes"
+    assert str(Media(uri="images/row.jpg", kind="image")) == "image images/row.jpg"
+    assert str(Frequency(sessions_per_day=2, days_per_week=1)) == "2 sessions a day, 1 day a week"
+    assert repr(knees).startswith("Exercise(id='knees-to-chest', name='Knees-to-chest stretch', ")
+    assert repr(knees).endswith(
+        "source=Citation(title='Exercises for lower back and hip pain', publisher='SOL Physical "
+        "Therapy (Sports + Orthopedic Leaders)', url=None, locator='exercise 2 of 3'))"
+    )

@@ -440,7 +440,7 @@ def test_the_scheme_is_built_only_from_what_is_stated() -> None:
         InvalidValueError,
         match=(
             r"^'counting' must be given for 'alternating' repetitions "
-            r"\('total' or 'per-side'\): None$"
+            r"\('total' or 'per-side'\): null$"
         ),
     ):
         alternating.scheme(laterality=Laterality.BILATERAL)

@@ -33,6 +33,7 @@ from solpt_rehab import (
     Hold,
     InvalidValueError,
     ItemLog,
+    Laterality,
     Load,
     Media,
     Pacing,
@@ -67,6 +68,7 @@ from solpt_rehab._model.rules import (
     declared_classes,
     fields_of,
     rules_of,
+    show,
 )
 from solpt_rehab._wire.fast import decode_text, fast_document
 from solpt_rehab._wire.markers import UNSOUND
@@ -399,3 +401,34 @@ def test_values_of_subclasses_are_judged_by_the_spec_not_refused() -> None:
     with pytest.raises(InvalidValueError) as raised:
         Step(text=Words(" "), kind="setup")
     assert str(raised.value) == "'text' must not be empty: ' '"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (None, "null"),
+        (True, "true"),
+        (False, "false"),
+        (float("nan"), "NaN"),
+        (float("inf"), "Infinity"),
+        (float("-inf"), "-Infinity"),
+        (2.5, "2.5"),
+        ("left", "'left'"),
+        ({"a": None, "b": [True, 1]}, "{'a': null, 'b': [true, 1]}"),
+        ([[[1]]], "[[an array of 1 item]]"),
+        (list(range(5)), "an array of 5 items"),
+    ],
+)
+def test_values_in_messages_are_written_as_json_writes_them(value: object, shown: str) -> None:
+    assert show(value) == shown
+
+
+def test_a_boolean_where_text_belongs_gets_the_yaml_note_from_constructor_and_validator() -> None:
+    message = (
+        "'laterality' must be one of 'bilateral', 'affected-side', 'alternating', 'each-side': "
+        "false (YAML reads an unquoted no, off, yes or on as false or true: quote it)"
+    )
+    with pytest.raises(InvalidValueError) as error:
+        RepetitionScheme(min_reps=1, laterality=False)  # type: ignore[arg-type]
+    assert str(error.value) == message
+    assert OneOf(Laterality).problem(False, "laterality") == ("bad-enum", message)

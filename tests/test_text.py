@@ -134,7 +134,7 @@ CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
                 "/repetitions/counting",
                 "counting-not-allowed",
                 E,
-                "'counting' must be None for 'bilateral' repetitions: 'total'",
+                "'counting' must be null for 'bilateral' repetitions: 'total'",
             ),
             (
                 "/repetitions/laterality",
@@ -180,7 +180,7 @@ CASES: dict[str, tuple[str | bytes, list[tuple[str, str, str, str]]]] = {
             + '"}'
         ),
         [
-            ("/items/0/hold_seconds", "wrong-type", E, "'hold_seconds' must be a number: True"),
+            ("/items/0/hold_seconds", "wrong-type", E, "'hold_seconds' must be a number: true"),
             ("/items/0/reps", "wrong-type", E, "'reps' must be a whole number: '9'"),
             (
                 "/items/1/deviation",
@@ -264,8 +264,12 @@ def test_the_document_error_message_lists_every_problem() -> None:
     with pytest.raises(DocumentError) as raised:
         loads('{"kind": "exercise"}')
     assert str(raised.value) == (
-        "the document has 1 error:\n"
-        "  /format_version: error missing-key: missing required key 'format_version'"
+        "the document has 5 errors:\n"
+        "  /format_version: error missing-key: missing required key 'format_version'\n"
+        "  /id: error missing-key: missing required key 'id'\n"
+        "  /name: error missing-key: missing required key 'name'\n"
+        "  /steps: error missing-key: missing required key 'steps'\n"
+        "  /repetitions: error missing-key: missing required key 'repetitions'"
     )
 
 

@@ -45,6 +45,7 @@ from solpt_rehab import (
     session_duration,
     session_timeline,
 )
+from solpt_rehab._model.rules import show
 
 ROOT = Path(__file__).resolve().parent.parent
 L, R, B = Side.LEFT, Side.RIGHT, Side.BOTH
@@ -770,9 +771,9 @@ def test_no_pacing_and_an_empty_pacing_keep_every_working_interpretation() -> No
     [
         (0, "'release_seconds' must be > 0: 0"),
         (-2.5, "'release_seconds' must be > 0: -2.5"),
-        (math.inf, "'release_seconds' must be finite: inf"),
-        (True, "'release_seconds' must be a number or None: True"),
-        ("3", "'release_seconds' must be a number or None: '3'"),
+        (math.inf, "'release_seconds' must be finite: Infinity"),
+        (True, "'release_seconds' must be a number or null: true"),
+        ("3", "'release_seconds' must be a number or null: '3'"),
     ],
 )
 def test_a_meaningless_override_is_refused(value: object, message: str) -> None:
@@ -791,7 +792,7 @@ def test_pacing_checks_every_field(keyword: str) -> None:
         (-1.5, "be > 0"),
         (math.nan, "be finite"),
         (-math.inf, "be finite"),
-        (False, "be a number or None"),
+        (False, "be a number or null"),
         (None, None),
         (0.25, None),
         (90, None),
@@ -801,7 +802,7 @@ def test_pacing_checks_every_field(keyword: str) -> None:
             continue
         with pytest.raises(InvalidValueError) as error:
             Pacing(**{keyword: value})
-        assert str(error.value) == f"{keyword!r} must {requirement}: {value!r}"
+        assert str(error.value) == f"{keyword!r} must {requirement}: {show(value)}"
 
 
 def test_a_pacing_is_an_immutable_value_equal_by_its_lengths() -> None:
@@ -879,7 +880,7 @@ def test_a_cue_checks_its_fields_and_converts_strings() -> None:
         ({"repetition": 0}, "'repetition' must be > 0: 0"),
         ({"repetition": 1.0}, "'repetition' must be a whole number: 1.0"),
         ({"set_number": 0}, "'set_number' must be > 0: 0"),
-        ({"set_number": True}, "'set_number' must be a whole number or None: True"),
+        ({"set_number": True}, "'set_number' must be a whole number or null: true"),
     ]
     for change, message in bad:
         with pytest.raises(InvalidValueError) as error:
@@ -1129,3 +1130,41 @@ def test_the_docs_page_shows_what_the_library_prints() -> None:
         .build()
     )
     assert format_timeline(routine).startswith(timeline_text)
+
+
+def test_values_print_short_and_repr_stays_faithful() -> None:
+    routine = (
+        RoutineBuilder("Left hip pain", weeks=4)
+        .add("figure-4-stretch", side="left")
+        .add("lying-march", sets=2, deviation="two sets, as agreed")
+        .build()
+    )
+    assert str(routine) == (
+        "'Left hip pain': 2 items (figure-4-stretch, lying-march), 1 session a day, "
+        "7 days a week, for 4 weeks"
+    )
+    assert [str(item) for item in routine.items] == [
+        "figure-4-stretch: hold 15 s, 3 reps, left side",
+        (
+            "lying-march: hold 2 s, 2 sets of 8 reps in all, alternating, right first, "
+            "deviation: two sets, as agreed"
+        ),
+    ]
+    assert [str(cue) for cue in session_timeline(routine)[:2]] == [
+        "0:00 +10* s get-ready (figure-4-stretch): Get ready: Figure-4 stretch, left side.",
+        "0:10 +15 s hold (figure-4-stretch): Left side, hold 1 of 3: stay there for 15 seconds.",
+    ]
+    item = routine.items[0]
+    assert repr(item).startswith("RoutineItem(exercise=Exercise(id='figure-4-stretch', ")
+    assert repr(item).endswith(
+        "hold_seconds=15, reps=3, side=<Side.LEFT: 'left'>, deviation=None, sets=None, "
+        "work_seconds=None, load=None, notes=None)"
+    )
+    # The timeline writes each item's dose with the same function as str(item).
+    assert format_timeline(routine).splitlines()[2:4] == [
+        "  1. Figure-4 stretch (figure-4-stretch): hold 15 s, 3 reps, left side",
+        (
+            "  2. Lying march (lying-march): hold 2 s, 2 sets of 8 reps in all, alternating, "
+            "right first, deviation: two sets, as agreed"
+        ),
+    ]

@@ -118,7 +118,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
     ),
     "version as a string or a bool": (
         {"kind": "catalog", "format_version": True, "exercises": []},
-        [("/format_version", "wrong-type", E, "'format_version' must be an integer: True")],
+        [("/format_version", "wrong-type", E, "'format_version' must be an integer: true")],
     ),
     "every problem of one exercise": (
         edit(_many_exercise_errors),
@@ -134,7 +134,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 "/repetitions/rest/max_seconds",
                 "rest-incomplete",
                 E,
-                "'max_seconds' must be given with 'min_seconds' (5): None",
+                "'max_seconds' must be given with 'min_seconds' (5): null",
             ),
             ("/regions/1", "bad-enum", E, f"'regions[1]' must be one of {REGIONS}: 'knee'"),
             ("/equipment/0/optional", "wrong-type", E, "'optional' must be true or false: 'no'"),
@@ -175,7 +175,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 "/repetitions/rest/text",
                 "rest-undescribed",
                 E,
-                "'text' must say how the rest is documented when it has no seconds: None",
+                "'text' must say how the rest is documented when it has no seconds: null",
             ),
             (
                 "/repetitions/counting",
@@ -183,7 +183,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 E,
                 (
                     "'counting' must be given for 'each-side' repetitions ('total' or "
-                    "'per-side'): None"
+                    "'per-side'): null"
                 ),
             ),
         ],
@@ -206,18 +206,18 @@ CASES: dict[str, tuple[object, list[Row]]] = {
         [
             ("/name", "missing-key", E, "missing required key 'name'"),
             ("/steps", "wrong-type", E, "'steps' must be an array: 'lift'"),
-            ("/hold", "wrong-type", E, "'hold' must be an object or None: 5"),
+            ("/hold", "wrong-type", E, "'hold' must be an object or null: 5"),
             (
                 "/repetitions/min_reps",
                 "wrong-type",
                 E,
-                "'min_reps' must be a whole number or None: '8'",
+                "'min_reps' must be a whole number or null: '8'",
             ),
             (
                 "/repetitions/counting",
                 "counting-not-allowed",
                 E,
-                "'counting' must be None for 'bilateral' repetitions: 'total'",
+                "'counting' must be null for 'bilateral' repetitions: 'total'",
             ),
             ("/nmae", "unknown-key", E, "unknown key 'nmae' (did you mean 'name'?)"),
         ],
@@ -230,8 +230,8 @@ CASES: dict[str, tuple[object, list[Row]]] = {
             )
         ),
         [
-            ("/hold/min_seconds", "wrong-type", E, "'min_seconds' must be a number: True"),
-            ("/hold/max_seconds", "not-finite", E, "'max_seconds' must be finite: nan"),
+            ("/hold/min_seconds", "wrong-type", E, "'min_seconds' must be a number: true"),
+            ("/hold/max_seconds", "not-finite", E, "'max_seconds' must be finite: NaN"),
             (
                 "/repetitions/min_reps",
                 "number-too-large",
@@ -296,7 +296,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 E,
                 (
                     "'figure-4-stretch' works the painful side only; 'side' must be 'left' or "
-                    "'right': None"
+                    "'right': null"
                 ),
             ),
             (
@@ -312,7 +312,7 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 "/items/1/side",
                 "side-not-allowed",
                 E,
-                "'knees-to-chest' works both sides together; 'side' must be 'both' or None: 'left'",
+                "'knees-to-chest' works both sides together; 'side' must be 'both' or null: 'left'",
             ),
             (
                 "/items/2/deviation",
@@ -333,7 +333,10 @@ CASES: dict[str, tuple[object, list[Row]]] = {
                 "/items/4/exercise",
                 "unknown-exercise",
                 E,
-                "'exercise' is neither embedded in this routine nor in the catalog: 'bridge'",
+                (
+                    "'exercise' is neither embedded in this routine nor in the catalog (known "
+                    "ids: 'figure-4-stretch', 'knees-to-chest', 'lying-march'): 'bridge'"
+                ),
             ),
             ("/items/4/reps", "wrong-type", E, "'reps' must be a whole number: '3'"),
             ("/items/4/side", "bad-enum", E, "'side' must be one of 'left', 'right', 'both': 'up'"),
@@ -451,9 +454,71 @@ def test_a_document_with_only_warnings_is_ok_and_reads() -> None:
 
 def test_the_report_prints_one_problem_a_line() -> None:
     assert str(validate({"kind": "exercise"})) == (
-        "/format_version: error missing-key: missing required key 'format_version'"
+        "/format_version: error missing-key: missing required key 'format_version'\n"
+        "/id: error missing-key: missing required key 'id'\n"
+        "/name: error missing-key: missing required key 'name'\n"
+        "/steps: error missing-key: missing required key 'steps'\n"
+        "/repetitions: error missing-key: missing required key 'repetitions'"
     )
     assert str(validate(knees())) == "ok"
+
+
+def test_a_bad_format_version_hides_no_other_problem() -> None:
+    # The rest is read by the newest version's rules: a key new in version 2 is no problem.
+    document = {
+        **knees(),
+        "format_version": "1",
+        "id": "Knees",
+        "name": "",
+        "sets": {"min_sets": 0},
+        "tempo": "slow",
+        "force": "pull",
+    }
+    assert [(p.path, p.code, p.message) for p in validate(document).problems] == [
+        ("/format_version", "wrong-type", "'format_version' must be an integer: '1'"),
+        (
+            "/id",
+            "not-a-slug",
+            (
+                "'id' must be a slug of lowercase letters and digits joined by single hyphens: "
+                "'Knees'"
+            ),
+        ),
+        ("/name", "empty-text", "'name' must not be empty: ''"),
+        ("/sets/min_sets", "not-positive", "'min_sets' must be > 0: 0"),
+        ("/tempo", "unknown-key", "unknown key 'tempo'"),
+        ("/force", "unknown-key", "unknown key 'force'"),
+    ]
+    unknown_version = {**document, "format_version": 7}
+    assert [p.code for p in validate(unknown_version).problems] == [
+        "unknown-version",
+        "not-a-slug",
+        "empty-text",
+        "not-positive",
+        "unknown-key",
+        "unknown-key",
+    ]
+    wrong_kind = {**document, "kind": "exercize"}
+    assert [p.code for p in validate(wrong_kind).problems] == ["wrong-kind", "wrong-type"]
+
+
+def test_an_unknown_routine_exercise_gets_a_did_you_mean_as_in_the_builder() -> None:
+    document = {
+        "kind": "routine",
+        "format_version": 2,
+        "name": "Hips",
+        "items": [{"exercise": "lying-marsh", "reps": 10}],
+    }
+    assert [(p.path, p.code, p.message) for p in validate(document).problems] == [
+        (
+            "/items/0/exercise",
+            "unknown-exercise",
+            (
+                "'exercise' is neither embedded in this routine nor in the catalog (did you mean "
+                "'lying-march'?): 'lying-marsh'"
+            ),
+        )
+    ]
 
 
 def test_the_documented_catalog_reads_back_exactly() -> None:
@@ -852,3 +917,16 @@ def test_a_document_error_finds_the_warnings_only_when_asked(
     ]
     assert calls == ["figure-4-stretch", "knees-to-chest"]
     assert error.errors == error.problems[2:]
+
+
+def test_a_dose_that_is_an_array_or_an_object_is_shown_as_json() -> None:
+    document = {
+        "kind": "routine",
+        "format_version": 2,
+        "name": "Hips",
+        "items": [{"exercise": "lying-march", "reps": [1, None], "hold_seconds": {"a": True}}],
+    }
+    assert [(p.path, p.code, p.message) for p in validate(document).problems] == [
+        ("/items/0/hold_seconds", "wrong-type", "'hold_seconds' must be a number: {'a': true}"),
+        ("/items/0/reps", "wrong-type", "'reps' must be a whole number: [1, null]"),
+    ]

@@ -106,7 +106,7 @@ def test_a_version_1_document_states_its_count_as_version_1_required() -> None:
         (
             "/exercises/0/repetitions/min_reps",
             "wrong-type",
-            "'min_reps' must be a whole number: None",
+            "'min_reps' must be a whole number: null",
         ),
         ("/exercises/1/repetitions/min_reps", "missing-key", "missing required key 'min_reps'"),
     ]

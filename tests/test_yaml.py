@@ -200,7 +200,7 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
                 "/repetitions/min_reps",
                 "wrong-type",
                 E,
-                "'min_reps' must be a whole number or None: '"
+                "'min_reps' must be a whole number or null: '"
                 + "1:" * 20
                 + "'... (1201 characters)",
             )
@@ -305,3 +305,20 @@ def test_importing_the_library_imports_no_optional_dependency() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout == "[]\n"
+
+
+def test_a_yaml_boolean_where_a_word_belongs_says_to_quote_it() -> None:
+    text = (
+        "kind: routine\nformat_version: 2\nname: Hips\nitems:\n"
+        "  - exercise: figure-4-stretch\n    reps: 3\n    side: no\n"
+        "  - exercise: knees-to-chest\n    reps: 3\n    deviation: off\n"
+    )
+    note = " (YAML reads an unquoted no, off, yes or on as false or true: quote it)"
+    assert [str(found) for found in validate_text(text, syntax="yaml").problems] == [
+        "/items/0/side: error bad-enum: 'side' must be one of 'left', 'right', 'both': false"
+        + note,
+        "/items/1/deviation: error wrong-type: 'deviation' must be a reason in words, or null: "
+        "false" + note,
+    ]
+    quoted = text.replace("side: no", "side: 'left'").replace("deviation: off", "notes: 'off'")
+    assert validate_text(quoted, syntax="yaml").ok

@@ -2,7 +2,7 @@
 
 Exit status: 0 when every file is free of errors (warnings allowed), 1 when any file has an error
 (malformed content included), 2 for a usage error, an unknown exercise id, or a file that cannot be
-read.
+read. ``import`` follows it: 1 as well when no entry could be imported (nothing is written).
 """
 
 from __future__ import annotations
@@ -397,7 +397,13 @@ def _import(args: argparse.Namespace) -> int:
     except DocumentError as error:
         for found in error.problems:
             print(format_problem(args.file, found), file=sys.stderr)
-        return 2
+        # As validate: a file that cannot be read is 2, text that is not JSON is content, 1.
+        return 2 if any(found.code == "unreadable-file" for found in error.problems) else 1
+    if not result.exercises:
+        # Nothing to write: an empty catalog would pass a pipeline's next step unnoticed.
+        print(result.summary(), file=sys.stderr)
+        print("no catalog written: no exercise was imported", file=sys.stderr)
+        return 1
     document = to_document(result.exercises)
     report = validate(document)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -660,8 +666,13 @@ def build_parser() -> argparse.ArgumentParser:
             "formats:\n"
             "  free-exercise-db   the JSON list of free-exercise-db (dist/exercises.json)\n\n"
             "The catalog goes to OUT, or to standard output (the summary then goes to\n"
-            "standard error). Exit status: 0 when the catalog validates without an error,\n"
-            "1 when it does not, 2 when the file cannot be read or written.\n\n"
+            "standard error). Entries that cannot become exercises are left out and listed\n"
+            "in the summary.\n\n"
+            "exit status:\n"
+            "  0  a catalog of at least one exercise, written; it validates without an error\n"
+            "  1  content problems: FILE is not JSON or not an array, no entry could be\n"
+            "     imported (nothing is written), or the catalog does not validate\n"
+            "  2  a usage error, or FILE cannot be read or OUT cannot be written\n\n"
             "examples:\n"
             "  solpt-rehab import free-exercise-db exercises.json -o catalog.json\n"
             "  solpt-rehab import free-exercise-db exercises.json | solpt-rehab validate -"

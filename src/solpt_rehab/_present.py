@@ -11,16 +11,14 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from ._core.problems import Problem
-from ._model.values import CountingRule, Exercise, Laterality, format_number
-from ._routines.dose import Side, default_load
+from ._model.values import Exercise, format_number
 from ._routines.timing import (
     Pacing,
     format_length,
     session_duration,
     session_timeline,
-    sets_played,
 )
-from ._routines.values import Routine, RoutineItem
+from ._routines.values import Routine, describe_dose
 
 if TYPE_CHECKING:
     from ._wire.positions import LocatedProblem
@@ -94,52 +92,8 @@ def _clock(seconds: float) -> str:
     return f"{minutes}:{whole:02d}" + (f".{tenth}" if tenth else "")
 
 
-def _describe(item: RoutineItem) -> str:
-    """An item's dose: ``"hold 5 s, 2 sets of 10 reps, both sides together, light band"``."""
-    exercise = item.exercise
-    scheme = exercise.repetitions
-    parts = []
-    if item.hold_seconds is not None:
-        parts.append(f"hold {format_number(item.hold_seconds)} s")
-    elif exercise.hold is not None:
-        parts.append(f"hold {exercise.hold} (not prescribed)")
-    if item.work_seconds is not None:
-        parts.append(f"work {format_number(item.work_seconds)} s")
-    elif exercise.timed_work is not None:
-        parts.append(f"work {exercise.timed_work} (not prescribed)")
-    count = f"{item.reps} rep{'' if item.reps == 1 else 's'}"
-    if item.sets is not None or exercise.sets is not None:
-        sets = sets_played(item)
-        count = f"{sets} set{'' if sets == 1 else 's'} of {count}"
-    if scheme.counting is CountingRule.PER_SIDE:
-        count += " per side"
-    elif scheme.counting is CountingRule.TOTAL:
-        count += " in all"
-    parts.append(count)
-    laterality = scheme.laterality
-    if laterality is Laterality.BILATERAL:
-        parts.append("both sides together")
-    elif laterality is Laterality.AFFECTED_SIDE:
-        parts.append(f"{item.side.value} side")
-    else:
-        lead = Side.RIGHT if item.side is Side.BOTH else item.side
-        parts.append(f"{laterality.value}, {lead.value} first")
-    load = default_load(exercise) if item.load is None else item.load
-    if load is not None:
-        parts.append(str(load))
-    if item.deviation is not None:
-        parts.append(f"deviation: {printable(item.deviation)}")
-    return ", ".join(parts)
-
-
 def _frequency(routine: Routine) -> str:
-    frequency = routine.frequency
-    sessions = frequency.sessions_per_day
-    days = frequency.days_per_week
-    text = (
-        f"{sessions} session{'' if sessions == 1 else 's'} a day, "
-        f"{days} day{'' if days == 1 else 's'} a week"
-    )
+    text = str(routine.frequency)
     if routine.weeks is None:
         return f"{text}, no set end"
     return f"{text}, for {routine.weeks} week{'' if routine.weeks == 1 else 's'}"
@@ -178,7 +132,7 @@ def format_timeline(routine: Routine, pacing: Pacing | None = None) -> str:
     lines = [printable(routine.name), _frequency(routine)]
     lines.extend(
         f"  {number}. {printable(item.exercise.name)} ({printable(item.exercise.id)}): "
-        f"{_describe(item)}"
+        f"{printable(describe_dose(item))}"
         for number, item in enumerate(routine.items, 1)
     )
     lines.extend(

@@ -145,7 +145,10 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     ),
     "too-many-warnings": (W, "past the report's limit (`max_problems`), only warnings: counted"),
     # -- the command line --
-    "unreadable-file": (E, "the command line could not read the file (exit status 2)"),
+    "unreadable-file": (
+        E,
+        "the command line or `import_file` could not read the file (exit status 2)",
+    ),
     # -- drafting exercises from prose (read_article and the free-exercise-db importer) --
     "hold-not-stated": (W, "no step states a hold, or a step only stands in for one: no hold"),
     "hold-unquantified": (W, "a step states a hold without a number; the draft has none"),
@@ -161,12 +164,13 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
         "an id an earlier exercise of the input took; this one gets a number (`-2`, `-3`)",
     ),
     # -- reading an article (read_article) --
-    "no-exercises": (E, "the article has no numbered exercise"),
+    "no-exercises": (
+        E,
+        "the article has no numbered exercise, or the imported list gives no exercise",
+    ),
     "no-steps": (E, "an exercise of the article has no bullet steps, so it is left out"),
     "purpose-missing": (W, "an exercise of the article has no `Purpose:` line"),
     # -- importing free-exercise-db --
-    "unreadable": (E, "`import_file` could not read the file"),
-    "not-json": (E, "the file `import_file` read is not JSON"),
     "missing-field": (E, "an entry without its `id`, `name` or `instructions`; it is left out"),
     "bad-id": (E, "an entry whose `id` has no letter or digit to make a slug of; it is left out"),
     "no-instructions": (E, "an entry without an instruction to make a step of; it is left out"),

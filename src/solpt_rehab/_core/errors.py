@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, cast
 
+from .suggest import unknown_id_hint
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -55,8 +57,7 @@ class UnknownExerciseError(SolptRehabError, LookupError):
     def __init__(self, id: str, known: Iterable[str]) -> None:  # noqa: A002 - the domain's word
         self.id = id
         self.known = tuple(known)
-        listing = ", ".join(repr(k) for k in self.known) or "none"
-        super().__init__(f"unknown exercise id {id!r}; known ids: {listing}")
+        super().__init__(f"unknown exercise id ({unknown_id_hint(id, self.known)}): {id!r}")
 
 
 class ProblemsError(SolptRehabError, ValueError):

@@ -40,6 +40,7 @@ __all__ = [
     "SLUG",
     "SLUG_PATTERN",
     "TEXT_LIMIT",
+    "YAML_BOOLEAN_NOTE",
     "ArrayOf",
     "DeclaredField",
     "Flag",
@@ -51,6 +52,7 @@ __all__ = [
     "Spec",
     "Text",
     "TimeOfDay",
+    "boolean_note",
     "check_source",
     "checks_pending",
     "control_requirement",
@@ -151,22 +153,42 @@ def no_control(text: str) -> bool:
 _SHORT: Final = 60
 
 
+#: The words of JSON (and of YAML's JSON schema) for Python's constants.
+_JSON_WORDS: Final[dict[object, str]] = {
+    None: "null",
+    True: "true",
+    False: "false",
+}
+
+
 def show(value: object, depth: int = 0) -> str:  # noqa: PLR0911 - one return per type
-    """``repr`` for a message: short, and safe for any value (huge, deep, or self-containing)."""
+    """A value for a message, as JSON writes it: short, and safe for any value.
+
+    ``None``, ``True`` and ``False`` are ``null``, ``true`` and ``false``; a non-finite float is
+    ``NaN``, ``Infinity`` or ``-Infinity``; text keeps its quotes (``'left'``), as keys do in
+    messages; a huge, deep or self-containing value is cut short.
+    """
     if isinstance(value, str):
         if len(value) <= _SHORT:
             return repr(value)
         return f"{value[:40]!r}... ({len(value)} characters)"
-    if value is None or isinstance(value, (bool, float, Enum)):
-        return repr(value.value if isinstance(value, Enum) else value)
+    if value is None or isinstance(value, bool):
+        return _JSON_WORDS[value]
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        return repr(value) if math.isfinite(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, Enum):
+        return show(value.value, depth)
     if isinstance(value, int):
         if abs(value) < 10**30:
             return repr(value)
         return f"an integer of about {int(value.bit_length() * math.log10(2)) + 1} digits"
     if isinstance(value, (list, tuple, dict)):
         if depth >= 2 or len(value) > 4:  # noqa: PLR2004 - a glimpse is enough
-            noun = "an object of {} keys" if isinstance(value, dict) else "an array of {} items"
-            return noun.format(len(value))
+            noun = "key" if isinstance(value, dict) else "item"
+            whole = "an object" if isinstance(value, dict) else "an array"
+            return f"{whole} of {len(value)} {noun}{'' if len(value) == 1 else 's'}"
         if isinstance(value, dict):
             inner = ", ".join(
                 f"{show(key, depth + 1)}: {show(element, depth + 1)}"
@@ -180,7 +202,17 @@ def show(value: object, depth: int = 0) -> str:  # noqa: PLR0911 - one return pe
 
 
 def _or_none(nullable: bool) -> str:  # noqa: FBT001 - a private helper
-    return " or None" if nullable else ""
+    return " or null" if nullable else ""
+
+
+#: What a message adds when a boolean stands where text belongs: YAML 1.1 (PyYAML's) reads an
+#: unquoted ``no``, ``off``, ``yes`` or ``on`` as one, and the author meant the word.
+YAML_BOOLEAN_NOTE: Final = " (YAML reads an unquoted no, off, yes or on as false or true: quote it)"
+
+
+def boolean_note(value: object) -> str:
+    """:data:`YAML_BOOLEAN_NOTE` when ``value`` is a boolean where text belongs, else ``""``."""
+    return YAML_BOOLEAN_NOTE if isinstance(value, bool) else ""
 
 
 # -- field specs ----------------------------------------------------------------------------------
@@ -243,7 +275,13 @@ class Text(Spec):
     ) -> Found | None:
         """See :meth:`Spec.problem`."""
         if not isinstance(value, str):
-            return "wrong-type", f"{name!r} must be a string{_or_none(nullable)}: {show(value)}"
+            return (
+                "wrong-type",
+                (
+                    f"{name!r} must be a string{_or_none(nullable)}: {show(value)}"
+                    f"{boolean_note(value)}"
+                ),
+            )
         if len(value) > TEXT_LIMIT:
             return (
                 "too-long",
@@ -325,7 +363,7 @@ class Number(Spec):
             kind = "a whole number" if self.whole else "a number"
             return "wrong-type", f"{name!r} must be {kind}{_or_none(nullable)}: {show(value)}"
         if isinstance(value, float) and not math.isfinite(value):
-            return "not-finite", f"{name!r} must be finite: {value!r}"
+            return "not-finite", f"{name!r} must be finite: {show(value)}"
         if not -FLOAT_MAX <= value <= FLOAT_MAX:
             return (
                 "number-too-large",
@@ -547,7 +585,13 @@ class OneOf(Spec):
         if isinstance(value, self.enum) or self.member(value) is not None:
             return None
         allowed = ", ".join(repr(allowed) for allowed in self.members)
-        return "bad-enum", f"{name!r} must be one of {allowed}{_or_none(nullable)}: {show(value)}"
+        return (
+            "bad-enum",
+            (
+                f"{name!r} must be one of {allowed}{_or_none(nullable)}: {show(value)}"
+                f"{boolean_note(value)}"
+            ),
+        )
 
     def inline(self, var: str, namespace: dict[str, Any]) -> str:
         """See :meth:`Spec.inline`."""

@@ -18,7 +18,7 @@ import attrs
 
 from .._core.errors import InvalidValueError
 from . import rules
-from .rules import ArrayOf, Flag, Nullable, Number, Part, Rule, Text, declare
+from .rules import ArrayOf, Flag, Nullable, Number, Part, Rule, Text, declare, show
 
 __all__ = [
     "BodyRegion",
@@ -376,7 +376,7 @@ def _given_with(low: str, high: str, given: str) -> Callable[[Any, Any], str | N
         values = {low: low_value, high: high_value}
         if values[given] is None or values[missing] is not None:
             return None
-        return f"{missing!r} must be given with {given!r} ({values[given]!r}): None"
+        return f"{missing!r} must be given with {given!r} ({values[given]!r}): null"
 
     return test
 
@@ -407,7 +407,7 @@ def _described(code: str, low: str, what: str, breaking: Mapping[str, Any]) -> R
 
     def test(text: Any, low_value: Any) -> str | None:
         if text is None and low_value is None:
-            return f"'text' must say {what} when it has no {lacking}: None"
+            return f"'text' must say {what} when it has no {lacking}: null"
         return None
 
     return Rule(
@@ -522,7 +522,7 @@ def _only_for(field: str, kind: LoadKind) -> Callable[[LoadKind, Any], str | Non
     def test(given_kind: LoadKind, value: Any) -> str | None:
         if value is None or given_kind is kind:
             return None
-        return f"{field!r} must be None for a {given_kind.value!r} load: {value!r}"
+        return f"{field!r} must be null for a {given_kind.value!r} load: {show(value)}"
 
     return test
 
@@ -531,14 +531,14 @@ def _unit_given(low: Any, high: Any, unit: WeightUnit | None) -> str | None:
     """The test of ``load-unit-missing``: a weight's amount has its unit."""
     if (low is None and high is None) or unit is not None:
         return None
-    return f"'unit' must be given with an amount ({low if high is None else high!r}): None"
+    return f"'unit' must be given with an amount ({low if high is None else high!r}): null"
 
 
 def _unit_absent(low: Any, high: Any, unit: WeightUnit | None) -> str | None:
     """The test of ``load-unit-not-allowed``: no unit without an amount."""
     if low is not None or high is not None or unit is None:
         return None
-    return f"'unit' must be None when no amount is given: {unit.value!r}"
+    return f"'unit' must be null when no amount is given: {unit.value!r}"
 
 
 _AN_AMOUNT: Final = {"anyOf": [_number_key("min_amount"), _number_key("max_amount")]}
@@ -547,7 +547,7 @@ _AN_AMOUNT: Final = {"anyOf": [_number_key("min_amount"), _number_key("max_amoun
 def _load_described(kind: LoadKind, text: str | None) -> str | None:
     """The test of ``load-undescribed``: a load in words only has the words."""
     if kind is LoadKind.DESCRIBED and text is None:
-        return "'text' must describe a 'described' load: None"
+        return "'text' must describe a 'described' load: null"
     return None
 
 
@@ -736,6 +736,10 @@ class Media:
 
     __attrs_post_init__ = rules.checks_pending
 
+    def __str__(self) -> str:
+        """The kind and the reference: ``image images/band-row-1.jpg``."""
+        return f"{self.kind.value} {self.uri}"
+
 
 _TWO_SIDED: Final = tuple(member.value for member in Laterality if member.two_sided)
 _ONE_SIDED: Final = tuple(member.value for member in Laterality if not member.two_sided)
@@ -746,7 +750,7 @@ def _counting_given(laterality: Laterality, counting: CountingRule | None) -> st
     if laterality.two_sided and counting is None:
         return (
             f"'counting' must be given for {laterality.value!r} repetitions "
-            "('total' or 'per-side'): None"
+            "('total' or 'per-side'): null"
         )
     return None
 
@@ -754,7 +758,7 @@ def _counting_given(laterality: Laterality, counting: CountingRule | None) -> st
 def _counting_absent(laterality: Laterality, counting: CountingRule | None) -> str | None:
     """The test of ``counting-not-allowed``: other work has one way to count, and names none."""
     if not laterality.two_sided and counting is not None:
-        return f"'counting' must be None for {laterality.value!r} repetitions: {counting.value!r}"
+        return f"'counting' must be null for {laterality.value!r} repetitions: {counting.value!r}"
     return None
 
 
@@ -897,6 +901,10 @@ class Step:
 
     __attrs_post_init__ = rules.checks_pending
 
+    def __str__(self) -> str:
+        """The kind and the text: ``[hold] Hold for 15 seconds.``."""
+        return f"[{self.kind.value}] {self.text}"
+
 
 def _to_names(value: Iterable[str]) -> tuple[str, ...]:
     return _NAMES.convert(value, "alternatives")
@@ -926,6 +934,13 @@ class Equipment:
 
     __attrs_post_init__ = rules.checks_pending
 
+    def __str__(self) -> str:
+        """The name, whether optional, the alternatives: ``yoga mat (optional; or mattress)``."""
+        notes = ["optional"] if self.optional else []
+        if self.alternatives:
+            notes.append("or " + ", ".join(self.alternatives))
+        return self.name + (f" ({'; '.join(notes)})" if notes else "")
+
 
 @rules.declared()
 @attrs.frozen(kw_only=True)
@@ -947,6 +962,10 @@ class Citation:
     locator: str | None = attrs.field(default=None, metadata=declare(Nullable(Text())))
 
     __attrs_post_init__ = rules.checks_pending
+
+    def __str__(self) -> str:
+        """The title, publisher and locator given, joined: ``Title, Publisher, exercise 2``."""
+        return ", ".join(part for part in (self.title, self.publisher, self.locator) if part)
 
 
 _STEPS: Final = ArrayOf(Part(Step), min_items=1)
@@ -1100,6 +1119,19 @@ class Exercise:
     source: Citation | None = attrs.field(default=None, metadata=declare(Nullable(Part(Citation))))
 
     __attrs_post_init__ = rules.checks_pending
+
+    def __str__(self) -> str:
+        """The id, the name and the documented dose, on one line, for a REPL or a log.
+
+        ``lying-march ('Lying march'): 10+ reps, alternating, counted total``; ``repr()`` stays
+        attrs' own, faithful to every field.
+        """
+        dose = [f"hold {self.hold}"] if self.hold is not None else []
+        dose.extend(
+            str(part) for part in (self.sets, self.timed_work, self.load) if part is not None
+        )
+        dose.append(str(self.repetitions))
+        return f"{self.id} ({self.name!r}): {', '.join(dose)}"
 
     @property
     def laterality(self) -> Laterality:

@@ -16,7 +16,8 @@ import attrs
 from .. import catalog
 from .._core.errors import InvalidValueError, RoutineError
 from .._core.problems import Problem, pointer, problem
-from .._model.rules import Nullable, Text, fields_of
+from .._core.suggest import unknown_id_hint
+from .._model.rules import Nullable, Text, fields_of, show
 from .._model.values import Exercise, Load
 from .dose import (
     TYPE_CODES,
@@ -37,8 +38,6 @@ from .values import Frequency, Routine, RoutineItem
 __all__ = ["RoutineBuilder"]
 
 _NOTES: Final = Nullable(Text())
-#: The most known ids an ``unknown-exercise`` message lists when none is close to the id given.
-_LISTED_IDS: Final = 10
 
 
 @attrs.frozen(kw_only=True)
@@ -360,7 +359,9 @@ class RoutineBuilder:
             return given, None
         if not isinstance(given, str):
             return None, problem(
-                where, "wrong-type", f"'exercise' must be an Exercise or an exercise id: {given!r}"
+                where,
+                "wrong-type",
+                f"'exercise' must be an Exercise or an exercise id: {show(given)}",
             )
         if self._lookup is None:
             if given in catalog.ids():
@@ -370,9 +371,8 @@ class RoutineBuilder:
             return self._lookup[given], None
         else:
             known = tuple(self._lookup)
-        return None, problem(
-            where, "unknown-exercise", f"unknown exercise id ({_hint(given, known)}): {given!r}"
-        )
+        hint = unknown_id_hint(given, known)
+        return None, problem(where, "unknown-exercise", f"unknown exercise id ({hint}): {given!r}")
 
 
 def _declared_problems(cls: type[Any], at: tuple[str, ...], value: object) -> Iterator[Problem]:
@@ -381,17 +381,3 @@ def _declared_problems(cls: type[Any], at: tuple[str, ...], value: object) -> It
     found = spec.problem(value, at[-1])
     if found is not None:
         yield problem(at, *found)
-
-
-def _hint(given: str, known: tuple[str, ...]) -> str:
-    """Help for an unknown id: the closest known ids, or the known ids when there are few."""
-    import difflib  # noqa: PLC0415 - only a misspelt id needs it; keeps the package import cheap
-
-    close = difflib.get_close_matches(given, known, n=3)
-    if close:
-        return "did you mean " + " or ".join(repr(identifier) for identifier in close) + "?"
-    if not known:
-        return "no exercises are known"
-    if len(known) <= _LISTED_IDS:
-        return "known ids: " + ", ".join(repr(identifier) for identifier in known)
-    return f"none of the {len(known)} known ids is close"

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from typing import Final
+from typing import Final, Protocol
 
 import attrs
 
 from .._core.problems import Problem, pointer, problem
 from .._model import rules
-from .._model.rules import FLOAT_MAX, Number, Part, control_requirement, unicode_requirement
+from .._model.rules import (
+    FLOAT_MAX,
+    Number,
+    Part,
+    boolean_note,
+    control_requirement,
+    show,
+    unicode_requirement,
+)
 from .._model.values import (
     CountingRule,
     Exercise,
@@ -45,6 +53,7 @@ __all__ = [
     "id_conflicts",
     "item_problems",
     "number_problem",
+    "sets_played",
     "stand_in",
     "to_side",
 ]
@@ -227,13 +236,14 @@ def item_problems(
     if invalid is None and reason is not None:
         invalid, code = control_requirement(reason), "control-character"
     if invalid is not None:  # not a reason that can be written down: as good as none
-        yield problem(path("deviation"), code, f"'deviation' must {invalid}: {reason!r}")
+        yield problem(path("deviation"), code, f"'deviation' must {invalid}: {show(reason)}")
         reason = None
     elif deviation is not None and reason is None:
         yield problem(
             path("deviation"),
             "wrong-type" if not isinstance(deviation, str) else "empty-text",
-            f"'deviation' must be a reason in words, or None: {deviation!r}",
+            f"'deviation' must be a reason in words, or null: {show(deviation)}"
+            f"{boolean_note(deviation)}",
         )
     found = [
         *_hold_problems(exercise, hold_seconds, reason, path("hold_seconds")),
@@ -249,16 +259,18 @@ def item_problems(
             path("deviation"),
             "deviation",
             f"a deviation is recorded although every dose is inside its documented range: "
-            f"{reason!r}",
+            f"{show(reason)}",
         )
 
 
 def _outside(where: str, code: str, text: str, value: object, reason: str | None) -> Problem:
     """An out-of-range dose: an error, or a ``deviation`` warning when a reason is recorded."""
     if reason is None:
-        return problem(where, code, f"{text}: {value!r}")
+        return problem(where, code, f"{text}: {show(value)}")
     return problem(
-        where, "deviation", f"{text}, accepted as a recorded deviation ({reason!r}): {value!r}"
+        where,
+        "deviation",
+        f"{text}, accepted as a recorded deviation ({show(reason)}): {show(value)}",
     )
 
 
@@ -299,7 +311,7 @@ def _seconds_problems(
         yield problem(
             at,
             f"{name}-not-documented",
-            f"{exercise.id!r} has no documented {_WHAT[name]} to prescribe: {seconds!r}",
+            f"{exercise.id!r} has no documented {_WHAT[name]} to prescribe: {show(seconds)}",
         )
     elif seconds not in documented:
         text = f"{field!r} is outside the documented {documented} of {exercise.id!r}"
@@ -316,7 +328,7 @@ def _reps_problems(
             "reps-not-stated",
             f"'reps' must be given: the source of {exercise.id!r} states "
             f"{'no count' if scheme.max_reps is None else 'only an upper bound'} "
-            f"({scheme.range_text}): None",
+            f"({scheme.range_text}): null",
         )
         return
     bad = number_problem(reps, where, "reps", whole=True)
@@ -330,7 +342,7 @@ def _reps_problems(
             where,
             "reps-implausibly-high",
             f"'reps' is more than {IMPLAUSIBLE_OPEN_ENDED_FACTOR} times the documented minimum "
-            f"of {exercise.id!r} ({scheme.range_text}): {reps!r}",
+            f"of {exercise.id!r} ({scheme.range_text}): {show(reps)}",
         )
 
 
@@ -400,14 +412,16 @@ def _side_problems(exercise: Exercise, side: object, where: str) -> Iterator[Pro
                 where,
                 "side-missing",
                 f"{exercise.id!r} works the painful side only; 'side' must be 'left' or 'right': "
-                "None",
+                "null",
             )
         return
     try:
         chosen = to_side(side)  # type: ignore[arg-type]
     except ValueError:
         allowed = ", ".join(repr(member.value) for member in Side)
-        yield problem(where, "bad-enum", f"'side' must be one of {allowed}: {side!r}")
+        yield problem(
+            where, "bad-enum", f"'side' must be one of {allowed}: {show(side)}{boolean_note(side)}"
+        )
         return
     if laterality is Laterality.AFFECTED_SIDE and chosen is Side.BOTH:
         yield problem(
@@ -420,7 +434,7 @@ def _side_problems(exercise: Exercise, side: object, where: str) -> Iterator[Pro
         yield problem(
             where,
             "side-not-allowed",
-            f"{exercise.id!r} works both sides together; 'side' must be 'both' or None: "
+            f"{exercise.id!r} works both sides together; 'side' must be 'both' or null: "
             f"{chosen.value!r}",
         )
 
@@ -469,5 +483,26 @@ def id_conflict_problem(at: Iterable[str | int], first: int, identifier: str) ->
         pointer(*tokens),
         "duplicate-id",
         f"{tokens[-1]!r} names a different exercise in items[{first}] already; give each "
-        f"exercise its own id: {identifier!r}",
+        f"exercise its own id: {show(identifier)}",
     )
+
+
+class _Prescribed(Protocol):
+    """What :func:`sets_played` reads of a routine item."""
+
+    @property
+    def exercise(self) -> Exercise: ...
+
+    @property
+    def sets(self) -> int | None: ...
+
+
+def sets_played(item: _Prescribed) -> int:
+    """How many sets a session plays of ``item``: the prescribed sets, else the documented least.
+
+    One set when neither the item nor its exercise states any (the repetitions are done once).
+    """
+    if item.sets is not None:
+        return item.sets
+    documented = default_sets(item.exercise)
+    return 1 if documented is None else documented

@@ -37,7 +37,13 @@ from .._model.values import (
     TimedWork,
     format_number,
 )
-from .dose import Side, default_hold_seconds, default_load, default_sets, default_work_seconds
+from .dose import (
+    Side,
+    default_hold_seconds,
+    default_load,
+    default_work_seconds,
+    sets_played,
+)
 from .values import Routine, RoutineItem
 
 __all__ = [
@@ -370,6 +376,18 @@ class Cue:
         """When the cue ends: ``start_seconds + duration_seconds``."""
         return self.start_seconds + self.duration_seconds
 
+    def __str__(self) -> str:
+        """When, how long, what and the prompt: ``0:10 +15 s hold (figure-4-stretch): ...``.
+
+        A ``*`` after the length marks a working interpretation, as in ``format_timeline``.
+
+        ``repr()`` stays attrs' own, faithful to every field.
+        """
+        minutes, seconds = divmod(self.start_seconds, 60)
+        start = f"{int(minutes)}:{format_number(round(seconds, 1)).zfill(2)}"
+        length = format_number(round(self.duration_seconds, 1)) + ("*" if self.interpreted else "")
+        return f"{start} +{length} s {self.kind.value} ({self.exercise_id}): {self.prompt}"
+
 
 # -- pacing ---------------------------------------------------------------------------------------
 
@@ -489,17 +507,6 @@ def _load_phrase(item: RoutineItem) -> str:
     if load is None or load.kind is LoadKind.BODY_WEIGHT:
         return ""
     return f" Load: {load}."
-
-
-def sets_played(item: RoutineItem) -> int:
-    """How many sets a session plays of ``item``: the prescribed sets, else the documented least.
-
-    One set when neither the item nor its exercise states any (the repetitions are done once).
-    """
-    if item.sets is not None:
-        return item.sets
-    documented = default_sets(item.exercise)
-    return 1 if documented is None else documented
 
 
 @attrs.frozen(kw_only=True)

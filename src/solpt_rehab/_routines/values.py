@@ -18,11 +18,18 @@ from .._core.errors import RoutineError
 from .._core.problems import Problem
 from .._model import rules
 from .._model.rules import ArrayOf, Day, Nullable, Number, Part, Text, declare
-from .._model.values import Exercise, Load
-from .dose import Side, id_conflict_problem, id_conflicts, item_problems
+from .._model.values import CountingRule, Exercise, Laterality, Load, format_number
+from .dose import (
+    Side,
+    default_load,
+    id_conflict_problem,
+    id_conflicts,
+    item_problems,
+    sets_played,
+)
 from .dose import to_side as _to_side  # the name RoutineItem's field declaration uses
 
-__all__ = ["Frequency", "Routine", "RoutineItem"]
+__all__ = ["Frequency", "Routine", "RoutineItem", "describe_dose"]
 
 
 @rules.declared()
@@ -45,8 +52,61 @@ class Frequency:
 
     __attrs_post_init__ = rules.checks_pending
 
+    def __str__(self) -> str:
+        """``1 session a day, 7 days a week``."""
+        sessions, days = self.sessions_per_day, self.days_per_week
+        return (
+            f"{sessions} session{'' if sessions == 1 else 's'} a day, "
+            f"{days} day{'' if days == 1 else 's'} a week"
+        )
+
 
 # -- the routine ----------------------------------------------------------------------------------
+
+
+def describe_dose(item: RoutineItem) -> str:
+    """An item's dose for a person: ``"hold 15 s, 3 reps in all, left side"``.
+
+    The hold, the timed work, the sets and repetitions with their counting rule, the sides, the
+    load and a recorded deviation; a documented hold or timed work that the item does not
+    prescribe is named as such. :meth:`RoutineItem.__str__` and
+    :func:`~solpt_rehab.format_timeline` both write it. The text is the values' own: a caller
+    that prints text from strangers escapes it (the deviation is free text).
+    """
+    exercise = item.exercise
+    scheme = exercise.repetitions
+    parts = []
+    if item.hold_seconds is not None:
+        parts.append(f"hold {format_number(item.hold_seconds)} s")
+    elif exercise.hold is not None:
+        parts.append(f"hold {exercise.hold} (not prescribed)")
+    if item.work_seconds is not None:
+        parts.append(f"work {format_number(item.work_seconds)} s")
+    elif exercise.timed_work is not None:
+        parts.append(f"work {exercise.timed_work} (not prescribed)")
+    count = f"{item.reps} rep{'' if item.reps == 1 else 's'}"
+    if item.sets is not None or exercise.sets is not None:
+        sets = sets_played(item)
+        count = f"{sets} set{'' if sets == 1 else 's'} of {count}"
+    if scheme.counting is CountingRule.PER_SIDE:
+        count += " per side"
+    elif scheme.counting is CountingRule.TOTAL:
+        count += " in all"
+    parts.append(count)
+    laterality = scheme.laterality
+    if laterality is Laterality.BILATERAL:
+        parts.append("both sides together")
+    elif laterality is Laterality.AFFECTED_SIDE:
+        parts.append(f"{item.side.value} side")
+    else:
+        lead = Side.RIGHT if item.side is Side.BOTH else item.side
+        parts.append(f"{laterality.value}, {lead.value} first")
+    load = default_load(exercise) if item.load is None else item.load
+    if load is not None:
+        parts.append(str(load))
+    if item.deviation is not None:
+        parts.append(f"deviation: {item.deviation}")
+    return ", ".join(parts)
 
 
 def _raise_errors(problems: Iterable[Problem], summary: str) -> None:
@@ -112,6 +172,13 @@ class RoutineItem:
         """The warnings this item carries (a recorded deviation, an implausible count)."""
         return tuple(self._problems(()))
 
+    def __str__(self) -> str:
+        """The exercise id and the dose: ``figure-4-stretch: hold 15 s, 3 reps, left side``.
+
+        ``repr()`` stays attrs' own, faithful to every field.
+        """
+        return f"{self.exercise.id}: {describe_dose(self)}"
+
 
 def _one_exercise_per_id(routine: Routine) -> None:
     """A routine's document names an exercise by its id: one id, one exercise."""
@@ -171,6 +238,20 @@ class Routine:
     notes: str | None = attrs.field(default=None, metadata=declare(Nullable(Text()), since=2))
 
     __attrs_post_init__ = rules.checks_pending
+
+    def __str__(self) -> str:
+        """The name, the items' ids and how often: one line, for a REPL or a log.
+
+        ``'Hips': 2 items (knees-to-chest, lying-march), 1 session a day, 7 days a week``; the
+        weeks when set. ``repr()`` stays attrs' own, faithful to every field.
+        """
+        count = len(self.items)
+        ids = ", ".join(item.exercise.id for item in self.items)
+        weeks = "" if self.weeks is None else f", for {self.weeks} week{'s' * (self.weeks != 1)}"
+        return (
+            f"{self.name!r}: {count} item{'' if count == 1 else 's'} ({ids}), "
+            f"{self.frequency}{weeks}"
+        )
 
     @property
     def problems(self) -> tuple[Problem, ...]:

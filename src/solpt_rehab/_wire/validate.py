@@ -17,7 +17,6 @@ document has an error and somebody asks for the problems.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
@@ -26,6 +25,7 @@ import attrs
 from .. import catalog
 from .._core.errors import DocumentError, SolptRehabError
 from .._core.problems import Problem, pointer, problem
+from .._core.suggest import close_matches, unknown_id_hint
 from .._logs.values import SessionLog
 from .._model.rules import (
     FLOAT_MAX,
@@ -119,27 +119,6 @@ def _bad_number(value: BadNumber) -> str:
     """The literal's text as written, shortened when long."""
     text = value.text
     return text if len(text) <= _SHORT else f"{text[:40]}... ({len(text)} characters)"
-
-
-class _ShortRepr:
-    """A value passed to a dose rule that writes it with ``!r``: its repr is :func:`show`'s."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: object) -> None:
-        self.value = value
-
-    def __repr__(self) -> str:
-        return show(self.value)
-
-
-class _ShortText(str):
-    """A long text passed to a dose rule that writes it with ``!r``: its repr is shortened."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return show(str(self))
 
 
 # -- the report -----------------------------------------------------------------------------------
@@ -468,7 +447,7 @@ class _Walker:
                     and not self.out.full
                 ):
                     self.suggestions -= 1
-                    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.7)
+                    close = close_matches(key, allowed, n=1)
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.add((*at, str(key)), "unknown-key", f"unknown key {show(key)}{hint}")
 
@@ -516,7 +495,7 @@ class _Walker:
             self.add(
                 at,
                 "wrong-type",
-                f"{name!r} must be an object{' or None' if nullable else ''}: {show(value)}",
+                f"{name!r} must be an object{' or null' if nullable else ''}: {show(value)}",
             )
             return UNSOUND
         built: Any = fast_part(cls, value) if self.fast else UNSOUND
@@ -567,7 +546,13 @@ _NOT_DOSE: Final = frozenset({"notes"})
 
 
 def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> str | None:
-    """Check ``kind`` and ``format_version``; return the kind when the content can be read."""
+    """Check ``kind`` and ``format_version``; return the kind when the content can be read.
+
+    A ``format_version`` that is missing, of the wrong type or unknown is reported, and the rest
+    of the document is still read, by the newest version's rules, so that its other problems are
+    reported with it (the document has an error either way). A bad ``kind`` stops the reading:
+    there is no knowing which keys the content should have.
+    """
     good = True
     kind = document.get("kind", UNSOUND)
     allowed = ", ".join(repr(name) for name in KINDS)
@@ -586,17 +571,14 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
     version = document.get("format_version", UNSOUND)
     if isinstance(version, BadNumber):
         walker.value(_VERSION, version, ("format_version",), "format_version")
-        good = False
     elif version is UNSOUND:
         walker.add(("format_version",), "missing-key", "missing required key 'format_version'")
-        good = False
     elif isinstance(version, bool) or not isinstance(version, int):
         walker.add(
             ("format_version",),
             "wrong-type",
             f"'format_version' must be an integer: {show(version)}",
         )
-        good = False
     elif version not in READ_VERSIONS:
         read = " or ".join(str(number) for number in READ_VERSIONS)
         walker.add(
@@ -604,7 +586,6 @@ def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> 
             "unknown-version",
             f"'format_version' must be {read}, the versions this library reads: {show(version)}",
         )
-        good = False
     else:
         walker.read_version(version)
     return kind if good else None
@@ -954,17 +935,17 @@ def _reference(  # noqa: PLR0911 - one return per outcome
         return embedded[identifier]  # UNSOUND when the embedded exercise has errors
     if identifier in catalog.ids():
         return catalog.get(identifier)
+    hint = unknown_id_hint(identifier, [*embedded, *catalog.ids()])
     walker.add(
         (*at, "exercise"),
         "unknown-exercise",
-        f"'exercise' is neither embedded in this routine nor in the catalog: {identifier!r}",
+        f"'exercise' is neither embedded in this routine nor in the catalog ({hint}): "
+        f"{identifier!r}",
     )
     return UNSOUND
 
 
-def _dose_value(  # noqa: PLR0911 - one return per kind of value
-    walker: _Walker, value: object, at: Path, name: str
-) -> Any:
+def _dose_value(walker: _Walker, value: object, at: Path, name: str) -> Any:
     """Prepare a dose value for :func:`item_problems`, which writes values with ``!r``.
 
     Returns ``UNSOUND`` when the problem is reported here (a marker of the text, a number beyond
@@ -982,20 +963,16 @@ def _dose_value(  # noqa: PLR0911 - one return per kind of value
             at, "number-too-large", f"{name!r} is beyond the range of a 64-bit float: {show(value)}"
         )
         return UNSOUND
-    if isinstance(value, str) and len(value) > TEXT_LIMIT:
-        if name == "deviation":
-            walker.add(
-                at,
-                "too-long",
-                f"{name!r} must be at most {TEXT_LIMIT} characters long: {len(value)} characters",
-            )
-            return UNSOUND
-        return _ShortText(value)
-    if isinstance(value, str) and len(value) > _SHORT:
-        return _ShortText(value)
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    return _ShortRepr(value)
+    if isinstance(value, str) and len(value) > TEXT_LIMIT and name == "deviation":
+        walker.add(
+            at,
+            "too-long",
+            f"{name!r} must be at most {TEXT_LIMIT} characters long: {len(value)} characters",
+        )
+        return UNSOUND
+    # Otherwise the value as it is: the dose rules write values with show(), short and in JSON's
+    # words, whatever they are.
+    return value
 
 
 # -- the public functions ---------------------------------------------------------------------

@@ -51,7 +51,6 @@ from __future__ import annotations
 
 import json
 import re
-import reprlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -62,7 +61,8 @@ import attrs
 
 from .._core.errors import DocumentError, InvalidValueError
 from .._core.problems import Problem, pointer, problem
-from .._model.rules import control_requirement, unicode_requirement
+from .._inputs import reason
+from .._model.rules import control_requirement, show, unicode_requirement
 from .._model.values import (
     BodyRegion,
     Category,
@@ -76,6 +76,7 @@ from .._model.values import (
     Media,
     MediaKind,
 )
+from .._wire.text import parse_json, text_of
 from ..prose import extract_dose
 from ..prose._drafting import Ids, draft_exercise, slug_of
 
@@ -281,8 +282,9 @@ class ImportResult:
         codes = Counter(problem.code for problem in self.problems)
         lines = [
             (
-                f"free-exercise-db: {len(self.reports)} entries, {len(imported)} exercises "
-                f"imported, {len(self.left_out)} left out"
+                f"free-exercise-db: {_count(len(self.reports), 'entry', 'entries')}, "
+                f"{_count(len(imported), 'exercise', 'exercises')} imported, "
+                f"{len(self.left_out)} left out"
             ),
             (
                 f"  read from the prose: a hold for {with_hold}, "
@@ -302,6 +304,11 @@ class ImportResult:
         root = [problem for problem in self.problems if problem.path == ""]
         lines.extend(f"  {problem}" for problem in root)
         return "\n".join(lines)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """``1 entry``, ``2 entries``."""
+    return f"{number} {one if number == 1 else many}"
 
 
 def _label(report: ExerciseReport) -> str:
@@ -324,33 +331,40 @@ def import_file(path: str | Path) -> ImportResult:
         What :func:`import_exercises` returns for its content.
 
     Raises:
-        DocumentError: When the file cannot be read or is not JSON; its problem has the code
-            ``unreadable`` or ``not-json``.
+        DocumentError: When the file cannot be read (``unreadable-file``, as the command line's
+            ``validate`` says it) or its text is not JSON, with the codes and messages of
+            :func:`~solpt_rehab.validate_text` (``invalid-utf8``, ``empty-document``,
+            ``malformed-json``, ``too-deep``...).
 
     .. versionadded:: 0.1.0
     """
+    name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        unreadable = problem((), "unreadable", f"{error}: {str(path)!r}")
-        raise DocumentError(f"cannot read {str(path)!r}", [unreadable]) from None
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as error:
-        not_json = problem((), "not-json", f"{error}: {str(path)!r}")
-        raise DocumentError(f"{str(path)!r} is not JSON", [not_json]) from None
-    return import_exercises(data)
+        data = Path(path).read_bytes()
+    except OSError as error:
+        unreadable = problem((), "unreadable-file", f"cannot read {name!r}: {reason(error)}")
+        raise DocumentError(f"cannot read {name!r}", [unreadable]) from None
+    text, found = text_of(data, max_size=None)
+    if text is not None:
+        try:
+            return import_exercises(json.loads(text))
+        except (ValueError, RecursionError):
+            # The precise parse says what and where, in the words the validator uses.
+            _, found, _ = parse_json(text)
+    errors = [item for item in found if item.is_error]
+    raise DocumentError(f"{name!r} is not JSON", errors) from None
 
 
 def import_exercises(data: object) -> ImportResult:
     """Import free-exercise-db's exercises from its parsed JSON (a list of objects).
 
     Any input gets an answer and never an exception: a value that is not a list gives a result
-    with no exercise and a ``wrong-type`` problem; an entry that cannot become an exercise (not
-    an object, no usable id, name or instruction) is left out with an error in its report; a
-    field of the wrong type or an unknown value is dropped with a ``value-dropped`` warning, and
-    an id that another entry's slug already took gets a numbered one (``id-renamed``). Nothing
-    passed in is modified.
+    with no exercise and a ``wrong-type`` problem, and a list that gives no exercise (empty, or
+    every entry left out) a ``no-exercises`` error at the root; an entry that cannot become an
+    exercise (not an object, no usable id, name or instruction) is left out with an error for
+    each reason in its report; a field of the wrong type or an unknown value is dropped with a
+    ``value-dropped`` warning, and an id that another entry's slug already took gets a numbered
+    one (``id-renamed``). Nothing passed in is modified.
 
     Args:
         data: The parsed JSON, such as ``json.load(open("exercises.json"))``.
@@ -364,7 +378,7 @@ def import_exercises(data: object) -> ImportResult:
         not_a_list = problem(
             (),
             "wrong-type",
-            f"free-exercise-db content must be a JSON list of exercises: {_shown(data)}",
+            f"free-exercise-db content must be a JSON array of exercises: {show(data)}",
         )
         return ImportResult(exercises=(), reports=(), problems=(not_a_list,))
     exercises: list[Exercise] = []
@@ -375,21 +389,14 @@ def import_exercises(data: object) -> ImportResult:
         reports.append(report)
         if exercise is not None:
             exercises.append(exercise)
-    problems = tuple(problem for report in reports for problem in report.problems)
+    root: tuple[Problem, ...] = ()
+    if not data:
+        root = (problem((), "no-exercises", "the array has no entries: nothing to import"),)
+    elif not exercises:
+        every = "the entry" if len(data) == 1 else f"all {len(data)} entries"
+        root = (problem((), "no-exercises", f"no exercise imported: {every} left out"),)
+    problems = root + tuple(problem for report in reports for problem in report.problems)
     return ImportResult(exercises=tuple(exercises), reports=tuple(reports), problems=problems)
-
-
-_REPR: Final = reprlib.Repr()
-_REPR.maxlevel = 3
-_REPR.maxstring = 50
-_REPR.maxother = 50
-_MESSAGE_WIDTH: Final = 60
-
-
-def _shown(value: object) -> str:
-    """A short repr of any value, for a message; deep or huge values are cut, never walked."""
-    text = _REPR.repr(value)
-    return text if len(text) <= _MESSAGE_WIDTH else f"{text[: _MESSAGE_WIDTH - 3]}..."
 
 
 class _LeftOut(Exception):  # noqa: N818 - a control-flow signal, not an error users see
@@ -443,24 +450,25 @@ class _Entry:
 
     def exercise(self) -> Exercise:
         if not isinstance(self.entry, Mapping):
-            raise self.fail(
-                (), "wrong-type", f"an exercise must be an object: {_shown(self.entry)}"
-            )
+            raise self.fail((), "wrong-type", f"an exercise must be an object: {show(self.entry)}")
         fields: Mapping[object, object] = self.entry
+        # Every reason to leave the entry out is reported, and its usable id and name label it.
         self.source_id = self.text_field(fields, "id")
         self.name = self.text_field(fields, "name", keep=True)
         texts = self.instructions(fields.get("instructions"), present="instructions" in fields)
+        if self.source_id is None or self.name is None or texts is None:
+            raise _LeftOut
         slug = self.slug(self.source_id)
         for key in fields:
             if key not in _KNOWN_KEYS:
-                self.unknown.append(f"key {_shown(key)} is not part of the format; not read")
+                self.unknown.append(f"key {show(key)} is not part of the format; not read")
         regions = self.regions(fields)
         level = self.choice(fields, "level", {member.value: member for member in Level})
         category = self.choice(fields, "category", CATEGORIES)
         equipment = self.equipment(fields)
         for key in _UNMODELLED:
             if fields.get(key) not in (None, [], ""):
-                self.unknown.append(f"{key} {_shown(fields[key])}: the model has no such field")
+                self.unknown.append(f"{key} {show(fields[key])}: the model has no such field")
         media = self.images(fields.get("images"))
         readings = [extract_dose(text) for text in texts]
         draft = draft_exercise(texts, readings, laterality_hint=self.name_side())
@@ -499,7 +507,7 @@ class _Entry:
             return ()
         if not isinstance(value, list):
             self.warn(
-                ("images",), "value-dropped", f"'images' must be a list of paths: {_shown(value)}"
+                ("images",), "value-dropped", f"'images' must be an array of paths: {show(value)}"
             )
             return ()
         usable: list[tuple[int, str]] = []
@@ -508,7 +516,7 @@ class _Entry:
                 self.warn(
                     ("images", number),
                     "value-dropped",
-                    f"an image must be a path: {_shown(item)}",
+                    f"an image must be a path: {show(item)}",
                 )
             else:
                 usable.append((number, item))
@@ -540,20 +548,25 @@ class _Entry:
         self.mapped.append(f"equipment {equipment!r} -> load {kind.value!r}")
         return Load(kind=kind)
 
-    def text_field(self, fields: Mapping[object, object], key: str, *, keep: bool = False) -> str:
+    def text_field(
+        self, fields: Mapping[object, object], key: str, *, keep: bool = False
+    ) -> str | None:
+        """The text at ``key``, or ``None`` with an error when it cannot be used."""
         if key not in fields:
-            raise self.fail((key,), "missing-field", f"the entry has no {key!r}: {None!r}")
+            self.fail((key,), "missing-field", f"the entry has no {key!r}")
+            return None
         value = fields[key]
         if not isinstance(value, str):
-            raise self.fail((key,), "wrong-type", f"{key!r} must be a string: {_shown(value)}")
+            self.fail((key,), "wrong-type", f"{key!r} must be a string: {show(value)}")
+            return None
         if not value.strip():
-            raise self.fail((key,), "empty-text", f"{key!r} must not be empty: {value!r}")
-        requirement = unicode_requirement(value)
+            self.fail((key,), "empty-text", f"{key!r} must not be empty: {show(value)}")
+            return None
+        requirement = unicode_requirement(value) or control_requirement(value)
         if requirement is not None:
-            raise self.fail((key,), "invalid-unicode", f"{key!r} must {requirement}: {value!r}")
-        control = control_requirement(value)
-        if control is not None:
-            raise self.fail((key,), "control-character", f"{key!r} must {control}: {value!r}")
+            code = "invalid-unicode" if unicode_requirement(value) else "control-character"
+            self.fail((key,), code, f"{key!r} must {requirement}: {show(value)}")
+            return None
         if keep:
             self.mapped.append(f"{key} {value!r}")
         return value
@@ -574,22 +587,25 @@ class _Entry:
         self.mapped.append(f"id {source_id!r} -> {unique!r}")
         return unique
 
-    def instructions(self, value: object, *, present: bool) -> list[str]:
+    def instructions(self, value: object, *, present: bool) -> list[str] | None:
+        """The usable instructions, or ``None`` with an error when there is none."""
         if not present:
-            raise self.fail(("instructions",), "missing-field", "the entry has no 'instructions'")
+            self.fail(("instructions",), "missing-field", "the entry has no 'instructions'")
+            return None
         if not isinstance(value, list):
-            raise self.fail(
+            self.fail(
                 ("instructions",),
                 "wrong-type",
-                f"'instructions' must be a list of strings: {_shown(value)}",
+                f"'instructions' must be an array of strings: {show(value)}",
             )
+            return None
         texts: list[str] = []
         for number, item in enumerate(value):
             if not isinstance(item, str):
                 self.warn(
                     ("instructions", number),
                     "value-dropped",
-                    f"an instruction must be a string; dropped: {_shown(item)}",
+                    f"an instruction must be a string; dropped: {show(item)}",
                 )
             elif not item.strip():
                 self.warn(
@@ -608,11 +624,12 @@ class _Entry:
             else:
                 texts.append(item)
         if not texts:
-            raise self.fail(
+            self.fail(
                 ("instructions",),
                 "no-instructions",
-                f"the entry has no instruction to make a step of: {_shown(value)}",
+                f"the entry has no instruction to make a step of: {show(value)}",
             )
+            return None
         return texts
 
     def regions(self, fields: Mapping[object, object]) -> tuple[BodyRegion, ...]:
@@ -624,7 +641,7 @@ class _Entry:
                 continue
             if not isinstance(value, list):
                 self.warn(
-                    (key,), "value-dropped", f"{key!r} must be a list of strings: {_shown(value)}"
+                    (key,), "value-dropped", f"{key!r} must be an array of strings: {show(value)}"
                 )
                 continue
             for number, muscle in enumerate(value):
@@ -633,7 +650,7 @@ class _Entry:
                     self.warn(
                         (key, number),
                         "value-dropped",
-                        f"not a free-exercise-db muscle: {_shown(muscle)}",
+                        f"not a free-exercise-db muscle: {show(muscle)}",
                     )
                 elif not mapped:
                     self.unknown.append(
@@ -654,7 +671,7 @@ class _Entry:
         chosen = table.get(value) if isinstance(value, str) else None
         if chosen is None:
             allowed = ", ".join(repr(name) for name in table)
-            self.warn((key,), "value-dropped", f"{key!r} must be one of {allowed}: {_shown(value)}")
+            self.warn((key,), "value-dropped", f"{key!r} must be one of {allowed}: {show(value)}")
             return None
         self.mapped.append(f"{key} {value!r} -> {str(chosen)!r}")
         return chosen
@@ -665,9 +682,7 @@ class _Entry:
             self.unknown.append("equipment not stated")
             return ()
         if not isinstance(value, str) or not value.strip():
-            self.warn(
-                ("equipment",), "value-dropped", f"'equipment' must be a name: {_shown(value)}"
-            )
+            self.warn(("equipment",), "value-dropped", f"'equipment' must be a name: {show(value)}")
             return ()
         requirement = unicode_requirement(value) or control_requirement(value)
         if requirement is not None:
