@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import Phase, assume, find, given, settings
+from hypothesis import HealthCheck, Phase, assume, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -299,10 +299,11 @@ def test_every_part_of_a_dose_goes_round_inside_an_exercise(part: object) -> Non
 SHADOWS = ss.exercises(ids=st.sampled_from(catalog.ids()))
 #: Routines of the default pool, of pools that mix built-in exercises with such shadows, and of
 #: exercises that document every part of a dose.
+SHADOWING = ss.routines(
+    exercises=st.one_of(st.sampled_from(catalog.all()), SHADOWS), deviations=True
+)
 ANY_ROUTINES = st.one_of(
-    ss.routines(deviations=True),
-    ss.routines(exercises=st.one_of(st.sampled_from(catalog.all()), SHADOWS), deviations=True),
-    ss.routines(exercises=FULL_DOSES, deviations=True),
+    ss.routines(deviations=True), SHADOWING, ss.routines(exercises=FULL_DOSES, deviations=True)
 )
 
 
@@ -313,17 +314,28 @@ def test_a_routine_goes_round_the_wire_format_unchanged(routine: Routine) -> Non
 
 
 @pytest.mark.parametrize(
-    ("name", "condition"),
+    ("name", "strategy", "condition"),
     [
-        ("one exercise in two items", lambda routine: _repeats(routine) > 0),
-        ("a shadow beside its id's", lambda routine: _shadowed(routine) and _repeats(routine) > 1),
+        ("one exercise in two items", ANY_ROUTINES, lambda routine: _repeats(routine) > 0),
+        # The pool of ANY_ROUTINES that holds shadows, searched alone: through the whole
+        # one_of, a third of the draws, the search missed about one run in fifteen.
+        (
+            "a shadow beside its id's",
+            SHADOWING,
+            lambda routine: _shadowed(routine) and _repeats(routine) > 1,
+        ),
     ],
 )
 def test_the_round_trip_strategies_reach_repeated_and_shadowing_exercises(
-    name: str, condition: Callable[[Routine], bool]
+    name: str, strategy: st.SearchStrategy[Routine], condition: Callable[[Routine], bool]
 ) -> None:
-    quick = settings(database=None, max_examples=2000, phases=[Phase.generate])  # no shrinking
-    found = find(ANY_ROUTINES, condition, settings=quick)
+    quick = settings(
+        database=None,
+        max_examples=2000,
+        phases=[Phase.generate],  # no shrinking
+        suppress_health_check=list(HealthCheck),
+    )
+    found = find(strategy, condition, settings=quick)
     assert condition(found), name
 
 
