@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,17 @@ def test_sets_timed_work_and_load_show_in_the_text_and_the_json_cues(
         ("switch-sides", "left", 5),
         ("work", "left", 30),
     ]
+
+
+def test_a_yaml_routine_without_pyyaml_is_a_usage_error_naming_the_extra(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "yaml", None)
+    monkeypatch.delitem(sys.modules, "solpt_rehab._wire.yaml", raising=False)
+    path = tmp_path / "routine.yaml"
+    path.write_text("kind: routine\n", encoding="utf-8")
+    assert main(["routine", str(path)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        "solpt-rehab routine: YAML needs the 'yaml' extra: pip install 'solpt_rehab[yaml]'\n",
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -219,9 +220,18 @@ def test_every_registered_code_is_covered_here() -> None:
         | {
             "unreadable-file",
             "invalid-value",
+            "yaml-not-installed",
         }
     )
     assert covered == set(CODES)
+
+
+def test_yaml_not_installed_comes_from_yaml_without_pyyaml(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "yaml", None)
+    monkeypatch.delitem(sys.modules, "solpt_rehab._wire.yaml", raising=False)
+    assert validate_text("a: 1\n", syntax="yaml").codes == ("yaml-not-installed",)
 
 
 #: The package being tested, wherever it is installed (the packaging check tests the wheel).

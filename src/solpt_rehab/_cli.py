@@ -303,15 +303,12 @@ def _validate(args: argparse.Namespace) -> int:
     found = sources(args.paths, syntax=args.syntax, include=args.include, exclude=args.exclude)
     reporter.start()
     seen: set[int] = set()
-    try:
-        for (number, name, lines, last), result in in_order(_units(found, args.max_bytes), jobs):
-            run.take(name, result, first=number not in seen, last=last, lines=lines)
-            seen.add(number)
-            if last:
-                seen.discard(number)
-    except ModuleNotFoundError:  # a YAML file found in a folder, without the extra
-        sys.stdout.flush()
-        return _needs_yaml("validate")
+    # A YAML file found in a folder without the extra is that file's yaml-not-installed error.
+    for (number, name, lines, last), result in in_order(_units(found, args.max_bytes), jobs):
+        run.take(name, result, first=number not in seen, last=last, lines=lines)
+        seen.add(number)
+        if last:
+            seen.discard(number)
     if run.progress is not None:
         run.progress.clear()
     reporter.end(run.summary)
@@ -371,11 +368,11 @@ def _routine(args: argparse.Namespace) -> int:
         try:
             routine = loads(data, kind="routine", syntax=syntax)
         except DocumentError as error:
+            if [found.code for found in error.problems] == ["yaml-not-installed"]:
+                return _needs_yaml("routine")
             for found in locate(data, error.problems, syntax=syntax):
                 print(format_located(name, found), file=sys.stderr)
             return 1
-        except ModuleNotFoundError:
-            return _needs_yaml("routine")
     if args.format == "json":
         duration = session_duration(routine)
         output = {
