@@ -34,6 +34,30 @@ def test_the_docs_page_lists_exactly_the_registry_in_order() -> None:
     assert {code for code, _, _, schema in rows if schema == "n/a"} == PARSE_CODES
 
 
+HEADER = "| code | severity | meaning | in the JSON Schema |"
+SEPARATOR = "|---|---|---|---|"
+
+
+def test_the_docs_page_has_no_row_like_line_but_the_registrys_and_tables_stand_apart() -> None:
+    """Every table is a header, a separator and registry rows, with a blank line on each side:
+    a paragraph glued to a table (no blank line between them) renders as bogus rows."""
+    lines = (ROOT / "docs" / "problem-codes.md").read_text(encoding="utf-8").splitlines()
+    rows: list[str] = []
+    for number, line in enumerate(lines):
+        if line in (HEADER, SEPARATOR) or not line.startswith("|"):
+            continue
+        assert ROW.fullmatch(line), (number + 1, line)
+        rows.append(line)
+    assert [ROW.findall(row)[0][0] for row in rows] == list(CODES)
+    for number, line in enumerate(lines):
+        if line == HEADER:
+            assert lines[number - 1] == "", number + 1
+            assert lines[number + 1] == SEPARATOR, number + 1
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if line.startswith("|"):
+            assert following == "" or following.startswith("|"), (number + 2, following)
+
+
 def test_codes_are_kebab_case_with_one_line_meanings() -> None:
     for code, (_, meaning) in CODES.items():
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code)
