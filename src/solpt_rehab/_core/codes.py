@@ -185,6 +185,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
 }
 
 #: Codes that only reading raw text can produce: a JSON Schema sees parsed values, not text.
+#: (``number-too-large`` is not among them: a parsed document may hold an integer of 400 digits.)
 PARSE_CODES: Final = frozenset(
     {
         "malformed-json",
@@ -196,7 +197,6 @@ PARSE_CODES: Final = frozenset(
         "byte-order-mark",
         "invalid-utf8",
         "non-finite-literal",
-        "number-too-large",
         "duplicate-key",
         "too-deep",
         "too-large",
