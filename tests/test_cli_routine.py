@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from solpt_rehab import (
     CountingRule,
+    Cue,
     Exercise,
     Hold,
     Laterality,
     Load,
     RepetitionScheme,
     RoutineBuilder,
+    SessionDuration,
     Sets,
     Step,
     StepKind,
@@ -25,7 +28,7 @@ from solpt_rehab import (
     session_timeline,
     validate,
 )
-from solpt_rehab._cli import article_routine, cue_document, main
+from solpt_rehab._cli import article_routine, main
 
 
 def test_without_a_path_it_shows_the_articles_routine_for_the_painful_side(
@@ -62,7 +65,7 @@ def test_json_output_holds_a_valid_routine_document_its_duration_and_every_cue(
         "min_seconds": duration.min_seconds,
         "max_seconds": duration.max_seconds,
     }
-    assert output["timeline"] == [cue_document(cue) for cue in session_timeline(routine)]
+    assert output["timeline"] == [cue.to_json() for cue in session_timeline(routine)]
     assert len(output["timeline"]) == 28
     assert output["timeline"][1] == {
         "start_seconds": 10,
@@ -167,7 +170,7 @@ def test_sets_timed_work_and_load_show_in_the_text_and_the_json_cues(
     ]
     assert main(["routine", str(path), "--format", "json"]) == 0
     timeline = json.loads(capsys.readouterr().out)["timeline"]
-    assert timeline == [cue_document(cue) for cue in session_timeline(routine)]
+    assert timeline == [cue.to_json() for cue in session_timeline(routine)]
     assert [(cue["kind"], cue["set_number"]) for cue in timeline[19:22]] == [
         ("hold", 1),
         ("set-rest", 2),
@@ -188,4 +191,122 @@ def test_sets_timed_work_and_load_show_in_the_text_and_the_json_cues(
         ("work", "right", 30),
         ("switch-sides", "left", 5),
         ("work", "left", 30),
+    ]
+
+
+def test_a_yaml_routine_without_pyyaml_is_a_usage_error_naming_the_extra(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "yaml", None)
+    monkeypatch.delitem(sys.modules, "solpt_rehab._wire.yaml", raising=False)
+    path = tmp_path / "routine.yaml"
+    path.write_text("kind: routine\n", encoding="utf-8")
+    assert main(["routine", str(path)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        "solpt-rehab routine: YAML needs the 'yaml' extra: pip install 'solpt_rehab[yaml]'\n",
+    )
+
+
+def test_a_painful_side_with_a_routine_document_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "routine.json"
+    path.write_text(dumps(article_routine("right")), encoding="utf-8")
+    assert main(["routine", str(path), "--painful-side", "left"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        (
+            "solpt-rehab routine: --painful-side applies only to the article's routine "
+            "(no PATH); a routine document states each item's side\n"
+        ),
+    )
+
+
+def test_a_bad_routine_with_format_json_prints_its_problems_as_validate_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(
+        '{"kind": "routine", "format_version": 2, "name": "r",\n'
+        ' "items": [{"exercise": "lying-march", "reps": 1}], "colour": "red"}',
+        encoding="utf-8",
+    )
+    assert main(["validate", "--format", "json", str(path)]) == 1
+    expected = capsys.readouterr().out
+    assert main(["routine", str(path), "--format", "json"]) == 1
+    assert capsys.readouterr() == (expected, "")
+    assert [
+        (found["code"], found["path"], found["line"])
+        for found in json.loads(expected)["files"][0]["problems"]
+    ] == [("reps-out-of-range", "/items/0/reps", 2), ("unknown-key", "/colour", 2)]
+
+
+def _numbers(text: str) -> list[object]:
+    """Every number of a JSON text, as ``json`` reads it (``15.0`` stays a float)."""
+    found: list[object] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            found.append(value)
+
+    walk(json.loads(text))
+    return found
+
+
+def test_json_output_writes_every_whole_number_as_an_int(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["routine", "--format", "json"]) == 0
+    text = capsys.readouterr().out
+    assert [value for value in _numbers(text) if isinstance(value, float)] == []
+    output = json.loads(text)
+    assert output["duration"] == {"min_seconds": 168, "max_seconds": 251}
+    assert [type(output["timeline"][0][key]) for key in ("start_seconds", "duration_seconds")] == [
+        int,
+        int,
+    ]
+
+
+def test_cue_and_duration_to_json_keep_a_fraction_and_drop_a_whole_floats_point() -> None:
+    cue = Cue(
+        start_seconds=12.0,
+        duration_seconds=2.5,
+        kind="hold",
+        exercise_id="lying-march",
+        side="left",
+        prompt="Hold.",
+        interpreted=False,
+        repetition=1,
+    )
+    assert cue.to_json() == {
+        "start_seconds": 12,
+        "duration_seconds": 2.5,
+        "kind": "hold",
+        "exercise_id": "lying-march",
+        "side": "left",
+        "prompt": "Hold.",
+        "interpreted": False,
+        "repetition": 1,
+        "set_number": None,
+    }
+    assert type(cue.to_json()["start_seconds"]) is int
+    duration = SessionDuration(min_seconds=63.5, max_seconds=76.0)
+    assert duration.to_json() == {"min_seconds": 63.5, "max_seconds": 76}
+    assert type(duration.to_json()["max_seconds"]) is int
+
+
+def test_timeline_warnings_show_their_code() -> None:
+    routine = RoutineBuilder("r").add("lying-march", reps=2, deviation="a first try").build()
+    assert [line for line in format_timeline(routine).splitlines() if "warning" in line] == [
+        (
+            "  warning deviation: 'reps' is outside the documented 8-10 of 'lying-march', "
+            "accepted as a recorded deviation ('a first try'): 2 (at /items/0/reps)"
+        )
     ]

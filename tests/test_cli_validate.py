@@ -404,3 +404,20 @@ def test_progress_waits_then_redraws_at_most_every_interval() -> None:
         "\r\x1b[Kchecking: 3 files, 30 documents, 3 errors"
         "\r\x1b[K"
     )
+
+
+def test_a_yaml_file_in_a_folder_without_pyyaml_is_its_own_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "yaml", None)
+    monkeypatch.delitem(sys.modules, "solpt_rehab._wire.yaml", raising=False)
+    (tmp_path / "a.json").write_text(dumps(catalog.get("lying-march")), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("kind: exercise\n", encoding="utf-8")
+    assert main(["validate", "--jobs", "1", str(tmp_path)]) == 1
+    assert capsys.readouterr() == (
+        (
+            f"{tmp_path / 'b.yaml'}:1:1: error yaml-not-installed: reading YAML needs the "
+            "'yaml' extra: pip install 'solpt_rehab[yaml]'\n"
+        ),
+        "2 files: 1 with errors; 1 error, 0 warnings\n",
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,30 @@ def test_the_docs_page_lists_exactly_the_registry_in_order() -> None:
     ]
     assert {code for code, _, _, schema in rows if schema == "yes"} == SCHEMA_CODES
     assert {code for code, _, _, schema in rows if schema == "n/a"} == PARSE_CODES
+
+
+HEADER = "| code | severity | meaning | in the JSON Schema |"
+SEPARATOR = "|---|---|---|---|"
+
+
+def test_the_docs_page_has_no_row_like_line_but_the_registrys_and_tables_stand_apart() -> None:
+    """Every table is a header, a separator and registry rows, with a blank line on each side:
+    a paragraph glued to a table (no blank line between them) renders as bogus rows."""
+    lines = (ROOT / "docs" / "problem-codes.md").read_text(encoding="utf-8").splitlines()
+    rows: list[str] = []
+    for number, line in enumerate(lines):
+        if line in (HEADER, SEPARATOR) or not line.startswith("|"):
+            continue
+        assert ROW.fullmatch(line), (number + 1, line)
+        rows.append(line)
+    assert [ROW.findall(row)[0][0] for row in rows] == list(CODES)
+    for number, line in enumerate(lines):
+        if line == HEADER:
+            assert lines[number - 1] == "", number + 1
+            assert lines[number + 1] == SEPARATOR, number + 1
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if line.startswith("|"):
+            assert following == "" or following.startswith("|"), (number + 2, following)
 
 
 def test_codes_are_kebab_case_with_one_line_meanings() -> None:
@@ -219,9 +244,18 @@ def test_every_registered_code_is_covered_here() -> None:
         | {
             "unreadable-file",
             "invalid-value",
+            "yaml-not-installed",
         }
     )
     assert covered == set(CODES)
+
+
+def test_yaml_not_installed_comes_from_yaml_without_pyyaml(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "yaml", None)
+    monkeypatch.delitem(sys.modules, "solpt_rehab._wire.yaml", raising=False)
+    assert validate_text("a: 1\n", syntax="yaml").codes == ("yaml-not-installed",)
 
 
 #: The package being tested, wherever it is installed (the packaging check tests the wheel).

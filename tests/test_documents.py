@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from attrs import evolve
 
 from solpt_rehab import (
+    DocumentError,
     InvalidValueError,
+    Problem,
     Routine,
     RoutineError,
     RoutineItem,
+    Severity,
     Side,
     catalog,
     dumps,
@@ -20,6 +25,8 @@ from solpt_rehab import (
     loads,
     to_document,
     validate,
+    validate_jsonl,
+    validate_text,
 )
 
 
@@ -202,3 +209,53 @@ def test_any_iterable_of_exercises_is_a_catalog() -> None:
 def test_an_empty_catalog_is_a_catalog() -> None:
     assert to_document(()) == {"kind": "catalog", "format_version": 2, "exercises": []}
     assert from_document(to_document(()), kind="catalog") == ()
+
+
+# -- the caller's arguments (issue 18, item 7) ------------------------------------------------
+
+KIND_MESSAGE = "'kind' must be 'exercise', 'catalog', 'routine', 'session-log' or None: 'exercize'"
+SYNTAX_MESSAGE = "'syntax' must be 'json' or 'yaml': 'toml'"
+
+
+def test_a_kind_that_is_no_kind_is_the_callers_mistake_not_the_documents() -> None:
+    document = to_document(catalog.get("lying-march"))
+    text = dumps(catalog.get("lying-march"))
+    calls: list[Callable[[], object]] = [
+        lambda: validate(document, kind="exercize"),  # type: ignore[arg-type]
+        lambda: validate_text(text, kind="exercize"),  # type: ignore[arg-type]
+        lambda: from_document(document, kind="exercize"),  # type: ignore[call-overload]
+        lambda: loads(text, kind="exercize"),  # type: ignore[call-overload]
+        lambda: next(validate_jsonl([text], kind="exercize")),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with pytest.raises(InvalidValueError) as error:
+            call()
+        assert str(error.value) == KIND_MESSAGE
+
+
+def test_a_syntax_other_than_json_and_yaml_is_refused_not_read_as_json() -> None:
+    text = dumps(catalog.get("lying-march"))
+    for call in (
+        lambda: validate_text(text, syntax="toml"),  # type: ignore[arg-type]
+        lambda: loads(text, syntax="toml"),  # type: ignore[call-overload]
+    ):
+        with pytest.raises(InvalidValueError) as error:
+            call()
+        assert str(error.value) == SYNTAX_MESSAGE
+
+
+def test_yaml_without_pyyaml_is_a_problem_naming_the_extra(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "yaml", None)
+    monkeypatch.delitem(sys.modules, "solpt_rehab._wire.yaml", raising=False)
+    expected = Problem(
+        path="",
+        code="yaml-not-installed",
+        severity=Severity.ERROR,
+        message="reading YAML needs the 'yaml' extra: pip install 'solpt_rehab[yaml]'",
+    )
+    assert validate_text("kind: exercise\n", syntax="yaml").problems == (expected,)
+    with pytest.raises(DocumentError) as error:
+        loads("kind: exercise\n", syntax="yaml")
+    assert error.value.problems == (expected,)

@@ -96,3 +96,35 @@ def test_the_wire_format_page_names_every_rule_the_schema_cannot_say() -> None:
         "side-not-allowed",
     }
     assert sorted(code for code in beyond if f"`{code}`" not in section) == []
+
+
+def test_an_integer_beyond_a_float_is_refused_by_the_schema_as_by_the_validator() -> None:
+    document = _knees()
+    document["hold"]["min_seconds"] = 10**400
+    assert [(found.path, found.code) for found in validate(document).problems] == [
+        ("/hold/min_seconds", "number-too-large")
+    ]
+    assert not CHECKER.is_valid(document)
+    hold = jsonschema.Draft202012Validator(SCHEMA["$defs"]["hold"])
+    assert [
+        (list(error.absolute_path), error.validator) for error in hold.iter_errors(document["hold"])
+    ] == [(["min_seconds"], "maximum")]
+    assert SCHEMA["$defs"]["hold"]["properties"]["min_seconds"] == {
+        "type": "number",
+        "exclusiveMinimum": 0,
+        "maximum": 1.7976931348623157e308,
+    }
+
+
+def test_a_version_written_2_0_is_the_documented_disagreement() -> None:
+    """JSON Schema cannot tell ``2.0`` from ``2``; docs/wire-format.md says so."""
+    document = _knees()
+    document["format_version"] = 2.0
+    assert [(found.path, found.code) for found in validate(document).problems] == [
+        ("/format_version", "wrong-type")
+    ]
+    assert CHECKER.is_valid(document)
+    page = (Path(__file__).resolve().parent.parent / "docs" / "wire-format.md").read_text(
+        encoding="utf-8"
+    )
+    assert 'the schema\naccepts `"format_version": 2.0`, which `validate` refuses' in page

@@ -919,16 +919,17 @@ def test_format_timeline_writes_the_routine_its_warnings_and_its_cues() -> None:
             "deviation: a first try"
         ),
         (
-            "  warning /items/0/hold_seconds: 'hold_seconds' is outside the documented 20-30 s "
-            "of 'knees-to-chest', accepted as a recorded deviation ('tolerates longer holds'): 32.5"
+            "  warning deviation: 'hold_seconds' is outside the documented 20-30 s "
+            "of 'knees-to-chest', accepted as a recorded deviation ('tolerates longer holds'): "
+            "32.5 (at /items/0/hold_seconds)"
         ),
         (
-            "  warning /items/0/reps: 'reps' is outside the documented 3-5 of 'knees-to-chest', "
-            "accepted as a recorded deviation ('tolerates longer holds'): 1"
+            "  warning deviation: 'reps' is outside the documented 3-5 of 'knees-to-chest', "
+            "accepted as a recorded deviation ('tolerates longer holds'): 1 (at /items/0/reps)"
         ),
         (
-            "  warning /items/1/reps: 'reps' is outside the documented 8-10 of 'lying-march', "
-            "accepted as a recorded deviation ('a first try'): 2"
+            "  warning deviation: 'reps' is outside the documented 8-10 of 'lying-march', "
+            "accepted as a recorded deviation ('a first try'): 2 (at /items/1/reps)"
         ),
         "One session: 1 min 3.5 s to 1 min 16.5 s (this timeline: 1 min 9.5 s)",
         "    start  length  cue            prompt",

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from . import catalog
 from ._batch import (
@@ -52,9 +52,17 @@ from ._present import (
     json_safe,
     printable,
 )
-from ._reporters import REPORTERS, FileStats, Progress, Reporter, Summary, TextReporter
+from ._reporters import (
+    REPORTERS,
+    FileStats,
+    JsonReporter,
+    Progress,
+    Reporter,
+    Summary,
+    TextReporter,
+)
 from ._routines.builder import RoutineBuilder
-from ._routines.timing import Cue, session_duration, session_timeline
+from ._routines.timing import session_duration, session_timeline
 from ._routines.values import Routine
 from ._version import __version__
 from ._wire.documents import Syntax, dumps, loads, to_document, validate
@@ -303,15 +311,12 @@ def _validate(args: argparse.Namespace) -> int:
     found = sources(args.paths, syntax=args.syntax, include=args.include, exclude=args.exclude)
     reporter.start()
     seen: set[int] = set()
-    try:
-        for (number, name, lines, last), result in in_order(_units(found, args.max_bytes), jobs):
-            run.take(name, result, first=number not in seen, last=last, lines=lines)
-            seen.add(number)
-            if last:
-                seen.discard(number)
-    except ModuleNotFoundError:  # a YAML file found in a folder, without the extra
-        sys.stdout.flush()
-        return _needs_yaml("validate")
+    # A YAML file found in a folder without the extra is that file's yaml-not-installed error.
+    for (number, name, lines, last), result in in_order(_units(found, args.max_bytes), jobs):
+        run.take(name, result, first=number not in seen, last=last, lines=lines)
+        seen.add(number)
+        if last:
+            seen.discard(number)
     if run.progress is not None:
         run.progress.clear()
     reporter.end(run.summary)
@@ -332,56 +337,80 @@ def article_routine(painful_side: str) -> Routine:
     )
 
 
-def cue_document(cue: Cue) -> dict[str, Any]:
-    """One cue as a JSON object for a timer app; enumerations are their string values."""
-    return {
-        "start_seconds": cue.start_seconds,
-        "duration_seconds": cue.duration_seconds,
-        "kind": cue.kind.value,
-        "exercise_id": cue.exercise_id,
-        "side": None if cue.side is None else cue.side.value,
-        "prompt": cue.prompt,
-        "interpreted": cue.interpreted,
-        "repetition": cue.repetition,
-        "set_number": cue.set_number,
-    }
+def _json_problems(name: str, found: Sequence[LocatedProblem]) -> None:
+    """A document's problems on standard output, as ``validate --format json`` writes them."""
+    reporter = JsonReporter(sys.stdout, sys.stderr, max_problems=None)
+    reporter.start()
+    reporter.file_start(name)
+    for located in found:
+        reporter.problem(name, located)
+    errors = sum(located.problem.is_error for located in found)
+    stats = FileStats(
+        documents=1,
+        bad_documents=1 if errors else 0,
+        errors=errors,
+        warnings=len(found) - errors,
+    )
+    reporter.file_end(name, stats)
+    summary = Summary()
+    summary.add(stats)
+    reporter.end(summary)
+
+
+def _routine_document(args: argparse.Namespace) -> Routine | int:
+    """The routine document at ``args.path``, or the exit status when there is none to show."""
+    name = STDIN_NAME if args.path == "-" else args.path
+    try:
+        data = _read(args.path)
+    except OSError as error:
+        print(
+            f"solpt-rehab routine: cannot read {printable(repr(args.path))}: {_reason(error)}",
+            file=sys.stderr,
+        )
+        return 2
+    except TooLargeError as error:
+        print(
+            f"solpt-rehab routine: {printable(repr(args.path))} is longer than "
+            f"{error.limit} bytes, the limit",
+            file=sys.stderr,
+        )
+        return 2
+    syntax = _syntax(args.path)
+    try:
+        return loads(data, kind="routine", syntax=syntax)
+    except DocumentError as error:
+        if [found.code for found in error.problems] == ["yaml-not-installed"]:
+            return _needs_yaml("routine")
+        located = locate(data, error.problems, syntax=syntax)
+        if args.format == "json":  # as validate --format json prints them, on standard output
+            _json_problems(name, located)
+            return 1
+        for found in located:
+            print(format_located(name, found), file=sys.stderr)
+        return 1
 
 
 def _routine(args: argparse.Namespace) -> int:
     if args.path is None:
-        routine = article_routine(args.painful_side)
+        routine = article_routine(args.painful_side or "left")
+    elif args.painful_side is not None:
+        print(
+            "solpt-rehab routine: --painful-side applies only to the article's routine (no PATH); "
+            "a routine document states each item's side",
+            file=sys.stderr,
+        )
+        return 2
     else:
-        name = STDIN_NAME if args.path == "-" else args.path
-        try:
-            data = _read(args.path)
-        except OSError as error:
-            print(
-                f"solpt-rehab routine: cannot read {printable(repr(args.path))}: {_reason(error)}",
-                file=sys.stderr,
-            )
-            return 2
-        except TooLargeError as error:
-            print(
-                f"solpt-rehab routine: {printable(repr(args.path))} is longer than "
-                f"{error.limit} bytes, the limit",
-                file=sys.stderr,
-            )
-            return 2
-        syntax = _syntax(args.path)
-        try:
-            routine = loads(data, kind="routine", syntax=syntax)
-        except DocumentError as error:
-            for found in locate(data, error.problems, syntax=syntax):
-                print(format_located(name, found), file=sys.stderr)
-            return 1
-        except ModuleNotFoundError:
-            return _needs_yaml("routine")
+        found = _routine_document(args)
+        if isinstance(found, int):
+            return found
+        routine = found
     if args.format == "json":
         duration = session_duration(routine)
         output = {
             "routine": to_document(routine),
-            "duration": {"min_seconds": duration.min_seconds, "max_seconds": duration.max_seconds},
-            "timeline": [cue_document(cue) for cue in session_timeline(routine)],
+            "duration": duration.to_json(),
+            "timeline": [cue.to_json() for cue in session_timeline(routine)],
         }
         print(json_safe(json.dumps(output, indent=2, ensure_ascii=False)))
     else:
@@ -644,8 +673,11 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--painful-side",
         choices=("left", "right"),
-        default="left",
-        help="without PATH: the side of the painful hip (default: left)",
+        default=None,
+        help=(
+            "without PATH: the side of the painful hip (default: left); with PATH, a usage "
+            "error (the document states each item's side)"
+        ),
     )
     plan.add_argument(
         "--format",

@@ -104,7 +104,8 @@ def format_timeline(routine: Routine, pacing: Pacing | None = None) -> str:
 
     The text gives the routine's name, how often it is done, each item with its dose (hold, timed
     work, sets and repetitions, sides, load), any warnings (a recorded deviation, an implausibly
-    high count), the length of one session as a range, then one line per cue: its start
+    high count: ``warning CODE: MESSAGE (at POINTER)``), the length of one session as a range,
+    then one line per cue: its start
     (minutes:seconds), its length in seconds, its kind and its prompt. A ``*`` after a length
     marks a working interpretation of the library's own (:class:`~solpt_rehab.Interpretation`),
     not a prescribed or documented number. Names, step texts and other texts of the document have
@@ -136,7 +137,7 @@ def format_timeline(routine: Routine, pacing: Pacing | None = None) -> str:
         for number, item in enumerate(routine.items, 1)
     )
     lines.extend(
-        f"  warning {printable(problem.path)}: {printable(problem.message)}"
+        f"  warning {problem.code}: {printable(problem.message)} (at {printable(problem.path)})"
         for problem in routine.problems
     )
     total = cues[-1].end_seconds

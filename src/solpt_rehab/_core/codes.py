@@ -41,6 +41,10 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "malformed-yaml": (E, "the text is not YAML; the message gives the line and column"),
     "yaml-alias": (E, "a YAML alias (`*name`); aliases are refused, which stops alias bombs"),
     "yaml-tag": (E, "a YAML tag beyond the plain types (`!!python/object`, `!!set`); refused"),
+    "yaml-not-installed": (
+        E,
+        "YAML asked for without PyYAML; install the extra: `pip install 'solpt_rehab[yaml]'`",
+    ),
     "empty-document": (E, "the file or text holds nothing but white space"),
     "byte-order-mark": (W, "the UTF-8 text starts with a byte-order mark, which is ignored"),
     "invalid-utf8": (E, "the bytes are not UTF-8 (UTF-16 and UTF-32 are refused too)"),
@@ -181,17 +185,18 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
 }
 
 #: Codes that only reading raw text can produce: a JSON Schema sees parsed values, not text.
+#: (``number-too-large`` is not among them: a parsed document may hold an integer of 400 digits.)
 PARSE_CODES: Final = frozenset(
     {
         "malformed-json",
         "malformed-yaml",
         "yaml-alias",
         "yaml-tag",
+        "yaml-not-installed",
         "empty-document",
         "byte-order-mark",
         "invalid-utf8",
         "non-finite-literal",
-        "number-too-large",
         "duplicate-key",
         "too-deep",
         "too-large",

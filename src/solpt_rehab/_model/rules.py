@@ -388,8 +388,9 @@ class Number(Spec):
         """See :meth:`Spec.schema`."""
         schema: dict[str, Any] = {"type": "integer" if self.whole else "number"}
         schema["minimum" if self.zero else "exclusiveMinimum"] = 0
-        if self.maximum is not None:
-            schema["maximum"] = self.maximum
+        # Without a maximum of its own, a number is still one a 64-bit float holds: the schema
+        # says it too, for a parsed integer of 400 digits (``number-too-large``).
+        schema["maximum"] = FLOAT_MAX if self.maximum is None else self.maximum
         return schema
 
     def breaking(self) -> Iterator[tuple[str, object]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Iterator
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -277,6 +277,16 @@ class SessionDuration:
 
     __attrs_post_init__ = rules.checks_pending
 
+    def to_json(self) -> dict[str, float]:
+        """The range as a JSON object: ``{"min_seconds": 168, "max_seconds": 251}``.
+
+        Returns:
+            A new dict; a whole number of seconds is an ``int`` (``168``, never ``168.0``).
+
+        .. versionadded:: 0.2.0
+        """
+        return {"min_seconds": _number(self.min_seconds), "max_seconds": _number(self.max_seconds)}
+
     def __contains__(self, seconds: object) -> bool:
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
             return False
@@ -376,6 +386,28 @@ class Cue:
         """When the cue ends: ``start_seconds + duration_seconds``."""
         return self.start_seconds + self.duration_seconds
 
+    def to_json(self) -> dict[str, Any]:
+        """The cue as a JSON object for a timer app, as ``solpt-rehab routine`` writes it.
+
+        Returns:
+            A new dict with every field under its own name; ``kind`` and ``side`` are their string
+            values (``side`` ``None`` when no side changes), and a whole number of seconds is an
+            ``int`` (``10``, never ``10.0``), so that every number is written one way.
+
+        .. versionadded:: 0.2.0
+        """
+        return {
+            "start_seconds": _number(self.start_seconds),
+            "duration_seconds": _number(self.duration_seconds),
+            "kind": self.kind.value,
+            "exercise_id": self.exercise_id,
+            "side": None if self.side is None else self.side.value,
+            "prompt": self.prompt,
+            "interpreted": self.interpreted,
+            "repetition": self.repetition,
+            "set_number": self.set_number,
+        }
+
     def __str__(self) -> str:
         """When, how long, what and the prompt: ``0:10 +15 s hold (figure-4-stretch): ...``.
 
@@ -387,6 +419,11 @@ class Cue:
         start = f"{int(minutes)}:{format_number(round(seconds, 1)).zfill(2)}"
         length = format_number(round(self.duration_seconds, 1)) + ("*" if self.interpreted else "")
         return f"{start} +{length} s {self.kind.value} ({self.exercise_id}): {self.prompt}"
+
+
+def _number(seconds: float) -> float:
+    """``seconds`` for JSON: a whole float as an ``int`` (``15.0`` is ``15``), else as it is."""
+    return int(seconds) if float(seconds).is_integer() else seconds
 
 
 # -- pacing ---------------------------------------------------------------------------------------

@@ -120,10 +120,14 @@ def validate(
     Returns:
         The :class:`Report`; ``report.ok`` when there is no error.
 
+    Raises:
+        InvalidValueError: For an argument that is the caller's mistake, not the document's: a
+            ``kind`` that is no kind of document (``"exercize"``), a negative ``max_problems``.
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``max_problems``.
     """
-    return read(document, kind=kind, limit=_limit(max_problems))[1].report()
+    return read(document, kind=_kind(kind), limit=_limit(max_problems))[1].report()
 
 
 def validate_text(
@@ -154,19 +158,43 @@ def validate_text(
         The :class:`Report`.
 
     Raises:
-        ModuleNotFoundError: For ``syntax="yaml"`` when PyYAML is not installed.
+        InvalidValueError: For an argument that is the caller's mistake, not the text's: a
+            ``kind`` that is no kind of document, a ``syntax`` other than ``"json"`` and
+            ``"yaml"`` (``"toml"`` is refused, never read as JSON), a negative ``max_problems``
+            or ``max_size``. Without PyYAML, ``syntax="yaml"`` is no exception but one
+            ``yaml-not-installed`` error naming the extra to install.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``max_problems``.and ``max_size``.
     """
     return _read_text(
         text,
-        kind=kind,
-        syntax=syntax,
+        kind=_kind(kind),
+        syntax=_syntax(syntax),
         warnings=True,
         limit=_limit(max_problems),
         max_size=_size(max_size),
     )[1].report()
+
+
+_KINDS: tuple[Kind, ...] = ("exercise", "catalog", "routine", "session-log")
+_SYNTAXES: tuple[Syntax, ...] = ("json", "yaml")
+
+
+def _kind(kind: object) -> Kind | None:
+    """``kind`` checked: a kind of document or ``None``, else the caller's mistake."""
+    if kind is None or (isinstance(kind, str) and kind in _KINDS):
+        return kind
+    raise InvalidValueError(
+        f"'kind' must be 'exercise', 'catalog', 'routine', 'session-log' or None: {kind!r}"
+    )
+
+
+def _syntax(syntax: object) -> Syntax:
+    """``syntax`` checked: ``"json"`` or ``"yaml"``, else the caller's mistake."""
+    if isinstance(syntax, str) and syntax in _SYNTAXES:
+        return syntax
+    raise InvalidValueError(f"'syntax' must be 'json' or 'yaml': {syntax!r}")
 
 
 def _limit(max_problems: object) -> int | None:
@@ -202,10 +230,15 @@ def validate_jsonl(lines: Iterable[str | bytes], *, kind: Kind | None = None) ->
     Yields:
         One :class:`Report` per line, in order.
 
+    Raises:
+        InvalidValueError: For a ``kind`` that is no kind of document, when the first report is
+            asked for.
+
     .. versionadded:: 0.1.0
     """
+    checked = _kind(kind)
     for line in lines:
-        yield validate_text(line, kind=kind)
+        yield validate_text(line, kind=checked)
 
 
 def _read_text(
@@ -269,10 +302,11 @@ def from_document(document: object, *, kind: Kind | None = None) -> Content:
     Raises:
         DocumentError: When the document has any error; ``error.problems`` holds every problem
             :func:`validate` reports, warnings included.
+        InvalidValueError: For a ``kind`` that is no kind of document (the caller's mistake).
 
     .. versionadded:: 0.1.0
     """
-    built, outcome = read(document, kind=kind, warnings=False)
+    built, outcome = read(document, kind=_kind(kind), warnings=False)
     raise_for(outcome)
     return built  # type: ignore[no-any-return]
 
@@ -338,14 +372,17 @@ def loads(
     Raises:
         DocumentError: For anything wrong with the text or the document, with every problem
             :func:`validate_text` reports (its first 1,000, then one counting the rest).
-            Nothing else, for any content.
-        ModuleNotFoundError: For ``syntax="yaml"`` when PyYAML is not installed.
+            Nothing else, for any content. Without PyYAML, ``syntax="yaml"`` is a
+            ``yaml-not-installed`` error naming the extra to install.
+        InvalidValueError: For an argument that is the caller's mistake: a ``kind`` that is no
+            kind of document, a ``syntax`` other than ``"json"`` and ``"yaml"``, a negative
+            ``max_size``.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``max_size``.
     """
     built, outcome = _read_text(
-        text, kind=kind, syntax=syntax, warnings=False, max_size=_size(max_size)
+        text, kind=_kind(kind), syntax=_syntax(syntax), warnings=False, max_size=_size(max_size)
     )
     raise_for(outcome)
     return built  # type: ignore[no-any-return]

@@ -32,8 +32,9 @@ SCHEMA_ID: Final = f"urn:solpt-rehab:wire-format:{FORMAT_VERSION}"
 _STRUCTURE_CODES: Final = frozenset({"wrong-kind", "unknown-version", "missing-key", "unknown-key"})
 #: Codes of field specs that no JSON Schema can say: JSON Schema sees parsed values, in which a
 #: surrogate code point matches patterns unevenly across validators (many match by UTF-16 unit)
-#: and any integer is an integer, however large.
-FIELD_CODES_BEYOND_SCHEMA: Final = frozenset({"invalid-unicode", "number-too-large", "not-finite"})
+#: and NaN and infinity have no JSON form. (An integer beyond a float's range is above the
+#: numbers' ``maximum``, the largest float: the schema says ``number-too-large``.)
+FIELD_CODES_BEYOND_SCHEMA: Final = frozenset({"invalid-unicode", "not-finite"})
 
 
 def _classes() -> tuple[type[Any], ...]:

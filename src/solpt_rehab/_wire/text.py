@@ -169,8 +169,11 @@ def _deepest(text: str) -> tuple[int, int]:
 def parse_decoded(decoded: str, syntax: str) -> tuple[Any, list[Problem], bool]:
     """:func:`parse` for text that :func:`text_of` has decoded already."""
     if syntax == "yaml":
-        from .yaml import parse_yaml  # noqa: PLC0415 - the optional extra, imported on use
-
+        try:
+            from .yaml import parse_yaml  # noqa: PLC0415 - the optional extra, imported on use
+        except ImportError:
+            message = "reading YAML needs the 'yaml' extra: pip install 'solpt_rehab[yaml]'"
+            return UNSOUND, [problem((), "yaml-not-installed", message)], False
         return parse_yaml(decoded)
     return parse_json(decoded)
 
