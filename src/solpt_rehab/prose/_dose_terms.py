@@ -427,10 +427,14 @@ def may_state_terms(text: str) -> bool:
     Every term needs a number (a digit, a number word, "once"...) or a load's noun, and every
     token is matched in lower case; a text beyond ASCII is read in full.
     """
-    if not text.isascii():
-        return True
-    lower = text.lower()
-    return any(char in _DIGITS for char in lower) or any(word in lower for word in _TRIGGERS)
+    return not text.isascii() or _QUICK.search(text.lower()) is not None
+
+
+#: A digit or a trigger anywhere in the text: one scan, where a loop per character and a test per
+#: trigger cost the prose check more than reading the texts that pass. Literals only, so linear.
+_QUICK: Final = re.compile(
+    "[0-9]|" + "|".join(re.escape(word) for word in sorted(_TRIGGERS, key=len, reverse=True))
+)
 
 
 def read_terms(text: str) -> Terms:
