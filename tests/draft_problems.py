@@ -1,16 +1,28 @@
 """Inputs that raise each problem code of drafting from prose, of articles and of the importer.
 
 Kept beside the registry's tests (test_codes.py), which check that these and the validator's
-inputs together raise every registered code.
+inputs together raise every registered code. The codes of adherence are kept apart
+(``ADHERENCE``): they are not drafting's, whose codes test_codes.py finds in the source.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 
 import attrs
 
-from solpt_rehab import Problem, catalog, to_document, validate
+from solpt_rehab import (
+    ItemLog,
+    Problem,
+    RoutineBuilder,
+    SessionLog,
+    SetLog,
+    adherence,
+    catalog,
+    to_document,
+    validate,
+)
 from solpt_rehab.importers.free_exercise_db import import_exercises
 from solpt_rehab.prose import read_article
 
@@ -34,6 +46,19 @@ def _validated(step: str) -> Callable[[], Sequence[Problem]]:
     return lambda: validate(to_document(changed)).problems
 
 
+def _adherence(*items: ItemLog, date: str = "2026-12-07") -> Callable[[], Sequence[Problem]]:
+    """Adherence's problems for a routine of the lying march and two logs of ``items``, at
+    ``date`` and 7 December 2026 (07:30 both), over 7 December 2026."""
+    builder = RoutineBuilder("March")
+    builder.add("lying-march")
+    day = datetime.date(2026, 12, 7)
+    logs = [SessionLog(date=date, time="07:30", items=items)] * 2
+    return lambda: adherence(builder.build(), logs, day, day).problems
+
+
+_MARCH = ItemLog(exercise="lying-march", sets=[SetLog(reps=8)])
+
+
 #: Each code, and what raises it (the validator's prose check too, for the codes it gained with
 #: the readings of sets, timed work and load).
 DRAFTS: dict[str, Callable[[], Sequence[Problem]]] = {
@@ -54,4 +79,12 @@ DRAFTS: dict[str, Callable[[], Sequence[Problem]]] = {
     "prose-sets-mismatch": _validated("Do 2 sets."),
     "prose-work-mismatch": _validated("March on the spot for 30 seconds."),
     "prose-load-mismatch": _validated("Hold a 1 kg weight in each hand."),
+}
+
+#: Each code of adherence (the logs read against their routine), and what raises it.
+ADHERENCE: dict[str, Callable[[], Sequence[Problem]]] = {
+    "log-outside-programme": _adherence(_MARCH, date="2026-12-08"),
+    "duplicate-session": _adherence(_MARCH),
+    "log-unknown-exercise": _adherence(ItemLog(exercise="bridge", sets=[SetLog(reps=8)])),
+    "log-dose-far": _adherence(ItemLog(exercise="lying-march", sets=[SetLog(reps=17)])),
 }

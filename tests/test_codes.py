@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import solpt_rehab
-from draft_problems import DRAFTS
+from draft_problems import ADHERENCE, DRAFTS
 from solpt_rehab import Report, catalog, dumps, to_document, validate, validate_text
 from solpt_rehab._cli import main
 from solpt_rehab._core.codes import CODES, PARSE_CODES
@@ -236,11 +236,19 @@ def test_every_code_of_prose_and_the_importer_has_an_input_that_raises_it(code: 
     assert all(found.severity is CODES[found.code][0] for found in problems)
 
 
+@pytest.mark.parametrize("code", list(ADHERENCE))
+def test_every_code_of_adherence_has_logs_that_raise_it(code: str) -> None:
+    problems = ADHERENCE[code]()
+    assert code in {found.code for found in problems}
+    assert all(found.severity is CODES[found.code][0] for found in problems)
+
+
 def test_every_registered_code_is_covered_here() -> None:
     covered = (
         set(TEXTS)
         | set(DOCUMENTS)
         | set(DRAFTS)
+        | set(ADHERENCE)
         | {
             "unreadable-file",
             "invalid-value",
@@ -315,6 +323,12 @@ def test_prose_and_the_importer_write_only_registered_codes_of_the_right_severit
         "prose-hold-mismatch",
         "prose-reps-mismatch",
     }
+
+
+def test_adherence_writes_only_its_registered_warnings() -> None:
+    found = _codes_in_source(SOURCE / "_logs" / "adherence.py")
+    assert {code for _, code in found} == set(ADHERENCE)
+    assert all(CODES[code][0].value == "warning" for _, code in found)
 
 
 def test_unreadable_file_comes_from_the_command_line(

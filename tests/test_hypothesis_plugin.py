@@ -23,8 +23,18 @@ from solpt_rehab._hypothesis_plugin import REGISTERED, _hypothesis_setup_hook
 ROOT = Path(__file__).resolve().parent.parent
 HOOK = "solpt_rehab._hypothesis_plugin:_hypothesis_setup_hook"
 
-#: Values the library computes rather than a user builds: draw a routine or a document and ask.
-COMPUTED = {"Problem", "Report", "Cue", "SessionDuration", "LocatedProblem"}
+#: Values the library computes rather than a user builds: draw a routine or a document and ask
+#: (or a routine and its logs, for an adherence report).
+COMPUTED = {
+    "Problem",
+    "Report",
+    "Cue",
+    "SessionDuration",
+    "LocatedProblem",
+    "Adherence",
+    "ExerciseAdherence",
+    "PainRecord",
+}
 
 #: Every public attrs class whose values a user builds, and every public enumeration.
 MODEL_TYPES: list[type[Any]] = [

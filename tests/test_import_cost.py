@@ -35,6 +35,7 @@ DEFERRED = (
     "solpt_rehab._routines.timing",
     "solpt_rehab._present",
     *LOGS,
+    "solpt_rehab._logs.adherence",
 )
 
 
@@ -74,6 +75,7 @@ def test_building_a_routine_needs_neither_msgspec_nor_the_timeline() -> None:
             ["solpt_rehab._wire.schema", "solpt_rehab._wire.spec", *LOGS],
         ),
         ("import solpt_rehab; solpt_rehab.SessionLog", list(LOGS)),
+        ("from solpt_rehab import adherence", [*LOGS, "solpt_rehab._logs.adherence"]),
         ("import solpt_rehab; solpt_rehab.Cue", ["solpt_rehab._routines.timing"]),
         ("import solpt_rehab; solpt_rehab.Pacing", ["solpt_rehab._routines.timing"]),
         ("from solpt_rehab import session_duration", ["solpt_rehab._routines.timing"]),
@@ -91,6 +93,7 @@ def test_a_deferred_name_loads_its_module_on_first_use(code: str, loaded: list[s
 
 def test_deferred_names_are_listed_and_resolve_to_their_definitions() -> None:
     from solpt_rehab import _present  # noqa: PLC0415
+    from solpt_rehab._logs import adherence as _adherence  # noqa: PLC0415
     from solpt_rehab._routines import timing as _timeline  # noqa: PLC0415
     from solpt_rehab._wire import documents as _documents  # noqa: PLC0415
     from solpt_rehab._wire import schema as _schema  # noqa: PLC0415
@@ -104,6 +107,7 @@ def test_deferred_names_are_listed_and_resolve_to_their_definitions() -> None:
     assert solpt_rehab.Pacing is _timeline.Pacing
     assert solpt_rehab.session_duration is _timeline.session_duration
     assert solpt_rehab.session_timeline is _timeline.session_timeline
+    assert solpt_rehab.adherence is _adherence.adherence
     assert set(solpt_rehab.__all__) <= set(dir(solpt_rehab))
 
 

@@ -57,17 +57,21 @@ from ._version import __version__
 # The names that need msgspec (and json), and the timeline's, by the private module that defines
 # them. ``__getattr__`` below imports one the first time somebody asks for it.
 _LAZY: dict[str, str] = {
+    "Adherence": "_logs.adherence",
     "Cue": "_routines.timing",
     "CueKind": "_routines.timing",
     "Difficulty": "_logs.values",
+    "ExerciseAdherence": "_logs.adherence",
     "Interpretation": "_routines.timing",
     "ItemLog": "_logs.values",
     "LocatedProblem": "_wire.positions",
     "Pacing": "_routines.timing",
+    "PainRecord": "_logs.adherence",
     "Report": "_wire.validate",
     "SessionDuration": "_routines.timing",
     "SessionLog": "_logs.values",
     "SetLog": "_logs.values",
+    "adherence": "_logs.adherence",
     "dumps": "_wire.documents",
     "format_timeline": "_present",
     "from_document": "_wire.documents",
@@ -85,6 +89,7 @@ _LAZY: dict[str, str] = {
 if TYPE_CHECKING:
     # Type checkers see plain imports, and no module ``__getattr__``: a misspelt name stays an
     # error for them instead of becoming ``Any``.
+    from ._logs.adherence import Adherence, ExerciseAdherence, PainRecord, adherence
     from ._logs.values import Difficulty, ItemLog, SessionLog, SetLog
     from ._present import format_timeline
     from ._routines.timing import (
@@ -140,6 +145,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Adherence",
     "BodyRegion",
     "Category",
     "Citation",
@@ -151,6 +157,7 @@ __all__ = [
     "Effort",
     "Equipment",
     "Exercise",
+    "ExerciseAdherence",
     "Frequency",
     "Hold",
     "Interpretation",
@@ -164,6 +171,7 @@ __all__ = [
     "Media",
     "MediaKind",
     "Pacing",
+    "PainRecord",
     "Position",
     "Problem",
     "ProblemsError",
@@ -187,6 +195,7 @@ __all__ = [
     "UnknownExerciseError",
     "WeightUnit",
     "__version__",
+    "adherence",
     "catalog",
     "dumps",
     "format_timeline",

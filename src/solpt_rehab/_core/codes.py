@@ -142,6 +142,20 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     # -- session logs --
     "reps-two-ways": (E, "a set's repetitions given both in all (`reps`) and side by side"),
     "skipped-with-sets": (E, "an exercise logged as skipped that has sets done"),
+    # -- adherence (the logs read against their routine) --
+    "log-outside-programme": (
+        W,
+        "a log dated outside the period asked for or the routine's programme; left out",
+    ),
+    "duplicate-session": (
+        W,
+        "a second log of one session (same date and time, or equal); counted once",
+    ),
+    "log-unknown-exercise": (W, "a logged exercise that the routine does not hold; left out"),
+    "log-dose-far": (
+        W,
+        "a set of more than twice the prescribed repetitions, or over twice the sets; counted",
+    ),
     # -- the report itself --
     "too-many-problems": (
         E,

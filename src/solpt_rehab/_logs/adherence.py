@@ -1,0 +1,379 @@
+"""Adherence: what share of a routine's prescription its session logs show done (CERT item 16a).
+
+The definition, stated once here and in ``docs/logs.md``:
+
+* The **period** is the days from ``start`` to ``end``, both included, that fall within the
+  routine's programme (from ``routine.start``, when set, for ``routine.weeks`` weeks, when set).
+* **Sessions prescribed** = ``sessions_per_day`` x ``days_per_week`` x ``days / 7``: a week of
+  fewer than seven session days is spread evenly over its days, so a partial week counts its
+  share (3 days a week over 10 days prescribes 30/7 sessions).
+* A **session is done** when its log, counted, holds at least one set of the routine's
+  exercises. Logs outside the period (``log-outside-programme``) and the second of two logs of one
+  session (``duplicate-session``) are not counted.
+* **Per exercise**, the sets and repetitions prescribed per session are, over the routine's items
+  of that exercise, ``sets_played(item)`` and ``sets_played(item) x reps``, times the sessions
+  prescribed. Repetitions are counted as the exercise counts them: in all for a ``total`` rule or
+  a one-sided exercise, and for a ``per-side`` rule each side apart (8 per side is 16); a logged
+  set's repetitions are its ``reps`` (doubled for ``per-side``) or ``left_reps + right_reps``.
+  Every logged set is a set done, a set given up at 0 repetitions included.
+* Every **share** is done / prescribed, **capped at 1.0**: doing more on one day does not make up
+  for another; the counts themselves are in the report uncapped.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator, Sequence
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from .._core.errors import InvalidValueError
+from .._core.problems import Problem, problem
+from .._model.values import CountingRule
+from .._routines.dose import sets_played
+from .._routines.values import Routine, RoutineItem
+from .values import ItemLog, SessionLog, SetLog
+
+__all__ = ["Adherence", "ExerciseAdherence", "PainRecord", "adherence"]
+
+#: A logged set with more than this many times the prescribed repetitions, or a session with
+#: more than this many times the prescribed sets, is far from the prescription (``log-dose-far``).
+FAR_FACTOR: Final = 2
+_WEEK: Final = 7
+
+
+@attrs.frozen(kw_only=True)
+class ExerciseAdherence:
+    """What share of one exercise's prescribed sets and repetitions the logs show done.
+
+    Attributes:
+        exercise: The exercise id.
+        sets_prescribed: The sets prescribed over the period (may be fractional: see
+            :func:`adherence`).
+        sets_done: The sets logged in the sessions counted.
+        sets_share: ``sets_done / sets_prescribed``, capped at 1.0.
+        reps_prescribed: The repetitions prescribed over the period, counted as the exercise
+            counts them (each side apart for a per-side rule).
+        reps_done: The repetitions logged, counted the same way.
+        reps_share: ``reps_done / reps_prescribed``, capped at 1.0.
+
+    .. versionadded:: 0.2.0
+    """
+
+    exercise: str
+    sets_prescribed: float
+    sets_done: int
+    sets_share: float
+    reps_prescribed: float
+    reps_done: int
+    reps_share: float
+
+
+@attrs.frozen(kw_only=True)
+class PainRecord:
+    """Pain before and after one counted session, on the 0-10 numeric rating scale.
+
+    Attributes:
+        date: The day of the session.
+        time: The time it started, or ``None``.
+        before: Pain before the session, or ``None`` when not recorded.
+        after: Pain after the session, or ``None`` when not recorded.
+
+    .. versionadded:: 0.2.0
+    """
+
+    date: datetime.date
+    time: datetime.time | None
+    before: int | None
+    after: int | None
+
+
+@attrs.frozen(kw_only=True)
+class Adherence:
+    """How much of a routine's prescription its session logs show done over a period.
+
+    Adherence is measured as the share of the prescription done (CERT item 16a):
+
+    * the period is the days from ``start`` to ``end``, both included, within the routine's
+      programme (from its ``start`` for its ``weeks``, when set);
+    * sessions prescribed = sessions a day x days a week x days / 7, so a partial week counts its
+      share of the week's session days;
+    * a session is done when its log holds a set of the routine's exercises; logs outside the
+      period and the second log of one session are left out, each with a warning;
+    * per exercise, the sets prescribed are ``sets_played(item)`` per session and the repetitions
+      ``sets_played(item) x reps``, summed over the exercise's items, counted as the exercise
+      counts them (each side apart for a per-side rule); every logged set is a set done;
+    * each share is done / prescribed, capped at 1.0; the counts are not capped.
+
+    Attributes:
+        start: The first day of the period counted.
+        end: The last day of the period counted.
+        days: The number of days counted.
+        sessions_prescribed: The sessions prescribed over the period.
+        sessions_done: The sessions logged and counted.
+        sessions_share: ``sessions_done / sessions_prescribed``, capped at 1.0.
+        exercises: Per exercise of the routine, in the routine's order, its shares.
+        days_without_session: The days of the period with no session done, in order (for fewer
+            than seven session days a week, some are rest days).
+        pain: Pain before and after each counted session, in date and time order.
+        problems: What the logs hold that the figures leave out or that looks wrong, with JSON
+            Pointer paths into the list of logs (``/2/items/0``).
+
+    .. versionadded:: 0.2.0
+    """
+
+    start: datetime.date
+    end: datetime.date
+    days: int
+    sessions_prescribed: float
+    sessions_done: int
+    sessions_share: float
+    exercises: tuple[ExerciseAdherence, ...]
+    days_without_session: tuple[datetime.date, ...]
+    pain: tuple[PainRecord, ...]
+    problems: tuple[Problem, ...]
+
+
+def _share(done: int, prescribed: Fraction) -> float:
+    return float(min(Fraction(done) / prescribed, Fraction(1)))
+
+
+def _per_side(item: RoutineItem) -> bool:
+    return item.exercise.repetitions.counting is CountingRule.PER_SIDE
+
+
+def _set_reps(logged: SetLog, *, per_side: bool) -> int:
+    if logged.reps is not None:
+        return logged.reps * (2 if per_side else 1)
+    return (logged.left_reps or 0) + (logged.right_reps or 0)
+
+
+def _programme(routine: Routine) -> tuple[datetime.date | None, datetime.date | None]:
+    first = routine.start
+    if first is None or routine.weeks is None:
+        return first, None
+    return first, first + datetime.timedelta(days=_WEEK * routine.weeks - 1)
+
+
+def _day(name: str, value: object) -> datetime.date:
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise InvalidValueError(f"{name!r} must be a datetime.date: {value!r}")
+    return value
+
+
+def _check_arguments(
+    routine: object, logs: object, start: object, end: object
+) -> tuple[SessionLog, ...]:
+    if not isinstance(routine, Routine):
+        raise InvalidValueError(f"'routine' must be a Routine: {routine!r}")
+    first = _day("start", start)
+    if _day("end", end) < first:
+        raise InvalidValueError(f"'end' must be >= 'start' ({start}): {end}")
+    if isinstance(logs, (str, bytes)) or not isinstance(logs, Iterable):
+        raise InvalidValueError(f"'logs' must be an iterable of SessionLog: {logs!r}")
+    found = tuple(logs)
+    for index, log in enumerate(found):
+        if not isinstance(log, SessionLog):
+            raise InvalidValueError(f"'logs[{index}]' must be a SessionLog: {log!r}")
+    return found
+
+
+def _counted(
+    logs: Sequence[SessionLog], first: datetime.date, last: datetime.date
+) -> Iterator[tuple[int, SessionLog] | Problem]:
+    """The logs counted, with their index, and a problem for each left out, in the logs' order."""
+    seen: dict[tuple[datetime.date, datetime.time], int] = {}
+    kept: list[SessionLog] = []
+    for index, log in enumerate(logs):
+        if not first <= log.date <= last:
+            yield problem(
+                (index,),
+                "log-outside-programme",
+                f"the session of {log.date.isoformat()} is outside the period counted "
+                f"({first.isoformat()} to {last.isoformat()}); left out",
+            )
+            continue
+        key = None if log.time is None else (log.date, log.time)
+        earlier = seen.get(key) if key is not None else None
+        if earlier is None and log in kept:
+            earlier = next(i for i, other in enumerate(logs) if other == log)
+        if earlier is not None:
+            yield problem(
+                (index,),
+                "duplicate-session",
+                f"the session of {log.date.isoformat()}"
+                f"{'' if log.time is None else ' at ' + log.time.strftime('%H:%M')} is logged "
+                f"already (/{earlier}); counted once",
+            )
+            continue
+        if key is not None:
+            seen[key] = index
+        kept.append(log)
+        yield index, log
+
+
+def _item_problems(
+    index: int,
+    log: SessionLog,
+    items: dict[str, list[RoutineItem]],
+) -> Iterator[Problem]:
+    sets_by_exercise: dict[str, list[int]] = {}
+    for position, item_log in enumerate(log.items):
+        prescribed = items.get(item_log.exercise)
+        if prescribed is None:
+            yield problem(
+                (index, "items", position),
+                "log-unknown-exercise",
+                f"{item_log.exercise!r} is not an exercise of the routine; left out",
+            )
+            continue
+        sets_by_exercise.setdefault(item_log.exercise, []).append(position)
+        per_side = _per_side(prescribed[0])
+        most = max(item.reps for item in prescribed) * (2 if per_side else 1)
+        for number, logged in enumerate(item_log.sets):
+            reps = _set_reps(logged, per_side=per_side)
+            if reps > FAR_FACTOR * most:
+                yield problem(
+                    (index, "items", position, "sets", number),
+                    "log-dose-far",
+                    f"{reps} repetitions done, more than {FAR_FACTOR} times the {most} "
+                    f"prescribed for {item_log.exercise!r}",
+                )
+    for exercise, positions in sets_by_exercise.items():
+        done = sum(len(log.items[position].sets) for position in positions)
+        prescribed_sets = sum(sets_played(item) for item in items[exercise])
+        if done > FAR_FACTOR * prescribed_sets:
+            yield problem(
+                (index, "items", positions[0], "sets"),
+                "log-dose-far",
+                f"{done} sets of {exercise!r} done in one session, more than {FAR_FACTOR} times "
+                f"the {prescribed_sets} prescribed",
+            )
+
+
+def _done(item_logs: Iterable[ItemLog], *, per_side: bool) -> tuple[int, int]:
+    sets = reps = 0
+    for item_log in item_logs:
+        sets += len(item_log.sets)
+        reps += sum(_set_reps(logged, per_side=per_side) for logged in item_log.sets)
+    return sets, reps
+
+
+def adherence(
+    routine: Routine,
+    logs: Iterable[SessionLog],
+    start: datetime.date,
+    end: datetime.date,
+) -> Adherence:
+    """Measure how much of ``routine`` the ``logs`` show done from ``start`` to ``end``.
+
+    The definition is :class:`Adherence`'s. The logs are read, never judged silently: a log outside
+    the period or the programme (``log-outside-programme``), a second log of one session, the same
+    date and time or the same log twice (``duplicate-session``), a logged exercise the routine
+    lacks (``log-unknown-exercise``) are left out of the counts with a warning; a set of more than
+    twice the prescribed repetitions, or more than twice the prescribed sets in one session
+    (``log-dose-far``), is counted with a warning.
+
+    Args:
+        routine: The routine prescribed.
+        logs: The session logs, in any order; problem paths index this sequence.
+        start: The first day of the period, included.
+        end: The last day of the period, included.
+
+    Returns:
+        The report, with its problems.
+
+    Raises:
+        InvalidValueError: For a ``routine`` that is not a :class:`~solpt_rehab.Routine`, a log
+            that is not a :class:`~solpt_rehab.SessionLog`, ``start`` or ``end`` not a date,
+            ``end`` before ``start``, or a period with no day of the routine's programme.
+
+    .. versionadded:: 0.2.0
+    """
+    found = _check_arguments(routine, logs, start, end)
+    programme_first, programme_last = _programme(routine)
+    first = start if programme_first is None else max(start, programme_first)
+    last = end if programme_last is None else min(end, programme_last)
+    if last < first:
+        raise InvalidValueError(
+            f"the period {start.isoformat()} to {end.isoformat()} holds no day of the routine's "
+            f"programme: {routine.start!r} for {routine.weeks!r} weeks"
+        )
+    days = (last - first).days + 1
+    frequency = routine.frequency
+    sessions = Fraction(frequency.sessions_per_day * frequency.days_per_week * days, _WEEK)
+
+    items: dict[str, list[RoutineItem]] = {}
+    for item in routine.items:
+        items.setdefault(item.exercise.id, []).append(item)
+
+    problems: list[Problem] = []
+    counted: list[SessionLog] = []
+    for entry in _counted(found, first, last):
+        if isinstance(entry, Problem):
+            problems.append(entry)
+            continue
+        index, log = entry
+        problems.extend(_item_problems(index, log, items))
+        counted.append(log)
+
+    done = [
+        log
+        for log in counted
+        if any(item_log.sets for item_log in log.items if item_log.exercise in items)
+    ]
+    session_days = {log.date for log in done}
+    exercises = []
+    for exercise, prescribed in items.items():
+        per_side = _per_side(prescribed[0])
+        sets_each = sum(sets_played(item) for item in prescribed)
+        reps_each = sum(
+            sets_played(item) * item.reps * (2 if per_side else 1) for item in prescribed
+        )
+        sets_done, reps_done = _done(
+            (
+                item_log
+                for log in counted
+                for item_log in log.items
+                if item_log.exercise == exercise
+            ),
+            per_side=per_side,
+        )
+        exercises.append(
+            ExerciseAdherence(
+                exercise=exercise,
+                sets_prescribed=float(sets_each * sessions),
+                sets_done=sets_done,
+                sets_share=_share(sets_done, sets_each * sessions),
+                reps_prescribed=float(reps_each * sessions),
+                reps_done=reps_done,
+                reps_share=_share(reps_done, reps_each * sessions),
+            )
+        )
+    ordered = sorted(counted, key=lambda log: (log.date, log.time or datetime.time.min))
+    return Adherence(
+        start=first,
+        end=last,
+        days=days,
+        sessions_prescribed=float(sessions),
+        sessions_done=len(done),
+        sessions_share=_share(len(done), sessions),
+        exercises=tuple(exercises),
+        days_without_session=tuple(
+            day
+            for offset in range(days)
+            if (day := first + datetime.timedelta(days=offset)) not in session_days
+        ),
+        pain=tuple(
+            PainRecord(date=log.date, time=log.time, before=log.pain_before, after=log.pain_after)
+            for log in ordered
+        ),
+        problems=tuple(sorted(problems, key=_order_key)),
+    )
+
+
+def _order_key(found: Problem) -> tuple[int, ...]:
+    """Problems in the logs' order: by the numbers of their paths."""
+    return tuple(int(token) if token.isdigit() else -1 for token in found.path.split("/")[1:])
