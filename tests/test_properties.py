@@ -313,6 +313,8 @@ def test_a_routine_goes_round_the_wire_format_unchanged(routine: Routine) -> Non
     assert loads(dumps(routine)) == routine
 
 
+# A routine found may be large; Hypothesis warns when it writes one's repr, which says nothing here.
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
 @pytest.mark.parametrize(
     ("name", "strategy", "condition"),
     [
