@@ -20,18 +20,14 @@ from .._core.suggest import unknown_id_hint
 from .._model.rules import Nullable, Text, fields_of, show
 from .._model.values import Exercise, Load
 from .dose import (
+    DOSE_FIELDS,
     TYPE_CODES,
     Side,
-    default_hold_seconds,
-    default_load,
-    default_reps,
-    default_sets,
-    default_side,
-    default_work_seconds,
     earlier_with_id,
     id_conflict_problem,
     item_problems,
     stand_in,
+    with_defaults,
 )
 from .values import Frequency, Routine, RoutineItem
 
@@ -293,30 +289,20 @@ class RoutineBuilder:
         at = ("items", index)
         at_id = (*at, "exercise")
         exercise, unresolved = self._resolve(entry.exercise, pointer(*at_id))
+        given = {name: getattr(entry, name) for name in DOSE_FIELDS}
         if exercise is None:
             # Without an exercise only the types of the dose can be checked.
             found = [
                 found_problem
                 for found_problem in item_problems(
                     stand_in(),
-                    hold_seconds=entry.hold_seconds,
-                    reps=1 if entry.reps is None else entry.reps,
-                    side=entry.side,
-                    deviation=entry.deviation,
-                    sets=entry.sets,
-                    work_seconds=entry.work_seconds,
-                    load=entry.load,
+                    **{**given, "reps": 1 if entry.reps is None else entry.reps},
                     at=at,
                 )
                 if found_problem.code in TYPE_CODES
             ]
             return [unresolved, *found] if unresolved is not None else found, None
-        hold = default_hold_seconds(exercise) if entry.hold_seconds is None else entry.hold_seconds
-        reps = default_reps(exercise) if entry.reps is None else entry.reps
-        side = default_side(exercise) if entry.side is None else entry.side
-        sets = default_sets(exercise) if entry.sets is None else entry.sets
-        work = default_work_seconds(exercise) if entry.work_seconds is None else entry.work_seconds
-        load = default_load(exercise) if entry.load is None else entry.load
+        dose = with_defaults(exercise, given)
         notes = _NOTES.problem(entry.notes, "notes", nullable=True)
         found = [] if notes is None else [problem((*at, "notes"), *notes)]
         first = earlier_with_id(first_by_id, index, exercise)
@@ -324,33 +310,11 @@ class RoutineBuilder:
             # Where the id stands: in the Exercise given, or the id given for the exercise.
             where = (*at, "exercise", "id") if isinstance(entry.exercise, Exercise) else at_id
             found.append(id_conflict_problem(where, first, exercise.id))
-        found.extend(
-            item_problems(
-                exercise,
-                hold_seconds=hold,
-                reps=reps,
-                side=side,
-                deviation=entry.deviation,
-                sets=sets,
-                work_seconds=work,
-                load=load,
-                at=at,
-            )
-        )
+        found.extend(item_problems(exercise, **dose, at=at))
         if any(found_problem.is_error for found_problem in found):
             return found, None
         # Without an error, item_problems has checked every value's type.
-        item = RoutineItem(
-            exercise=exercise,
-            hold_seconds=cast("float | None", hold),
-            reps=cast("int", reps),
-            side=cast("Side | str", side),
-            deviation=cast("str | None", entry.deviation),
-            sets=cast("int | None", sets),
-            work_seconds=cast("float | None", work),
-            load=cast("Load | None", load),
-            notes=cast("str | None", entry.notes),
-        )
+        item = RoutineItem(exercise=exercise, **dose, notes=cast("str | None", entry.notes))
         return found, item
 
     def _resolve(self, given: object, where: str) -> tuple[Exercise | None, Problem | None]:

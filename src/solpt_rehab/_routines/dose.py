@@ -8,8 +8,8 @@ disagree. The module knows exercises and doses, not routines: the routine's valu
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
-from typing import Final, Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Final, Protocol
 
 import attrs
 
@@ -39,6 +39,7 @@ from .._model.values import (
 )
 
 __all__ = [
+    "DOSE_FIELDS",
     "IMPLAUSIBLE_OPEN_ENDED_FACTOR",
     "TYPE_CODES",
     "Side",
@@ -56,6 +57,7 @@ __all__ = [
     "sets_played",
     "stand_in",
     "to_side",
+    "with_defaults",
 ]
 
 #: An open-ended count ("at least 3") prescribed above this many times its lower bound is legal
@@ -137,6 +139,31 @@ def default_side(exercise: Exercise) -> Side | None:
     no default: only the clinician knows which side hurts.
     """
     return None if exercise.laterality is Laterality.AFFECTED_SIDE else Side.BOTH
+
+
+#: The fields of one prescribed dose, as :func:`item_problems` takes them (by keyword) and as a
+#: routine item and the builder hold them: the one list the callers build their arguments from.
+DOSE_FIELDS: Final = ("hold_seconds", "reps", "side", "deviation", "sets", "work_seconds", "load")
+
+_DEFAULTS: Final[dict[str, Callable[[Exercise], object]]] = {
+    "hold_seconds": default_hold_seconds,
+    "reps": default_reps,
+    "side": default_side,
+    "sets": default_sets,
+    "work_seconds": default_work_seconds,
+    "load": default_load,
+}
+
+
+def with_defaults(exercise: Exercise, given: Mapping[str, Any]) -> dict[str, Any]:
+    """The dose ``given`` (by :data:`DOSE_FIELDS`), each field left out taking its default.
+
+    A field is left out when it is ``None``; the defaults are the ``default_*`` functions above.
+    """
+    return {
+        name: _DEFAULTS[name](exercise) if value is None and name in _DEFAULTS else value
+        for name, value in given.items()
+    }
 
 
 # -- the dose rules -------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from .._model import rules
 from .._model.rules import ArrayOf, Day, Nullable, Number, Part, Text, declare
 from .._model.values import CountingRule, Exercise, Laterality, Load, format_number
 from .dose import (
+    DOSE_FIELDS,
     Side,
     default_load,
     id_conflict_problem,
@@ -155,17 +156,8 @@ class RoutineItem:
         _raise_errors(self._problems(()), f"this dose of {self.exercise.id!r} is not documented:")
 
     def _problems(self, at: tuple[str | int, ...]) -> Iterator[Problem]:
-        return item_problems(
-            self.exercise,
-            hold_seconds=self.hold_seconds,
-            reps=self.reps,
-            side=self.side,
-            deviation=self.deviation,
-            sets=self.sets,
-            work_seconds=self.work_seconds,
-            load=self.load,
-            at=at,
-        )
+        dose = {name: getattr(self, name) for name in DOSE_FIELDS}
+        return item_problems(self.exercise, **dose, at=at)
 
     @property
     def problems(self) -> tuple[Problem, ...]:

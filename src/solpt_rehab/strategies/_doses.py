@@ -30,7 +30,7 @@ from .._model.values import (
     TimedWork,
     WeightUnit,
 )
-from .._routines.dose import IMPLAUSIBLE_OPEN_ENDED_FACTOR, Side
+from .._routines.dose import DOSE_FIELDS, IMPLAUSIBLE_OPEN_ENDED_FACTOR, Side
 from .._routines.timing import Pacing
 from .._routines.values import RoutineItem
 from ._arguments import (
@@ -661,17 +661,8 @@ class Dose:
             RoutineError: When the dose breaks a dose rule of ``exercise`` (never for a dose that
                 :func:`doses` drew for that exercise).
         """
-        return RoutineItem(
-            exercise=exercise,
-            hold_seconds=self.hold_seconds,
-            reps=self.reps,
-            side=self.side,
-            deviation=self.deviation,
-            sets=self.sets,
-            work_seconds=self.work_seconds,
-            load=self.load,
-            notes=notes,
-        )
+        dose = {name: getattr(self, name) for name in DOSE_FIELDS}
+        return RoutineItem(exercise=exercise, **dose, notes=notes)
 
 
 @functools.cache
