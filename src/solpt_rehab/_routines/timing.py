@@ -628,49 +628,35 @@ def _work(
     where = "" if side is Side.BOTH else f"{side.value} side, "
     count = f"{repetition.number} of {repetition.of}"
     announce = f"Set {of.number} of {of.of}. " if of is not None and opens_set else ""
-    set_number = None if of is None else of.number
+
+    def segment(kind: CueKind, what: str, span: _Span, *, interpreted: bool) -> _Segment:
+        # Only the first segment of a repetition that opens a set announces it.
+        nonlocal announce
+        prompt, announce = announce + _sentence(f"{where}{what}"), ""
+        return _Segment(
+            kind=kind,
+            exercise_id=exercise.id,
+            side=side,
+            prompt=prompt,
+            interpreted=interpreted,
+            span=span,
+            repetition=repetition.number,
+            set_number=None if of is None else of.number,
+        )
+
     if exercise.timed_work is not None:
         work = _prescribed_span(
             item.work_seconds, exercise.timed_work, default_work_seconds(exercise)
         )
-        yield _Segment(
-            kind=CueKind.WORK,
-            exercise_id=exercise.id,
-            side=side,
-            prompt=announce
-            + _sentence(f"{where}repetition {count}: keep moving for {_seconds_text(work.play)}."),
-            interpreted=False,
-            span=work,
-            repetition=repetition.number,
-            set_number=set_number,
-        )
-        announce = ""
-    if exercise.hold is None:
-        if exercise.timed_work is None:
-            yield _Segment(
-                kind=CueKind.MOVE,
-                exercise_id=exercise.id,
-                side=side,
-                prompt=announce
-                + _sentence(f"{where}repetition {count}: move steadily out and back."),
-                interpreted=True,
-                span=spans[Interpretation.MOVE.keyword],
-                repetition=repetition.number,
-                set_number=set_number,
-            )
-        return
-    hold = _prescribed_span(item.hold_seconds, exercise.hold, default_hold_seconds(exercise))
-    yield _Segment(
-        kind=CueKind.HOLD,
-        exercise_id=exercise.id,
-        side=side,
-        prompt=announce
-        + _sentence(f"{where}hold {count}: stay there for {_seconds_text(hold.play)}."),
-        interpreted=False,
-        span=hold,
-        repetition=repetition.number,
-        set_number=set_number,
-    )
+        what = f"repetition {count}: keep moving for {_seconds_text(work.play)}."
+        yield segment(CueKind.WORK, what, work, interpreted=False)
+    if exercise.hold is not None:
+        hold = _prescribed_span(item.hold_seconds, exercise.hold, default_hold_seconds(exercise))
+        what = f"hold {count}: stay there for {_seconds_text(hold.play)}."
+        yield segment(CueKind.HOLD, what, hold, interpreted=False)
+    elif exercise.timed_work is None:
+        what = f"repetition {count}: move steadily out and back."
+        yield segment(CueKind.MOVE, what, spans[Interpretation.MOVE.keyword], interpreted=True)
 
 
 def _between(
