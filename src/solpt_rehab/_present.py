@@ -35,17 +35,15 @@ __all__ = [
 
 # -- text from strangers, made safe to print ------------------------------------------------------
 
+#: The characters below but the C0 controls, which ``json.dumps`` escapes itself.
+_BEYOND_C0: Final = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 #: What must never reach a terminal raw: the C0 controls (ESC starts a terminal's escape sequences,
 #: a newline would forge another line, BEL rings), DEL, the C1 controls (U+009B is a one-character
 #: CSI), the line and paragraph separators, and the bidirectional marks, embeddings, overrides and
 #: isolates (U+202E shows text right to left, "Trojan Source").
-_UNSAFE: Final = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+_UNSAFE: Final = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
 #: What JSON text may hold raw inside a string although a terminal acts on it.
-_UNSAFE_IN_JSON: Final = re.compile(
-    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+_UNSAFE_IN_JSON: Final = re.compile(f"[{_BEYOND_C0}]")
 
 
 _LATIN1: Final = 0xFF
