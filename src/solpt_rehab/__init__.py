@@ -68,11 +68,14 @@ _LAZY: dict[str, str] = {
     "Pacing": "_routines.timing",
     "PainRecord": "_logs.adherence",
     "Report": "_wire.validate",
+    "WeekAdherence": "_logs.weekly",
     "SessionDuration": "_routines.timing",
     "SessionLog": "_logs.values",
     "SetLog": "_logs.values",
     "adherence": "_logs.adherence",
+    "adherence_chart": "_logs.chart",
     "dumps": "_wire.documents",
+    "format_adherence": "_logs.text",
     "format_timeline": "_present",
     "from_document": "_wire.documents",
     "json_schema": "_wire.schema",
@@ -84,13 +87,17 @@ _LAZY: dict[str, str] = {
     "validate": "_wire.documents",
     "validate_jsonl": "_wire.documents",
     "validate_text": "_wire.documents",
+    "weekly_adherence": "_logs.weekly",
 }
 
 if TYPE_CHECKING:
     # Type checkers see plain imports, and no module ``__getattr__``: a misspelt name stays an
     # error for them instead of becoming ``Any``.
     from ._logs.adherence import Adherence, ExerciseAdherence, PainRecord, adherence
+    from ._logs.chart import adherence_chart
+    from ._logs.text import format_adherence
     from ._logs.values import Difficulty, ItemLog, SessionLog, SetLog
+    from ._logs.weekly import WeekAdherence, weekly_adherence
     from ._present import format_timeline
     from ._routines.timing import (
         Cue,
@@ -193,11 +200,14 @@ __all__ = [
     "StepKind",
     "TimedWork",
     "UnknownExerciseError",
+    "WeekAdherence",
     "WeightUnit",
     "__version__",
     "adherence",
+    "adherence_chart",
     "catalog",
     "dumps",
+    "format_adherence",
     "format_timeline",
     "from_document",
     "json_schema",
@@ -209,4 +219,5 @@ __all__ = [
     "validate",
     "validate_jsonl",
     "validate_text",
+    "weekly_adherence",
 ]

@@ -27,6 +27,7 @@ from ._batch import (
     in_order,
     ready,
 )
+from ._cli_adherence import add_parser as add_adherence_parser
 from ._core.codes import CODES, Severity
 from ._core.errors import DocumentError, UnknownExerciseError
 from ._core.problems import problem
@@ -510,6 +511,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  solpt-rehab show lying-march --format json\n"
             "  solpt-rehab validate exercise.json\n"
             "  solpt-rehab import free-exercise-db exercises.json -o catalog.json\n"
+            "  solpt-rehab adherence routine.json logs.jsonl --chart weeks.svg\n"
             "  solpt-rehab schema > solpt-rehab.schema.json\n\n"
             "Run 'solpt-rehab COMMAND --help' for a command's options."
         ),
@@ -717,6 +719,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT", help="where to write the catalog (default: stdout)"
     )
     importing.set_defaults(handler=_import)
+    add_adherence_parser(commands)
     return parser
 
 

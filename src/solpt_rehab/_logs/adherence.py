@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -42,6 +42,11 @@ __all__ = ["Adherence", "ExerciseAdherence", "PainRecord", "adherence"]
 #: more than this many times the prescribed sets, is far from the prescription (``log-dose-far``).
 FAR_FACTOR: Final = 2
 _WEEK: Final = 7
+
+
+def _number(value: float) -> float:
+    """``value`` for JSON: a whole float as an ``int`` (``5.0`` is ``5``), else as it is."""
+    return int(value) if float(value).is_integer() else value
 
 
 @attrs.frozen(kw_only=True)
@@ -70,6 +75,24 @@ class ExerciseAdherence:
     reps_done: int
     reps_share: float
 
+    def to_json(self) -> dict[str, Any]:
+        """The exercise's figures as a JSON object, every field under its own name.
+
+        Returns:
+            A new dict; a whole number is an ``int`` (``5``, never ``5.0``).
+
+        .. versionadded:: 0.2.0
+        """
+        return {
+            "exercise": self.exercise,
+            "sets_prescribed": _number(self.sets_prescribed),
+            "sets_done": self.sets_done,
+            "sets_share": _number(self.sets_share),
+            "reps_prescribed": _number(self.reps_prescribed),
+            "reps_done": self.reps_done,
+            "reps_share": _number(self.reps_share),
+        }
+
 
 @attrs.frozen(kw_only=True)
 class PainRecord:
@@ -88,6 +111,22 @@ class PainRecord:
     time: datetime.time | None
     before: int | None
     after: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as a JSON object: ``{"date": "2026-12-07", "time": "07:30", ...}``.
+
+        Returns:
+            A new dict; the date in ISO 8601 (``YYYY-MM-DD``), the time as the session log
+            document writes it (``HH:MM``) or ``None``.
+
+        .. versionadded:: 0.2.0
+        """
+        return {
+            "date": self.date.isoformat(),
+            "time": None if self.time is None else self.time.isoformat(timespec="minutes"),
+            "before": self.before,
+            "after": self.after,
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -134,6 +173,42 @@ class Adherence:
     days_without_session: tuple[datetime.date, ...]
     pain: tuple[PainRecord, ...]
     problems: tuple[Problem, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as a JSON object, as ``solpt-rehab adherence --format json`` writes it.
+
+        Every field is under its own name, in the order above; dates are ISO 8601 strings,
+        ``exercises`` and ``pain`` hold :meth:`ExerciseAdherence.to_json` and
+        :meth:`PainRecord.to_json` objects, and each problem is an object with its ``path``,
+        ``code``, ``severity`` and ``message``. The form is described field by field in
+        ``docs/logs.md``.
+
+        Returns:
+            A new dict that ``json.dumps`` writes as it is; a whole number is an ``int``
+            (``5``, never ``5.0``), so that every number is written one way.
+
+        .. versionadded:: 0.2.0
+        """
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "days": self.days,
+            "sessions_prescribed": _number(self.sessions_prescribed),
+            "sessions_done": self.sessions_done,
+            "sessions_share": _number(self.sessions_share),
+            "exercises": [exercise.to_json() for exercise in self.exercises],
+            "days_without_session": [day.isoformat() for day in self.days_without_session],
+            "pain": [record.to_json() for record in self.pain],
+            "problems": [
+                {
+                    "path": found.path,
+                    "code": found.code,
+                    "severity": found.severity.value,
+                    "message": found.message,
+                }
+                for found in self.problems
+            ],
+        }
 
 
 def _share(done: int, prescribed: Fraction) -> float:
