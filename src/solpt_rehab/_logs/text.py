@@ -124,7 +124,7 @@ def format_adherence(report: Adherence, weeks: Iterable[WeekAdherence] = ()) -> 
             "  " + ", ".join(day.isoformat() for day in missed[row : row + _PER_ROW])
             for row in range(0, len(missed), _PER_ROW)
         )
-    if report.pain:
+    if any(record.before is not None or record.after is not None for record in report.pain):
         lines.append("Pain, 0-10, before -> after:")
         lines.extend(
             f"  {record.date.isoformat()} "
