@@ -261,12 +261,18 @@ def _period(
         if not logs:
             return "no --start given, and neither the routine nor any log states a day"
         start = min(log.date for log in logs)
-    end: datetime.date | None = args.end
-    if end is None:
-        end = _today()
-        if routine.start is not None and routine.weeks is not None:
-            last = routine.start + datetime.timedelta(days=_WEEK * routine.weeks - 1)
-            end = min(end, last)
+    if args.end is not None:
+        return start, args.end
+    end, which = _today(), "today"
+    if routine.start is not None and routine.weeks is not None:
+        last = routine.start + datetime.timedelta(days=_WEEK * routine.weeks - 1)
+        if last < end:
+            end, which = last, "the programme's last day"
+    if end < start:
+        return (
+            f"the period would end before it starts: {start.isoformat()} is after "
+            f"{end.isoformat()}, {which}; give --end"
+        )
     return start, end
 
 
