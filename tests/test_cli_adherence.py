@@ -347,3 +347,56 @@ def test_nothing_on_disk_is_changed_but_the_chart(
     after = {path: path.read_bytes() for path in files.rglob("*") if path.is_file()}
     assert after.pop(files / "c.svg")
     assert after == before
+
+
+def test_without_the_yaml_extra_a_yaml_document_is_a_clean_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys  # noqa: PLC0415 - only this test hides a module
+
+    Path("routine.yaml").write_text("kind: routine\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "yaml", None)
+    monkeypatch.delitem(sys.modules, "solpt_rehab._wire.yaml", raising=False)
+    assert main(["adherence", "routine.yaml", "logs.jsonl"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        "solpt-rehab adherence: YAML needs the 'yaml' extra: pip install 'solpt_rehab[yaml]'\n",
+    )
+
+
+def test_with_json_output_an_unreadable_file_is_reported_as_validate_reports_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["adherence", "routine.json", "logs.jsonl", "gone.json", "--format", "json"]) == 2
+    output = json.loads(capsys.readouterr().out)
+    assert output == {
+        "files": [
+            {
+                "path": "gone.json",
+                "problems": [
+                    {
+                        "path": "",
+                        "code": "unreadable-file",
+                        "severity": "error",
+                        "message": "cannot read 'gone.json': no such file or directory",
+                        "line": None,
+                        "column": None,
+                    }
+                ],
+                "ok": False,
+                "documents": 0,
+                "errors": 0,
+                "warnings": 0,
+                "omitted": 0,
+            }
+        ],
+        "summary": {
+            "files": 1,
+            "documents": 0,
+            "bad_documents": 0,
+            "unreadable": 1,
+            "errors": 0,
+            "warnings": 0,
+            "omitted": 0,
+        },
+    }

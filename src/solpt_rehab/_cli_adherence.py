@@ -44,7 +44,7 @@ from ._logs.weekly import weekly_adherence
 from ._present import format_located, json_safe, printable
 from ._reporters import FileStats, JsonReporter, Summary
 from ._routines.values import Routine
-from ._wire.documents import loads, validate_text
+from ._wire.documents import Kind, Syntax, loads, validate_text
 from ._wire.positions import LocatedProblem, locate
 
 __all__ = ["add_parser"]
@@ -176,11 +176,12 @@ def _bytes(path: str | None, name: str) -> bytes | LocatedProblem:
 
 
 def _document(
-    data: bytes, syntax: str, kind: str, line: int | None = None
+    data: bytes, syntax: str, kind: Kind, line: int | None = None
 ) -> tuple[Any, tuple[LocatedProblem, ...]]:
     """A document's value (``None`` on an error) and its problems, placed in the text."""
-    report = validate_text(data, kind=kind, syntax="yaml" if syntax == "yaml" else "json")  # type: ignore[arg-type]
-    located = locate(data, report.problems, syntax=syntax)
+    chosen: Syntax = "yaml" if syntax == "yaml" else "json"
+    report = validate_text(data, kind=kind, syntax=chosen)
+    located = locate(data, report.problems, syntax=chosen)
     if line is not None:
         located = tuple(
             LocatedProblem(problem=found.problem, line=line, column=found.column or 1)
@@ -188,7 +189,7 @@ def _document(
         )
     if not report.ok:
         return None, located
-    return loads(data, kind=kind, syntax="yaml" if syntax == "yaml" else "json"), located  # type: ignore[call-overload]
+    return loads(data, kind=kind, syntax=chosen), located
 
 
 def _jsonl(source: Source, read: _Read) -> None:
@@ -339,13 +340,17 @@ def _document_errors(
         reporter.file_start(name)
         for found in mine:
             reporter.problem(name, found)
-        errors = sum(found.problem.is_error for found in mine)
+        # As validate counts them: a file that cannot be read is unreadable, not an error.
+        unreadable = any(found.problem.code in READING_CODES for found in mine)
+        errors = sum(
+            found.problem.is_error and found.problem.code not in READING_CODES for found in mine
+        )
         stats = FileStats(
-            documents=1,
-            bad_documents=1 if errors else 0,
+            documents=0 if unreadable else 1,
+            bad_documents=1 if errors and not unreadable else 0,
             errors=errors,
-            warnings=len(mine) - errors,
-            unreadable=any(found.problem.code in READING_CODES for found in mine),
+            warnings=sum(not found.problem.is_error for found in mine),
+            unreadable=unreadable,
         )
         reporter.file_end(name, stats)
         summary.add(stats)
