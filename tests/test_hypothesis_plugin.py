@@ -34,6 +34,7 @@ COMPUTED = {
     "Adherence",
     "ExerciseAdherence",
     "PainRecord",
+    "WeekAdherence",
 }
 
 #: Every public attrs class whose values a user builds, and every public enumeration.
