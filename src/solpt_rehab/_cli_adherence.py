@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -36,16 +36,15 @@ from ._inputs import (
     syntax_of,
     too_large,
 )
-from ._logs.adherence import Adherence, adherence
-from ._logs.chart import adherence_chart
-from ._logs.text import format_adherence
-from ._logs.values import SessionLog
-from ._logs.weekly import weekly_adherence
 from ._present import format_located, json_safe, printable
 from ._reporters import FileStats, JsonReporter, Summary
 from ._routines.values import Routine
 from ._wire.documents import Kind, Syntax, loads, validate_text
 from ._wire.positions import LocatedProblem, locate
+
+if TYPE_CHECKING:
+    from ._logs.adherence import Adherence
+    from ._logs.values import SessionLog
 
 __all__ = ["add_parser"]
 
@@ -371,6 +370,8 @@ def _output(
         }
         print(json_safe(json.dumps(output, indent=2, ensure_ascii=False)))
         return
+    from ._logs.text import format_adherence  # noqa: PLC0415 - see run()
+
     print(format_adherence(attrs.evolve(report, problems=()), weeks))
     for name, found in problems:
         print(format_located(name, found), file=sys.stderr)
@@ -383,6 +384,11 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:  # noqa: PLR0911 - one return per outcome
     """Run ``solpt-rehab adherence``; return the exit status."""
+    # Imported here, not above: every other command starts without the reports and the chart.
+    from ._logs.adherence import adherence  # noqa: PLC0415
+    from ._logs.chart import adherence_chart  # noqa: PLC0415
+    from ._logs.weekly import weekly_adherence  # noqa: PLC0415
+
     read = _read(args)
     if isinstance(read, str):
         return _fail(read)
