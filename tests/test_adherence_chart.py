@@ -13,10 +13,13 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from solpt_rehab import (
     InvalidValueError,
     ItemLog,
+    Routine,
     RoutineBuilder,
     SessionLog,
     SetLog,
@@ -24,6 +27,8 @@ from solpt_rehab import (
     adherence_chart,
     weekly_adherence,
 )
+from solpt_rehab._present import printable
+from solpt_rehab.strategies import routines, session_logs
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU_JAR = os.environ.get("SOLPT_REHAB_VNU_JAR")
@@ -207,6 +212,42 @@ def test_the_title_is_text_never_markup_and_never_what_xml_cannot_hold() -> None
     assert [element.tag for element in root.iter() if "script" in element.tag] == []
     assert "\x1b" not in svg
     assert "\u202e" not in svg
+
+
+@given(
+    routine=routines(max_items=3),
+    logs=st.lists(session_logs(), max_size=8),
+    days=st.integers(1, 60),
+    title=st.text(st.characters(exclude_categories=())),
+)
+def test_any_weeks_and_any_title_draw_well_formed_svg_true_to_the_figures(
+    routine: Routine, logs: list[SessionLog], days: int, title: str
+) -> None:
+    """For any routine, logs and title: XML that parses, one bar per week as high as its share,
+    a point per week with pain recorded, and the title shown as text, escaped as on a terminal."""
+    routine = attrs.evolve(routine, start=MONDAY, weeks=None)
+    logs = [attrs.evolve(entry, date=day(3 * index)) for index, entry in enumerate(logs)]
+    weeks = weekly_adherence(routine, logs, MONDAY, day(days - 1))
+    svg = adherence_chart(weeks, title=title)
+    svg.encode("utf-8")
+    root = parse(svg)
+    assert root.findtext(f"{SVG}title") == printable(title).translate(
+        {code: f"\\u{code:04x}" for code in (*range(0xD800, 0xE000), 0xFFFE, 0xFFFF)}
+    )
+    heights = [
+        float(rect.get("height", "nan")) for rect in group(root, "sessions").iter(f"{SVG}rect")
+    ]
+    assert heights == [float(_two(week.report.sessions_share * HEIGHT)) for week in weeks]
+    assert len(list(group(root, "pain-before").iter(f"{SVG}circle"))) == sum(
+        week.pain_before is not None for week in weeks
+    )
+    assert len(list(group(root, "pain-after").iter(f"{SVG}rect"))) == sum(
+        week.pain_after is not None for week in weeks
+    )
+
+
+def _two(value: float) -> float:
+    return round(value, 2)
 
 
 def test_the_weeks_passed_in_are_not_modified() -> None:
