@@ -400,3 +400,19 @@ def test_with_json_output_an_unreadable_file_is_reported_as_validate_reports_it(
             "omitted": 0,
         },
     }
+
+
+def test_a_documents_warnings_are_printed_with_the_reports_and_the_report_is_made(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    Path("bom.json").write_bytes(b"\xef\xbb\xbf" + dumps(log(1)).encode("utf-8"))
+    assert main(["adherence", "routine.json", "bom.json", "more/b.json"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[1] == "Sessions done: 1 of 6 prescribed (17%)"
+    assert err.splitlines() == [
+        "bom.json:1:1: warning byte-order-mark: the text starts with a byte-order mark (U+FEFF)",
+        (
+            "more/b.json:1:1: warning log-outside-programme: the session of 2026-11-04 is outside "
+            "the period counted (2026-10-05 to 2026-10-18); left out"
+        ),
+    ]
