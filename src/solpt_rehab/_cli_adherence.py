@@ -45,6 +45,7 @@ from ._wire.positions import LocatedProblem, locate
 if TYPE_CHECKING:
     from ._logs.adherence import Adherence
     from ._logs.values import SessionLog
+    from ._logs.weekly import WeekAdherence
 
 __all__ = ["add_parser"]
 
@@ -149,7 +150,7 @@ class _Origin:
     text: bytes
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class _Read:
     """What the inputs hold: the routine, the logs with their origins, every problem placed."""
 
@@ -220,13 +221,12 @@ def _read(args: argparse.Namespace) -> _Read | str:
         return "standard input (-) can be read once only"
     read = _Read()
     routine_name = STDIN_NAME if args.routine == "-" else args.routine
-    data = _bytes(None if args.routine == "-" else args.routine, args.routine)
+    data = _bytes(None if args.routine == "-" else args.routine, routine_name)
     if isinstance(data, LocatedProblem):
         read.problems.append((routine_name, data))
     else:
-        routine, located = _document(data, syntax_of(args.routine), "routine")
+        read.routine, located = _document(data, syntax_of(args.routine), "routine")
         read.problems.extend((routine_name, found) for found in located)
-        read = attrs.evolve(read, routine=routine)
     for source in sources(args.logs):
         if source.problem is not None:
             read.problems.append((source.name, LocatedProblem(problem=source.problem)))
@@ -359,7 +359,7 @@ def _document_errors(
 def _output(
     args: argparse.Namespace,
     report: Adherence,
-    weeks: Sequence[Any],
+    weeks: Sequence[WeekAdherence],
     problems: Sequence[tuple[str, LocatedProblem]],
 ) -> None:
     if args.format == "json":
@@ -395,8 +395,7 @@ def run(args: argparse.Namespace) -> int:  # noqa: PLR0911 - one return per outc
     codes = {found.problem.code for _, found in read.problems}
     if "yaml-not-installed" in codes:
         return _fail("YAML needs the 'yaml' extra: pip install 'solpt_rehab[yaml]'")
-    errors = [pair for pair in read.problems if pair[1].problem.is_error]
-    if errors:
+    if any(found.problem.is_error for _, found in read.problems):
         _document_errors(args, read.problems)
         return 2 if codes & READING_CODES else 1
     routine = read.routine
