@@ -174,6 +174,14 @@ def test_the_page_renders_and_a_screenshot_is_written(browser: Browser, tmp_path
     assert watch.quiet, (watch.dialogs, watch.console, watch.errors, watch.requests)
 
 
+def test_a_phone_wide_screen_needs_no_sideways_scrolling(browser: Browser, tmp_path: Path) -> None:
+    page, _ = open_page(browser, tmp_path, article_routine("left"))
+    page.set_viewport_size({"width": 360, "height": 740})
+
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") == 0
+    assert page.locator("[data-role=start]").is_visible()
+
+
 @pytest.mark.parametrize("side", ["left", "right"])
 def test_the_guided_timer_steps_through_every_cue_of_the_articles_routine_in_order(
     browser: Browser, tmp_path: Path, side: str
