@@ -107,12 +107,27 @@ def test_the_guided_session_plays_exactly_the_cues_the_routine_command_gives(
     assert data["timeline"] == cli["timeline"]
     assert len(data["timeline"]) == 28
     assert data["exercises"] == [
-        {"id": "figure-4-stretch", "number": 1, "name": "Figure-4 stretch", "sets": 1,
+        {"number": 1, "name": "Figure-4 stretch", "first_cue": 0, "sets": 1, "repetitions": 3},
+        {"number": 2, "name": "Knees-to-chest stretch", "first_cue": 6, "sets": 1,
          "repetitions": 3},
-        {"id": "knees-to-chest", "number": 2, "name": "Knees-to-chest stretch", "sets": 1,
-         "repetitions": 3},
-        {"id": "lying-march", "number": 3, "name": "Lying march", "sets": 1, "repetitions": 8},
+        {"number": 3, "name": "Lying march", "first_cue": 12, "sets": 1, "repetitions": 8},
     ]  # fmt: skip
+
+
+def test_an_exercise_that_comes_back_is_told_apart_by_its_item() -> None:
+    routine = (
+        RoutineBuilder("Both sides")
+        .add("figure-4-stretch", side="left", reps=3)
+        .add("figure-4-stretch", side="right", reps=4)
+        .build()
+    )
+
+    data = session_data(handout_html(routine))
+
+    assert data["exercises"] == [
+        {"number": 1, "name": "Figure-4 stretch", "first_cue": 0, "sets": 1, "repetitions": 3},
+        {"number": 2, "name": "Figure-4 stretch", "first_cue": 6, "sets": 1, "repetitions": 4},
+    ]
 
 
 @given(routine=routines(max_items=4), pacing=st.none() | pacings)
