@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
-from . import catalog
+from . import _cli_handout, catalog
 from ._batch import (
     READING_CODES,
     FileUnit,
@@ -508,6 +508,7 @@ def build_parser() -> argparse.ArgumentParser:
             "examples:\n"
             "  solpt-rehab catalog\n"
             "  solpt-rehab routine --painful-side left\n"
+            "  solpt-rehab handout --painful-side left -o handout.html\n"
             "  solpt-rehab show lying-march --format json\n"
             "  solpt-rehab validate exercise.json\n"
             "  solpt-rehab import free-exercise-db exercises.json -o catalog.json\n"
@@ -720,6 +721,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.set_defaults(handler=_import)
     add_adherence_parser(commands)
+    _cli_handout.add_parser(commands)
     return parser
 
 
