@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
-from . import catalog
+from . import _cli_calendar, catalog
 from ._batch import (
     READING_CODES,
     FileUnit,
@@ -507,6 +507,7 @@ def build_parser() -> argparse.ArgumentParser:
             "examples:\n"
             "  solpt-rehab catalog\n"
             "  solpt-rehab routine --painful-side left\n"
+            "  solpt-rehab calendar --start 2026-03-02 --at 08:00 --weeks 6 -o routine.ics\n"
             "  solpt-rehab show lying-march --format json\n"
             "  solpt-rehab validate exercise.json\n"
             "  solpt-rehab import free-exercise-db exercises.json -o catalog.json\n"
@@ -717,6 +718,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT", help="where to write the catalog (default: stdout)"
     )
     importing.set_defaults(handler=_import)
+    _cli_calendar.add_parser(commands)
     return parser
 
 
