@@ -40,7 +40,7 @@ _FIGURES_NOTE: Final = (
 
 @functools.cache
 def _template() -> bytes:
-    return importlib.resources.files(__package__).joinpath("templates", "handout.typ").read_bytes()
+    return (importlib.resources.files(__package__) / "templates" / "handout.typ").read_bytes()
 
 
 def _extra(exercise: HandoutExercise) -> list[str]:
