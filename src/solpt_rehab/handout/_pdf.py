@@ -143,8 +143,8 @@ def handout_pdf(
             :func:`~solpt_rehab.session_timeline`; ``None`` keeps the library's.
         log_weeks: How many weeks the paper log covers, as for :func:`handout_content`.
         paper: ``"a4"`` (the default) or ``"us-letter"``.
-        timestamp: The document's creation date, an aware datetime; ``None`` leaves it out, so
-            that one routine always gives the same bytes.
+        timestamp: The document's creation date, an aware datetime; ``None`` for now. Give one
+            to make the same bytes again from the same routine.
 
     Returns:
         The PDF file's bytes.
