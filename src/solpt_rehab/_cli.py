@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
-from . import _cli_calendar, catalog
+from . import _cli_calendar, _cli_handout, catalog
 from ._batch import (
     READING_CODES,
     FileUnit,
@@ -507,6 +507,7 @@ def build_parser() -> argparse.ArgumentParser:
             "examples:\n"
             "  solpt-rehab catalog\n"
             "  solpt-rehab routine --painful-side left\n"
+            "  solpt-rehab handout --painful-side left -o handout.html\n"
             "  solpt-rehab calendar --start 2026-03-02 --at 08:00 --weeks 6 -o routine.ics\n"
             "  solpt-rehab show lying-march --format json\n"
             "  solpt-rehab validate exercise.json\n"
@@ -718,6 +719,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT", help="where to write the catalog (default: stdout)"
     )
     importing.set_defaults(handler=_import)
+    _cli_handout.add_parser(commands)
     _cli_calendar.add_parser(commands)
     return parser
 

@@ -360,7 +360,10 @@ def _working_figures(cues: Iterable[Cue], exercise: Exercise) -> tuple[WorkingFi
             kind=cue.kind.value,
             seconds=cue.duration_seconds,
             covers=covers,
-            text=f"{_FIGURE_NAMES[cue.kind]}: {_seconds(cue.duration_seconds)} ({covers}).",
+            text=(
+                f"{_FIGURE_NAMES[cue.kind]}: {_seconds(cue.duration_seconds)}, "
+                f"the library's figure for {covers}."
+            ),
         )
     return tuple(figures.values())
 

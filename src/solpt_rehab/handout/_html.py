@@ -18,6 +18,7 @@ import hashlib
 import importlib.resources
 import json
 import math
+import urllib.parse
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
@@ -52,7 +53,7 @@ _MOST_TICKS: Final = 10
 
 _WIDTH: Final = 1000
 _LEFT: Final = 8  # room for the first tick's label
-_BAR_TOP: Final = 22
+_BAR_TOP: Final = 24
 _TALL: Final = 44
 _SHORT: Final = 20
 
@@ -67,6 +68,16 @@ def script_json(value: Any) -> str:
     for char in "<>&\u2028\u2029":
         text = text.replace(char, f"\\u{ord(char):04x}")
     return text
+
+
+#: What stays as it is in a link's address: RFC 3986's reserved and unreserved characters, and
+#: ``%`` (an escape already made). Everything else, spaces and ``<`` included, is percent-encoded.
+_URL_SAFE: Final = ":/?#[]@!$&'()*+,;=-._~%"
+
+
+def _href(uri: str) -> str:
+    """A linkable reference as a valid URL: ``a b<`` is ``a%20b%3C``."""
+    return urllib.parse.quote(uri, safe=_URL_SAFE)
 
 
 def _clock(seconds: float) -> str:
@@ -149,11 +160,18 @@ def _strip(content: HandoutContent) -> _Strip:
     ticks = []
     for number in range(count + 1):
         seconds = number * step
-        anchor = "start" if number == 0 else "middle"
+        # The first label starts at the left edge, one near the right edge ends there.
+        shift: float
+        if number == 0:
+            anchor, shift = "start", -_LEFT
+        elif x(seconds) > _WIDTH - 3 * _LEFT:
+            anchor, shift = "end", _WIDTH - x(seconds)
+        else:
+            anchor, shift = "middle", 0
         ticks.append(
             _Tick(
                 x=_number(x(seconds)),
-                text_x=_number(x(seconds) - (_LEFT if number == 0 else 0)),
+                text_x=_number(x(seconds) + shift),
                 anchor=anchor,
                 label=_clock(seconds),
             )
@@ -168,7 +186,7 @@ def _strip(content: HandoutContent) -> _Strip:
     legend = tuple((kind, name) for kind, name in KIND_NAMES.items() if kind in kinds)
     return _Strip(
         width=_WIDTH,
-        height=bottom + 30,
+        height=bottom + 32,
         axis_y=bottom + 2,
         bar_bottom=bottom,
         segments=segments,
@@ -300,6 +318,7 @@ def handout_html(
         first=content.timeline[0],
         kinds=KIND_NAMES,
         clock=_clock,
+        href=_href,
         strip=_strip(content),
         log_headings=_log_headings(content),
         policy=policy,

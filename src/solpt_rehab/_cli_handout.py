@@ -1,0 +1,185 @@
+"""``solpt-rehab handout``: a patient's handout of a routine, as HTML (or PDF), by the suffix.
+
+Kept apart from :mod:`solpt_rehab._cli`, which only registers it (:func:`add_parser`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Final
+
+from ._core.errors import DocumentError, InvalidValueError
+from ._inputs import STDIN_NAME, TooLargeError, reason
+from ._present import format_located, printable
+from ._routines.values import Routine
+
+_NAME: Final = "solpt-rehab handout"
+_HTML_SUFFIXES: Final = (".html", ".htm")
+
+_EPILOG: Final = """\
+The format follows OUT's suffix: .html (or .htm) writes one self-contained page
+(the handout, the session as a picture, a paper log, and a guided session with a
+countdown that plays in any browser, offline); .pdf writes the printable handout
+(needs the 'pdf' extra). -o - writes the HTML page to standard output.
+
+exit status:
+  0  the handout was written
+  1  the routine document has an error
+  2  a usage error, an extra that is not installed, or a file that cannot be read
+     or written
+
+examples:
+  solpt-rehab handout --painful-side left -o handout.html
+  solpt-rehab handout my-routine.json -o handout.html
+  solpt-rehab handout my-routine.yaml --log-weeks 6 -o handout.pdf
+"""
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"{_NAME}: {message}\n")
+    return 2
+
+
+def _document(path: str) -> Routine | int:
+    """The routine document at ``path``, or the exit status when there is none."""
+    from ._cli import _needs_yaml, _read, _syntax  # noqa: PLC0415 - _cli imports this module
+    from ._wire.documents import loads  # noqa: PLC0415 - the wire format, on first use
+    from ._wire.positions import locate  # noqa: PLC0415
+
+    name = STDIN_NAME if path == "-" else path
+    try:
+        data = _read(path)
+    except OSError as error:
+        return _fail(f"cannot read {printable(repr(path))}: {reason(error)}")
+    except TooLargeError as error:
+        return _fail(f"{printable(repr(path))} is longer than {error.limit} bytes, the limit")
+    syntax = _syntax(path)
+    try:
+        return loads(data, kind="routine", syntax=syntax)
+    except DocumentError as error:
+        if [found.code for found in error.problems] == ["yaml-not-installed"]:
+            return _needs_yaml("handout")
+        for found in locate(data, error.problems, syntax=syntax):
+            sys.stderr.write(format_located(name, found) + "\n")
+        return 1
+
+
+def _routine(args: argparse.Namespace) -> Routine | int:
+    if args.path is None:
+        from ._cli import article_routine  # noqa: PLC0415 - _cli imports this module
+
+        return article_routine(args.painful_side or "left")
+    if args.painful_side is not None:
+        return _fail(
+            "--painful-side applies only to the article's routine (no PATH); a routine "
+            "document states each item's side"
+        )
+    return _document(args.path)
+
+
+def _pdf(routine: Routine, log_weeks: int | None) -> bytes | int:
+    from . import handout  # noqa: PLC0415 - the handout's renderers, on first use
+
+    render = getattr(handout, "handout_pdf", None)
+    needs = "a PDF handout needs the 'pdf' extra: pip install 'solpt_rehab[pdf]'"
+    if render is None:
+        return _fail(needs)
+    try:
+        written: bytes = render(routine, log_weeks=log_weeks)
+    except ModuleNotFoundError:
+        return _fail(needs)
+    return written
+
+
+def _html(routine: Routine, log_weeks: int | None) -> bytes | int:
+    from .handout import handout_html  # noqa: PLC0415 - the handout's renderers, on first use
+
+    try:
+        return handout_html(routine, log_weeks=log_weeks).encode("utf-8")
+    except ModuleNotFoundError:
+        return _fail("an HTML handout needs the 'render' extra: pip install 'solpt_rehab[render]'")
+
+
+def _render(args: argparse.Namespace) -> tuple[Routine, bytes] | int:
+    """The routine and its handout's bytes, or the exit status when there are none."""
+    output: str = args.output
+    suffix = Path(output).suffix.lower()
+    if output != "-" and suffix not in (*_HTML_SUFFIXES, ".pdf"):
+        return _fail(
+            f"cannot tell the format of {printable(repr(output))} from its suffix: "
+            "name it .html or .pdf"
+        )
+    if args.log_weeks is not None and not 1 <= args.log_weeks <= 52:  # noqa: PLR2004
+        return _fail(f"--log-weeks must be from 1 to 52: {args.log_weeks}")
+    routine = _routine(args)
+    if isinstance(routine, int):
+        return routine
+    try:
+        written = (
+            _pdf(routine, args.log_weeks) if suffix == ".pdf" else _html(routine, args.log_weeks)
+        )
+    except InvalidValueError as error:
+        return _fail(printable(str(error)))
+    return written if isinstance(written, int) else (routine, written)
+
+
+def _handout(args: argparse.Namespace) -> int:
+    rendered = _render(args)
+    if isinstance(rendered, int):
+        return rendered
+    routine, written = rendered
+    output: str = args.output
+    if output == "-":
+        sys.stdout.buffer.write(written)
+        return 0
+    try:
+        Path(output).write_bytes(written)
+    except OSError as error:
+        return _fail(f"cannot write {printable(repr(output))}: {reason(error)}")
+    count = len(routine.items)
+    sys.stdout.write(
+        f"wrote {printable(output)}: {printable(repr(routine.name))}, "
+        f"{count} exercise{'' if count == 1 else 's'}\n"
+    )
+    return 0
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``handout`` among the command line's subcommands."""
+    parser = commands.add_parser(
+        "handout",
+        help="write a patient's handout of a routine (HTML with a guided session, or PDF)",
+        description=(
+            "Write a patient's handout of a routine. With no PATH, the routine is the source "
+            "article's three exercises at their documented minimums, the figure-4 stretch on "
+            "the painful side."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "path", nargs="?", metavar="PATH", help="a routine document (- reads stdin)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="where to write it: a .html or .pdf file, or - for the HTML on standard output",
+    )
+    parser.add_argument(
+        "--painful-side",
+        choices=("left", "right"),
+        default=None,
+        help="without PATH: the side of the painful hip (default: left)",
+    )
+    parser.add_argument(
+        "--log-weeks",
+        type=int,
+        default=None,
+        metavar="N",
+        help="weeks the paper log covers, 1 to 52 (default: the programme's, or 4 when open)",
+    )
+    parser.set_defaults(handler=_handout)
