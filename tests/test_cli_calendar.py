@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import icalendar
@@ -191,3 +193,27 @@ def test_the_command_is_listed_in_the_help(capsys: pytest.CaptureFixture[str]) -
     out = capsys.readouterr().out
     assert "    calendar  write calendar reminders (iCalendar) for a routine's sessions\n" in out
     assert "  solpt-rehab calendar --start 2026-03-02 --at 08:00 --weeks 6 -o routine.ics" in out
+
+
+def test_without_icalendar_it_is_a_clean_error_naming_the_extra(tmp_path: Path) -> None:
+    # A fresh interpreter in which icalendar cannot be imported: the command says what to install.
+    out = tmp_path / "r.ics"
+    code = (
+        "import sys; sys.modules['icalendar'] = None\n"
+        "from solpt_rehab._cli import main\n"
+        "sys.exit(main(['calendar', '--start', '2026-03-02', '--at', '08:00', "
+        f"'-o', {str(out)!r}]))\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        (
+            "solpt-rehab calendar: calendar reminders need the 'calendar' extra: "
+            "pip install 'solpt_rehab[calendar]'\n"
+        ),
+    )
+    assert not out.exists()
