@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 import re
+import subprocess
+import sys
 import zoneinfo
 from typing import Any
 
@@ -88,10 +90,12 @@ def test_the_articles_routine_file_is_exactly_this() -> None:
         "UID:7a935403-9dbc-550d-9088-fb609b763b60@solpt-rehab",
         "RRULE:FREQ=WEEKLY;COUNT=14;BYDAY=MO,TU,WE,TH,FR,SA,SU;WKST=MO",
         "DESCRIPTION:Lower back and hip pain\\, left side\\n1 session a day\\, 7 days ",
-        " a week.\\n\\n1. Figure-4 stretch: hold 15 s\\, 3 reps\\, left side\\n2. Knees-t",
-        " o-chest stretch: hold 20 s\\, 3 reps\\, both sides together\\n3. Lying march:",
-        "  hold 2 s\\, 8 reps in all\\, alternating\\, right first\\n\\nOne session takes",
-        "  about 2 min 48 s to 4 min 11 s.",
+        " a week\\, for 2 weeks\\, starting 2026-03-02.\\n\\n1. Figure-4 stretch: Hold 1",
+        " 5 seconds. Do it 3 times. Left side only.\\n2. Knees-to-chest stretch: Hold",
+        "  20 seconds. Do it 3 times. Both sides together.\\n3. Lying march: Hold 2 s",
+        " econds. Do it 8 times in all (4 on each side). Take turns left and right\\,",
+        "  starting with the right.\\n\\nOne session takes about 2 min 48 s to 4 min 1",
+        " 1 s.",
         "TRANSP:TRANSPARENT",
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
@@ -111,11 +115,12 @@ def test_the_description_is_the_routines_summary_and_the_alarm_goes_off_before()
 
     assert str(_prop(event, "DESCRIPTION")) == (
         "Lower back and hip pain, right side\n"
-        "1 session a day, 7 days a week.\n"
+        "1 session a day, 7 days a week, starting 2026-03-02.\n"
         "\n"
-        "1. Figure-4 stretch: hold 15 s, 3 reps, right side\n"
-        "2. Knees-to-chest stretch: hold 20 s, 3 reps, both sides together\n"
-        "3. Lying march: hold 2 s, 8 reps in all, alternating, right first\n"
+        "1. Figure-4 stretch: Hold 15 seconds. Do it 3 times. Right side only.\n"
+        "2. Knees-to-chest stretch: Hold 20 seconds. Do it 3 times. Both sides together.\n"
+        "3. Lying march: Hold 2 seconds. Do it 8 times in all (4 on each side). Take turns left "
+        "and right, starting with the right.\n"
         "\n"
         "One session takes about 2 min 48 s to 4 min 11 s."
     )
@@ -390,3 +395,16 @@ def test_the_arguments_are_not_modified() -> None:
     routine = _routine(sessions_per_day=2, days_per_week=2, weeks=1)
     to_ical(routine, at=times, start=MONDAY, weekdays=days, stamp=STAMP)
     assert (times, days) == ([datetime.time(19), datetime.time(7)], [3, 0])
+
+
+def test_neither_module_imports_its_extra_until_it_is_used() -> None:
+    code = (
+        "import sys\n"
+        "import solpt_rehab.reminders, solpt_rehab.handout, solpt_rehab._cli\n"
+        "print(sorted(name for name in ('icalendar', 'typst', 'recurring_ical_events') "
+        "if name in sys.modules))\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "[]\n"

@@ -35,7 +35,8 @@ import attrs
 from .._core.errors import InvalidValueError
 from .._model.rules import show
 from .._routines.timing import session_duration
-from .._routines.values import Routine, describe_dose
+from .._routines.values import Routine
+from ..handout._content import handout_content
 
 if TYPE_CHECKING:
     import icalendar
@@ -228,17 +229,23 @@ def _uid(routine: Routine, plan: _Plan, number: int) -> str:
     return f"{uuid.uuid5(_NAMESPACE, key)}@solpt-rehab"
 
 
-def _description(routine: Routine) -> str:
-    """The routine's summary for a person: what to do, each exercise's dose, how long it takes."""
-    lines = [routine.name, str(routine.frequency) + "."]
-    if routine.notes is not None:
-        lines += ["", routine.notes]
+def _description(routine: Routine, plan: _Plan) -> str:
+    """The routine's summary for a person, in the handout's words.
+
+    Its name, how often (with the schedule's weeks and first day), each exercise with its dose in
+    plain sentences, and a session's length: the same words as the printed handout
+    (:func:`~solpt_rehab.handout.handout_content`).
+    """
+    content = handout_content(attrs.evolve(routine, weeks=plan.weeks, start=plan.start))
+    lines = [content.title, content.how_often.text]
+    if content.notes is not None:
+        lines += ["", content.notes]
     lines.append("")
     lines += [
-        f"{number}. {item.exercise.name}: {describe_dose(item)}"
-        for number, item in enumerate(routine.items, start=1)
+        f"{exercise.number}. {exercise.name}: {' '.join(exercise.dose)}"
+        for exercise in content.exercises
     ]
-    lines += ["", f"One session takes about {session_duration(routine)}."]
+    lines += ["", f"One session takes about {content.session_length}."]
     return "\n".join(lines)
 
 
@@ -328,7 +335,7 @@ def to_ical(
     duration = datetime.timedelta(
         minutes=max(1, math.ceil(session_duration(routine).max_seconds / 60))
     )
-    description = _description(routine)
+    description = _description(routine, plan)
     rule: dict[str, object] = {
         "freq": "weekly",
         "byday": [_DAY_CODES[day] for day in plan.weekdays],
