@@ -77,3 +77,24 @@ def test_without_typst_the_pdf_is_a_clean_error_naming_the_extra(tmp_path: Path)
         ),
     )
     assert not (tmp_path / "h.pdf").exists()
+
+
+def test_text_the_fonts_cannot_show_is_a_clean_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "smile.json"
+    routine = RoutineBuilder("Hips \U0001f600").add("lying-march").build()
+    document.write_text(json.dumps(to_document(routine)), encoding="utf-8")
+    out = tmp_path / "smile.pdf"
+
+    assert main(["handout", str(document), "-o", str(out)]) == 2
+
+    assert capsys.readouterr() == (
+        "",
+        (
+            "solpt-rehab handout: the PDF handout's fonts cannot show some of the routine's text "
+            "(PDF/UA-1 forbids text that no font shows): '\U0001f600'; give font_paths a font "
+            "that has them\n"
+        ),
+    )
+    assert not out.exists()

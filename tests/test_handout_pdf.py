@@ -268,3 +268,72 @@ def test_bad_arguments_are_refused_with_a_clear_message(
     with pytest.raises(InvalidValueError) as caught:
         handout_pdf(article_routine("left"), **options)  # type: ignore[arg-type]
     assert str(caught.value) == message
+
+
+# -- text that typst's own fonts cannot show ------------------------------------------------------
+
+#: Debian's fonts-dejavu-core (.ci/run installs it), which has glyphs Libertinus Serif lacks.
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def test_text_no_font_can_show_is_a_clear_error_listing_it() -> None:
+    # Neither typst's fonts nor DejaVu have a leg (U+1F9B5); DejaVu has the grinning face.
+    routine = (
+        RoutineBuilder("Hips \U0001f600 \U0001f600", notes="\U0001f9b5").add("lying-march").build()
+    )
+
+    with pytest.raises(InvalidValueError) as caught:
+        handout_pdf(routine)
+
+    assert str(caught.value) == (
+        "the PDF handout's fonts cannot show some of the routine's text (PDF/UA-1 forbids text "
+        "that no font shows): '\U0001f600', '\U0001f9b5'; give font_paths a font that has them"
+    )
+
+
+def test_a_long_list_of_characters_no_font_shows_is_cut_short() -> None:
+    name = "".join(chr(code) for code in range(0x4E00, 0x4E0C))  # twelve CJK ideographs
+    routine = RoutineBuilder(name).add("lying-march").build()
+
+    with pytest.raises(InvalidValueError) as caught:
+        handout_pdf(routine)
+
+    listed = ", ".join(repr(chr(code)) for code in range(0x4E00, 0x4E0A))
+    assert str(caught.value) == (
+        "the PDF handout's fonts cannot show some of the routine's text (PDF/UA-1 forbids text "
+        f"that no font shows): {listed} and 2 more; give font_paths a font that has them"
+    )
+
+
+def test_font_paths_lend_the_glyphs_the_handout_lacks(tmp_path: Path) -> None:
+    if not (DEJAVU / "DejaVuSans.ttf").is_file():
+        message = f"no DejaVu fonts in {DEJAVU} (Debian's fonts-dejavu-core; .ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have them: {message}")
+        pytest.skip(message)
+    routine = RoutineBuilder("Hips \U0001f600", notes="Smile").add("lying-march").build()
+
+    pdf = handout_pdf(routine, font_paths=[DEJAVU])
+
+    lines = _text(pdf, tmp_path).splitlines()
+    assert lines[:2] == ["Hips \U0001f600", "Smile"]
+    assert _pdfua_findings(pdf, tmp_path) == []
+    leg = RoutineBuilder("Hips \U0001f9b5").add("lying-march").build()
+    with pytest.raises(InvalidValueError) as caught:
+        handout_pdf(leg, font_paths=[str(DEJAVU)])
+    assert str(caught.value).endswith(
+        "no font shows): '\U0001f9b5'; give font_paths a font that has them"
+    )
+
+
+@pytest.mark.parametrize(
+    ("font_paths", "message"),
+    [
+        ("fonts", "'font_paths' must be a sequence of paths: 'fonts'"),
+        ([3], "'font_paths' must hold paths: 3"),
+    ],
+)
+def test_font_paths_must_be_paths(font_paths: object, message: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        handout_pdf(article_routine("left"), font_paths=font_paths)  # type: ignore[arg-type]
+    assert str(caught.value) == message

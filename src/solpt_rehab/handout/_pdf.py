@@ -17,6 +17,9 @@ import datetime
 import functools
 import importlib.resources
 import json
+import os
+import re
+from collections.abc import Sequence
 from typing import Any, Final, Literal
 
 from .._core.errors import InvalidValueError
@@ -30,6 +33,11 @@ __all__ = ["PAPER_SIZES", "handout_pdf"]
 
 #: The paper sizes :func:`handout_pdf` sets a handout on, by typst's names.
 PAPER_SIZES: Final = ("a4", "us-letter")
+
+#: How typst names a text that no font it has can show (PDF/UA-1 forbids such text).
+_UNSHOWN: Final = re.compile(r'the text `"(.+?)"` could not be displayed')
+#: The most characters an error about them lists.
+_MOST_SHOWN: Final = 10
 
 _FIGURES_NOTE: Final = (
     "Hold times and repetitions are your prescription. A few lengths of time in the session, "
@@ -117,6 +125,7 @@ def handout_pdf(
     log_weeks: int | None = None,
     paper: Literal["a4", "us-letter"] = "a4",
     timestamp: datetime.datetime | None = None,
+    font_paths: Sequence[str | os.PathLike[str]] = (),
 ) -> bytes:
     """Write a patient's handout for ``routine`` as a PDF: tagged, PDF/UA-1, ready to print.
 
@@ -145,13 +154,18 @@ def handout_pdf(
         paper: ``"a4"`` (the default) or ``"us-letter"``.
         timestamp: The document's creation date, an aware datetime; ``None`` for now. Give one
             to make the same bytes again from the same routine.
+        font_paths: Font files or folders of them, for text that typst's own fonts cannot show
+            (Chinese, Arabic, emoji...): a character that Libertinus Serif lacks is taken from
+            the first of them that has it.
 
     Returns:
         The PDF file's bytes.
 
     Raises:
         InvalidValueError: For an argument :func:`handout_content` refuses, a paper size that is
-            not one of :data:`PAPER_SIZES`, or a naive ``timestamp``.
+            not one of :data:`PAPER_SIZES`, a naive ``timestamp``, a ``font_paths`` entry that
+            is no path, or text that no font can show (PDF/UA-1 forbids it): the message lists
+            the characters, for a font of ``font_paths`` to show.
         ModuleNotFoundError: When typst (the ``pdf`` extra) is not installed.
 
     .. versionadded:: 0.2.0
@@ -169,12 +183,39 @@ def handout_pdf(
             "the PDF handout needs the 'pdf' extra: pip install 'solpt_rehab[pdf]'",
             name=error.name,
         ) from error
+    # typst's own fonts and the caller's, never the system's: the same pages on every machine.
+    fonts = typst.Fonts(include_system_fonts=False, font_paths=_font_paths(font_paths))
     data = json.dumps(_data(content, paper), ensure_ascii=False, allow_nan=False)
-    pdf, _ = typst.compile_with_warnings(
-        _template(),
-        sys_inputs={"content": data},
-        pdf_standards="ua-1",
-        ignore_system_fonts=True,
-        timestamp=timestamp,
-    )
+    try:
+        pdf, _ = typst.compile_with_warnings(
+            _template(),
+            sys_inputs={"content": data},
+            pdf_standards="ua-1",
+            font_paths=fonts,
+            ignore_system_fonts=True,
+            timestamp=timestamp,
+        )
+    except typst.TypstError as error:
+        unshown = list(dict.fromkeys(_UNSHOWN.findall(error.diagnostic or error.message)))
+        if not unshown:
+            raise
+        listed = ", ".join(show(text) for text in unshown[:_MOST_SHOWN])
+        more = len(unshown) - _MOST_SHOWN
+        raise InvalidValueError(
+            "the PDF handout's fonts cannot show some of the routine's text (PDF/UA-1 forbids "
+            f"text that no font shows): {listed}{f' and {more} more' if more > 0 else ''}; "
+            "give font_paths a font that has them"
+        ) from None
     return pdf
+
+
+def _font_paths(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+    if isinstance(paths, (str, bytes)) or not isinstance(paths, Sequence):
+        raise InvalidValueError(f"'font_paths' must be a sequence of paths: {show(paths)}")
+    found = []
+    for path in paths:
+        value: object = path
+        if not isinstance(value, (str, os.PathLike)):
+            raise InvalidValueError(f"'font_paths' must hold paths: {show(value)}")
+        found.append(os.fspath(value))
+    return found
