@@ -348,6 +348,12 @@ def test_hostile_text_comes_back_as_text_and_starts_no_property(text: str) -> No
             "'timezone' must be an IANA time zone name such as 'Europe/Berlin': '../../etc/passwd'",
         ),
         ({"at": EIGHT, "alarm_minutes": -5}, "'alarm_minutes' must be >= 0: -5"),
+        ({"at": EIGHT, "alarm_minutes": 10081}, "'alarm_minutes' must be <= 10080: 10081"),
+        ({"at": EIGHT, "weeks": 521}, "'weeks' must be <= 520: 521"),
+        (
+            {"at": EIGHT, "start": datetime.date(9999, 12, 25), "weeks": 1},
+            "'start' must leave room for the programme before the calendar ends: 9999-12-25",
+        ),
         (
             {"at": EIGHT, "stamp": datetime.datetime(2026, 1, 1)},
             "'stamp' must be an aware datetime: a datetime value",

@@ -46,6 +46,11 @@ __all__ = ["DEFAULT_ALARM_MINUTES", "session_starts", "to_ical"]
 #: Minutes before a session that its alarm goes off, unless ``alarm_minutes`` says otherwise.
 DEFAULT_ALARM_MINUTES: Final = 10
 
+#: The longest programme a schedule covers: ten years of weeks.
+MAX_WEEKS: Final = 520
+#: The earliest an alarm goes off: a week before its session.
+MAX_ALARM_MINUTES: Final = 7 * 24 * 60
+
 #: The product identifier of the files written (RFC 5545, 3.7.3).
 _PRODID: Final = "-//solpt_rehab//reminders//EN"
 #: The namespace of the events' UIDs: a UUID of its own, so that no other tool's UIDs collide.
@@ -73,11 +78,13 @@ class _Plan:
         return self.start + datetime.timedelta(days=(self.weekdays[0] - self.start.weekday()) % 7)
 
 
-def _whole(value: object, name: str, minimum: int) -> int:
+def _whole(value: object, name: str, minimum: int, maximum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidValueError(f"{name!r} must be a whole number: {show(value)}")
     if value < minimum:
         raise InvalidValueError(f"{name!r} must be >= {minimum}: {value}")
+    if value > maximum:
+        raise InvalidValueError(f"{name!r} must be <= {maximum}: {value}")
     return value
 
 
@@ -157,15 +164,24 @@ def _plan(
         )
     if isinstance(first, datetime.datetime) or not isinstance(first, datetime.date):
         raise InvalidValueError(f"'start' must be a date: {show(first)}")
-    length = routine.weeks if weeks is None else _whole(weeks, "weeks", 1)
+    length = routine.weeks if weeks is None else weeks
+    if length is not None:
+        _whole(length, "weeks", 1, MAX_WEEKS)
     frequency = routine.frequency
-    return _Plan(
+    plan = _Plan(
         start=first,
         times=_times(at, frequency.sessions_per_day),
         weekdays=_weekdays(weekdays, frequency.days_per_week, first),
         weeks=length,
         zone=_zone(timezone),
     )
+    try:
+        plan.first + datetime.timedelta(weeks=length or 1)
+    except OverflowError:
+        raise InvalidValueError(
+            f"'start' must leave room for the programme before the calendar ends: {first}"
+        ) from None
+    return plan
 
 
 def _days(plan: _Plan, count: int) -> list[datetime.date]:
@@ -305,14 +321,15 @@ def to_ical(
     Raises:
         InvalidValueError: For no start (none given, none in the routine), a number of times that
             is not the routine's sessions a day, times with a zone, weekdays that are not the
-            routine's days a week, an unknown time zone, a negative ``alarm_minutes``, weeks
-            below 1, or a naive ``stamp``.
+            routine's days a week, an unknown time zone, ``alarm_minutes`` below 0 or above a
+            week (10,080), weeks below 1 or above 520 (ten years), a start too close to the end
+            of the calendar (year 9999) for the programme, or a naive ``stamp``.
         ModuleNotFoundError: When the ``calendar`` extra (``icalendar``) is not installed.
 
     .. versionadded:: 0.2.0
     """
     plan = _plan(routine, at=at, start=start, weeks=weeks, weekdays=weekdays, timezone=timezone)
-    alarm = _whole(alarm_minutes, "alarm_minutes", 0)
+    alarm = _whole(alarm_minutes, "alarm_minutes", 0, MAX_ALARM_MINUTES)
     if stamp is None:
         stamp = datetime.datetime.now(datetime.timezone.utc)
     elif not _aware(stamp):
