@@ -13,7 +13,7 @@ import pytest
 
 import solpt_rehab
 
-OPTIONAL = ("hypothesis", "yaml", "jsonschema", "pydantic", "msgspec", "pytest")
+OPTIONAL = ("hypothesis", "yaml", "jsonschema", "pydantic", "msgspec", "pytest", "jinja2")
 WIRE_LAYER = (
     "solpt_rehab._wire.documents",
     "solpt_rehab._wire.fast",
@@ -25,6 +25,8 @@ WIRE_LAYER = (
 )
 #: The session logs' values, which the wire format reads and writes.
 LOGS = ("solpt_rehab._logs", "solpt_rehab._logs.values")
+#: The handout's package, which only a caller who wants a handout imports.
+HANDOUT = ("solpt_rehab.handout", "solpt_rehab.handout._content", "solpt_rehab.handout._html")
 DEFERRED = (
     "cattrs",
     "difflib",
@@ -36,6 +38,7 @@ DEFERRED = (
     "solpt_rehab._present",
     *LOGS,
     "solpt_rehab._logs.adherence",
+    *HANDOUT,
 )
 
 
@@ -54,6 +57,16 @@ def test_importing_the_library_loads_no_optional_dependency() -> None:
 
 def test_importing_the_library_defers_msgspec_json_and_the_wire_layer() -> None:
     assert loaded_after("import solpt_rehab, solpt_rehab.catalog", DEFERRED) == []
+
+
+def test_the_handout_loads_jinja2_only_to_write_a_page() -> None:
+    assert loaded_after("import solpt_rehab.handout", OPTIONAL) == []
+    code = (
+        "from solpt_rehab import RoutineBuilder\n"
+        "from solpt_rehab.handout import handout_html\n"
+        "handout_html(RoutineBuilder('r').add('knees-to-chest').build())"
+    )
+    assert loaded_after(code, OPTIONAL) == ["jinja2"]
 
 
 def test_building_a_routine_needs_neither_msgspec_nor_the_timeline() -> None:
@@ -85,6 +98,7 @@ def test_building_a_routine_needs_neither_msgspec_nor_the_timeline() -> None:
             ["solpt_rehab._present", "solpt_rehab._routines.timing"],
         ),
         ("from solpt_rehab._routines import values", []),
+        ("import solpt_rehab.handout", ["json", "solpt_rehab._routines.timing", *HANDOUT]),
     ],
 )
 def test_a_deferred_name_loads_its_module_on_first_use(code: str, loaded: list[str]) -> None:

@@ -10,7 +10,7 @@ import typing
 import attrs
 
 import solpt_rehab
-from solpt_rehab import catalog
+from solpt_rehab import catalog, handout
 
 
 def test_all_is_sorted_and_every_name_exists() -> None:
@@ -21,7 +21,7 @@ def test_all_is_sorted_and_every_name_exists() -> None:
 
 def test_every_public_name_has_a_docstring() -> None:
     undocumented = []
-    for module in (solpt_rehab, catalog):
+    for module in (solpt_rehab, catalog, handout):
         for name in module.__all__:
             value = getattr(module, name)
             if isinstance(value, (str, enum.Enum)) or (
