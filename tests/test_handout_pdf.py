@@ -101,6 +101,11 @@ def test_the_dose_words_are_exactly_the_prescription(tmp_path: Path) -> None:
         assert lines.count(heading) == 1
     assert lines.count("Rest a few seconds between repetitions.") == 1
     assert "Tick a box after each session: 7 a week. This log covers 4 weeks." in lines
+    assert (
+        "The session at a glance: tall bars are the holds and movements, short bars the rests, "
+        "releases and changes between them, and the numbers mark where each exercise begins. "
+        "Played with the library's timings, the session takes 3 min 14 s."
+    ) in " ".join(text.split())
 
 
 def test_the_words_are_the_content_models_own(tmp_path: Path) -> None:

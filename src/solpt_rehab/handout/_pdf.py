@@ -24,7 +24,7 @@ from typing import Any, Final, Literal
 
 from .._core.errors import InvalidValueError
 from .._model.rules import show
-from .._routines.timing import Pacing
+from .._routines.timing import CueKind, Pacing, format_length
 from .._routines.values import Routine
 from .._version import __version__
 from ._content import HandoutContent, HandoutExercise, handout_content
@@ -80,6 +80,40 @@ def _log_note(content: HandoutContent) -> str:
     return f"{each}. This log covers {weeks} week{'' if weeks == 1 else 's'}."
 
 
+#: The cues a strip draws tall: the work itself (a hold, a movement, timed work).
+_WORKING: Final = frozenset({CueKind.HOLD, CueKind.MOVE, CueKind.WORK})
+#: Where each exercise's cues begin: its get-ready or next-exercise cue.
+_OPENING: Final = frozenset({CueKind.GET_READY, CueKind.NEXT_EXERCISE})
+
+
+def _strip(content: HandoutContent) -> dict[str, Any]:
+    """The session drawn as a strip: a bar per cue on a time axis, as the HTML handout draws it."""
+    total = content.session_seconds
+    return {
+        "total": total,
+        "segments": [
+            {
+                "kind": cue.kind.value,
+                "start": cue.start_seconds / total,
+                "width": cue.duration_seconds / total,
+                "working": cue.kind in _WORKING,
+            }
+            for cue in content.timeline
+        ],
+        "marks": [
+            {"number": number, "start": cue.start_seconds / total}
+            for number, cue in enumerate(
+                (cue for cue in content.timeline if cue.kind in _OPENING), start=1
+            )
+        ],
+        "text": (
+            "The session at a glance: tall bars are the holds and movements, short bars the "
+            "rests, releases and changes between them, and the numbers mark where each exercise "
+            f"begins. Played with the library's timings, the session takes {format_length(total)}."
+        ),
+    }
+
+
 def _data(content: HandoutContent, paper: str) -> dict[str, Any]:
     """What the template reads: plain JSON, every text as it is (typst shows it as text)."""
     return {
@@ -89,6 +123,7 @@ def _data(content: HandoutContent, paper: str) -> dict[str, Any]:
         "how_often": content.how_often.text,
         "session_length": content.session_length,
         "figures_note": _FIGURES_NOTE,
+        "strip": _strip(content),
         "exercises": [
             {
                 "number": exercise.number,
@@ -129,7 +164,9 @@ def handout_pdf(
 ) -> bytes:
     """Write a patient's handout for ``routine`` as a PDF: tagged, PDF/UA-1, ready to print.
 
-    The pages hold the title, notes, how often and a session's length; each exercise with its
+    The pages hold the title, notes, how often and a session's length; the session drawn as a
+    strip of bars on a time axis (marked as an artifact, with a sentence that says what it shows);
+    each exercise with its
     dose in plain words, the rests and effort, its numbered steps, what it needs, its precautions,
     the clinician's notes, its media (named, not embedded) and the timings the library chose
     where no source states one; and a paper log with a box per session for each week. The words
