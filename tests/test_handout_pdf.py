@@ -342,3 +342,26 @@ def test_font_paths_must_be_paths(font_paths: object, message: str) -> None:
     with pytest.raises(InvalidValueError) as caught:
         handout_pdf(article_routine("left"), font_paths=font_paths)  # type: ignore[arg-type]
     assert str(caught.value) == message
+
+
+def test_an_overlong_word_wraps_inside_the_margins(tmp_path: Path) -> None:
+    word = "Lowerbackandhippain" * 25  # 475 letters, no space nor any other break opportunity
+    base = catalog.get("knees-to-chest")
+    long = attrs.evolve(base, steps=(Step(text=f"See {word} first.", kind="move"), *base.steps))
+    routine = RoutineBuilder("Hips", exercises={long.id: long}).add(long.id).build()
+    path = tmp_path / "long.pdf"
+    path.write_bytes(handout_pdf(routine))
+
+    boxes = subprocess.run(  # noqa: S603 - poppler's tool on our own file
+        [_tool("pdftotext"), "-bbox", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+    right = max(
+        float(x) for x in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', boxes)
+    )
+    margin = 2 / 2.54 * 72  # 2 cm in points
+    assert right <= 595.28 - margin + 0.5
+    # The word breaks after every 40 characters without a space, at an invisible U+200B, which
+    # pdftotext keeps: without it and the line breaks, the word comes back whole.
+    text = _text(path.read_bytes(), tmp_path)
+    assert word in "".join(text.replace("\u200b", "").split())
