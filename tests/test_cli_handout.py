@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -223,3 +224,27 @@ def test_the_top_level_help_shows_the_handout_example(
 ) -> None:
     assert main(["--help"]) == 0
     assert "  solpt-rehab handout --painful-side left -o handout.html\n" in capsys.readouterr().out
+
+
+def test_a_routine_document_is_read_from_standard_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    routine = article_routine("right")
+    source = tmp_path / "routine.json"
+    source.write_text(dumps(routine), encoding="utf-8")
+    target = tmp_path / "h.html"
+    with source.open("rb") as stream:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+        status, _, err = run(capsys, "handout", "-", "-o", str(target))
+    assert (status, err) == (0, "")
+    assert target.read_text(encoding="utf-8") == handout_html(routine)
+
+
+def test_a_folder_as_the_output_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "folder.html"
+    target.mkdir()
+    assert run(capsys, "handout", "-o", str(target)) == (
+        2,
+        "",
+        f"solpt-rehab handout: cannot write {str(target)!r}: is a directory\n",
+    )

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from handout_hostile import hostile_routine
-from solpt_rehab import Routine, session_timeline
+from solpt_rehab import Cue, CueKind, Routine, RoutineBuilder, session_timeline
 from solpt_rehab._cli import article_routine
-from solpt_rehab.handout import handout_content, handout_html
+from solpt_rehab.handout import HandoutExercise, handout_content, handout_html
 from solpt_rehab.handout._html import KIND_NAMES
 
 if TYPE_CHECKING:
@@ -115,12 +115,12 @@ def cue_index(page: Page) -> int:
 def play_every_cue(page: Page, routine: Routine) -> list[tuple[int, str, str, str, str]]:
     """Start the session and stop at every cue: what the page shows at each one's start."""
     content = handout_content(routine)
-    names = {exercise.exercise_id: exercise for exercise in content.exercises}
     page.click("[data-role=start]")
     seen = []
     elapsed = ends = 0
-    for cue in content.timeline:
-        exercise = names[cue.exercise_id]
+    for cue, exercise in zip(
+        content.timeline, items_of(content.exercises, content.timeline), strict=True
+    ):
         seen.append(
             (cue_index(page), text(page, "kind"), text(page, "prompt"), text(page, "countdown"),
              text(page, "exercise"))
@@ -137,19 +137,33 @@ def play_every_cue(page: Page, routine: Routine) -> list[tuple[int, str, str, st
     return seen
 
 
+def items_of(
+    exercises: tuple[HandoutExercise, ...], timeline: tuple[Cue, ...]
+) -> list[HandoutExercise]:
+    """The item of each cue: an item's cues start at its get-ready or next-exercise cue."""
+    openings = (CueKind.GET_READY, CueKind.NEXT_EXERCISE)
+    found, number = [], -1
+    for cue in timeline:
+        number += cue.kind in openings
+        found.append(exercises[number])
+    return found
+
+
 def expected(routine: Routine) -> list[tuple[int, str, str, str, str]]:
     content = handout_content(routine)
-    names = {exercise.exercise_id: exercise for exercise in content.exercises}
     total = len(content.exercises)
+    timeline = session_timeline(routine)
     return [
         (
             index,
             KIND_NAMES[cue.kind.value],
             cue.prompt,
             f"{int(cue.duration_seconds) // 60}:{int(cue.duration_seconds) % 60:02d}",
-            f"Exercise {names[cue.exercise_id].number} of {total}: {names[cue.exercise_id].name}",
+            f"Exercise {exercise.number} of {total}: {exercise.name}",
         )
-        for index, cue in enumerate(session_timeline(routine))
+        for index, (cue, exercise) in enumerate(
+            zip(timeline, items_of(content.exercises, timeline), strict=True)
+        )
     ]
 
 
@@ -174,6 +188,14 @@ def test_the_page_renders_and_a_screenshot_is_written(browser: Browser, tmp_path
     assert watch.quiet, (watch.dialogs, watch.console, watch.errors, watch.requests)
 
 
+def test_a_phone_wide_screen_needs_no_sideways_scrolling(browser: Browser, tmp_path: Path) -> None:
+    page, _ = open_page(browser, tmp_path, article_routine("left"))
+    page.set_viewport_size({"width": 360, "height": 740})
+
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") == 0
+    assert page.locator("[data-role=start]").is_visible()
+
+
 @pytest.mark.parametrize("side", ["left", "right"])
 def test_the_guided_timer_steps_through_every_cue_of_the_articles_routine_in_order(
     browser: Browser, tmp_path: Path, side: str
@@ -193,6 +215,27 @@ def test_the_guided_timer_steps_through_every_cue_of_the_articles_routine_in_ord
         "0:00",
     )
     assert text(page, "start") == "Start again"
+    assert watch.quiet, (watch.dialogs, watch.console, watch.errors, watch.requests)
+
+
+def test_an_exercise_that_comes_back_shows_its_own_place_and_count(
+    browser: Browser, tmp_path: Path
+) -> None:
+    routine = (
+        RoutineBuilder("Both sides")
+        .add("figure-4-stretch", side="left", reps=3)
+        .add("figure-4-stretch", side="right", reps=4)
+        .build()
+    )
+    page, watch = open_page(browser, tmp_path, routine)
+
+    seen = play_every_cue(page, routine)
+
+    assert seen == expected(routine)
+    assert [row[4] for row in seen] == [
+        *["Exercise 1 of 2: Figure-4 stretch"] * 6,
+        *["Exercise 2 of 2: Figure-4 stretch"] * 8,
+    ]
     assert watch.quiet, (watch.dialogs, watch.console, watch.errors, watch.requests)
 
 

@@ -19,12 +19,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from handout_hostile import PROBES, hostile_routine
-from solpt_rehab import RoutineBuilder, session_timeline
+from routine_strategies import pacings
+from solpt_rehab import Pacing, Routine, RoutineBuilder, session_timeline
 from solpt_rehab._cli import article_routine, main
 from solpt_rehab.handout import _html, handout_content, handout_html
 from solpt_rehab.handout._html import script_json
+from solpt_rehab.strategies import routines
 
 VNU_JAR = os.environ.get("SOLPT_REHAB_VNU_JAR")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -67,6 +71,15 @@ class _Page(HTMLParser):
             self.styles.append(data)
 
 
+#: Every element the template writes (``br`` only in the log of a programme with a start day).
+TEMPLATE_TAGS = frozenset({"br",
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "ul", "li", "span", "p",
+    "main", "section", "h2", "progress", "div", "button", "label", "input", "kbd", "svg", "desc",
+    "line", "text", "rect", "article", "h3", "h4", "ol", "a", "table", "caption", "thead", "tr",
+    "th", "tbody", "td", "footer", "script",
+})  # fmt: skip
+
+
 def parse(page: str) -> _Page:
     parser = _Page()
     parser.feed(page)
@@ -94,12 +107,51 @@ def test_the_guided_session_plays_exactly_the_cues_the_routine_command_gives(
     assert data["timeline"] == cli["timeline"]
     assert len(data["timeline"]) == 28
     assert data["exercises"] == [
-        {"id": "figure-4-stretch", "number": 1, "name": "Figure-4 stretch", "sets": 1,
+        {"number": 1, "name": "Figure-4 stretch", "first_cue": 0, "sets": 1, "repetitions": 3},
+        {"number": 2, "name": "Knees-to-chest stretch", "first_cue": 6, "sets": 1,
          "repetitions": 3},
-        {"id": "knees-to-chest", "number": 2, "name": "Knees-to-chest stretch", "sets": 1,
-         "repetitions": 3},
-        {"id": "lying-march", "number": 3, "name": "Lying march", "sets": 1, "repetitions": 8},
+        {"number": 3, "name": "Lying march", "first_cue": 12, "sets": 1, "repetitions": 8},
     ]  # fmt: skip
+
+
+def test_an_exercise_that_comes_back_is_told_apart_by_its_item() -> None:
+    routine = (
+        RoutineBuilder("Both sides")
+        .add("figure-4-stretch", side="left", reps=3)
+        .add("figure-4-stretch", side="right", reps=4)
+        .build()
+    )
+
+    data = session_data(handout_html(routine))
+
+    assert data["exercises"] == [
+        {"number": 1, "name": "Figure-4 stretch", "first_cue": 0, "sets": 1, "repetitions": 3},
+        {"number": 2, "name": "Figure-4 stretch", "first_cue": 6, "sets": 1, "repetitions": 4},
+    ]
+
+
+@given(routine=routines(max_items=4), pacing=st.none() | pacings)
+def test_any_routine_makes_a_page_of_the_templates_markup_playing_its_timeline(
+    routine: Routine, pacing: Pacing | None
+) -> None:
+    page = handout_html(routine, pacing=pacing)
+    parsed = parse(page)
+
+    assert session_data(page)["timeline"] == [
+        cue.to_json() for cue in session_timeline(routine, pacing)
+    ]
+    assert {tag for tag, _ in parsed.tags} <= TEMPLATE_TAGS
+    assert [name for _, attrs in parsed.tags for name in attrs if name.startswith("on")] == []
+    assert parsed.text["title"][0] == routine.name
+    assert [tag for tag, _ in parsed.tags].count("article") == len(routine.items)
+    assert len(parsed.scripts) == 2
+
+
+@given(st.text())
+def test_script_json_of_any_text_reads_back_unchanged(text: str) -> None:
+    written = script_json({"text": text})
+    assert not set(written) & set("<>&\u2028\u2029")
+    assert json.loads(written) == {"text": text}
 
 
 def test_script_json_cannot_close_its_element_and_reads_back_unchanged() -> None:
@@ -118,12 +170,7 @@ def test_hostile_text_stays_text_everywhere_in_the_page() -> None:
     parsed = parse(page)
 
     # No probe survives as markup: the only tags are the template's own.
-    assert {tag for tag, _ in parsed.tags} == {
-        "html", "head", "meta", "title", "style", "body", "header", "h1", "ul", "li", "span",
-        "p", "main", "section", "h2", "progress", "div", "button", "label", "input", "kbd",
-        "svg", "desc", "line", "text", "rect", "article", "h3", "h4", "ol", "a", "table",
-        "caption", "thead", "tr", "th", "tbody", "td", "footer", "script",
-    }  # fmt: skip
+    assert {tag for tag, _ in parsed.tags} == TEMPLATE_TAGS - {"br"}  # it has no start day
     assert [name for _, attrs in parsed.tags for name in attrs if name.startswith("on")] == []
     assert [attrs["href"] for tag, attrs in parsed.tags if tag == "a"] == [
         "https://example.org/a?b=1&c=%3C2%3E"

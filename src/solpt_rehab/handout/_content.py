@@ -436,6 +436,17 @@ def _log_weeks(routine: Routine, log_weeks: int | None) -> tuple[tuple[LogWeek, 
     )
 
 
+def item_cues(timeline: tuple[Cue, ...]) -> tuple[tuple[int, int], ...]:
+    """Where each item's cues lie in ``timeline``: ``(begin, end)`` indexes, one per item.
+
+    An item's cues run from its ``get-ready`` or ``next-exercise`` cue to the next item's; the
+    same exercise may come back in several items, so its id does not tell them apart.
+    """
+    opening = (CueKind.GET_READY, CueKind.NEXT_EXERCISE)
+    starts = [index for index, cue in enumerate(timeline) if cue.kind in opening]
+    return tuple(zip(starts, [*starts[1:], len(timeline)], strict=True))
+
+
 def handout_content(
     routine: Routine, *, pacing: Pacing | None = None, log_weeks: int | None = None
 ) -> HandoutContent:
@@ -475,13 +486,10 @@ def handout_content(
     duration = session_duration(routine, pacing)
     weeks, stated = _log_weeks(routine, log_weeks)
     exercises = []
-    # Each item's cues: from its get-ready or next-exercise cue to the next item's.
-    opening = (CueKind.GET_READY, CueKind.NEXT_EXERCISE)
-    starts = [index for index, cue in enumerate(timeline) if cue.kind in opening]
-    for number, item in enumerate(routine.items, start=1):
+    for number, (item, (begin, end)) in enumerate(
+        zip(routine.items, item_cues(timeline), strict=True), start=1
+    ):
         exercise = item.exercise
-        begin = starts[number - 1]
-        end = starts[number] if number < len(starts) else len(timeline)
         sets = exercise.sets
         load = _load(item)
         exercises.append(

@@ -27,7 +27,7 @@ import attrs
 from .._routines.timing import Cue, CueKind, Pacing
 from .._routines.values import Routine
 from .._version import __version__
-from ._content import HandoutContent, handout_content
+from ._content import HandoutContent, handout_content, item_cues
 
 if TYPE_CHECKING:
     import jinja2
@@ -218,17 +218,15 @@ def _log_headings(content: HandoutContent) -> tuple[str, ...]:
 def _session_data(content: HandoutContent) -> dict[str, Any]:
     """What the guided session plays: the cues as ``routine --format json`` gives them."""
     exercises = []
-    for exercise in content.exercises:
+    for exercise, (begin, end) in zip(content.exercises, item_cues(content.timeline), strict=True):
         repetitions = [
-            cue.repetition
-            for cue in content.timeline
-            if cue.exercise_id == exercise.exercise_id and cue.repetition is not None
+            cue.repetition for cue in content.timeline[begin:end] if cue.repetition is not None
         ]
         exercises.append(
             {
-                "id": exercise.exercise_id,
                 "number": exercise.number,
                 "name": exercise.name,
+                "first_cue": begin,
                 "sets": exercise.sets,
                 "repetitions": max(repetitions, default=0),
             }

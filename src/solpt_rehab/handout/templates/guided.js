@@ -7,8 +7,11 @@
   if (!source || !root) { return; }
   var data = JSON.parse(source.textContent);
   var cues = data.timeline;
-  var exercises = {};
-  data.exercises.forEach(function (exercise) { exercises[exercise.id] = exercise; });
+  // The item each cue belongs to (the same exercise may come back in several items).
+  var itemOf = [];
+  data.exercises.forEach(function (exercise, item) {
+    for (var cue = exercise.first_cue; cue < cues.length; cue += 1) { itemOf[cue] = item; }
+  });
   var KINDS = {
     "get-ready": "Get ready", "hold": "Hold", "move": "Move", "work": "Keep moving",
     "release": "Release", "rest": "Rest", "set-rest": "Rest between sets",
@@ -68,7 +71,7 @@
 
   function show() {
     var cue = cues[index];
-    var exercise = exercises[cue.exercise_id];
+    var exercise = data.exercises[itemOf[index]];
     root.setAttribute("data-state", finished ? "done" : cue.kind);
     root.setAttribute("data-cue", finished ? String(cues.length) : String(index));
     if (finished) {
