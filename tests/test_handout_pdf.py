@@ -15,6 +15,7 @@ import re
 import shutil
 import struct
 import subprocess
+import zoneinfo
 from pathlib import Path
 
 import attrs
@@ -184,6 +185,8 @@ def test_a_timestamp_dates_the_file_and_makes_the_same_bytes_again() -> None:
 
     assert handout_pdf(routine, timestamp=when) == first
     assert b"/CreationDate(D:20260302093000Z)" in first
+    berlin = datetime.datetime(2026, 7, 2, 9, 30, tzinfo=zoneinfo.ZoneInfo("Europe/Berlin"))
+    assert b"/CreationDate(D:20260702073000Z)" in handout_pdf(routine, timestamp=berlin)
 
 
 # -- text from strangers --------------------------------------------------------------------------

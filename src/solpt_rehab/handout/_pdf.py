@@ -189,8 +189,8 @@ def handout_pdf(
             :func:`~solpt_rehab.session_timeline`; ``None`` keeps the library's.
         log_weeks: How many weeks the paper log covers, as for :func:`handout_content`.
         paper: ``"a4"`` (the default) or ``"us-letter"``.
-        timestamp: The document's creation date, an aware datetime; ``None`` for now. Give one
-            to make the same bytes again from the same routine.
+        timestamp: The document's creation date, an aware datetime in any zone (the file says it
+            in UTC); ``None`` for now. Give one to make the same bytes again from one routine.
         font_paths: Font files or folders of them, for text that typst's own fonts cannot show
             (Chinese, Arabic, emoji...): a character that Libertinus Serif lacks is taken from
             the first of them that has it.
@@ -221,6 +221,10 @@ def handout_pdf(
             name=error.name,
         ) from error
     # typst's own fonts and the caller's, never the system's: the same pages on every machine.
+    if timestamp is not None:
+        # typst takes only a fixed offset: a zone's (Europe/Berlin) becomes the one it has then.
+        offset = timestamp.utcoffset() or datetime.timedelta(0)
+        timestamp = timestamp.astimezone(datetime.timezone(offset))
     fonts = typst.Fonts(include_system_fonts=False, font_paths=_font_paths(font_paths))
     data = json.dumps(_data(content, paper), ensure_ascii=False, allow_nan=False)
     try:
