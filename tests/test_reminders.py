@@ -326,6 +326,10 @@ def test_hostile_text_comes_back_as_text_and_starts_no_property(text: str) -> No
             {"at": [datetime.time(8, tzinfo=datetime.timezone.utc)]},
             "'at' must hold local times without a zone (give 'timezone' instead): 08:00:00+00:00",
         ),
+        (
+            {"at": [datetime.time(8, 0, 30, 500)]},
+            "'at' must hold times to the second (iCalendar's): 08:00:30.000500",
+        ),
         ({"at": EIGHT, "weeks": 0}, "'weeks' must be >= 1: 0"),
         ({"at": EIGHT, "weeks": True}, "'weeks' must be a whole number: true"),
         (

@@ -103,6 +103,8 @@ def _times(at: Iterable[datetime.time] | datetime.time, sessions: int) -> tuple[
             raise InvalidValueError(
                 f"'at' must hold local times without a zone (give 'timezone' instead): {time}"
             )
+        if time.microsecond:
+            raise InvalidValueError(f"'at' must hold times to the second (iCalendar's): {time}")
     if len(times) != sessions:
         word = "session" if sessions == 1 else "sessions"
         raise InvalidValueError(
@@ -320,8 +322,9 @@ def to_ical(
 
     Raises:
         InvalidValueError: For no start (none given, none in the routine), a number of times that
-            is not the routine's sessions a day, times with a zone, weekdays that are not the
-            routine's days a week, an unknown time zone, ``alarm_minutes`` below 0 or above a
+            is not the routine's sessions a day, times with a zone or finer than a second,
+            weekdays that are not the routine's days a week, an unknown time zone,
+            ``alarm_minutes`` below 0 or above a
             week (10,080), weeks below 1 or above 520 (ten years), a start too close to the end
             of the calendar (year 9999) for the programme, or a naive ``stamp``.
         ModuleNotFoundError: When the ``calendar`` extra (``icalendar``) is not installed.
