@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
-from . import _cli_handout, catalog
+from . import _cli_calendar, _cli_handout, catalog
 from ._batch import (
     READING_CODES,
     FileUnit,
@@ -509,6 +509,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  solpt-rehab catalog\n"
             "  solpt-rehab routine --painful-side left\n"
             "  solpt-rehab handout --painful-side left -o handout.html\n"
+            "  solpt-rehab calendar --start 2026-03-02 --at 08:00 --weeks 6 -o routine.ics\n"
             "  solpt-rehab show lying-march --format json\n"
             "  solpt-rehab validate exercise.json\n"
             "  solpt-rehab import free-exercise-db exercises.json -o catalog.json\n"
@@ -722,6 +723,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing.set_defaults(handler=_import)
     add_adherence_parser(commands)
     _cli_handout.add_parser(commands)
+    _cli_calendar.add_parser(commands)
     return parser
 
 

@@ -2,7 +2,8 @@
 
 :func:`handout_content` reads a routine into a :class:`HandoutContent`, plain text and numbers
 that every renderer shares; :func:`handout_html` writes it as one self-contained HTML page with
-the guided session (it needs the ``render`` extra: ``pip install 'solpt_rehab[render]'``).
+the guided session (it needs the ``render`` extra: ``pip install 'solpt_rehab[render]'``);
+:func:`handout_pdf` typesets it as a tagged PDF/UA-1 file (the ``pdf`` extra).
 
 .. versionadded:: 0.2.0
 """
@@ -18,9 +19,11 @@ from ._content import (
     handout_content,
 )
 from ._html import handout_html
+from ._pdf import PAPER_SIZES, handout_pdf
 
 __all__ = [
     "DEFAULT_LOG_WEEKS",
+    "PAPER_SIZES",
     "HandoutContent",
     "HandoutExercise",
     "HandoutMedia",
@@ -29,4 +32,5 @@ __all__ = [
     "WorkingFigure",
     "handout_content",
     "handout_html",
+    "handout_pdf",
 ]
