@@ -45,7 +45,7 @@ from solpt_rehab import (
     session_duration,
     session_timeline,
 )
-from solpt_rehab._model.rules import show
+from solpt_rehab._model.rules import TEXT_LIMIT, show
 
 ROOT = Path(__file__).resolve().parent.parent
 L, R, B = Side.LEFT, Side.RIGHT, Side.BOTH
@@ -1168,4 +1168,30 @@ def test_values_print_short_and_repr_stays_faithful() -> None:
             "  2. Lying march (lying-march): hold 2 s, 2 sets of 8 reps in all, alternating, "
             "right first, deviation: two sets, as agreed"
         ),
+    ]
+
+
+def test_prompts_hold_texts_of_the_longest_length_the_model_accepts() -> None:
+    # A prompt joins several texts of the model (here a name and a load's words, each of the
+    # longest length the model accepts): the cue holds it, and the timeline does not raise.
+    longest = "é" * TEXT_LIMIT
+    exercise = catalog.get("figure-4-stretch")
+    exercise = attrs.evolve(
+        exercise,
+        name=longest,
+        repetitions=attrs.evolve(exercise.repetitions, rest=Rest(text=longest)),
+        load=Load(kind=LoadKind.DESCRIBED, level=longest, text=longest),
+    )
+    routine = Routine(
+        name=longest,
+        items=(RoutineItem(exercise=exercise, side=Side.LEFT, reps=3, hold_seconds=15),),
+    )
+    prompts = [cue.prompt.replace(longest, "<longest>") for cue in session_timeline(routine)]
+    assert prompts == [
+        "Get ready: <longest>, left side. Load: <longest>.",
+        "Left side, hold 1 of 3: stay there for 15 seconds.",
+        "Relax and rest for <longest>.",
+        "Left side, hold 2 of 3: stay there for 15 seconds.",
+        "Relax and rest for <longest>.",
+        "Left side, hold 3 of 3: stay there for 15 seconds.",
     ]

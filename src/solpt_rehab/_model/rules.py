@@ -260,15 +260,18 @@ def _name(namespace: dict[str, Any], value: object) -> str:
 
 @attrs.frozen
 class Text(Spec):
-    """Valid Unicode text of at most :data:`TEXT_LIMIT` characters, without control characters.
+    """Valid Unicode text of at most ``limit`` characters, without control characters.
 
-    ``nonempty`` asks for something besides white space; ``slug`` for an id. No text holds a
+    ``nonempty`` asks for something besides white space; ``slug`` for an id; ``limit`` is
+    :data:`TEXT_LIMIT` for every text a person writes, and larger only for a text the library
+    composes from several of them (a cue's prompt). No text holds a
     character of :data:`CONTROL_CLASS` (``control-character``): text from strangers is shown to
     people, in terminals and on pages, and these characters change what they see.
     """
 
     nonempty: bool = True
     slug: bool = False
+    limit: int = TEXT_LIMIT
 
     def problem(  # noqa: PLR0911 - one return per rule
         self, value: object, name: str, *, nullable: bool = False
@@ -282,10 +285,10 @@ class Text(Spec):
                     f"{boolean_note(value)}"
                 ),
             )
-        if len(value) > TEXT_LIMIT:
+        if len(value) > self.limit:
             return (
                 "too-long",
-                f"{name!r} must be at most {TEXT_LIMIT} characters long: {len(value)} characters",
+                f"{name!r} must be at most {self.limit} characters long: {len(value)} characters",
             )
         invalid = unicode_requirement(value)
         if invalid is not None:
@@ -309,7 +312,7 @@ class Text(Spec):
         """See :meth:`Spec.inline`."""
         unicode = _name(namespace, valid_unicode)
         test = (
-            f"type({var}) is str and len({var}) <= {TEXT_LIMIT} "
+            f"type({var}) is str and len({var}) <= {self.limit} "
             f"and ({var}.isascii() or {unicode}({var}))"
         )
         if self.nonempty:
@@ -322,7 +325,7 @@ class Text(Spec):
 
     def schema(self) -> dict[str, Any]:
         """See :meth:`Spec.schema`."""
-        schema: dict[str, Any] = {"type": "string", "maxLength": TEXT_LIMIT}
+        schema: dict[str, Any] = {"type": "string", "maxLength": self.limit}
         if self.slug:
             schema["pattern"] = SLUG_PATTERN
         else:  # no control character from start to end; something besides white space
@@ -333,7 +336,7 @@ class Text(Spec):
     def breaking(self) -> Iterator[tuple[str, object]]:
         """See :meth:`Spec.breaking`."""
         yield "wrong-type", 7
-        yield "too-long", "a" * (TEXT_LIMIT + 1)
+        yield "too-long", "a" * (self.limit + 1)
         if not self.slug:  # a surrogate is no slug either: that value would break two rules
             yield "invalid-unicode", "a\ud800"
         if self.nonempty:

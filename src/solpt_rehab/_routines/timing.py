@@ -25,7 +25,7 @@ import attrs
 
 from .._core.errors import InvalidValueError
 from .._model import rules
-from .._model.rules import Flag, Nullable, Number, Text, declare
+from .._model.rules import TEXT_LIMIT, Flag, Nullable, Number, Text, declare
 from .._model.values import (
     CountingRule,
     Hold,
@@ -335,6 +335,11 @@ def _to_optional_side(value: Side | str | None) -> Side | None:
     return rules.convert_member(Side, value, "side", nullable=True)  # type: ignore[no-any-return]
 
 
+#: The longest prompt a cue may have, in characters: a prompt joins texts of the model, each of at
+#: most TEXT_LIMIT characters (an exercise's name, its load's
+#: level and words, a rest's words), with the library's own words around them.
+_PROMPT_LIMIT: Final = 5 * TEXT_LIMIT
+
 @rules.declared()
 @attrs.frozen(kw_only=True)
 class Cue:
@@ -370,7 +375,7 @@ class Cue:
     side: Side | None = attrs.field(
         default=None, converter=_to_optional_side, metadata=declare(Nullable(rules.one_of(Side)))
     )
-    prompt: str = attrs.field(metadata=declare(Text(nonempty=False)))
+    prompt: str = attrs.field(metadata=declare(Text(nonempty=False, limit=_PROMPT_LIMIT)))
     interpreted: bool = attrs.field(metadata=declare(Flag()))
     repetition: int | None = attrs.field(
         default=None, metadata=declare(Nullable(Number(whole=True)))
