@@ -51,6 +51,7 @@ from ._model.values import (
 )
 from ._routines.builder import RoutineBuilder
 from ._routines.dose import Side
+from ._routines.progression import Gate, ProgressedDose, Progression
 from ._routines.values import Frequency, Routine, RoutineItem
 from ._version import __version__
 
@@ -72,6 +73,7 @@ _LAZY: dict[str, str] = {
     "SessionLog": "_logs.values",
     "SetLog": "_logs.values",
     "adherence": "_logs.adherence",
+    "dose_on": "_logs.progression",
     "dumps": "_wire.documents",
     "format_timeline": "_present",
     "from_document": "_wire.documents",
@@ -90,6 +92,7 @@ if TYPE_CHECKING:
     # Type checkers see plain imports, and no module ``__getattr__``: a misspelt name stays an
     # error for them instead of becoming ``Any``.
     from ._logs.adherence import Adherence, ExerciseAdherence, PainRecord, adherence
+    from ._logs.progression import dose_on
     from ._logs.values import Difficulty, ItemLog, SessionLog, SetLog
     from ._present import format_timeline
     from ._routines.timing import (
@@ -159,6 +162,7 @@ __all__ = [
     "Exercise",
     "ExerciseAdherence",
     "Frequency",
+    "Gate",
     "Hold",
     "Interpretation",
     "InvalidValueError",
@@ -175,6 +179,8 @@ __all__ = [
     "Position",
     "Problem",
     "ProblemsError",
+    "ProgressedDose",
+    "Progression",
     "RepetitionScheme",
     "Report",
     "Rest",
@@ -197,6 +203,7 @@ __all__ = [
     "__version__",
     "adherence",
     "catalog",
+    "dose_on",
     "dumps",
     "format_timeline",
     "from_document",

@@ -29,6 +29,8 @@ from .dose import (
     sets_played,
 )
 from .dose import to_side as _to_side  # the name RoutineItem's field declaration uses
+from .progression import PROGRESSIONS, Progression, progression_problems, to_progression
+from .progression import without_unused_deviation as _without_unused_deviation
 
 __all__ = ["Frequency", "Routine", "RoutineItem", "describe_dose"]
 
@@ -138,8 +140,12 @@ class RoutineItem:
             none for an exercise without timed work).
         load: The prescribed load, or ``None`` (the documented load, at its least amount).
         notes: Notes for the patient about this exercise, or ``None``.
+        progression: The rules that raise the dose over time (:class:`Progression`), at most
+            one per dose; empty for a dose that stays as prescribed. What is in force on a date
+            is :func:`~solpt_rehab.dose_on`'s answer.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``progression``.
     """
 
     exercise: Exercise = attrs.field(validator=rules.validator(Part(Exercise)))
@@ -151,13 +157,20 @@ class RoutineItem:
     work_seconds: float | None = attrs.field(default=None)
     load: Load | None = attrs.field(default=None)
     notes: str | None = attrs.field(default=None, validator=rules.validator(Nullable(Text())))
+    progression: tuple[Progression, ...] = attrs.field(
+        default=(), converter=to_progression, validator=rules.validator(PROGRESSIONS)
+    )
 
     def __attrs_post_init__(self) -> None:
         _raise_errors(self._problems(()), f"this dose of {self.exercise.id!r} is not documented:")
 
     def _problems(self, at: tuple[str | int, ...]) -> Iterator[Problem]:
-        dose = {name: getattr(self, name) for name in DOSE_FIELDS}
-        return item_problems(self.exercise, **dose, at=at)
+        return iter(
+            dose_and_progression_problems(self.exercise, self._dose(), self.progression, at)
+        )
+
+    def _dose(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in DOSE_FIELDS}
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -170,6 +183,23 @@ class RoutineItem:
         ``repr()`` stays attrs' own, faithful to every field.
         """
         return f"{self.exercise.id}: {describe_dose(self)}"
+
+
+def dose_and_progression_problems(
+    exercise: Exercise,
+    dose: dict[str, object],
+    progression: tuple[Progression, ...],
+    at: tuple[str | int, ...],
+) -> list[Problem]:
+    """Every problem of one item's dose (with its defaults in place) and of its progression.
+
+    The progression is judged only when the dose has no error: its rules start from that dose.
+    """
+    found = list(item_problems(exercise, **dose, at=at))
+    if not progression or any(item.is_error for item in found):
+        return found
+    progressed = list(progression_problems(exercise, dose, progression, at))
+    return _without_unused_deviation(found, progressed, at)
 
 
 def _one_exercise_per_id(routine: Routine) -> None:
