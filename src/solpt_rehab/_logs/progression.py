@@ -42,7 +42,7 @@ from .._routines.progression import (
 from .._routines.values import Routine, RoutineItem
 from .values import SessionLog, SetLog
 
-__all__ = ["dose_on", "in_force"]
+__all__ = ["ItemSchedule", "dose_on", "in_force"]
 
 _WEEK: Final = 7
 _DAY: Final = datetime.timedelta(days=1)
@@ -68,7 +68,7 @@ class _Rule:
     most: int
 
 
-class _Schedule:
+class ItemSchedule:
     """The dose of one item over time: each rule's steps, by the day they come into force."""
 
     def __init__(
@@ -145,8 +145,8 @@ class _Schedule:
 
     def _sets_done(self, log: SessionLog) -> bool:
         dose = self.dose(log.date)
-        sets = dose["sets"] if dose["sets"] is not None else self.start["sets"]
-        reps = dose["reps"] * (2 if self.per_side else 1)
+        sets: int = dose["sets"] if dose["sets"] is not None else self.start["sets"]
+        reps: int = dose["reps"] * (2 if self.per_side else 1)
         done = 0
         for item_log in log.items:
             if item_log.exercise != self.item.exercise.id:
@@ -229,7 +229,7 @@ def _programme_last(routine: Routine) -> datetime.date | None:
 
 def in_force(
     routine: Routine, logs: Iterable[SessionLog], horizon: datetime.date
-) -> list[_Schedule | None]:
+) -> list[ItemSchedule | None]:
     """Each item's schedule of doses up to ``horizon`` (``None`` for an item without rules).
 
     Raises:
@@ -246,7 +246,7 @@ def in_force(
     sessions = _sessions(logs, first)
     last = _programme_last(routine)
     return [
-        _Schedule(item, first, last, sessions, horizon) if item.progression else None
+        ItemSchedule(item, first, last, sessions, horizon) if item.progression else None
         for item in routine.items
     ]
 
