@@ -15,8 +15,9 @@ The definition, stated once here and in ``docs/logs.md``:
   prescribed. With progression rules the dose is the one in force on each day
   (:func:`~solpt_rehab.dose_on`): each day prescribes its share of the sessions
   (``sessions_per_day x days_per_week / 7``) at that day's dose. Repetitions are counted as the
-  exercise counts them: in all for a ``total`` rule or a one-sided exercise, and for a ``per-side`` rule each side apart (8 per side is 16); a logged
-  set's repetitions are its ``reps`` (doubled for ``per-side``) or ``left_reps + right_reps``.
+  exercise counts them: in all for a ``total`` rule or a one-sided exercise, and for a
+  ``per-side`` rule each side apart (8 per side is 16); a logged set's repetitions are its
+  ``reps`` (doubled for ``per-side``) or ``left_reps + right_reps``.
   Every logged set is a set done, a set given up at 0 repetitions included.
 * Every **share** is done / prescribed, **capped at 1.0**: doing more on one day does not make up
   for another; the counts themselves are in the report uncapped.
