@@ -868,8 +868,10 @@ def _item(
     values: dict[str, Any] = {}
     for field in fields:
         name = field.name
-        if name in _WALKED:  # an object, or a text that is no dose: by its spec
-            values[name] = walker.value(field.spec, item.get(name), (*at, name), name)
+        if name in _WALKED and name not in item:  # left out: its default
+            values[name] = field.default
+        elif name in _WALKED:  # an object, an array or a text that is no dose: by its spec
+            values[name] = walker.value(field.spec, item[name], (*at, name), name)
         else:
             values[name] = _dose_value(walker, item.get(name), (*at, name), name)
     if "reps" not in item:
