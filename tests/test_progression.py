@@ -458,14 +458,25 @@ def test_a_rule_of_the_wrong_shape_is_refused_by_the_constructor_and_the_validat
         Progression(dose="sets", step=0.5, every_weeks=1)
     with pytest.raises(InvalidValueError, match=r"'gate\[0\]' must be one of"):
         Progression(dose="reps", step=1, every_weeks=1, gate=["always"])
-    builder = RoutineBuilder("r").add("lying-march", progression=["reps"])  # type: ignore[list-item]
+    builder = (
+        RoutineBuilder("r")
+        .add("lying-march", progression=["reps"])  # type: ignore[list-item]
+        .add("plank", progression=3)  # type: ignore[arg-type]
+    )
     assert [(p.path, p.code, p.message) for p in builder.problems] == [
+        ("/items/0/progression", "wrong-type", "'progression[0]' must be a Progression: 'reps'"),
         (
-            "/items/0/progression",
-            "wrong-type",
-            "'progression[0]' must be a Progression: 'reps'",
-        )
+            "/items/1/exercise",
+            "unknown-exercise",
+            (
+                "unknown exercise id (known ids: 'figure-4-stretch', 'knees-to-chest', "
+                "'lying-march'): 'plank'"
+            ),
+        ),
+        ("/items/1/progression", "wrong-type", "'progression' must be an array: 3"),
     ]
+    with pytest.raises(InvalidValueError, match=r"'progression\[0\]' must be a Progression"):
+        attrs.evolve(six_weeks().items[0], progression=[3])  # type: ignore[list-item]
 
 
 def test_progression_goes_round_the_wire_format_and_a_version_1_document_refuses_it() -> None:

@@ -310,6 +310,9 @@ class RoutineBuilder:
                 )
                 if found_problem.code in TYPE_CODES
             ]
+            rules_given = _progression(entry.progression, at)
+            if isinstance(rules_given, Problem):
+                found.append(rules_given)
             return [unresolved, *found] if unresolved is not None else found, None
         dose = with_defaults(exercise, given)
         notes = _NOTES.problem(entry.notes, "notes", nullable=True)
@@ -319,10 +322,10 @@ class RoutineBuilder:
             # Where the id stands: in the Exercise given, or the id given for the exercise.
             where = (*at, "exercise", "id") if isinstance(entry.exercise, Exercise) else at_id
             found.append(id_conflict_problem(where, first, exercise.id))
-        rules_given = _progression(entry.progression)
+        rules_given = _progression(entry.progression, at)
         if isinstance(rules_given, Problem):
             found.extend(item_problems(exercise, **dose, at=at))
-            found.append(problem((*at, "progression"), rules_given.code, rules_given.message))
+            found.append(rules_given)
             return found, None
         found.extend(dose_and_progression_problems(exercise, dose, rules_given, at))
         if any(found_problem.is_error for found_problem in found):
@@ -358,14 +361,14 @@ class RoutineBuilder:
         return None, problem(where, "unknown-exercise", f"unknown exercise id ({hint}): {given!r}")
 
 
-def _progression(given: object) -> tuple[Progression, ...] | Problem:
+def _progression(given: object, at: tuple[str | int, ...]) -> tuple[Progression, ...] | Problem:
     """The progression rules given to :meth:`RoutineBuilder.add`, or the problem with them."""
     rules_given = given
     if isinstance(given, Iterable) and not isinstance(given, (str, bytes, dict)):
         rules_given = tuple(given)
     found = PROGRESSIONS.problem(rules_given, "progression")
     if found is not None:
-        return problem(("progression",), *found)
+        return problem((*at, "progression"), *found)
     return rules_given  # type: ignore[return-value]  # what the spec checked
 
 
