@@ -504,6 +504,17 @@ def test_progression_goes_round_the_wire_format_and_a_version_1_document_refuses
     ]
 
 
+def test_an_item_with_rules_names_them_and_its_session_of_a_day_does_not() -> None:
+    item = six_weeks().items[1]
+    assert str(item) == (
+        "lying-march: hold 2 s, 8 reps in all, alternating, right first, progression: reps +1 "
+        "every week, up to the documented maximum, when sets-done and pain-not-higher"
+    )
+    assert str(dose_on(six_weeks(), on(6), LOGS).items[1]) == (
+        "lying-march: hold 2 s, 10 reps in all, alternating, right first"
+    )
+
+
 def test_a_rule_reads_as_a_sentence() -> None:
     assert [
         str(rule)

@@ -71,8 +71,8 @@ def describe_dose(item: RoutineItem) -> str:
     """An item's dose for a person: ``"hold 15 s, 3 reps in all, left side"``.
 
     The hold, the timed work, the sets and repetitions with their counting rule, the sides, the
-    load and a recorded deviation; a documented hold or timed work that the item does not
-    prescribe is named as such. :meth:`RoutineItem.__str__` and
+    load, a recorded deviation and the progression rules; a documented hold or timed work that
+    the item does not prescribe is named as such. :meth:`RoutineItem.__str__` and
     :func:`~solpt_rehab.format_timeline` both write it. The text is the values' own: a caller
     that prints text from strangers escapes it (the deviation is free text).
     """
@@ -109,6 +109,7 @@ def describe_dose(item: RoutineItem) -> str:
         parts.append(str(load))
     if item.deviation is not None:
         parts.append(f"deviation: {item.deviation}")
+    parts.extend(f"progression: {rule}" for rule in item.progression)
     return ", ".join(parts)
 
 
