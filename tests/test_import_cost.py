@@ -25,6 +25,8 @@ WIRE_LAYER = (
 )
 #: The session logs' values, which the wire format reads and writes.
 LOGS = ("solpt_rehab._logs", "solpt_rehab._logs.values")
+#: Progression: the rules' values, and the dose in force (which reads the logs).
+PROGRESSION = ("solpt_rehab._logs.progression", "solpt_rehab._routines.progression")
 DEFERRED = (
     "cattrs",
     "difflib",
@@ -36,6 +38,8 @@ DEFERRED = (
     "solpt_rehab._present",
     *LOGS,
     "solpt_rehab._logs.adherence",
+    "solpt_rehab._logs.progression",
+    "solpt_rehab._routines.progression",
 )
 
 
@@ -69,13 +73,26 @@ def test_building_a_routine_needs_neither_msgspec_nor_the_timeline() -> None:
 @pytest.mark.parametrize(
     ("code", "loaded"),
     [
-        ("from solpt_rehab import loads", ["json", "msgspec", *WIRE_LAYER, *LOGS]),
+        (
+            "from solpt_rehab import loads",
+            ["json", "msgspec", *WIRE_LAYER, *LOGS, "solpt_rehab._routines.progression"],
+        ),
         (
             "import solpt_rehab; solpt_rehab.json_schema",
-            ["solpt_rehab._wire.schema", "solpt_rehab._wire.spec", *LOGS],
+            [
+                "solpt_rehab._wire.schema",
+                "solpt_rehab._wire.spec",
+                *LOGS,
+                "solpt_rehab._routines.progression",
+            ],
         ),
         ("import solpt_rehab; solpt_rehab.SessionLog", list(LOGS)),
-        ("from solpt_rehab import adherence", [*LOGS, "solpt_rehab._logs.adherence"]),
+        (
+            "from solpt_rehab import adherence",
+            [*LOGS, "solpt_rehab._logs.adherence", *PROGRESSION],
+        ),
+        ("from solpt_rehab import dose_on", [*LOGS, *PROGRESSION]),
+        ("import solpt_rehab; solpt_rehab.Progression", ["solpt_rehab._routines.progression"]),
         ("import solpt_rehab; solpt_rehab.Cue", ["solpt_rehab._routines.timing"]),
         ("import solpt_rehab; solpt_rehab.Pacing", ["solpt_rehab._routines.timing"]),
         ("from solpt_rehab import session_duration", ["solpt_rehab._routines.timing"]),

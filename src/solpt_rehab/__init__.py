@@ -51,7 +51,6 @@ from ._model.values import (
 )
 from ._routines.builder import RoutineBuilder
 from ._routines.dose import Side
-from ._routines.progression import Gate, ProgressedDose, Progression
 from ._routines.values import Frequency, Routine, RoutineItem
 from ._version import __version__
 
@@ -63,11 +62,14 @@ _LAZY: dict[str, str] = {
     "CueKind": "_routines.timing",
     "Difficulty": "_logs.values",
     "ExerciseAdherence": "_logs.adherence",
+    "Gate": "_routines.progression",
     "Interpretation": "_routines.timing",
     "ItemLog": "_logs.values",
     "LocatedProblem": "_wire.positions",
     "Pacing": "_routines.timing",
     "PainRecord": "_logs.adherence",
+    "ProgressedDose": "_routines.progression",
+    "Progression": "_routines.progression",
     "Report": "_wire.validate",
     "SessionDuration": "_routines.timing",
     "SessionLog": "_logs.values",
@@ -95,6 +97,7 @@ if TYPE_CHECKING:
     from ._logs.progression import dose_on
     from ._logs.values import Difficulty, ItemLog, SessionLog, SetLog
     from ._present import format_timeline
+    from ._routines.progression import Gate, ProgressedDose, Progression
     from ._routines.timing import (
         Cue,
         CueKind,

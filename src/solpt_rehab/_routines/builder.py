@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
@@ -29,8 +29,10 @@ from .dose import (
     stand_in,
     with_defaults,
 )
-from .progression import PROGRESSIONS, Progression
 from .values import Frequency, Routine, RoutineItem, dose_and_progression_problems
+
+if TYPE_CHECKING:
+    from .progression import Progression
 
 __all__ = ["RoutineBuilder"]
 
@@ -218,7 +220,7 @@ class RoutineBuilder:
                 work_seconds=work_seconds,
                 load=load,
                 notes=notes,
-                progression=(progression,) if isinstance(progression, Progression) else progression,
+                progression=progression,
             )
         )
         return self
@@ -363,8 +365,14 @@ class RoutineBuilder:
 
 def _progression(given: object, at: tuple[str | int, ...]) -> tuple[Progression, ...] | Problem:
     """The progression rules given to :meth:`RoutineBuilder.add`, or the problem with them."""
+    if given == () or (type(given) is list and not given):
+        return ()
+    from .progression import PROGRESSIONS, Progression  # noqa: PLC0415 - loaded with a rule
+
     rules_given = given
-    if isinstance(given, Iterable) and not isinstance(given, (str, bytes, dict)):
+    if isinstance(given, Progression):
+        rules_given = (given,)
+    elif isinstance(given, Iterable) and not isinstance(given, (str, bytes, dict)):
         rules_given = tuple(given)
     found = PROGRESSIONS.problem(rules_given, "progression")
     if found is not None:

@@ -22,6 +22,7 @@ from typing import Any, Final
 
 import attrs
 
+from .._core.errors import InvalidValueError
 from .._core.problems import Problem, pointer, problem
 from .._model import rules
 from .._model.rules import ArrayOf, Nullable, Number, Rule, declare, show
@@ -244,8 +245,16 @@ PROGRESSIONS: Final = ArrayOf(rules.Part(Progression))
 
 
 def to_progression(value: Iterable[Progression]) -> tuple[Progression, ...]:
-    """An item's ``progression`` converter: any iterable of rules, as a tuple."""
-    return PROGRESSIONS.convert(value, "progression")
+    """An item's ``progression``: any iterable of rules, as a tuple, each a :class:`Progression`.
+
+    Raises:
+        InvalidValueError: For a value that is no array, or an element that is no rule.
+    """
+    found = PROGRESSIONS.convert(value, "progression")
+    problem_found = PROGRESSIONS.problem(found, "progression")
+    if problem_found is not None:
+        raise InvalidValueError(problem_found[1])
+    return found
 
 
 # -- the dose a rule moves ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -29,8 +29,16 @@ from .dose import (
     sets_played,
 )
 from .dose import to_side as _to_side  # the name RoutineItem's field declaration uses
-from .progression import PROGRESSIONS, Progression, progression_problems, to_progression
-from .progression import without_unused_deviation as _without_unused_deviation
+
+if TYPE_CHECKING:
+    from .progression import Progression
+
+    _Rules = tuple[Progression, ...]
+else:
+    # The rules' module loads with the first rule (``import solpt_rehab`` stays as cheap as it
+    # was): at run time the field's annotation resolves to ``tuple``, for type checkers it says
+    # what the tuple holds.
+    _Rules = tuple
 
 __all__ = ["Frequency", "Routine", "RoutineItem", "describe_dose"]
 
@@ -119,6 +127,15 @@ def _raise_errors(problems: Iterable[Problem], summary: str) -> None:
         raise RoutineError(summary, found)
 
 
+def _to_progression(value: Iterable[Progression]) -> tuple[Progression, ...]:
+    """An item's ``progression``: a tuple of rules, checked; none costs no import."""
+    if value == () or (type(value) is list and not value):
+        return ()
+    from .progression import to_progression  # noqa: PLC0415 - loaded with the first rule
+
+    return to_progression(value)
+
+
 @attrs.frozen(kw_only=True)
 class RoutineItem:
     """One exercise of a routine with its prescribed dose.
@@ -158,9 +175,7 @@ class RoutineItem:
     work_seconds: float | None = attrs.field(default=None)
     load: Load | None = attrs.field(default=None)
     notes: str | None = attrs.field(default=None, validator=rules.validator(Nullable(Text())))
-    progression: tuple[Progression, ...] = attrs.field(
-        default=(), converter=to_progression, validator=rules.validator(PROGRESSIONS)
-    )
+    progression: _Rules = attrs.field(default=(), converter=_to_progression)
 
     def __attrs_post_init__(self) -> None:
         _raise_errors(self._problems(()), f"this dose of {self.exercise.id!r} is not documented:")
@@ -199,8 +214,11 @@ def dose_and_progression_problems(
     found = list(item_problems(exercise, **dose, at=at))
     if not progression or any(item.is_error for item in found):
         return found
+    # A rule's module is loaded with the first rule: importing the package costs nothing more.
+    from .progression import progression_problems, without_unused_deviation  # noqa: PLC0415
+
     progressed = list(progression_problems(exercise, dose, progression, at))
-    return _without_unused_deviation(found, progressed, at)
+    return without_unused_deviation(found, progressed, at)
 
 
 def _one_exercise_per_id(routine: Routine) -> None:
