@@ -73,6 +73,19 @@ def test_usage_errors_exit_2(
     assert capsys.readouterr().err == message
 
 
+def test_a_week_beyond_the_calendar_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = to_document(six_weeks())
+    document["weeks"] = None
+    path = tmp_path / "open.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["routine", str(path), "--week", "99999999999"]) == 2
+    assert capsys.readouterr().err == (
+        "solpt-rehab routine: week 99999999999 is beyond the calendar's last day\n"
+    )
+
+
 def test_a_week_of_a_routine_without_start_is_a_usage_error(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -302,6 +302,20 @@ def test_holds_sets_timed_work_and_weights_step_too() -> None:
     ]
 
 
+def test_the_calendars_last_day_ends_the_chances_without_an_error() -> None:
+    last = datetime.date.max
+    done = [_marched(last, 8)]
+    weekly = attrs.evolve(
+        _march(Progression(dose="reps", step=1, every_weeks=4, gate=["sets-done"])),
+        start=last - datetime.timedelta(days=10),
+        weeks=10**20,
+    )
+    assert _reps_on(weekly, last, done) == 8
+    assert adherence(weekly, done, last, last).sessions_done == 1
+    after = attrs.evolve(_march(Progression(dose="reps", step=1, every_sessions=1)), start=last)
+    assert _reps_on(after, last, done) == 8
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [

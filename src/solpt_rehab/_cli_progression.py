@@ -15,7 +15,7 @@ from typing import Final
 
 from ._core.errors import DocumentError, InvalidValueError
 from ._inputs import DEFAULT_MAX_BYTES, TooLargeError, read_bounded, reason, syntax_of
-from ._logs.progression import dose_on
+from ._logs.progression import dose_on, later
 from ._logs.values import SessionLog
 from ._present import format_located, printable
 from ._routines.values import Routine
@@ -82,7 +82,10 @@ def day_of(routine: Routine, week: int | None, on: datetime.date | None) -> date
         return "--week needs the routine's start date, which this routine does not give"
     if routine.weeks is not None and week > routine.weeks:
         return f"week {week} is beyond the programme's {routine.weeks} weeks"
-    return routine.start + datetime.timedelta(days=7 * (week - 1))
+    day = later(routine.start, 7 * (week - 1))
+    if day is None:
+        return f"week {week} is beyond the calendar's last day"
+    return day
 
 
 def _logs(paths: list[str]) -> list[SessionLog] | int:

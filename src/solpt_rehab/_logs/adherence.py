@@ -37,7 +37,7 @@ from .._core.problems import Problem, problem
 from .._model.values import CountingRule
 from .._routines.dose import sets_played
 from .._routines.values import Routine, RoutineItem
-from .progression import ItemSchedule, in_force
+from .progression import ItemSchedule, in_force, later
 from .values import ItemLog, SessionLog, SetLog
 
 __all__ = ["Adherence", "ExerciseAdherence", "PainRecord", "adherence"]
@@ -160,7 +160,7 @@ def _programme(routine: Routine) -> tuple[datetime.date | None, datetime.date | 
     first = routine.start
     if first is None or routine.weeks is None:
         return first, None
-    return first, first + datetime.timedelta(days=_WEEK * routine.weeks - 1)
+    return first, later(first, _WEEK * routine.weeks - 1)
 
 
 def _day(name: str, value: object) -> datetime.date:

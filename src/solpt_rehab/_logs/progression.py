@@ -42,10 +42,16 @@ from .._routines.progression import (
 from .._routines.values import Routine, RoutineItem
 from .values import SessionLog, SetLog
 
-__all__ = ["ItemSchedule", "dose_on", "in_force"]
+__all__ = ["ItemSchedule", "dose_on", "in_force", "later"]
 
 _WEEK: Final = 7
-_DAY: Final = datetime.timedelta(days=1)
+
+
+def later(day: datetime.date, days: int) -> datetime.date | None:
+    """The day ``days`` after ``day``, or ``None`` past the calendar's last day (9999-12-31)."""
+    if days > (datetime.date.max - day).days:
+        return None
+    return day + datetime.timedelta(days=days)
 
 
 def _reps_recorded(logged: SetLog, *, per_side: bool) -> int | None:
@@ -179,8 +185,12 @@ class ItemSchedule:
                 ]
                 size = rule.every_sessions
                 for end in range(size, len(done) + 1, size):
-                    day = done[end - 1].date + _DAY
-                    if day <= horizon and (self.last is None or day <= self.last):
+                    day = later(done[end - 1].date, 1)
+                    if (
+                        day is not None
+                        and day <= horizon
+                        and (self.last is None or day <= self.last)
+                    ):
                         found.append((day, entry.index, done[end - size : end]))
                 continue
             length = _WEEK * (rule.every_weeks or 1)
@@ -188,8 +198,8 @@ class ItemSchedule:
             for log in sessions:
                 periods.setdefault((log.date - self.first).days // length, []).append(log)
             for number, period in sorted(periods.items()):
-                day = self.first + datetime.timedelta(days=length * (number + 1))
-                if day <= horizon and (self.last is None or day <= self.last):
+                day = later(self.first, length * (number + 1))
+                if day is not None and day <= horizon and (self.last is None or day <= self.last):
                     found.append((day, entry.index, period))
         found.sort(key=lambda chance: (chance[0], chance[1]))
         return found
@@ -224,7 +234,7 @@ def _sessions(logs: Iterable[SessionLog], first: datetime.date) -> list[SessionL
 def _programme_last(routine: Routine) -> datetime.date | None:
     if routine.start is None or routine.weeks is None:
         return None
-    return routine.start + datetime.timedelta(days=_WEEK * routine.weeks - 1)
+    return later(routine.start, _WEEK * routine.weeks - 1)
 
 
 def in_force(
