@@ -681,3 +681,23 @@ def test_every_drawn_rule_constructs_and_reads_back(rule: Progression) -> None:
     assert attrs.evolve(rule) == rule
     assert isinstance(rule.dose, ProgressedDose)
     assert (rule.every_weeks is None) != (rule.every_sessions is None)
+
+
+def test_the_fast_decoder_builds_a_rule_and_refuses_each_broken_one() -> None:
+    from solpt_rehab._wire.fast import fast_part  # noqa: PLC0415 - the wire layer's own
+    from solpt_rehab._wire.markers import UNSOUND  # noqa: PLC0415
+
+    rule = {"dose": "reps", "step": 1, "every_weeks": 2, "gate": ["sets-done"]}
+    assert fast_part(Progression, rule) == Progression(
+        dose="reps", step=1, every_weeks=2, gate=(Gate.SETS_DONE,)
+    )
+    for broken in (
+        {"dose": "reps", "step": 1},
+        {**rule, "step": 1.5},
+        {**rule, "until": 9.5},
+        {**rule, "every_sessions": 2},
+        {**rule, "gate": ["always"]},
+        {**rule, "colour": "red"},
+        {**rule, "step": 0},
+    ):
+        assert fast_part(Progression, broken) is UNSOUND, broken
