@@ -37,7 +37,7 @@ from solpt_rehab import (
 from solpt_rehab._model.values import CountingRule, Load, Sets
 from solpt_rehab._routines.dose import DOSE_FIELDS, item_problems, sets_played
 from solpt_rehab._routines.progression import cap_of, start_of, starting_dose
-from solpt_rehab.strategies import progressions, routines, session_logs
+from solpt_rehab.strategies import exercises, progressions, routines, session_logs
 
 E, W = Severity.ERROR, Severity.WARNING
 START = datetime.date(2026, 12, 7)  # a Monday
@@ -552,6 +552,18 @@ def test_a_rule_reads_as_a_sentence() -> None:
 # -- properties ---------------------------------------------------------------------------------
 
 
+#: Routines whose items progress: from the default pool (with deviations), and from exercises
+#: that document sets, timed work and a load, so that every dose has its rules drawn.
+PROGRESSING = st.one_of(
+    routines(max_items=3, progression=True, deviations=True),
+    routines(
+        max_items=2,
+        progression=True,
+        exercises=exercises(with_sets=True, with_timed_work=True, with_load=True),
+    ),
+)
+
+
 def _logs_for(routine: Routine) -> st.SearchStrategy[list[SessionLog]]:
     assert routine.start is not None
     return st.lists(
@@ -574,8 +586,8 @@ def _dose_of(item: RoutineItem, field: str) -> Any:
     return start_of(field, dose)
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.data(), routines(max_items=3, progression=True, deviations=True))
+@settings(max_examples=80, deadline=None)
+@given(st.data(), PROGRESSING)
 def test_the_dose_in_force_stays_documented_and_steps_as_declared(
     data: st.DataObject, routine: Routine
 ) -> None:
@@ -654,8 +666,8 @@ def _reference(
     return found
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.data(), routines(max_items=3, progression=True), st.integers(0, 60))
+@settings(max_examples=50, deadline=None)
+@given(st.data(), PROGRESSING, st.integers(0, 60))
 def test_adherence_over_progression_equals_a_plain_reference(
     data: st.DataObject, routine: Routine, length: int
 ) -> None:
