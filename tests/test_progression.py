@@ -465,6 +465,14 @@ def test_an_implausible_cap_of_an_open_ended_count_is_a_warning() -> None:
     ]
 
 
+def test_the_builder_copies_the_rules_it_is_given() -> None:
+    rules = [Progression(dose="reps", step=1, every_weeks=1)]
+    builder = RoutineBuilder("r").add("lying-march", progression=rules)
+    rules.append(Progression(dose="reps", step=2, every_weeks=1))
+    assert builder.build().items[0].progression == (rules[0],)
+    assert len(rules) == 2
+
+
 def test_a_rule_of_the_wrong_shape_is_refused_by_the_constructor_and_the_validator() -> None:
     with pytest.raises(InvalidValueError, match="'every_weeks' or 'every_sessions' must say"):
         Progression(dose="reps", step=1)

@@ -220,7 +220,13 @@ class RoutineBuilder:
                 work_seconds=work_seconds,
                 load=load,
                 notes=notes,
-                progression=progression,
+                # A copy: a list changed after this call does not change the routine.
+                progression=(
+                    tuple(progression)
+                    if isinstance(progression, Iterable)
+                    and not isinstance(progression, (str, bytes, dict))
+                    else progression
+                ),
             )
         )
         return self
