@@ -302,6 +302,18 @@ def test_holds_sets_timed_work_and_weights_step_too() -> None:
     ]
 
 
+def test_a_step_too_small_to_count_steps_still_gives_a_dose() -> None:
+    routine = (
+        RoutineBuilder("Tiny", start=START)
+        .add(
+            "knees-to-chest",
+            progression=Progression(dose="hold_seconds", step=5e-324, every_weeks=1),
+        )
+        .build()
+    )
+    assert dose_on(routine, on(3)).items[0].hold_seconds == 20.0
+
+
 def test_the_calendars_last_day_ends_the_chances_without_an_error() -> None:
     last = datetime.date.max
     done = [_marched(last, 8)]

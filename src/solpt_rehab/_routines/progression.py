@@ -17,6 +17,7 @@ its logs).
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
@@ -318,7 +319,10 @@ def steps_to_cap(rule: Progression, start: Any, cap: float) -> int:
     gap = cap - _level(rule.dose.value, start)
     if gap <= 0:
         return 0
-    return max(1, math.ceil(gap / rule.step))
+    steps = gap / rule.step
+    if not math.isfinite(steps):  # a step of 5e-324 seconds: more steps than any calendar holds
+        return sys.maxsize
+    return max(1, math.ceil(steps))
 
 
 def stepped(rule: Progression, start: Any, cap: float, steps: int) -> Any:
