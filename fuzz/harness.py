@@ -30,6 +30,7 @@ from typing import Any, Final, Literal
 
 from solpt_rehab import (
     DocumentError,
+    Progression,
     RoutineBuilder,
     catalog,
     dumps,
@@ -69,8 +70,19 @@ def seed_documents() -> list[dict[str, Any]]:
     """Valid documents of every kind: where the mutations start."""
     routine = (
         RoutineBuilder("Seed routine", weeks=4)
-        .add("figure-4-stretch", side="left")
-        .add("knees-to-chest", reps=4, hold_seconds=25)
+        .add(
+            "figure-4-stretch",
+            side="left",
+            progression=Progression(dose="reps", step=1, every_sessions=3, until=5),
+        )
+        .add(
+            "knees-to-chest",
+            reps=4,
+            hold_seconds=25,
+            progression=Progression(
+                dose="hold_seconds", step=2.5, every_weeks=1, gate=["sets-done", "pain-not-higher"]
+            ),
+        )
         .add("lying-march", deviation="a longer programme after review", reps=12)
         .build()
     )

@@ -201,6 +201,38 @@ DOCUMENTS: dict[str, object] = {
     "skipped-with-sets": _session_log(
         items=[{"exercise": "knees-to-chest", "sets": [{}], "skipped": "too tired"}]
     ),
+    "progression-no-schedule": _routine(
+        exercise="lying-march", reps=8, progression=[{"dose": "reps", "step": 1}]
+    ),
+    "progression-two-schedules": _routine(
+        exercise="lying-march",
+        reps=8,
+        progression=[{"dose": "reps", "step": 1, "every_weeks": 1, "every_sessions": 3}],
+    ),
+    "progression-duplicate-dose": _routine(
+        exercise="lying-march",
+        reps=8,
+        progression=[
+            {"dose": "reps", "step": 1, "every_weeks": 1},
+            {"dose": "reps", "step": 1, "every_sessions": 3},
+        ],
+    ),
+    "progression-not-applicable": _routine(
+        exercise="lying-march",
+        reps=8,
+        progression=[{"dose": "work_seconds", "step": 5, "every_weeks": 1}],
+    ),
+    "progression-uncapped": _routine(
+        exercise="figure-4-stretch",
+        reps=3,
+        side="left",
+        progression=[{"dose": "reps", "step": 1, "every_weeks": 1}],
+    ),
+    "progression-idle": _routine(
+        exercise="lying-march",
+        reps=10,
+        progression=[{"dose": "reps", "step": 1, "every_weeks": 1}],
+    ),
     "too-many-problems": _exercise(**{f"colour{index}": "red" for index in range(1001)}),
     "too-many-warnings": _mismatching_catalog(1001),
     "prose-reps-mismatch": _exercise(

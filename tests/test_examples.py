@@ -59,3 +59,15 @@ def test_import_free_exercise_db_reads_doses_from_the_instructions(tmp_path: Pat
         "  doorway-chest-opener: hold 15-30 s, not stated reps (bilateral)",
         "  step-ups: hold None, 8-12 reps (each-side, counted per-side)",
     ]
+
+
+def test_progress_over_weeks_prints_each_weeks_dose_and_the_adherence() -> None:
+    assert run_example("progress_over_weeks.py").stdout.splitlines() == [
+        "week 1: knees-to-chest hold 20 s, lying march 8",
+        "week 2: knees-to-chest hold 22 s, lying march 9",
+        "week 3: knees-to-chest hold 24 s, lying march 9",
+        "week 4: knees-to-chest hold 26 s, lying march 9",
+        "week 5: knees-to-chest hold 28 s, lying march 9",
+        "week 6: knees-to-chest hold 30 s, lying march 9",
+        "weeks 1-3: 4 of 9 sessions, lying march 34 of 78 lifts",
+    ]

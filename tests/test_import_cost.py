@@ -27,6 +27,8 @@ WIRE_LAYER = (
 LOGS = ("solpt_rehab._logs", "solpt_rehab._logs.values")
 #: The handout's package, which only a caller who wants a handout imports.
 HANDOUT = ("solpt_rehab.handout", "solpt_rehab.handout._content", "solpt_rehab.handout._html")
+#: Progression: the rules' values, and the dose in force (which reads the logs).
+PROGRESSION = ("solpt_rehab._logs.progression", "solpt_rehab._routines.progression")
 DEFERRED = (
     "cattrs",
     "difflib",
@@ -39,6 +41,8 @@ DEFERRED = (
     *LOGS,
     "solpt_rehab._logs.adherence",
     *HANDOUT,
+    "solpt_rehab._logs.progression",
+    "solpt_rehab._routines.progression",
 )
 
 
@@ -82,13 +86,26 @@ def test_building_a_routine_needs_neither_msgspec_nor_the_timeline() -> None:
 @pytest.mark.parametrize(
     ("code", "loaded"),
     [
-        ("from solpt_rehab import loads", ["json", "msgspec", *WIRE_LAYER, *LOGS]),
+        (
+            "from solpt_rehab import loads",
+            ["json", "msgspec", *WIRE_LAYER, *LOGS, "solpt_rehab._routines.progression"],
+        ),
         (
             "import solpt_rehab; solpt_rehab.json_schema",
-            ["solpt_rehab._wire.schema", "solpt_rehab._wire.spec", *LOGS],
+            [
+                "solpt_rehab._wire.schema",
+                "solpt_rehab._wire.spec",
+                *LOGS,
+                "solpt_rehab._routines.progression",
+            ],
         ),
         ("import solpt_rehab; solpt_rehab.SessionLog", list(LOGS)),
-        ("from solpt_rehab import adherence", [*LOGS, "solpt_rehab._logs.adherence"]),
+        (
+            "from solpt_rehab import adherence",
+            [*LOGS, "solpt_rehab._logs.adherence", *PROGRESSION],
+        ),
+        ("from solpt_rehab import dose_on", [*LOGS, *PROGRESSION]),
+        ("import solpt_rehab; solpt_rehab.Progression", ["solpt_rehab._routines.progression"]),
         ("import solpt_rehab; solpt_rehab.Cue", ["solpt_rehab._routines.timing"]),
         ("import solpt_rehab; solpt_rehab.Pacing", ["solpt_rehab._routines.timing"]),
         ("from solpt_rehab import session_duration", ["solpt_rehab._routines.timing"]),

@@ -37,6 +37,7 @@ from solpt_rehab import (
     Load,
     Media,
     Pacing,
+    Progression,
     RepetitionScheme,
     Rest,
     Routine,
@@ -111,6 +112,34 @@ ROUTINE = Routine(
     start=datetime.date(2026, 12, 1),
     notes="Stop and call us if the pain spreads.",
 )
+#: An exercise with every dose documented: the place of a progression rule. Its item records a
+#: deviation, so that a rule's cap beyond the documented range (``until=6`` repetitions, or any
+#: boundary value) is a warning of the item, not an error that the rule's constructor cannot see.
+STEPPED = attrs.evolve(
+    EXERCISE,
+    id="wall-sit-stepped",
+    hold=Hold(min_seconds=1, max_seconds=10),
+    sets=Sets(min_sets=1, max_sets=10),
+    timed_work=TimedWork(min_seconds=1, max_seconds=10),
+    load=Load(kind="weight", min_amount=1, max_amount=10, unit="kg"),
+)
+PROGRESSING = Routine(
+    name="Stepping up",
+    items=(
+        RoutineItem(
+            exercise=STEPPED,
+            hold_seconds=1,
+            work_seconds=1,
+            reps=3,
+            side="both",
+            deviation="strong, and keen to do more",
+            progression=(
+                Progression(dose="reps", step=1, every_weeks=1, until=6, gate=("sets-done",)),
+            ),
+        ),
+    ),
+    start=datetime.date(2026, 12, 1),
+)
 SESSION_LOG = SessionLog(
     date=datetime.date(2026, 12, 2),
     time=datetime.time(7, 30),
@@ -152,6 +181,7 @@ PLACES: dict[type[Any], tuple[Any, tuple[str | int, ...]]] = {
     Citation: (EXERCISE, ("source",)),
     Frequency: (ROUTINE, ("frequency",)),
     Routine: (ROUTINE, ()),
+    Progression: (PROGRESSING, ("items", 0, "progression", 0)),
     SetLog: (SESSION_LOG, ("items", 0, "sets", 0)),
     ItemLog: (SESSION_LOG, ("items", 1)),
     SessionLog: (SESSION_LOG, ()),
@@ -294,7 +324,9 @@ def test_a_rule_broken_alone_is_refused_by_every_path(case: Case) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", [EXERCISE, ROUTINE, SESSION_LOG], ids=["exercise", "routine", "session-log"]
+    "value",
+    [EXERCISE, ROUTINE, SESSION_LOG],
+    ids=["exercise", "routine", "session-log"],
 )
 def test_the_valid_documents_are_valid_everywhere(value: Any) -> None:
     document = to_document(value)

@@ -1116,6 +1116,7 @@ LAYERS = (
     "_vocabulary",
     "_doses",
     "_exercises",
+    "_progressions",
     "_routines",
     "_logs",
     "_documents",

@@ -1159,7 +1159,7 @@ def test_values_print_short_and_repr_stays_faithful() -> None:
     assert repr(item).startswith("RoutineItem(exercise=Exercise(id='figure-4-stretch', ")
     assert repr(item).endswith(
         "hold_seconds=15, reps=3, side=<Side.LEFT: 'left'>, deviation=None, sets=None, "
-        "work_seconds=None, load=None, notes=None)"
+        "work_seconds=None, load=None, notes=None, progression=())"
     )
     # The timeline writes each item's dose with the same function as str(item).
     assert format_timeline(routine).splitlines()[2:4] == [

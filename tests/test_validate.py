@@ -540,6 +540,7 @@ def test_a_side_left_out_takes_the_default_and_is_written_out() -> None:
         "work_seconds": None,
         "load": None,
         "notes": None,
+        "progression": [],
     }
 
 

@@ -62,11 +62,14 @@ _LAZY: dict[str, str] = {
     "CueKind": "_routines.timing",
     "Difficulty": "_logs.values",
     "ExerciseAdherence": "_logs.adherence",
+    "Gate": "_routines.progression",
     "Interpretation": "_routines.timing",
     "ItemLog": "_logs.values",
     "LocatedProblem": "_wire.positions",
     "Pacing": "_routines.timing",
     "PainRecord": "_logs.adherence",
+    "ProgressedDose": "_routines.progression",
+    "Progression": "_routines.progression",
     "Report": "_wire.validate",
     "WeekAdherence": "_logs.weekly",
     "SessionDuration": "_routines.timing",
@@ -74,6 +77,7 @@ _LAZY: dict[str, str] = {
     "SetLog": "_logs.values",
     "adherence": "_logs.adherence",
     "adherence_chart": "_logs.chart",
+    "dose_on": "_logs.progression",
     "dumps": "_wire.documents",
     "format_adherence": "_logs.text",
     "format_timeline": "_present",
@@ -96,9 +100,11 @@ if TYPE_CHECKING:
     from ._logs.adherence import Adherence, ExerciseAdherence, PainRecord, adherence
     from ._logs.chart import adherence_chart
     from ._logs.text import format_adherence
+    from ._logs.progression import dose_on
     from ._logs.values import Difficulty, ItemLog, SessionLog, SetLog
     from ._logs.weekly import WeekAdherence, weekly_adherence
     from ._present import format_timeline
+    from ._routines.progression import Gate, ProgressedDose, Progression
     from ._routines.timing import (
         Cue,
         CueKind,
@@ -166,6 +172,7 @@ __all__ = [
     "Exercise",
     "ExerciseAdherence",
     "Frequency",
+    "Gate",
     "Hold",
     "Interpretation",
     "InvalidValueError",
@@ -182,6 +189,8 @@ __all__ = [
     "Position",
     "Problem",
     "ProblemsError",
+    "ProgressedDose",
+    "Progression",
     "RepetitionScheme",
     "Report",
     "Rest",
@@ -206,6 +215,7 @@ __all__ = [
     "adherence",
     "adherence_chart",
     "catalog",
+    "dose_on",
     "dumps",
     "format_adherence",
     "format_timeline",

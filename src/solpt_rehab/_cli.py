@@ -28,6 +28,8 @@ from ._batch import (
     ready,
 )
 from ._cli_adherence import add_parser as add_adherence_parser
+from ._cli_progression import add_arguments as add_progression_arguments
+from ._cli_progression import routine_of_the_day
 from ._core.codes import CODES, Severity
 from ._core.errors import DocumentError, UnknownExerciseError
 from ._core.problems import problem
@@ -406,6 +408,10 @@ def _routine(args: argparse.Namespace) -> int:
         if isinstance(found, int):
             return found
         routine = found
+    of_the_day = routine_of_the_day(routine, args)
+    if isinstance(of_the_day, int):
+        return of_the_day
+    routine, heading = of_the_day
     if args.format == "json":
         duration = session_duration(routine)
         output = {
@@ -415,6 +421,8 @@ def _routine(args: argparse.Namespace) -> int:
         }
         print(json_safe(json.dumps(output, indent=2, ensure_ascii=False)))
     else:
+        if heading:
+            print(f"{heading}:")
         print(format_timeline(routine))
     return 0
 
@@ -669,6 +677,7 @@ def build_parser() -> argparse.ArgumentParser:
             "examples:\n"
             "  solpt-rehab routine --painful-side left\n"
             "  solpt-rehab routine my-routine.json\n"
+            "  solpt-rehab routine my-routine.json --week 3 --log monday.json\n"
             "  solpt-rehab routine --format json > session.json   (cues for a timer app)"
         ),
         formatter_class=_RAW,
@@ -689,6 +698,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text for a person (default), or JSON with the routine, duration and cues",
     )
+    add_progression_arguments(plan)
     plan.set_defaults(handler=_routine)
 
     importing = commands.add_parser(

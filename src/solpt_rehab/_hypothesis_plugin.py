@@ -28,6 +28,7 @@ from ._model.values import (
     Step,
     TimedWork,
 )
+from ._routines.progression import Progression
 from ._routines.timing import Pacing
 from ._routines.values import Frequency, Routine, RoutineItem
 
@@ -52,6 +53,7 @@ REGISTERED: Final[dict[type[Any], str]] = {
     Frequency: "frequencies",
     Pacing: "pacings",
     RoutineItem: "routine_items",
+    Progression: "progressions",
     Routine: "routines",
     SetLog: "set_logs",
     ItemLog: "item_logs",

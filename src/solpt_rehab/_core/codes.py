@@ -139,6 +139,28 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
         W,
         "a step's text states a load of another kind, level or amount than `load`",
     ),
+    # -- progression rules --
+    "progression-no-schedule": (
+        E,
+        "a progression rule with neither `every_weeks` nor `every_sessions`",
+    ),
+    "progression-two-schedules": (
+        E,
+        "a progression rule with both `every_weeks` and `every_sessions`",
+    ),
+    "progression-duplicate-dose": (E, "a second progression rule of one item for the same dose"),
+    "progression-not-applicable": (
+        E,
+        "a progression of a dose the item does not prescribe (no hold, no timed work, no weight)",
+    ),
+    "progression-uncapped": (
+        E,
+        "a progression without `until` of a dose whose documented range has no maximum",
+    ),
+    "progression-idle": (
+        W,
+        "a progression whose cap is not above the starting dose: it never steps",
+    ),
     # -- session logs --
     "reps-two-ways": (E, "a set's repetitions given both in all (`reps`) and side by side"),
     "skipped-with-sets": (E, "an exercise logged as skipped that has sets done"),

@@ -12,9 +12,12 @@ The definition, stated once here and in ``docs/logs.md``:
   session (``duplicate-session``) are not counted.
 * **Per exercise**, the sets and repetitions prescribed per session are, over the routine's items
   of that exercise, ``sets_played(item)`` and ``sets_played(item) x reps``, times the sessions
-  prescribed. Repetitions are counted as the exercise counts them: in all for a ``total`` rule or
-  a one-sided exercise, and for a ``per-side`` rule each side apart (8 per side is 16); a logged
-  set's repetitions are its ``reps`` (doubled for ``per-side``) or ``left_reps + right_reps``.
+  prescribed. With progression rules the dose is the one in force on each day
+  (:func:`~solpt_rehab.dose_on`): each day prescribes its share of the sessions
+  (``sessions_per_day x days_per_week / 7``) at that day's dose. Repetitions are counted as the
+  exercise counts them: in all for a ``total`` rule or a one-sided exercise, and for a
+  ``per-side`` rule each side apart (8 per side is 16); a logged set's repetitions are its
+  ``reps`` (doubled for ``per-side``) or ``left_reps + right_reps``.
   Every logged set is a set done, a set given up at 0 repetitions included.
 * Every **share** is done / prescribed, **capped at 1.0**: doing more on one day does not make up
   for another; the counts themselves are in the report uncapped.
@@ -34,6 +37,7 @@ from .._core.problems import Problem, problem
 from .._model.values import CountingRule
 from .._routines.dose import sets_played
 from .._routines.values import Routine, RoutineItem
+from .progression import ItemSchedule, in_force, later
 from .values import ItemLog, SessionLog, SetLog
 
 __all__ = ["Adherence", "ExerciseAdherence", "PainRecord", "adherence"]
@@ -143,7 +147,9 @@ class Adherence:
       period and the second log of one session are left out, each with a warning;
     * per exercise, the sets prescribed are ``sets_played(item)`` per session and the repetitions
       ``sets_played(item) x reps``, summed over the exercise's items, counted as the exercise
-      counts them (each side apart for a per-side rule); every logged set is a set done;
+      counts them (each side apart for a per-side rule), at the dose in force on each day when
+      the items progress (each day prescribes its share of the sessions at its dose); every
+      logged set is a set done;
     * each share is done / prescribed, capped at 1.0; the counts are not capped.
 
     Attributes:
@@ -229,7 +235,7 @@ def _programme(routine: Routine) -> tuple[datetime.date | None, datetime.date | 
     first = routine.start
     if first is None or routine.weeks is None:
         return first, None
-    return first, first + datetime.timedelta(days=_WEEK * routine.weeks - 1)
+    return first, later(first, _WEEK * routine.weeks - 1)
 
 
 def _day(name: str, value: object) -> datetime.date:
@@ -294,6 +300,7 @@ def _item_problems(
     log: SessionLog,
     items: dict[str, list[RoutineItem]],
 ) -> Iterator[Problem]:
+    """The warnings of one log's exercises, against the items in force on its date."""
     sets_by_exercise: dict[str, list[int]] = {}
     for position, item_log in enumerate(log.items):
         prescribed = items.get(item_log.exercise)
@@ -336,6 +343,46 @@ def _done(item_logs: Iterable[ItemLog], *, per_side: bool) -> tuple[int, int]:
     return sets, reps
 
 
+class _DosesByDay:
+    """The routine's items in force on a day, by exercise, each day worked out once."""
+
+    def __init__(self, routine: Routine, schedules: list[ItemSchedule | None]) -> None:
+        self.routine = routine
+        self.schedules = schedules
+        self.progresses = any(schedule is not None for schedule in schedules)
+        self._cache: dict[object, dict[str, list[RoutineItem]]] = {}
+
+    def _key(self, day: datetime.date) -> object:
+        """Days with equal doses share a key: the doses themselves."""
+        if not self.progresses:
+            return None
+        return tuple(
+            None if schedule is None else tuple(schedule.dose(day).values())
+            for schedule in self.schedules
+        )
+
+    def days(self, period: list[datetime.date]) -> list[tuple[datetime.date, int]]:
+        """The period's days grouped by equal doses: (a day of the group, how many days)."""
+        groups: dict[object, tuple[datetime.date, int]] = {}
+        for day in period:
+            key = self._key(day)
+            first, count = groups.get(key, (day, 0))
+            groups[key] = (first, count + 1)
+        return list(groups.values())
+
+    def items(self, day: datetime.date) -> dict[str, list[RoutineItem]]:
+        key = self._key(day)
+        found = self._cache.get(key)
+        if found is None:
+            found = {}
+            for item, schedule in zip(self.routine.items, self.schedules, strict=True):
+                if schedule is not None:
+                    item = attrs.evolve(item, **schedule.dose(day), progression=())  # noqa: PLW2901
+                found.setdefault(item.exercise.id, []).append(item)
+            self._cache[key] = found
+        return found
+
+
 def adherence(
     routine: Routine,
     logs: Iterable[SessionLog],
@@ -363,7 +410,8 @@ def adherence(
     Raises:
         InvalidValueError: For a ``routine`` that is not a :class:`~solpt_rehab.Routine`, a log
             that is not a :class:`~solpt_rehab.SessionLog`, ``start`` or ``end`` not a date,
-            ``end`` before ``start``, or a period with no day of the routine's programme.
+            ``end`` before ``start``, a period with no day of the routine's programme, or a
+            routine whose items progress and that has no ``start``.
 
     .. versionadded:: 0.2.0
     """
@@ -380,9 +428,8 @@ def adherence(
     frequency = routine.frequency
     sessions = Fraction(frequency.sessions_per_day * frequency.days_per_week * days, _WEEK)
 
-    items: dict[str, list[RoutineItem]] = {}
-    for item in routine.items:
-        items.setdefault(item.exercise.id, []).append(item)
+    schedules = in_force(routine, found, last)
+    on_day = _DosesByDay(routine, schedules)
 
     problems: list[Problem] = []
     counted: list[SessionLog] = []
@@ -391,8 +438,12 @@ def adherence(
             problems.append(entry)
             continue
         index, log = entry
-        problems.extend(_item_problems(index, log, items))
+        problems.extend(_item_problems(index, log, on_day.items(log.date)))
         counted.append(log)
+
+    items = on_day.items(first)
+    per_day = Fraction(frequency.sessions_per_day * frequency.days_per_week, _WEEK)
+    period = [first + datetime.timedelta(days=offset) for offset in range(days)]
 
     done = [
         log
@@ -403,10 +454,18 @@ def adherence(
     exercises = []
     for exercise, prescribed in items.items():
         per_side = _per_side(prescribed[0])
-        sets_each = sum(sets_played(item) for item in prescribed)
-        reps_each = sum(
-            sets_played(item) * item.reps * (2 if per_side else 1) for item in prescribed
-        )
+        sets_prescribed = Fraction(0)
+        reps_prescribed = Fraction(0)
+        for day, count in on_day.days(period):
+            in_force_then = on_day.items(day)[exercise]
+            sets_prescribed += count * per_day * sum(sets_played(item) for item in in_force_then)
+            reps_prescribed += (
+                count
+                * per_day
+                * sum(
+                    sets_played(item) * item.reps * (2 if per_side else 1) for item in in_force_then
+                )
+            )
         sets_done, reps_done = _done(
             (
                 item_log
@@ -419,12 +478,12 @@ def adherence(
         exercises.append(
             ExerciseAdherence(
                 exercise=exercise,
-                sets_prescribed=float(sets_each * sessions),
+                sets_prescribed=float(sets_prescribed),
                 sets_done=sets_done,
-                sets_share=_share(sets_done, sets_each * sessions),
-                reps_prescribed=float(reps_each * sessions),
+                sets_share=_share(sets_done, sets_prescribed),
+                reps_prescribed=float(reps_prescribed),
                 reps_done=reps_done,
-                reps_share=_share(reps_done, reps_each * sessions),
+                reps_share=_share(reps_done, reps_prescribed),
             )
         )
     ordered = sorted(counted, key=lambda log: (log.date, log.time or datetime.time.min))

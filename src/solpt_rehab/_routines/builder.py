@@ -8,8 +8,8 @@ builder, :class:`~solpt_rehab.RoutineItem` and the document validator cannot dis
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
-from typing import Any, Final, cast
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
@@ -29,7 +29,10 @@ from .dose import (
     stand_in,
     with_defaults,
 )
-from .values import Frequency, Routine, RoutineItem
+from .values import Frequency, Routine, RoutineItem, dose_and_progression_problems
+
+if TYPE_CHECKING:
+    from .progression import Progression
 
 __all__ = ["RoutineBuilder"]
 
@@ -49,6 +52,7 @@ class _Entry:
     work_seconds: object
     load: object
     notes: object
+    progression: object
 
 
 def _exercise_lookup(exercises: object) -> dict[str, Exercise] | None:
@@ -174,6 +178,7 @@ class RoutineBuilder:
         work_seconds: float | None = None,
         load: Load | None = None,
         notes: str | None = None,
+        progression: Progression | Iterable[Progression] = (),
     ) -> RoutineBuilder:
         """Add an exercise with its dose as the routine's next item; nothing is checked yet.
 
@@ -195,9 +200,14 @@ class RoutineBuilder:
                 none, for an exercise without timed work).
             load: A :class:`~solpt_rehab.Load`; ``None`` for the documented load at its least.
             notes: Notes for the patient about this exercise.
+            progression: A :class:`~solpt_rehab.Progression` or a sequence of them (one per
+                dose): the rules that raise the dose over the weeks. A rule whose cap lies
+                beyond the documented range builds only with a ``deviation``.
 
         Returns:
             This builder, for chaining.
+
+        .. versionchanged:: 0.2.0 ``progression``.
         """
         self._entries.append(
             _Entry(
@@ -210,6 +220,13 @@ class RoutineBuilder:
                 work_seconds=work_seconds,
                 load=load,
                 notes=notes,
+                # A copy: a list changed after this call does not change the routine.
+                progression=(
+                    tuple(progression)
+                    if isinstance(progression, Iterable)
+                    and not isinstance(progression, (str, bytes, dict))
+                    else progression
+                ),
             )
         )
         return self
@@ -301,6 +318,9 @@ class RoutineBuilder:
                 )
                 if found_problem.code in TYPE_CODES
             ]
+            rules_given = _progression(entry.progression, at)
+            if isinstance(rules_given, Problem):
+                found.append(rules_given)
             return [unresolved, *found] if unresolved is not None else found, None
         dose = with_defaults(exercise, given)
         notes = _NOTES.problem(entry.notes, "notes", nullable=True)
@@ -310,11 +330,21 @@ class RoutineBuilder:
             # Where the id stands: in the Exercise given, or the id given for the exercise.
             where = (*at, "exercise", "id") if isinstance(entry.exercise, Exercise) else at_id
             found.append(id_conflict_problem(where, first, exercise.id))
-        found.extend(item_problems(exercise, **dose, at=at))
+        rules_given = _progression(entry.progression, at)
+        if isinstance(rules_given, Problem):
+            found.extend(item_problems(exercise, **dose, at=at))
+            found.append(rules_given)
+            return found, None
+        found.extend(dose_and_progression_problems(exercise, dose, rules_given, at))
         if any(found_problem.is_error for found_problem in found):
             return found, None
         # Without an error, item_problems has checked every value's type.
-        item = RoutineItem(exercise=exercise, **dose, notes=cast("str | None", entry.notes))
+        item = RoutineItem(
+            exercise=exercise,
+            **dose,
+            notes=cast("str | None", entry.notes),
+            progression=rules_given,
+        )
         return found, item
 
     def _resolve(self, given: object, where: str) -> tuple[Exercise | None, Problem | None]:
@@ -337,6 +367,23 @@ class RoutineBuilder:
             known = tuple(self._lookup)
         hint = unknown_id_hint(given, known)
         return None, problem(where, "unknown-exercise", f"unknown exercise id ({hint}): {given!r}")
+
+
+def _progression(given: object, at: tuple[str | int, ...]) -> tuple[Progression, ...] | Problem:
+    """The progression rules given to :meth:`RoutineBuilder.add`, or the problem with them."""
+    if given == () or (type(given) is list and not given):
+        return ()
+    from .progression import PROGRESSIONS, Progression  # noqa: PLC0415 - loaded with a rule
+
+    rules_given = given
+    if isinstance(given, Progression):
+        rules_given = (given,)
+    elif isinstance(given, Iterable) and not isinstance(given, (str, bytes, dict)):
+        rules_given = tuple(given)
+    found = PROGRESSIONS.problem(rules_given, "progression")
+    if found is not None:
+        return problem((*at, "progression"), *found)
+    return rules_given  # type: ignore[return-value]  # what the spec checked
 
 
 def _declared_problems(cls: type[Any], at: tuple[str, ...], value: object) -> Iterator[Problem]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -29,6 +29,16 @@ from .dose import (
     sets_played,
 )
 from .dose import to_side as _to_side  # the name RoutineItem's field declaration uses
+
+if TYPE_CHECKING:
+    from .progression import Progression
+
+    _Rules = tuple[Progression, ...]
+else:
+    # The rules' module loads with the first rule (``import solpt_rehab`` stays as cheap as it
+    # was): at run time the field's annotation resolves to ``tuple``, for type checkers it says
+    # what the tuple holds.
+    _Rules = tuple
 
 __all__ = ["Frequency", "Routine", "RoutineItem", "describe_dose"]
 
@@ -69,8 +79,8 @@ def describe_dose(item: RoutineItem) -> str:
     """An item's dose for a person: ``"hold 15 s, 3 reps in all, left side"``.
 
     The hold, the timed work, the sets and repetitions with their counting rule, the sides, the
-    load and a recorded deviation; a documented hold or timed work that the item does not
-    prescribe is named as such. :meth:`RoutineItem.__str__` and
+    load, a recorded deviation and the progression rules; a documented hold or timed work that
+    the item does not prescribe is named as such. :meth:`RoutineItem.__str__` and
     :func:`~solpt_rehab.format_timeline` both write it. The text is the values' own: a caller
     that prints text from strangers escapes it (the deviation is free text).
     """
@@ -107,6 +117,7 @@ def describe_dose(item: RoutineItem) -> str:
         parts.append(str(load))
     if item.deviation is not None:
         parts.append(f"deviation: {item.deviation}")
+    parts.extend(f"progression: {rule}" for rule in item.progression)
     return ", ".join(parts)
 
 
@@ -114,6 +125,15 @@ def _raise_errors(problems: Iterable[Problem], summary: str) -> None:
     found = tuple(problems)
     if any(problem.is_error for problem in found):
         raise RoutineError(summary, found)
+
+
+def _to_progression(value: Iterable[Progression]) -> tuple[Progression, ...]:
+    """An item's ``progression``: a tuple of rules, checked; none costs no import."""
+    if value == () or (type(value) is list and not value):
+        return ()
+    from .progression import to_progression  # noqa: PLC0415 - loaded with the first rule
+
+    return to_progression(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -138,8 +158,12 @@ class RoutineItem:
             none for an exercise without timed work).
         load: The prescribed load, or ``None`` (the documented load, at its least amount).
         notes: Notes for the patient about this exercise, or ``None``.
+        progression: The rules that raise the dose over time (:class:`Progression`), at most
+            one per dose; empty for a dose that stays as prescribed. What is in force on a date
+            is :func:`~solpt_rehab.dose_on`'s answer.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``progression``.
     """
 
     exercise: Exercise = attrs.field(validator=rules.validator(Part(Exercise)))
@@ -151,13 +175,18 @@ class RoutineItem:
     work_seconds: float | None = attrs.field(default=None)
     load: Load | None = attrs.field(default=None)
     notes: str | None = attrs.field(default=None, validator=rules.validator(Nullable(Text())))
+    progression: _Rules = attrs.field(default=(), converter=_to_progression)
 
     def __attrs_post_init__(self) -> None:
         _raise_errors(self._problems(()), f"this dose of {self.exercise.id!r} is not documented:")
 
     def _problems(self, at: tuple[str | int, ...]) -> Iterator[Problem]:
-        dose = {name: getattr(self, name) for name in DOSE_FIELDS}
-        return item_problems(self.exercise, **dose, at=at)
+        return iter(
+            dose_and_progression_problems(self.exercise, self._dose(), self.progression, at)
+        )
+
+    def _dose(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in DOSE_FIELDS}
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -170,6 +199,26 @@ class RoutineItem:
         ``repr()`` stays attrs' own, faithful to every field.
         """
         return f"{self.exercise.id}: {describe_dose(self)}"
+
+
+def dose_and_progression_problems(
+    exercise: Exercise,
+    dose: dict[str, object],
+    progression: tuple[Progression, ...],
+    at: tuple[str | int, ...],
+) -> list[Problem]:
+    """Every problem of one item's dose (with its defaults in place) and of its progression.
+
+    The progression is judged only when the dose has no error: its rules start from that dose.
+    """
+    found = list(item_problems(exercise, **dose, at=at))
+    if not progression or any(item.is_error for item in found):
+        return found
+    # A rule's module is loaded with the first rule: importing the package costs nothing more.
+    from .progression import progression_problems, without_unused_deviation  # noqa: PLC0415
+
+    progressed = list(progression_problems(exercise, dose, progression, at))
+    return without_unused_deviation(found, progressed, at)
 
 
 def _one_exercise_per_id(routine: Routine) -> None:

@@ -14,6 +14,7 @@ from typing import Any, Final
 from .._logs.values import ItemLog, SessionLog, SetLog
 from .._model.rules import Rule, schema_name, specs_within
 from .._model.values import Exercise
+from .._routines.progression import Progression
 from .._routines.values import Frequency, Routine, RoutineItem
 from .spec import FORMAT_VERSION, KINDS, Shape, parts, shape_of
 
@@ -38,7 +39,7 @@ FIELD_CODES_BEYOND_SCHEMA: Final = frozenset({"invalid-unicode", "not-finite"})
 
 
 def _classes() -> tuple[type[Any], ...]:
-    return (*parts(Exercise), Frequency, RoutineItem, ItemLog, SetLog)
+    return (*parts(Exercise), Frequency, RoutineItem, Progression, ItemLog, SetLog)
 
 
 def _object(shape: Shape, header: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from .._model.rules import (
 )
 from .._model.values import Exercise, Load
 from .._routines.dose import Side
+from .._routines.progression import PROGRESSIONS
 from .._routines.values import RoutineItem
 
 __all__ = [
@@ -129,6 +130,7 @@ _ITEM: Final = Shape(
         DeclaredField(name="work_seconds", spec=Nullable(Number()), default=None, since=2),
         DeclaredField(name="load", spec=Nullable(Part(Load)), default=None, since=2),
         DeclaredField(name="notes", spec=Nullable(Text()), default=None, since=2),
+        DeclaredField(name="progression", spec=PROGRESSIONS, default=(), since=2),
     ),
     rules=(),
 )

@@ -43,7 +43,14 @@ from .._model.rules import (
     show,
 )
 from .._model.values import Exercise
-from .._routines.dose import TYPE_CODES, Side, default_side, item_problems, stand_in
+from .._routines.dose import (
+    TYPE_CODES,
+    Side,
+    default_side,
+    item_problems,
+    stand_in,
+)
+from .._routines.progression import progression_problems, without_unused_deviation
 from .._routines.values import Routine, RoutineItem
 from .fast import catalog_segments, fast_document, fast_part, segment_exercise
 from .markers import UNSOUND, BadNumber, DuplicateKeys
@@ -540,9 +547,9 @@ _ROUTINE: Final = shape_of(Routine)
 _ITEM: Final = shape_of(RoutineItem)
 _ID: Final = Text(slug=True)
 #: The keys of a routine item read by their specs rather than as raw dose values.
-_WALKED: Final = frozenset({"load", "notes"})
+_WALKED: Final = frozenset({"load", "notes", "progression"})
 #: The keys of a routine item that the dose rules do not read.
-_NOT_DOSE: Final = frozenset({"notes"})
+_NOT_DOSE: Final = frozenset({"notes", "progression"})
 
 
 def _header(walker: _Walker, document: dict[Any, Any], expected: str | None) -> str | None:
@@ -861,8 +868,10 @@ def _item(
     values: dict[str, Any] = {}
     for field in fields:
         name = field.name
-        if name in _WALKED:  # an object, or a text that is no dose: by its spec
-            values[name] = walker.value(field.spec, item.get(name), (*at, name), name)
+        if name in _WALKED and name not in item:  # left out: its default
+            values[name] = field.default
+        elif name in _WALKED:  # an object, an array or a text that is no dose: by its spec
+            values[name] = walker.value(field.spec, item[name], (*at, name), name)
         else:
             values[name] = _dose_value(walker, item.get(name), (*at, name), name)
     if "reps" not in item:
@@ -882,12 +891,25 @@ def _item(
         },
         at=at,
     )
-    walker.out.extend(
+    kept = [
         found_problem
         for found_problem in found
         if found_problem.path not in dropped
         and (checked_against is not stand_in() or found_problem.code in TYPE_CODES)
-    )
+    ]
+    progression = values.get("progression", ())
+    if (
+        progression
+        and progression is not UNSOUND
+        and isinstance(exercise, Exercise)
+        and not walker.has_errors_since(before)
+        and not any(found_problem.is_error for found_problem in kept)
+    ):
+        # The values as the item will hold them: what is left out stays out, as in the model.
+        dose = {name: values[name] for name in values if name not in _NOT_DOSE}
+        progressed = list(progression_problems(exercise, dose, progression, at))
+        kept = without_unused_deviation(kept, progressed, at)
+    walker.out.extend(kept)
     walker.keys(dict.fromkeys(item), at, _ITEM.keys, _ITEM.since)
     if not isinstance(exercise, Exercise) or walker.has_errors_since(before):
         return UNSOUND

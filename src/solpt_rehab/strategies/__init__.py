@@ -1,4 +1,4 @@
-"""Hypothesis strategies for solpt_rehab's values: doses, exercises, routines and session logs.
+"""Hypothesis strategies for solpt_rehab's values: doses, exercises, routines, progression, logs.
 
 Install them with the ``hypothesis`` extra (``pip install 'solpt_rehab[hypothesis]'``); importing
 this module needs Hypothesis, ``import solpt_rehab`` never does. Every strategy follows
@@ -53,6 +53,7 @@ from ._doses import (
 )
 from ._exercises import catalogs, citations, equipment, exercises, media, precautions, steps
 from ._logs import item_logs, session_logs, set_logs
+from ._progressions import progressions
 from ._routines import frequencies, routine_items, routines
 
 __all__ = [
@@ -71,6 +72,7 @@ __all__ = [
     "media",
     "pacings",
     "precautions",
+    "progressions",
     "repetition_schemes",
     "rests",
     "routine_items",

@@ -25,9 +25,9 @@ def documents(
 
     An exercise document comes from :func:`exercises`, a catalog document from :func:`catalogs`
     and a routine document from :func:`routines` (which embeds its generated exercises and refers
-    to the built-in ones by id), and a session-log document from :func:`session_logs`. Every
-    document validates with no error; a fresh dict is drawn
-    each time, so a test may change it freely. Values shrink toward an exercise document.
+    to the built-in ones by id; some with progression rules), and a session-log document from
+    :func:`session_logs`. Every document validates with no error; a fresh dict is drawn each
+    time, so a test may change it freely. Values shrink toward an exercise document.
 
     Args:
         kind: ``"exercise"``, ``"catalog"``, ``"routine"`` or ``"session-log"`` for documents of
@@ -40,7 +40,7 @@ def documents(
         InvalidArgument: For any other ``kind``.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 Session-log documents.
+    .. versionchanged:: 0.2.0 Session-log documents; routines with progression rules.
     """
     if kind is not None and kind not in _KINDS:
         allowed = ", ".join(repr(name) for name in _KINDS)
@@ -50,7 +50,7 @@ def documents(
     by_kind: dict[str, st.SearchStrategy[dict[str, Any]]] = {
         "exercise": exercises().map(to_document),
         "catalog": catalogs().map(to_document),
-        "routine": routines().map(to_document),
+        "routine": st.one_of(routines(), routines(progression=True)).map(to_document),
         "session-log": session_logs().map(to_document),
     }
     if kind is not None:

@@ -17,6 +17,7 @@ from ._arguments import check_ordered, flag_argument, size_argument, strategy_ar
 from ._cached import BOOLEANS, sampled
 from ._doses import draw_dose
 from ._exercises import catalogs, exercises
+from ._progressions import with_progression
 from ._vocabulary import ITEM_NOTES, ROUTINE_NAMES, ROUTINE_NOTES
 
 _FREQUENCIES: Final = st.builds(
@@ -29,9 +30,8 @@ _WEEKS: Final = st.one_of(st.none(), st.integers(1, 26))
 _ITEM_NOTES: Final = st.sampled_from((None, *ITEM_NOTES))
 _ROUTINE_NOTES: Final = st.sampled_from((None, *ROUTINE_NOTES))
 #: A programme's first day: none, or a day from 2020 to 2035 (shrinking toward the first).
-_STARTS: Final = st.one_of(
-    st.none(), st.dates(datetime.date(2020, 1, 1), datetime.date(2035, 12, 31))
-)
+_PROGRAMME_STARTS: Final = st.dates(datetime.date(2020, 1, 1), datetime.date(2035, 12, 31))
+_STARTS: Final = st.one_of(st.none(), _PROGRAMME_STARTS)
 
 # -- the exercises an item is drawn from ----------------------------------------------------------
 
@@ -94,6 +94,7 @@ def routine_items(
     *,
     exercises: st.SearchStrategy[Exercise] | Sequence[Exercise] | None = None,
     deviations: bool = False,
+    progression: bool = False,
 ) -> st.SearchStrategy[RoutineItem]:
     """Generate routine items: an exercise with a dose from :func:`doses`, perhaps with notes.
 
@@ -108,20 +109,25 @@ def routine_items(
         exercises: A strategy of exercises, a sequence of exercises with unique ids to choose
             from (such as ``catalog.all()``), or ``None`` for the built-in and generated ones.
         deviations: As for :func:`doses`.
+        progression: Whether items may carry progression rules (up to three, one per dose,
+            each fitting the item: a dose it prescribes, a cap inside the documented range and
+            below three times an open-ended minimum, so that the rules add no problem).
 
     Returns:
         A strategy of :class:`~solpt_rehab.RoutineItem` values.
 
     Raises:
         InvalidArgument: For an ``exercises`` that is neither a strategy nor a non-empty
-            sequence of exercises with unique ids, or a ``deviations`` that is not a bool.
+            sequence of exercises with unique ids, or a ``deviations`` or ``progression`` that
+            is not a bool.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-        Sets, timed work, loads and notes.
+        Sets, timed work, loads and notes; ``progression``.
     """
     pool = _exercise_pool_argument(exercises)
-    return _routine_items(pool, deviations=flag_argument("deviations", deviations))
+    items = _routine_items(pool, deviations=flag_argument("deviations", deviations))
+    return with_progression(items, progression=progression)
 
 
 # -- routines -------------------------------------------------------------------------------------
@@ -148,6 +154,7 @@ def _routines(
     pool: st.SearchStrategy[Exercise] | tuple[Exercise, ...] | None,
     *,
     deviations: bool,
+    progression: bool,
 ) -> Routine:
     if pool is None:
         generated = draw(_generated_pool())
@@ -158,7 +165,11 @@ def _routines(
         choices = draw(catalogs(min_size=1, max_size=4, elements=pool))
     items = draw(
         st.lists(
-            _routine_items(choices, deviations=deviations), min_size=min_items, max_size=max_items
+            with_progression(
+                _routine_items(choices, deviations=deviations), progression=progression
+            ),
+            min_size=min_items,
+            max_size=max_items,
         )
     )
     name = draw(sampled(ROUTINE_NAMES))
@@ -166,7 +177,7 @@ def _routines(
         name = f"{name}, phase {draw(_PHASES)}"
     frequency = draw(_FREQUENCIES)
     weeks = draw(_WEEKS)
-    start = draw(_STARTS)
+    start = draw(_PROGRAMME_STARTS if progression else _STARTS)
     notes = draw(_ROUTINE_NOTES)
     return Routine(
         name=name, items=tuple(items), frequency=frequency, weeks=weeks, start=start, notes=notes
@@ -179,6 +190,7 @@ def routines(
     *,
     exercises: st.SearchStrategy[Exercise] | Sequence[Exercise] | None = None,
     deviations: bool = False,
+    progression: bool = False,
 ) -> st.SearchStrategy[Routine]:
     """Generate routines: named, with items, a frequency, and perhaps weeks, a start and notes.
 
@@ -197,6 +209,8 @@ def routines(
         exercises: A strategy the pool's exercises come from (one to four of them), a sequence
             of exercises with unique ids to use as the pool, or ``None`` for the default pool.
         deviations: As for :func:`doses`.
+        progression: As for :func:`routine_items`; such a routine always has a start, which
+            its rules count weeks from.
 
     Returns:
         A strategy of :class:`~solpt_rehab.Routine` values.
@@ -208,11 +222,18 @@ def routines(
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-        Start dates and notes, and items with sets, timed work, loads and notes.
+        Start dates and notes, and items with sets, timed work, loads and notes;
+        ``progression``.
     """
     low = size_argument("min_items", min_items, minimum=1)
     if max_items is not None:
         high = size_argument("max_items", max_items, minimum=1)
         check_ordered("min_items", low, "max_items", high)
     pool = None if exercises is None else _exercise_pool_argument(exercises)
-    return _routines(low, max_items, pool, deviations=flag_argument("deviations", deviations))
+    return _routines(
+        low,
+        max_items,
+        pool,
+        deviations=flag_argument("deviations", deviations),
+        progression=flag_argument("progression", progression),
+    )

@@ -1,0 +1,143 @@
+"""The ``routine`` command's week: ``--week N``, ``--on DATE`` and ``--log FILE``.
+
+A routine whose items progress prescribes another dose each week; these options show the
+session of one week or day (:func:`~solpt_rehab.dose_on`), the gated rules reading the session
+logs given. The command line registers them with :func:`add_arguments` and applies them with
+:func:`routine_of_the_day`, a few lines in ``_cli.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from typing import Final
+
+from ._core.errors import DocumentError, InvalidValueError
+from ._inputs import DEFAULT_MAX_BYTES, TooLargeError, read_bounded, reason, syntax_of
+from ._logs.progression import dose_on, later
+from ._logs.values import SessionLog
+from ._present import format_located, printable
+from ._routines.values import Routine
+from ._wire.documents import Syntax, loads
+from ._wire.positions import locate
+
+__all__ = ["add_arguments", "day_of", "routine_of_the_day"]
+
+_COMMAND: Final = "solpt-rehab routine"
+
+
+def _week(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1: {text!r}")
+    return int(text)
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        day = datetime.date.fromisoformat(text)
+    except ValueError:
+        day = None
+    if day is None or len(text) != len("YYYY-MM-DD"):
+        raise argparse.ArgumentTypeError(f"must be a date written YYYY-MM-DD: {text!r}")
+    return day
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--week``, ``--on`` and ``--log`` to the ``routine`` command's parser."""
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument(
+        "--week",
+        type=_week,
+        metavar="N",
+        help=(
+            "show the session of programme week N (1 is the first), with the doses its "
+            "progression rules have reached; needs the routine's start"
+        ),
+    )
+    when.add_argument(
+        "--on",
+        type=_date,
+        metavar="DATE",
+        help="show the session of DATE (YYYY-MM-DD), with the doses in force that day",
+    )
+    parser.add_argument(
+        "--log",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help=(
+            "a session-log document that gated rules read (repeat for more); only logs dated "
+            "before the day shown count"
+        ),
+    )
+
+
+def day_of(routine: Routine, week: int | None, on: datetime.date | None) -> datetime.date | str:
+    """The day asked for, or the reason there is none (for a usage error)."""
+    if on is not None:
+        return on
+    assert week is not None  # noqa: S101 - the caller asks only with one of the two
+    if routine.start is None:
+        return "--week needs the routine's start date, which this routine does not give"
+    if routine.weeks is not None and week > routine.weeks:
+        return f"week {week} is beyond the programme's {routine.weeks} weeks"
+    day = later(routine.start, 7 * (week - 1))
+    if day is None:
+        return f"week {week} is beyond the calendar's last day"
+    return day
+
+
+def _logs(paths: list[str]) -> list[SessionLog] | int:
+    """The session logs named, or the exit status after saying what is wrong with one."""
+    found: list[SessionLog] = []
+    for path in paths:
+        try:
+            data = read_bounded(path, DEFAULT_MAX_BYTES)
+        except OSError as error:
+            print(
+                f"{_COMMAND}: cannot read {printable(repr(path))}: {reason(error)}", file=sys.stderr
+            )
+            return 2
+        except TooLargeError as error:
+            print(
+                f"{_COMMAND}: {printable(repr(path))} is longer than {error.limit} bytes, "
+                "the limit",
+                file=sys.stderr,
+            )
+            return 2
+        syntax: Syntax = "yaml" if syntax_of(path) == "yaml" else "json"
+        try:
+            found.append(loads(data, kind="session-log", syntax=syntax))
+        except DocumentError as error:
+            for located in locate(data, error.problems, syntax=syntax):
+                print(format_located(path, located), file=sys.stderr)
+            return 1
+    return found
+
+
+def routine_of_the_day(routine: Routine, args: argparse.Namespace) -> tuple[Routine, str] | int:
+    """The routine as prescribed on the day ``args`` ask for, with a heading for a person.
+
+    Returns the routine unchanged and an empty heading without ``--week`` or ``--on``; the exit
+    status (after a message on standard error) for a usage error or a log that cannot be read.
+    """
+    if args.week is None and args.on is None:
+        if args.log:
+            print(f"{_COMMAND}: --log needs --week or --on", file=sys.stderr)
+            return 2
+        return routine, ""
+    day = day_of(routine, args.week, args.on)
+    if isinstance(day, str):
+        print(f"{_COMMAND}: {day}", file=sys.stderr)
+        return 2
+    logs = _logs(args.log)
+    if isinstance(logs, int):
+        return logs
+    try:
+        shown = dose_on(routine, day, logs)
+    except InvalidValueError as error:
+        print(f"{_COMMAND}: {printable(str(error))}", file=sys.stderr)
+        return 2
+    week = "" if args.week is None else f"week {args.week}, "
+    return shown, f"The session of {week}{day.isoformat()}"
