@@ -99,8 +99,8 @@ if TYPE_CHECKING:
     # error for them instead of becoming ``Any``.
     from ._logs.adherence import Adherence, ExerciseAdherence, PainRecord, adherence
     from ._logs.chart import adherence_chart
-    from ._logs.text import format_adherence
     from ._logs.progression import dose_on
+    from ._logs.text import format_adherence
     from ._logs.values import Difficulty, ItemLog, SessionLog, SetLog
     from ._logs.weekly import WeekAdherence, weekly_adherence
     from ._present import format_timeline

@@ -340,6 +340,7 @@ def _to_optional_side(value: Side | str | None) -> Side | None:
 #: level and words, a rest's words), with the library's own words around them.
 _PROMPT_LIMIT: Final = 5 * TEXT_LIMIT
 
+
 @rules.declared()
 @attrs.frozen(kw_only=True)
 class Cue:
