@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from handout_hostile import hostile_routine
-from solpt_rehab import dumps, handout
+from solpt_rehab import Progression, Routine, RoutineBuilder, dumps, handout
 from solpt_rehab._cli import article_routine, main
 from solpt_rehab.handout import _html, handout_html
 
@@ -148,29 +149,13 @@ def test_an_unwritable_output_exits_2(capsys: pytest.CaptureFixture[str], tmp_pa
     )
 
 
-def test_a_pdf_without_the_pdf_renderer_names_the_extra(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delattr(handout, "handout_pdf", raising=False)
-    target = tmp_path / "h.pdf"
-    assert run(capsys, "handout", "-o", str(target)) == (
-        2,
-        "",
-        (
-            "solpt-rehab handout: a PDF handout needs the 'pdf' extra: "
-            "pip install 'solpt_rehab[pdf]'\n"
-        ),
-    )
-    assert not target.exists()
-
-
 def test_a_pdf_is_written_by_handout_pdf_when_there_is_one(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     given = []
 
-    def fake_pdf(routine: object, *, log_weeks: int | None) -> bytes:
-        given.append((routine, log_weeks))
+    def fake_pdf(routine: object, *, log_weeks: int | None, on: object, logs: object) -> bytes:
+        given.append((routine, log_weeks, on, logs))
         return b"%PDF-1.7 made for the test"
 
     monkeypatch.setattr(handout, "handout_pdf", fake_pdf, raising=False)
@@ -179,14 +164,14 @@ def test_a_pdf_is_written_by_handout_pdf_when_there_is_one(
     status, _, err = run(capsys, "handout", "--log-weeks", "3", "-o", str(target))
 
     assert (status, err) == (0, "")
-    assert given == [(article_routine("left"), 3)]
+    assert given == [(article_routine("left"), 3, None, [])]
     assert target.read_bytes() == b"%PDF-1.7 made for the test"
 
 
 def test_a_pdf_renderer_missing_its_library_names_the_extra(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def needs_typst(routine: object, *, log_weeks: int | None) -> bytes:  # noqa: ARG001
+    def needs_typst(routine: object, **given: object) -> bytes:  # noqa: ARG001
         raise ModuleNotFoundError("No module named 'typst'", name="typst")
 
     monkeypatch.setattr(handout, "handout_pdf", needs_typst, raising=False)
@@ -247,4 +232,77 @@ def test_a_folder_as_the_output_exits_2(capsys: pytest.CaptureFixture[str], tmp_
         2,
         "",
         f"solpt-rehab handout: cannot write {str(target)!r}: is a directory\n",
+    )
+
+
+def _progressing() -> Routine:
+    """Six weeks from a Monday: the hold of knees-to-chest rises by 2 s a week."""
+    return (
+        RoutineBuilder("Six weeks", days_per_week=5, weeks=6, start=datetime.date(2026, 12, 7))
+        .add(
+            "knees-to-chest",
+            hold_seconds=20,
+            progression=Progression(dose="hold_seconds", step=2, every_weeks=1),
+        )
+        .build()
+    )
+
+
+def test_week_n_writes_the_handout_with_that_weeks_doses(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    routine = _progressing()
+    source = tmp_path / "routine.json"
+    source.write_text(dumps(routine), encoding="utf-8")
+    target = tmp_path / "week-3.html"
+
+    status, out, err = run(capsys, "handout", str(source), "--week", "3", "-o", str(target))
+
+    assert (status, out, err) == (0, f"wrote {target}: 'Six weeks', 1 exercise\n", "")
+    page = target.read_text(encoding="utf-8")
+    assert page == handout_html(routine, on=datetime.date(2026, 12, 21))
+    assert "<p><strong>The doses in force on 2026-12-21, week 3 of the programme.</strong></p>" in (
+        page
+    )
+    assert "Hold 24 seconds." in page
+    assert "Hold 20 seconds." not in page
+
+
+def test_on_and_log_reach_the_handout_and_their_errors_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    routine = _progressing()
+    source = tmp_path / "routine.json"
+    source.write_text(dumps(routine), encoding="utf-8")
+    target = tmp_path / "h.html"
+    unstarted = tmp_path / "unstarted.json"
+    unstarted.write_text(dumps(article_routine("left")), encoding="utf-8")
+
+    assert run(capsys, "handout", str(source), "--on", "2026-12-14", "-o", str(target)) == (
+        0,
+        f"wrote {target}: 'Six weeks', 1 exercise\n",
+        "",
+    )
+    assert target.read_text(encoding="utf-8") == handout_html(
+        routine, on=datetime.date(2026, 12, 14)
+    )
+    assert run(capsys, "handout", str(source), "--log", "x.json", "-o", str(target)) == (
+        2,
+        "",
+        "solpt-rehab handout: --log needs --week or --on\n",
+    )
+    assert run(capsys, "handout", str(unstarted), "--week", "2", "-o", str(target)) == (
+        2,
+        "",
+        (
+            "solpt-rehab handout: --week needs the routine's start date, which this routine "
+            "does not give\n"
+        ),
+    )
+    assert run(
+        capsys, "handout", str(source), "--on", "2026-12-14", "--log", "missing.json", "-o", "-"
+    ) == (
+        2,
+        "",
+        "solpt-rehab handout: cannot read 'missing.json': no such file or directory\n",
     )

@@ -16,11 +16,13 @@ from solpt_rehab import (
     Load,
     Media,
     Pacing,
+    Progression,
     RepetitionScheme,
     RoutineBuilder,
     Sets,
     Step,
     TimedWork,
+    dose_on,
     session_duration,
     session_timeline,
 )
@@ -325,6 +327,12 @@ def test_pacing_changes_the_timeline_and_the_working_figures_alike() -> None:
         ({"log_weeks": 53}, "'log_weeks' must be from 1 to 52: 53"),
         ({"log_weeks": True}, "'log_weeks' must be a whole number or None: True"),
         ({"log_weeks": 2.0}, "'log_weeks' must be a whole number or None: 2.0"),
+        ({"on": "2026-12-14"}, "'on' must be a date: '2026-12-14'"),
+        (
+            {"on": datetime.datetime(2026, 12, 14, 8, 0)},
+            "'on' must be a date: datetime.datetime(2026, 12, 14, 8, 0)",
+        ),
+        ({"logs": [object()]}, "'logs' are read only for the doses of a day: give 'on' too"),
     ],
 )
 def test_bad_arguments_are_refused_with_a_clear_message(
@@ -344,3 +352,56 @@ def test_the_content_is_immutable() -> None:
         content.title = "x"  # type: ignore[misc]
     assert isinstance(content.exercises, tuple)
     assert all(isinstance(exercise.steps, tuple) for exercise in content.exercises)
+
+
+def test_the_handout_of_a_day_gives_the_doses_in_force_and_says_which() -> None:
+    routine = (
+        RoutineBuilder("Six weeks", days_per_week=5, weeks=6, start=datetime.date(2026, 12, 7))
+        .add(
+            "knees-to-chest",
+            hold_seconds=20,
+            progression=Progression(dose="hold_seconds", step=2, every_weeks=1),
+        )
+        .add(
+            "figure-4-stretch",
+            side="left",
+            progression=Progression(dose="reps", step=1, every_weeks=2, until=5),
+        )
+        .build()
+    )
+    seen = {
+        day: (content.doses_on, [exercise.dose[:2] for exercise in content.exercises])
+        for day in (
+            None,
+            datetime.date(2026, 12, 1),
+            datetime.date(2026, 12, 21),
+            datetime.date(2027, 1, 17),
+            datetime.date(2027, 3, 1),
+        )
+        for content in [handout_content(routine, on=day)]
+    }
+    assert seen == {
+        None: (
+            None,
+            [("Hold 20 seconds.", "Do it 3 times."), ("Hold 15 seconds.", "Do it 3 times.")],
+        ),
+        datetime.date(2026, 12, 1): (
+            "The doses in force on 2026-12-01.",
+            [("Hold 20 seconds.", "Do it 3 times."), ("Hold 15 seconds.", "Do it 3 times.")],
+        ),
+        datetime.date(2026, 12, 21): (
+            "The doses in force on 2026-12-21, week 3 of the programme.",
+            [("Hold 24 seconds.", "Do it 3 times."), ("Hold 15 seconds.", "Do it 4 times.")],
+        ),
+        datetime.date(2027, 1, 17): (
+            "The doses in force on 2027-01-17, week 6 of the programme.",
+            [("Hold 30 seconds.", "Do it 3 times."), ("Hold 15 seconds.", "Do it 5 times.")],
+        ),
+        datetime.date(2027, 3, 1): (
+            "The doses in force on 2027-03-01, after the programme's end.",
+            [("Hold 30 seconds.", "Do it 3 times."), ("Hold 15 seconds.", "Do it 5 times.")],
+        ),
+    }
+    # The guided session of that day plays that day's holds.
+    week_3 = handout_content(routine, on=datetime.date(2026, 12, 21))
+    assert week_3.timeline == session_timeline(dose_on(routine, datetime.date(2026, 12, 21)))

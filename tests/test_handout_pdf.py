@@ -23,7 +23,15 @@ import pdfua
 import pytest
 import typst
 
-from solpt_rehab import InvalidValueError, RoutineBuilder, RoutineError, Step, StepKind, catalog
+from solpt_rehab import (
+    InvalidValueError,
+    Progression,
+    RoutineBuilder,
+    RoutineError,
+    Step,
+    StepKind,
+    catalog,
+)
 from solpt_rehab._cli import article_routine
 from solpt_rehab.handout import PAPER_SIZES, handout_content, handout_pdf
 from solpt_rehab.handout._pdf import _data, _template
@@ -368,3 +376,24 @@ def test_an_overlong_word_wraps_inside_the_margins(tmp_path: Path) -> None:
     # pdftotext keeps: without it and the line breaks, the word comes back whole.
     text = _text(path.read_bytes(), tmp_path)
     assert word in "".join(text.replace("\u200b", "").split())
+
+
+def test_the_pdf_of_a_week_prints_that_weeks_doses_and_says_which(tmp_path: Path) -> None:
+    routine = (
+        RoutineBuilder("Six weeks", days_per_week=5, weeks=6, start=datetime.date(2026, 12, 7))
+        .add(
+            "knees-to-chest",
+            hold_seconds=20,
+            progression=Progression(dose="hold_seconds", step=2, every_weeks=1),
+        )
+        .build()
+    )
+    text = _text(handout_pdf(routine, on=datetime.date(2026, 12, 21)), tmp_path)
+
+    assert text.splitlines()[:2] == [
+        "Six weeks",
+        "The doses in force on 2026-12-21, week 3 of the programme.",
+    ]
+    assert _section(text, "Your dose") == [
+        ["\u2022 Hold 24 seconds.", "\u2022 Do it 3 times.", "\u2022 Both sides together."]
+    ]

@@ -6,17 +6,22 @@ Kept apart from :mod:`solpt_rehab._cli`, which only registers it (:func:`add_par
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 from typing import Final
 
+from ._cli_progression import add_arguments, chosen_day
 from ._core.errors import DocumentError, InvalidValueError
 from ._inputs import STDIN_NAME, TooLargeError, reason
+from ._logs.values import SessionLog
 from ._present import format_located, printable
 from ._routines.values import Routine
 
 _NAME: Final = "solpt-rehab handout"
 _HTML_SUFFIXES: Final = (".html", ".htm")
+#: The day whose doses the handout gives (``None`` for the starting doses), and the logs read.
+_Day = tuple[datetime.date | None, list[SessionLog]]
 
 _EPILOG: Final = """\
 The format follows OUT's suffix: .html (or .htm) writes one self-contained page
@@ -34,6 +39,7 @@ examples:
   solpt-rehab handout --painful-side left -o handout.html
   solpt-rehab handout my-routine.json -o handout.html
   solpt-rehab handout my-routine.yaml --log-weeks 6 -o handout.pdf
+  solpt-rehab handout my-routine.json --week 3 --log done.json -o week-3.html
 """
 
 
@@ -79,25 +85,20 @@ def _routine(args: argparse.Namespace) -> Routine | int:
     return _document(args.path)
 
 
-def _pdf(routine: Routine, log_weeks: int | None) -> bytes | int:
-    from . import handout  # noqa: PLC0415 - the handout's renderers, on first use
+def _pdf(routine: Routine, log_weeks: int | None, day: _Day) -> bytes | int:
+    from .handout import handout_pdf  # noqa: PLC0415 - the handout's renderers, on first use
 
-    render = getattr(handout, "handout_pdf", None)
-    needs = "a PDF handout needs the 'pdf' extra: pip install 'solpt_rehab[pdf]'"
-    if render is None:
-        return _fail(needs)
     try:
-        written: bytes = render(routine, log_weeks=log_weeks)
+        return handout_pdf(routine, log_weeks=log_weeks, on=day[0], logs=day[1])
     except ModuleNotFoundError:
-        return _fail(needs)
-    return written
+        return _fail("a PDF handout needs the 'pdf' extra: pip install 'solpt_rehab[pdf]'")
 
 
-def _html(routine: Routine, log_weeks: int | None) -> bytes | int:
+def _html(routine: Routine, log_weeks: int | None, day: _Day) -> bytes | int:
     from .handout import handout_html  # noqa: PLC0415 - the handout's renderers, on first use
 
     try:
-        return handout_html(routine, log_weeks=log_weeks).encode("utf-8")
+        return handout_html(routine, log_weeks=log_weeks, on=day[0], logs=day[1]).encode("utf-8")
     except ModuleNotFoundError:
         return _fail("an HTML handout needs the 'render' extra: pip install 'solpt_rehab[render]'")
 
@@ -116,9 +117,14 @@ def _render(args: argparse.Namespace) -> tuple[Routine, bytes] | int:
     routine = _routine(args)
     if isinstance(routine, int):
         return routine
+    day = chosen_day(routine, args, _NAME)
+    if isinstance(day, int):
+        return day
     try:
         written = (
-            _pdf(routine, args.log_weeks) if suffix == ".pdf" else _html(routine, args.log_weeks)
+            _pdf(routine, args.log_weeks, day)
+            if suffix == ".pdf"
+            else _html(routine, args.log_weeks, day)
         )
     except InvalidValueError as error:
         return _fail(printable(str(error)))
@@ -182,4 +188,5 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="N",
         help="weeks the paper log covers, 1 to 52 (default: the programme's, or 4 when open)",
     )
+    add_arguments(parser, shown="write the handout")
     parser.set_defaults(handler=_handout)

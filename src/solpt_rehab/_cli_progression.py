@@ -22,7 +22,7 @@ from ._routines.values import Routine
 from ._wire.documents import Syntax, loads
 from ._wire.positions import locate
 
-__all__ = ["add_arguments", "day_of", "routine_of_the_day"]
+__all__ = ["add_arguments", "chosen_day", "day_of", "routine_of_the_day"]
 
 _COMMAND: Final = "solpt-rehab routine"
 
@@ -43,15 +43,18 @@ def _date(text: str) -> datetime.date:
     return day
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``--week``, ``--on`` and ``--log`` to the ``routine`` command's parser."""
+def add_arguments(parser: argparse.ArgumentParser, shown: str = "show the session") -> None:
+    """Add ``--week``, ``--on`` and ``--log`` to a command's parser (``routine``, ``handout``).
+
+    ``shown`` says what the command makes of the day, for the help: ``"show the session"``.
+    """
     when = parser.add_mutually_exclusive_group()
     when.add_argument(
         "--week",
         type=_week,
         metavar="N",
         help=(
-            "show the session of programme week N (1 is the first), with the doses its "
+            f"{shown} of programme week N (1 is the first), with the doses its "
             "progression rules have reached; needs the routine's start"
         ),
     )
@@ -59,7 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--on",
         type=_date,
         metavar="DATE",
-        help="show the session of DATE (YYYY-MM-DD), with the doses in force that day",
+        help=f"{shown} of DATE (YYYY-MM-DD), with the doses in force that day",
     )
     parser.add_argument(
         "--log",
@@ -88,7 +91,7 @@ def day_of(routine: Routine, week: int | None, on: datetime.date | None) -> date
     return day
 
 
-def _logs(paths: list[str]) -> list[SessionLog] | int:
+def _logs(paths: list[str], command: str) -> list[SessionLog] | int:
     """The session logs named, or the exit status after saying what is wrong with one."""
     found: list[SessionLog] = []
     for path in paths:
@@ -96,13 +99,12 @@ def _logs(paths: list[str]) -> list[SessionLog] | int:
             data = read_bounded(path, DEFAULT_MAX_BYTES)
         except OSError as error:
             print(
-                f"{_COMMAND}: cannot read {printable(repr(path))}: {reason(error)}", file=sys.stderr
+                f"{command}: cannot read {printable(repr(path))}: {reason(error)}", file=sys.stderr
             )
             return 2
         except TooLargeError as error:
             print(
-                f"{_COMMAND}: {printable(repr(path))} is longer than {error.limit} bytes, "
-                "the limit",
+                f"{command}: {printable(repr(path))} is longer than {error.limit} bytes, the limit",
                 file=sys.stderr,
             )
             return 2
@@ -116,24 +118,41 @@ def _logs(paths: list[str]) -> list[SessionLog] | int:
     return found
 
 
+def chosen_day(
+    routine: Routine, args: argparse.Namespace, command: str = _COMMAND
+) -> tuple[datetime.date | None, list[SessionLog]] | int:
+    """The day ``args`` ask for (``None`` without ``--week`` or ``--on``) and the logs given.
+
+    Returns the exit status, after a message on standard error that names ``command``, for a
+    usage error or a log that cannot be read.
+    """
+    if args.week is None and args.on is None:
+        if args.log:
+            print(f"{command}: --log needs --week or --on", file=sys.stderr)
+            return 2
+        return None, []
+    day = day_of(routine, args.week, args.on)
+    if isinstance(day, str):
+        print(f"{command}: {day}", file=sys.stderr)
+        return 2
+    logs = _logs(args.log, command)
+    if isinstance(logs, int):
+        return logs
+    return day, logs
+
+
 def routine_of_the_day(routine: Routine, args: argparse.Namespace) -> tuple[Routine, str] | int:
     """The routine as prescribed on the day ``args`` ask for, with a heading for a person.
 
     Returns the routine unchanged and an empty heading without ``--week`` or ``--on``; the exit
     status (after a message on standard error) for a usage error or a log that cannot be read.
     """
-    if args.week is None and args.on is None:
-        if args.log:
-            print(f"{_COMMAND}: --log needs --week or --on", file=sys.stderr)
-            return 2
+    chosen = chosen_day(routine, args)
+    if isinstance(chosen, int):
+        return chosen
+    day, logs = chosen
+    if day is None:
         return routine, ""
-    day = day_of(routine, args.week, args.on)
-    if isinstance(day, str):
-        print(f"{_COMMAND}: {day}", file=sys.stderr)
-        return 2
-    logs = _logs(args.log)
-    if isinstance(logs, int):
-        return logs
     try:
         shown = dose_on(routine, day, logs)
     except InvalidValueError as error:

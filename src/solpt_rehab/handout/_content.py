@@ -21,6 +21,8 @@ from typing import Final
 import attrs
 
 from .._core.errors import InvalidValueError
+from .._logs.progression import dose_on
+from .._logs.values import SessionLog
 from .._model.values import (
     CountingRule,
     Exercise,
@@ -216,6 +218,9 @@ class HandoutContent:
             :data:`DEFAULT_LOG_WEEKS` for an open programme.
         log_weeks_stated: Whether the log's length is the programme's own (``False`` when the
             programme is open and the log covers a default or a chosen number of weeks).
+        doses_on: For the handout of one day (``on`` of :func:`handout_content`), which day and
+            week of the programme its doses are those of: ``"The doses in force on 2026-12-14,
+            week 3 of the programme."``; ``None`` for the routine's starting doses.
 
     .. versionadded:: 0.2.0
     """
@@ -231,6 +236,7 @@ class HandoutContent:
     session_seconds: float
     log_weeks: tuple[LogWeek, ...]
     log_weeks_stated: bool
+    doses_on: str | None = None
 
 
 # -- words ----------------------------------------------------------------------------------------
@@ -448,7 +454,12 @@ def item_cues(timeline: tuple[Cue, ...]) -> tuple[tuple[int, int], ...]:
 
 
 def handout_content(
-    routine: Routine, *, pacing: Pacing | None = None, log_weeks: int | None = None
+    routine: Routine,
+    *,
+    pacing: Pacing | None = None,
+    log_weeks: int | None = None,
+    on: datetime.date | None = None,
+    logs: Iterable[SessionLog] = (),
 ) -> HandoutContent:
     """Read everything a patient's handout shows out of ``routine``.
 
@@ -469,6 +480,10 @@ def handout_content(
             :func:`~solpt_rehab.session_timeline`; ``None`` keeps the library's.
         log_weeks: How many weeks the paper log covers; ``None`` for the programme's weeks, or
             :data:`DEFAULT_LOG_WEEKS` when the programme is open. At most 52.
+        on: The day whose doses the handout gives, for a routine whose items progress: each
+            item at the dose in force that day (:func:`~solpt_rehab.dose_on`), and a sentence
+            saying which day and week; ``None`` for the starting doses.
+        logs: The session logs that gated progression rules read (only with ``on``).
 
     Returns:
         A :class:`HandoutContent`; its texts are plain, unescaped.
@@ -482,6 +497,13 @@ def handout_content(
     """
     if not isinstance(routine, Routine):
         raise InvalidValueError(f"'routine' must be a Routine: {routine!r}")
+    logs = tuple(logs)
+    doses_on = None
+    if on is not None:
+        doses_on = _doses_on(routine, on)
+        routine = dose_on(routine, on, logs)
+    elif logs:
+        raise InvalidValueError("'logs' are read only for the doses of a day: give 'on' too")
     timeline = session_timeline(routine, pacing)
     duration = session_duration(routine, pacing)
     weeks, stated = _log_weeks(routine, log_weeks)
@@ -533,4 +555,19 @@ def handout_content(
         session_seconds=timeline[-1].end_seconds,
         log_weeks=weeks,
         log_weeks_stated=stated,
+        doses_on=doses_on,
     )
+
+
+def _doses_on(routine: Routine, day: datetime.date) -> str:
+    """Which day, and week of the programme, a handout's doses are those of."""
+    given: object = day  # a caller's value, whatever its annotation says
+    if not isinstance(given, datetime.date) or isinstance(given, datetime.datetime):
+        raise InvalidValueError(f"'on' must be a date: {day!r}")
+    start = routine.start
+    if start is None or day < start:
+        return f"The doses in force on {day.isoformat()}."
+    week = (day - start).days // 7 + 1
+    if routine.weeks is not None and week > routine.weeks:
+        return f"The doses in force on {day.isoformat()}, after the programme's end."
+    return f"The doses in force on {day.isoformat()}, week {week} of the programme."

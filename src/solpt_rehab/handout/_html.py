@@ -13,6 +13,7 @@ Jinja2 comes with the ``render`` extra and is imported on first use.
 from __future__ import annotations
 
 import base64
+import datetime
 import functools
 import hashlib
 import importlib.resources
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from .._logs.values import SessionLog
 from .._routines.timing import Cue, CueKind, Pacing
 from .._routines.values import Routine
 from .._version import __version__
@@ -262,7 +264,12 @@ def _environment() -> jinja2.Environment:
 
 
 def handout_html(
-    routine: Routine, *, pacing: Pacing | None = None, log_weeks: int | None = None
+    routine: Routine,
+    *,
+    pacing: Pacing | None = None,
+    log_weeks: int | None = None,
+    on: datetime.date | None = None,
+    logs: Iterable[SessionLog] = (),
 ) -> str:
     """Write a patient's handout for ``routine`` as one self-contained HTML page.
 
@@ -290,6 +297,9 @@ def handout_html(
         pacing: Lengths of your own for the working interpretations, as for
             :func:`~solpt_rehab.session_timeline`; ``None`` keeps the library's.
         log_weeks: How many weeks the paper log covers, as for :func:`handout_content`.
+        on: The day whose doses the handout gives, as for :func:`handout_content`.
+        logs: The session logs that gated progression rules read, as for
+            :func:`handout_content`.
 
     Returns:
         The page, as text (write it as UTF-8).
@@ -300,7 +310,7 @@ def handout_html(
 
     .. versionadded:: 0.2.0
     """
-    content = handout_content(routine, pacing=pacing, log_weeks=log_weeks)
+    content = handout_content(routine, pacing=pacing, log_weeks=log_weeks, on=on, logs=logs)
     environment = _environment()
     css, js = _asset("handout.css"), _asset("guided.js")
     policy = (

@@ -19,10 +19,11 @@ import importlib.resources
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Final, Literal
 
 from .._core.errors import InvalidValueError
+from .._logs.values import SessionLog
 from .._model.rules import show
 from .._routines.timing import CueKind, Pacing, format_length
 from .._routines.values import Routine
@@ -120,6 +121,7 @@ def _data(content: HandoutContent, paper: str) -> dict[str, Any]:
         "paper": paper,
         "title": content.title,
         "notes": content.notes,
+        "doses_on": content.doses_on,
         "how_often": content.how_often.text,
         "session_length": content.session_length,
         "figures_note": _FIGURES_NOTE,
@@ -158,6 +160,8 @@ def handout_pdf(
     *,
     pacing: Pacing | None = None,
     log_weeks: int | None = None,
+    on: datetime.date | None = None,
+    logs: Iterable[SessionLog] = (),
     paper: Literal["a4", "us-letter"] = "a4",
     timestamp: datetime.datetime | None = None,
     font_paths: Sequence[str | os.PathLike[str]] = (),
@@ -188,6 +192,9 @@ def handout_pdf(
         pacing: Lengths of your own for the working interpretations, as for
             :func:`~solpt_rehab.session_timeline`; ``None`` keeps the library's.
         log_weeks: How many weeks the paper log covers, as for :func:`handout_content`.
+        on: The day whose doses the handout gives, as for :func:`handout_content`.
+        logs: The session logs that gated progression rules read, as for
+            :func:`handout_content`.
         paper: ``"a4"`` (the default) or ``"us-letter"``.
         timestamp: The document's creation date, an aware datetime in any zone (the file says it
             in UTC); ``None`` for now. Give one to make the same bytes again from one routine.
@@ -207,7 +214,7 @@ def handout_pdf(
 
     .. versionadded:: 0.2.0
     """
-    content = handout_content(routine, pacing=pacing, log_weeks=log_weeks)
+    content = handout_content(routine, pacing=pacing, log_weeks=log_weeks, on=on, logs=logs)
     if paper not in PAPER_SIZES:
         raise InvalidValueError(f"'paper' must be one of {', '.join(PAPER_SIZES)}: {show(paper)}")
     aware = isinstance(timestamp, datetime.datetime) and timestamp.tzinfo is not None
