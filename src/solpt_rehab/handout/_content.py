@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from .._core.errors import InvalidValueError
-from .._logs.progression import dose_on
-from .._logs.values import SessionLog
 from .._model.values import (
     CountingRule,
     Exercise,
@@ -43,6 +41,9 @@ from .._routines.timing import (
     session_timeline,
 )
 from .._routines.values import Routine, RoutineItem, describe_dose
+
+if TYPE_CHECKING:
+    from .._logs.values import SessionLog
 
 __all__ = [
     "DEFAULT_LOG_WEEKS",
@@ -500,6 +501,8 @@ def handout_content(
     logs = tuple(logs)
     doses_on = None
     if on is not None:
+        from .._logs.progression import dose_on  # noqa: PLC0415 - only for a day's doses
+
         doses_on = _doses_on(routine, on)
         routine = dose_on(routine, on, logs)
     elif logs:

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from .._logs.values import SessionLog
 from .._routines.timing import Cue, CueKind, Pacing
 from .._routines.values import Routine
 from .._version import __version__
@@ -33,6 +32,8 @@ from ._content import HandoutContent, handout_content, item_cues
 
 if TYPE_CHECKING:
     import jinja2
+
+    from .._logs.values import SessionLog
 
 __all__ = ["handout_html", "script_json"]
 

@@ -20,15 +20,17 @@ import json
 import os
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from .._core.errors import InvalidValueError
-from .._logs.values import SessionLog
 from .._model.rules import show
 from .._routines.timing import CueKind, Pacing, format_length
 from .._routines.values import Routine
 from .._version import __version__
 from ._content import HandoutContent, HandoutExercise, handout_content
+
+if TYPE_CHECKING:
+    from .._logs.values import SessionLog
 
 __all__ = ["PAPER_SIZES", "handout_pdf"]
 
