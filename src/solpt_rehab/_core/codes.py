@@ -203,23 +203,31 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     ),
     "fhir-missing": (
         E,
-        "the model needs what the resource does not say, such as the side or the dose, which "
-        "core FHIR cannot say (the library's extensions do)",
+        (
+            "the model needs what the resource does not say, such as the side or the dose, which "
+            "core FHIR cannot say (the library's extensions do)"
+        ),
     ),
     "fhir-invalid": (
         E,
-        "an element of the wrong shape, an extension part of the wrong type, or a Timing that "
-        "disagrees with the extension it shadows",
+        (
+            "an element of the wrong shape, an extension part of the wrong type, or a Timing that "
+            "disagrees with the extension it shadows"
+        ),
     ),
     "fhir-unmapped": (
         W,
-        "an element or extension the model has no place for; it is not kept (never dropped "
-        "unsaid)",
+        (
+            "an element or extension the model has no place for; it is not kept (never dropped "
+            "unsaid)"
+        ),
     ),
     "fhir-modifier-extension": (
         E,
-        "a modifier extension the reader does not know; it may change the meaning, so nothing "
-        "is read as if it were absent",
+        (
+            "a modifier extension the reader does not know; it may change the meaning, so nothing "
+            "is read as if it were absent"
+        ),
     ),
 }
 

@@ -20,6 +20,7 @@ from .. import catalog
 from .._core.problems import Problem, pointer, problem
 from .._model.values import Exercise
 from .._routines.values import Routine, describe_dose
+from .._wire.markers import UNSOUND
 from .._wire.spec import FORMAT_VERSION
 from .._wire.validate import read
 from ._export import EXERCISE_ID_SYSTEM, canonical
@@ -203,7 +204,7 @@ class _Reader:
         types = {part.name: part.type for part in EXTENSIONS[name].parts}
         for sub in node.nodes("extension"):
             part = sub.get("url")
-            if part not in types:
+            if not isinstance(part, str) or part not in types:
                 self.add(
                     sub.at, "fhir-unmapped", f"the extension {name!r} has no part {_show(part)}"
                 )
@@ -539,17 +540,23 @@ class _Exercises:
     def __init__(self, reader: _Reader) -> None:
         self.reader = reader
         self.bodies: dict[str, dict[str, Any]] = {}
+        self.embedded: set[str] = set()
 
     def resolve(self, url: object, at: Path) -> dict[str, Any] | str | None:
+        """The exercise at ``url``: embedded the first time, then named by its id."""
         if isinstance(url, str) and url in self.bodies:
+            if url in self.embedded:
+                return self.bodies[url]["id"]  # type: ignore[no-any-return]
+            self.embedded.add(url)
             return self.bodies[url]
         if isinstance(url, str) and url.startswith(_AD_PREFIX):
             identifier = url[len(_AD_PREFIX) :]
             if identifier in catalog.ids():
                 return identifier
-        self.reader.add(
-            at, "fhir-missing", f"no ActivityDefinition for this exercise: {_show(url)}"
-        )
+        if url is None:
+            self.reader.add(at, "fhir-missing", "the activity names no ActivityDefinition")
+        else:
+            self.reader.add(at, "fhir-missing", f"no ActivityDefinition is at {_show(url)}")
         return None
 
 
@@ -794,10 +801,15 @@ def _plan_definition(
 
 def _read_wire(reader: _Reader, document: dict[str, Any], kind: str, base: Path) -> Any:
     built, outcome = read(document, kind=kind, limit=None)
-    # An embedded exercise's own problems were reported at its ActivityDefinition already.
-    found = [each for each in outcome.report().problems if not _EMBEDDED.match(each.path)]
+    # An embedded exercise's own warnings were reported at its ActivityDefinition already (an
+    # exercise with an error is never embedded).
+    found = [
+        each
+        for each in outcome.report().problems
+        if each.is_error or not _EMBEDDED.match(each.path)
+    ]
     reader.problems.extend(reader.moved(each, base) for each in found)
-    return None if any(each.is_error for each in found) else built
+    return None if built is UNSOUND or any(each.is_error for each in found) else built
 
 
 def _header(kind: str) -> dict[str, Any]:
@@ -848,7 +860,7 @@ def _bundled_exercises(
             url = resource.data.get("url")
             if isinstance(url, str):
                 exercises.bodies[url] = body
-        elif kind == "StructureDefinition" and resource.data.get("url") in ours:
+        elif kind == "StructureDefinition" and str(resource.data.get("url")) in ours:
             continue
         elif kind not in ("CarePlan", "PlanDefinition"):
             reader.add(
