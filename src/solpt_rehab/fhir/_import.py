@@ -210,7 +210,7 @@ class _Reader:
                 )
                 continue
             expected = VALUE_KEYS[types[part]]
-            keys = [key for key in sub.data if key.startswith("value")]
+            keys = [key for key in sub.data if isinstance(key, str) and key.startswith("value")]
             if keys != [expected]:
                 self.add(
                     sub.at,
@@ -390,8 +390,9 @@ def _artifacts(reader: _Reader, ad: _Node, exercise: _Builder, wire: Path) -> No
     source = None
     for node in ad.nodes("relatedArtifact"):
         kind = node.get("type")
-        if kind == "documentation" and node.extension("media") is not None:
-            parts = reader.parts(node.extension("media"), "media")
+        shown = node.extension("media") if kind == "documentation" else None
+        if shown is not None:
+            parts = reader.parts(shown, "media")
             item = _Builder(reader, (*wire, "media", len(media)))
             reader.origin((*wire, "media", len(media)), node.at)
             item.set("uri", node.get("url"), (*node.at, "url"))
@@ -746,7 +747,7 @@ def _care_plan(
         )
     instantiates = plan.get("instantiatesCanonical")
     for index, url in enumerate(instantiates if isinstance(instantiates, list) else []):
-        if url not in templates and not (isinstance(url, str) and url.startswith(_PD_PREFIX)):
+        if not isinstance(url, str) or not (url in templates or url.startswith(_PD_PREFIX)):
             reader.add(
                 (*plan.at, "instantiatesCanonical", index),
                 "fhir-unmapped",
@@ -893,10 +894,8 @@ def _bundle(reader: _Reader, node: _Node) -> Content | None:
     templates = [each for each in entries if each.data.get("resourceType") == "PlanDefinition"]
     if plans:
         plan = _one_of(reader, plans, "CarePlan")
-        urls = {each.data.get("url") for each in templates}
-        body, descriptions = _care_plan(
-            reader, plan, exercises, {u for u in urls if isinstance(u, str)}
-        )
+        urls = {url for each in templates if isinstance(url := each.data.get("url"), str)}
+        body, descriptions = _care_plan(reader, plan, exercises, urls)
         instantiated = plan.data.get("instantiatesCanonical")
         for template in templates:
             if not isinstance(instantiated, list) or template.data.get("url") not in instantiated:
