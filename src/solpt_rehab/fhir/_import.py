@@ -210,7 +210,7 @@ class _Reader:
                 )
                 continue
             expected = VALUE_KEYS[types[part]]
-            keys = [key for key in sub.data if isinstance(key, str) and key.startswith("value")]
+            keys = [key for key in sub.data if str(key).startswith("value")]
             if keys != [expected]:
                 self.add(
                     sub.at,
