@@ -64,12 +64,12 @@ def _fhir_id(identifier: str) -> str:
     )
 
 
-def _computable(text: str) -> str:
+def _computable(text: str, fallback: str) -> str:
     """A name matching FHIR's ``[A-Z]([A-Za-z0-9_]){0,254}`` made of ``text``'s letters."""
     words = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in text).split()
     name = "".join(word[:1].upper() + word[1:] for word in words)
     if not name or not name[0].isalpha():
-        name = "Exercise" + name
+        name = fallback + name
     return name[:255]
 
 
@@ -298,7 +298,7 @@ def activity_definition(exercise: Exercise) -> dict[str, Any]:
         "extension": list(_exercise_extensions(exercise)),
         "url": canonical("ActivityDefinition", exercise.id),
         "identifier": [{"system": EXERCISE_ID_SYSTEM, "value": exercise.id}],
-        "name": _computable(exercise.id),
+        "name": _computable(exercise.id, "Exercise"),
         "title": exercise.name,
         "status": "active",
     }
@@ -309,7 +309,9 @@ def activity_definition(exercise: Exercise) -> dict[str, Any]:
         artifacts.append(_citation(exercise.source))
     if artifacts:
         resource["relatedArtifact"] = artifacts
-    resource["kind"] = "CarePlan"
+    # Applied, the definition is an order of exercise therapy: a ServiceRequest, as the Physical
+    # Activity IG writes an exercise prescription.
+    resource["kind"] = "ServiceRequest"
     resource["code"] = EXERCISE_THERAPY | {"text": exercise.name}
     timing = _timing(exercise)
     if timing is not None:
@@ -358,7 +360,7 @@ def plan_definition(routine: Routine) -> dict[str, Any]:
         "id": _routine_id(routine),
         "text": _routine_narrative(routine, "template"),
         "url": canonical("PlanDefinition", _routine_id(routine)),
-        "name": _computable(routine.name),
+        "name": _computable(routine.name, "Routine"),
         "title": routine.name,
         "status": "active",
         "action": [
