@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fhir_tools import both_errors, every_resource, fhircraft_errors
+from fhir_tools import both_errors, every_resource, fhircraft_errors, schema_errors
 from solpt_rehab import (
     Exercise,
     InvalidValueError,
@@ -244,6 +244,19 @@ def test_control_characters_coming_in_are_problems_at_their_fhir_path() -> None:
             ),
         ),
     )
+
+
+def test_unicode_spaces_are_fhir_strings_that_only_the_json_schema_refuses() -> None:
+    # FHIR's string is [ \r\n\t\S]+ read as XML Schema, where \S excludes only the four ASCII
+    # spaces; the JSON Schema's ECMAScript \S also excludes U+00A0, U+2028 and the like. The
+    # export keeps the text as it is (a reader gets it back), and this pins the difference.
+    spaced = attrs.evolve(catalog.get("lying-march"), name="Lying\u00a0march")
+    resource = to_fhir(spaced)
+    assert fhircraft_errors(resource) == []
+    assert "'Lying\\xa0march' does not match '^[ \\\\r\\\\n\\\\t\\\\S]+$'" in "\n".join(
+        schema_errors(resource)
+    )
+    assert from_fhir(resource) == FhirImport(value=spaced, problems=())
 
 
 # -- import ---------------------------------------------------------------------------------------
