@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from fhir_tools import both_errors, every_resource, fhircraft_errors, schema_errors
 from solpt_rehab import (
     Exercise,
+    Hold,
     InvalidValueError,
     Problem,
     Routine,
@@ -25,7 +26,14 @@ from solpt_rehab import (
     to_document,
     validate,
 )
-from solpt_rehab.fhir import BASE, FhirImport, from_fhir, structure_definitions, to_fhir
+from solpt_rehab.fhir import (
+    BASE,
+    EXERCISE_THERAPY,
+    FhirImport,
+    from_fhir,
+    structure_definitions,
+    to_fhir,
+)
 from solpt_rehab.fhir._extensions import EXTENSIONS, structure_definition
 from solpt_rehab.strategies import exercises, routines
 
@@ -172,6 +180,29 @@ def test_every_extension_the_export_writes_is_defined_and_every_definition_is_us
         if url.startswith(EXTENSION_URL)
     }
     assert written == {definition["url"] for definition in structure_definitions()}
+
+
+def _emptied(value: object) -> None:
+    if isinstance(value, dict):
+        for item in value.values():
+            _emptied(item)
+        value.clear()
+    elif isinstance(value, list):
+        for item in value:
+            _emptied(item)
+        value.clear()
+
+
+def test_what_to_fhir_returns_shares_nothing_with_the_library_or_another_call() -> None:
+    expected = json.loads(json.dumps(to_fhir(left_hip())))
+    _emptied(to_fhir(left_hip()))
+    _emptied(to_fhir(catalog.all()))
+    assert to_fhir(left_hip()) == expected
+    assert EXERCISE_THERAPY == {
+        "coding": [
+            {"system": "http://snomed.info/sct", "code": "229065009", "display": "Exercise therapy"}
+        ]
+    }
 
 
 def test_to_fhir_refuses_what_it_cannot_write() -> None:
@@ -449,6 +480,53 @@ def test_an_activity_definition_from_another_tool_reads_as_far_as_it_maps() -> N
                 "/participant",
                 "fhir-unmapped",
                 "the model has no place for 'participant': [{'type': 'patient'}]",
+            ),
+        ),
+    )
+
+
+def test_a_hold_in_minutes_reads_in_seconds_and_a_hold_without_its_unit_is_refused() -> None:
+    resource = to_fhir(catalog.get("knees-to-chest"))
+    resource["timingTiming"]["repeat"] |= {
+        "duration": 0.5,
+        "durationMax": 0.5,
+        "durationUnit": "min",
+    }
+    found = from_fhir(resource)
+    assert found.value == attrs.evolve(
+        catalog.get("knees-to-chest"), hold=Hold(min_seconds=30, max_seconds=30)
+    )
+    # The model's warning that the hold step's words no longer match, at that step's extension.
+    assert [(each.path, each.code) for each in found.problems] == [
+        ("/extension/6/extension/0/valueString", "prose-hold-mismatch")
+    ]
+    for unit in (None, "d"):
+        resource["timingTiming"]["repeat"]["durationUnit"] = unit
+        assert from_fhir(resource) == FhirImport(
+            value=None,
+            problems=problems(
+                (
+                    "/timingTiming/repeat/durationUnit",
+                    "fhir-invalid",
+                    f"a hold's duration needs its unit, 's', 'min' or 'h': {unit!r}",
+                ),
+            ),
+        )
+
+
+def test_a_coding_other_than_exercise_therapy_is_reported_not_dropped() -> None:
+    resource = to_fhir(catalog.get("knees-to-chest"))
+    other = {"system": "http://snomed.info/sct", "code": "183301007"}
+    resource["code"]["coding"].append(other)
+    found = from_fhir(resource)
+    assert found.value == catalog.get("knees-to-chest")
+    assert found.problems == problems(
+        (
+            "/code/coding/1",
+            "fhir-unmapped",
+            (
+                "an exercise is coded as 'Exercise therapy'; this coding is not kept: "
+                "{'system': 'http://snomed.info/sct', 'code': '183301007'}"
             ),
         ),
     )

@@ -10,6 +10,7 @@ schedule). What FHIR can say goes into FHIR elements; the rest into the extensio
 
 from __future__ import annotations
 
+import copy
 import html
 import uuid
 from collections.abc import Iterable, Iterator
@@ -41,6 +42,16 @@ EXERCISE_THERAPY: Final = {
         {"system": "http://snomed.info/sct", "code": "229065009", "display": "Exercise therapy"}
     ]
 }
+
+
+def therapy_code(text: str | None = None) -> dict[str, Any]:
+    """A new CodeableConcept "Exercise therapy", with ``text`` when given: never shared."""
+    concept: dict[str, Any] = copy.deepcopy(EXERCISE_THERAPY)
+    if text is not None:
+        concept["text"] = text
+    return concept
+
+
 #: The unit of seconds (UCUM) for Timing.durationUnit.
 _SECONDS: Final = "s"
 _UCUM: Final = "http://unitsofmeasure.org"
@@ -312,7 +323,7 @@ def activity_definition(exercise: Exercise) -> dict[str, Any]:
     # Applied, the definition is an order of exercise therapy: a ServiceRequest, as the Physical
     # Activity IG writes an exercise prescription.
     resource["kind"] = "ServiceRequest"
-    resource["code"] = EXERCISE_THERAPY | {"text": exercise.name}
+    resource["code"] = therapy_code(exercise.name)
     timing = _timing(exercise)
     if timing is not None:
         resource["timingTiming"] = timing
@@ -368,7 +379,7 @@ def plan_definition(routine: Routine) -> dict[str, Any]:
                 "extension": _dose_extensions(item),
                 "title": item.exercise.name,
                 "textEquivalent": describe_dose(item),
-                "code": [EXERCISE_THERAPY],
+                "code": [therapy_code()],
                 "timingTiming": _performance(item),
                 "definitionCanonical": canonical("ActivityDefinition", item.exercise.id),
             }
@@ -428,7 +439,7 @@ def care_plan(routine: Routine, *, subject: dict[str, Any] | None = None) -> dic
                 "extension": _dose_extensions(item),
                 "kind": "ServiceRequest",
                 "instantiatesCanonical": [canonical("ActivityDefinition", item.exercise.id)],
-                "code": EXERCISE_THERAPY | {"text": item.exercise.name},
+                "code": therapy_code(item.exercise.name),
                 "status": "scheduled",
                 "scheduledTiming": _schedule(routine),
                 "description": describe_dose(item),

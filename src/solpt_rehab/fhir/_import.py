@@ -23,7 +23,7 @@ from .._routines.values import Routine, describe_dose
 from .._wire.markers import UNSOUND
 from .._wire.spec import FORMAT_VERSION
 from .._wire.validate import read
-from ._export import EXERCISE_ID_SYSTEM, canonical
+from ._export import EXERCISE_ID_SYSTEM, EXERCISE_THERAPY, canonical
 from ._extensions import EXTENSIONS, VALUE_KEYS, url_of
 
 __all__ = ["FhirImport", "from_fhir"]
@@ -40,6 +40,8 @@ _WEEK: Final = 7
 _DAYS_PER: Final = {"wk": _WEEK, "d": 1}
 _AD_PREFIX: Final = canonical("ActivityDefinition", "")
 _PD_PREFIX: Final = canonical("PlanDefinition", "")
+_SNOMED: Final = EXERCISE_THERAPY["coding"][0]["system"]
+_THERAPY: Final = EXERCISE_THERAPY["coding"][0]["code"]
 _EMBEDDED: Final = re.compile(r"/items/\d+/exercise/")
 
 
@@ -251,14 +253,51 @@ class _Builder:
 # -- exercises ------------------------------------------------------------------------------------
 
 
-def _seconds(node: _Node, key: str, unit: object) -> float | None:
+def _seconds(node: _Node, key: str, factor: int) -> float | None:
     value = node.get(key)
-    if value is None:
-        return None
-    factor = _SECONDS_PER.get(unit) if isinstance(unit, str) else None
-    if factor is None or isinstance(value, bool) or not isinstance(value, (int, float)):
-        return value  # type: ignore[no-any-return] # the wire reader reports a wrong type
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value  # the wire reader reports a wrong type
     return value * factor if factor != 1 else value
+
+
+def _hold(reader: _Reader, repeat: _Node | None, wire: Path) -> dict[str, Any] | None:
+    """The hold of one performance's Timing, in seconds, whatever unit of time it is in."""
+    if repeat is None or repeat.get("duration") is None:
+        return None
+    unit = repeat.get("durationUnit")
+    factor = _SECONDS_PER.get(unit) if isinstance(unit, str) else None
+    if factor is None:
+        repeat.get("durationMax")
+        reader.add(
+            (*repeat.at, "durationUnit"),
+            "fhir-invalid",
+            f"a hold's duration needs its unit, 's', 'min' or 'h': {_show(unit)}",
+        )
+        return None
+    low = _seconds(repeat, "duration", factor)
+    high = _seconds(repeat, "durationMax", factor)
+    reader.origin((*wire, "hold"), (*repeat.at, "duration"))
+    return {"min_seconds": low, "max_seconds": low if high is None else high}
+
+
+def _code(reader: _Reader, node: _Node, key: str) -> None:
+    """Read a code that should be "Exercise therapy"; any other coding is not kept, and said."""
+    value = node.get(key)
+    concepts = value if isinstance(value, list) else [value]
+    for index, concept in enumerate(concepts):
+        at = (*node.at, key, index) if isinstance(value, list) else (*node.at, key)
+        codings = concept.get("coding") if isinstance(concept, dict) else None
+        for number, coding in enumerate(codings if isinstance(codings, list) else []):
+            if not isinstance(coding, dict) or (coding.get("system"), coding.get("code")) != (
+                _SNOMED,
+                _THERAPY,
+            ):
+                reader.add(
+                    (*at, "coding", number),
+                    "fhir-unmapped",
+                    f"an exercise is coded as 'Exercise therapy'; this coding is not kept: "
+                    f"{_show(coding)}",
+                )
 
 
 def _rest(reader: _Reader, node: _Node | None, name: str, wire: Path) -> dict[str, Any] | None:
@@ -477,20 +516,14 @@ def _exercise_body(reader: _Reader, ad: _Node, wire: Path) -> dict[str, Any] | N
         title if title is not None else ad.data.get("name"),
         (*ad.at, "title" if title is not None else "name"),
     )
-    for key in ("name", "url", "status", "kind", "code"):
+    for key in ("name", "url", "status", "kind"):
         ad.get(key)
+    _code(reader, ad, "code")
     exercise.set("purpose", ad.get("description") or "", (*ad.at, "description"))
     steps = _steps(reader, ad, wire)
     exercise.set("steps", steps, (*ad.at, "extension"))
     repeat = _timing_repeat(ad, "timingTiming")
-    hold = None
-    if repeat is not None and repeat.get("duration") is not None:
-        unit = repeat.get("durationUnit")
-        low = _seconds(repeat, "duration", unit)
-        high = _seconds(repeat, "durationMax", unit)
-        hold = {"min_seconds": low, "max_seconds": low if high is None else high}
-        reader.origin((*wire, "hold"), (*repeat.at, "duration"))
-    exercise.set("hold", hold, None)
+    exercise.set("hold", _hold(reader, repeat, wire), None)
     exercise.set("repetitions", _repetitions(reader, ad, repeat, wire), None)
     if repeat is not None:
         repeat.finish()
@@ -572,7 +605,7 @@ def _item(
         canonical_ = canonical_[0] if len(canonical_) == 1 else canonical_
     exercise = exercises.resolve(canonical_, (*node.at, reference))
     item.set("exercise", exercise, (*node.at, reference))
-    node.get("code")
+    _code(reader, node, "code")
     node.get("title")
     dose_node = node.extension("dose")
     if dose_node is None:
