@@ -567,6 +567,23 @@ def test_the_model_s_rules_report_at_the_fhir_element_their_field_came_from() ->
     assert found.value is None
 
 
+def test_an_activity_with_a_schedule_of_its_own_is_reported() -> None:
+    [plan] = resources_of(to_fhir(left_hip()), "CarePlan")
+    plan["activity"][2]["detail"]["scheduledTiming"]["repeat"]["frequency"] = 3
+    found = from_fhir(plan)
+    assert found.value == left_hip()
+    assert found.problems == problems(
+        (
+            "/activity/2/detail/scheduledTiming",
+            "fhir-unmapped",
+            (
+                "a routine has one schedule, the first activity's; this one differs and is not "
+                "kept: {'frequency': 3, 'period': 1, 'periodUnit': 'wk', 'bounds..."
+            ),
+        ),
+    )
+
+
 def test_a_bundle_with_other_resources_reports_them() -> None:
     bundle = to_fhir(catalog.all())
     bundle["entry"].append({"resource": {"resourceType": "Patient", "id": "p"}})

@@ -37,6 +37,8 @@ _IGNORED: Final = frozenset({"resourceType", "id", "meta", "text", "language"})
 _DEFAULT_SUBJECT: Final = {"display": "the patient"}
 _SECONDS_PER: Final = {"s": 1, "min": 60, "h": 3600}
 _WEEK: Final = 7
+#: The parts of an activity's Timing that make the routine's schedule.
+_SCHEDULE: Final = ("frequency", "period", "periodUnit", "boundsDuration")
 _DAYS_PER: Final = {"wk": _WEEK, "d": 1}
 _AD_PREFIX: Final = canonical("ActivityDefinition", "")
 _PD_PREFIX: Final = canonical("PlanDefinition", "")
@@ -718,6 +720,7 @@ def _activities(
     items: list[dict[str, Any]] = []
     descriptions: list[tuple[Any, Path]] = []
     schedule_read = False
+    first: dict[str, Any] = {}
     for activity in plan.nodes("activity"):
         detail = activity.node("detail")
         activity.finish()
@@ -729,14 +732,22 @@ def _activities(
         for key in ("kind", "status"):
             detail.get(key)
         repeat = _timing_repeat(detail, "scheduledTiming")
+        schedule = {} if repeat is None else {key: repeat.data.get(key) for key in _SCHEDULE}
         if not schedule_read:
             _frequency(reader, plan, routine, repeat)
             if repeat is not None:
                 _weeks(reader, repeat, routine)
-            schedule_read = True
+            schedule_read, first = True, schedule
         elif repeat is not None:
-            for key in ("frequency", "period", "periodUnit", "boundsDuration"):
+            for key in _SCHEDULE:
                 repeat.get(key)
+        if repeat is not None and schedule != first:
+            reader.add(
+                (*detail.at, "scheduledTiming"),
+                "fhir-unmapped",
+                "a routine has one schedule, the first activity's; this one differs and is not "
+                f"kept: {_show(schedule)}",
+            )
         if repeat is not None:
             repeat.finish()
         item = _item(
