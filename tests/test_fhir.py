@@ -584,6 +584,53 @@ def test_an_activity_with_a_schedule_of_its_own_is_reported() -> None:
     )
 
 
+def test_statuses_not_in_use_a_cancelled_activity_and_a_disagreeing_timing_are_reported() -> None:
+    [plan] = resources_of(to_fhir(left_hip()), "CarePlan")
+    plan["status"] = "revoked"
+    plan["activity"][1]["detail"]["status"] = "cancelled"
+    plan["activity"][1]["detail"]["doNotPerform"] = True
+    plan["activity"][0]["detail"]["scheduledTiming"]["repeat"]["frequency"] = 7
+    assert from_fhir(plan) == FhirImport(
+        value=None,
+        problems=problems(
+            (
+                "/status",
+                "fhir-unmapped",
+                "the model keeps content in use; this status is not kept: 'revoked'",
+            ),
+            (
+                "/activity/0/detail/scheduledTiming/repeat/frequency",
+                "fhir-invalid",
+                ("the timing ({'frequency': 7, 'period': 1, 'periodUnit': 'wk'}) disagrees with "
+                "the schedule extension, which reads {'frequency': 5, 'period': 1, "
+                "'periodUnit': 'wk'}"),
+            ),
+            (
+                "/activity/1/detail/status",
+                "fhir-unmapped",
+                "the model keeps content in use; this status is not kept: 'cancelled'",
+            ),
+            (
+                "/activity/1/detail/doNotPerform",
+                "fhir-invalid",
+                "an activity not to be done is no item of a routine",
+            ),
+            (
+                "/activity/1/detail/scheduledTiming",
+                "fhir-unmapped",
+                ("a routine has one schedule, the first activity's; this one differs and is not "
+                "kept: {'frequency': 5, 'period': 1, 'periodUnit': 'wk', 'bounds..."),
+            ),
+            (
+                "/activity/2/detail/scheduledTiming",
+                "fhir-unmapped",
+                ("a routine has one schedule, the first activity's; this one differs and is not "
+                "kept: {'frequency': 5, 'period': 1, 'periodUnit': 'wk', 'bounds..."),
+            ),
+        ),
+    )
+
+
 def test_a_bundle_with_other_resources_reports_them() -> None:
     bundle = to_fhir(catalog.all())
     bundle["entry"].append({"resource": {"resourceType": "Patient", "id": "p"}})

@@ -388,21 +388,17 @@ def plan_definition(routine: Routine) -> dict[str, Any]:
     }
 
 
+def sessions(sessions_per_day: int, days_per_week: int) -> dict[str, Any]:
+    """Timing's frequency: sessions per day when every day has them, else sessions per week."""
+    if days_per_week == 7:  # noqa: PLR2004 - a week's days
+        return {"frequency": sessions_per_day, "period": 1, "periodUnit": "d"}
+    return {"frequency": sessions_per_day * days_per_week, "period": 1, "periodUnit": "wk"}
+
+
 def _schedule(routine: Routine) -> dict[str, Any]:
-    """The weekly schedule: sessions per day when every day has them, else sessions per week."""
+    """The weekly schedule: how often, and for how many weeks."""
     frequency = routine.frequency
-    if frequency.days_per_week == 7:  # noqa: PLR2004 - a week's days
-        repeat: dict[str, Any] = {
-            "frequency": frequency.sessions_per_day,
-            "period": 1,
-            "periodUnit": "d",
-        }
-    else:
-        repeat = {
-            "frequency": frequency.sessions_per_day * frequency.days_per_week,
-            "period": 1,
-            "periodUnit": "wk",
-        }
+    repeat = sessions(frequency.sessions_per_day, frequency.days_per_week)
     if routine.weeks is not None:
         repeat = {
             "boundsDuration": {"value": routine.weeks, "unit": "wk", "system": _UCUM, "code": "wk"}

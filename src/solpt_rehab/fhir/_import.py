@@ -23,7 +23,7 @@ from .._routines.values import Routine, describe_dose
 from .._wire.markers import UNSOUND
 from .._wire.spec import FORMAT_VERSION
 from .._wire.validate import read
-from ._export import EXERCISE_ID_SYSTEM, EXERCISE_THERAPY, canonical
+from ._export import EXERCISE_ID_SYSTEM, EXERCISE_THERAPY, canonical, sessions
 from ._extensions import EXTENSIONS, VALUE_KEYS, url_of
 
 __all__ = ["FhirImport", "from_fhir"]
@@ -37,6 +37,9 @@ _IGNORED: Final = frozenset({"resourceType", "id", "meta", "text", "language"})
 _DEFAULT_SUBJECT: Final = {"display": "the patient"}
 _SECONDS_PER: Final = {"s": 1, "min": 60, "h": 3600}
 _WEEK: Final = 7
+#: The statuses of definitions and plans, and of a plan's activities, that say they are in use.
+_CURRENT: Final = frozenset({"active", "draft"})
+_UNDERWAY: Final = frozenset({"scheduled", "not-started", "in-progress"})
 #: The parts of an activity's Timing that make the routine's schedule.
 _SCHEDULE: Final = ("frequency", "period", "periodUnit", "boundsDuration")
 _DAYS_PER: Final = {"wk": _WEEK, "d": 1}
@@ -282,6 +285,17 @@ def _hold(reader: _Reader, repeat: _Node | None, wire: Path) -> dict[str, Any] |
     return {"min_seconds": low, "max_seconds": low if high is None else high}
 
 
+def _status(reader: _Reader, node: _Node, kept: frozenset[str]) -> None:
+    """Read a status: one that says the content is in use is the model's; another is said."""
+    status = node.get("status")
+    if status is not None and status not in kept:
+        reader.add(
+            (*node.at, "status"),
+            "fhir-unmapped",
+            f"the model keeps content in use; this status is not kept: {_show(status)}",
+        )
+
+
 def _code(reader: _Reader, node: _Node, key: str) -> None:
     """Read a code that should be "Exercise therapy"; any other coding is not kept, and said."""
     value = node.get(key)
@@ -518,8 +532,9 @@ def _exercise_body(reader: _Reader, ad: _Node, wire: Path) -> dict[str, Any] | N
         title if title is not None else ad.data.get("name"),
         (*ad.at, "title" if title is not None else "name"),
     )
-    for key in ("name", "url", "status", "kind"):
+    for key in ("name", "url", "kind"):
         ad.get(key)
+    _status(reader, ad, _CURRENT)
     _code(reader, ad, "code")
     exercise.set("purpose", ad.get("description") or "", (*ad.at, "description"))
     steps = _steps(reader, ad, wire)
@@ -653,6 +668,22 @@ def _item(
     return item.body if exercise is not None else None
 
 
+def _agrees(reader: _Reader, repeat: _Node, frequency: dict[str, Any]) -> None:
+    """Check that an activity's Timing says what the schedule extension says."""
+    given = {key: repeat.get(key) for key in ("frequency", "period", "periodUnit")}
+    per_day, days = frequency["sessions_per_day"], frequency["days_per_week"]
+    if not all(type(number) is int for number in (per_day, days)):
+        return  # the wire reader reports the extension's own problem
+    expected = sessions(per_day, days)
+    if given != expected:
+        reader.add(
+            (*repeat.at, "frequency"),
+            "fhir-invalid",
+            f"the timing ({_show(given)}) disagrees with the schedule extension, which reads "
+            f"{_show(expected)}",
+        )
+
+
 def _frequency(reader: _Reader, plan: _Node, routine: _Builder, repeat: _Node | None) -> None:
     schedule = plan.extension("schedule")
     if schedule is not None:
@@ -663,8 +694,7 @@ def _frequency(reader: _Reader, plan: _Node, routine: _Builder, repeat: _Node | 
         frequency.take("days_per_week", parts, "daysPerWeek")
         routine.set("frequency", frequency.body, None)
         if repeat is not None:
-            for key in ("frequency", "period", "periodUnit"):
-                repeat.get(key)
+            _agrees(reader, repeat, frequency.body)
         return
     if repeat is None:
         return
@@ -729,8 +759,14 @@ def _activities(
                 activity.at, "fhir-missing", "an activity without a detail names no exercise"
             )
             continue
-        for key in ("kind", "status"):
-            detail.get(key)
+        detail.get("kind")
+        _status(reader, detail, _UNDERWAY)
+        if detail.get("doNotPerform") is True:
+            reader.add(
+                (*detail.at, "doNotPerform"),
+                "fhir-invalid",
+                "an activity not to be done is no item of a routine",
+            )
         repeat = _timing_repeat(detail, "scheduledTiming")
         schedule = {} if repeat is None else {key: repeat.data.get(key) for key in _SCHEDULE}
         if not schedule_read:
@@ -780,8 +816,8 @@ def _care_plan(
 ) -> tuple[dict[str, Any], list[tuple[Any, Path]]]:
     routine = _Builder(reader, ())
     routine.set("name", plan.get("title"), (*plan.at, "title"))
-    for key in ("status", "intent"):
-        plan.get(key)
+    plan.get("intent")
+    _status(reader, plan, _CURRENT)
     subject = plan.get("subject")
     if subject is not None and subject != _DEFAULT_SUBJECT:
         reader.add(
@@ -818,8 +854,9 @@ def _plan_definition(
 ) -> tuple[dict[str, Any], list[tuple[Any, Path]]]:
     routine = _Builder(reader, ())
     routine.set("name", plan.get("title"), (*plan.at, "title"))
-    for key in ("status", "name", "url"):
+    for key in ("name", "url"):
         plan.get(key)
+    _status(reader, plan, _CURRENT)
     items: list[dict[str, Any]] = []
     descriptions: list[tuple[Any, Path]] = []
     for action in plan.nodes("action"):
