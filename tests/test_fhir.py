@@ -601,9 +601,11 @@ def test_statuses_not_in_use_a_cancelled_activity_and_a_disagreeing_timing_are_r
             (
                 "/activity/0/detail/scheduledTiming/repeat/frequency",
                 "fhir-invalid",
-                ("the timing ({'frequency': 7, 'period': 1, 'periodUnit': 'wk'}) disagrees with "
-                "the schedule extension, which reads {'frequency': 5, 'period': 1, "
-                "'periodUnit': 'wk'}"),
+                (
+                    "the timing ({'frequency': 7, 'period': 1, 'periodUnit': 'wk'}) disagrees with "
+                    "the schedule extension, which reads {'frequency': 5, 'period': 1, "
+                    "'periodUnit': 'wk'}"
+                ),
             ),
             (
                 "/activity/1/detail/status",
@@ -618,14 +620,18 @@ def test_statuses_not_in_use_a_cancelled_activity_and_a_disagreeing_timing_are_r
             (
                 "/activity/1/detail/scheduledTiming",
                 "fhir-unmapped",
-                ("a routine has one schedule, the first activity's; this one differs and is not "
-                "kept: {'frequency': 5, 'period': 1, 'periodUnit': 'wk', 'bounds..."),
+                (
+                    "a routine has one schedule, the first activity's; this one differs and is not "
+                    "kept: {'frequency': 5, 'period': 1, 'periodUnit': 'wk', 'bounds..."
+                ),
             ),
             (
                 "/activity/2/detail/scheduledTiming",
                 "fhir-unmapped",
-                ("a routine has one schedule, the first activity's; this one differs and is not "
-                "kept: {'frequency': 5, 'period': 1, 'periodUnit': 'wk', 'bounds..."),
+                (
+                    "a routine has one schedule, the first activity's; this one differs and is not "
+                    "kept: {'frequency': 5, 'period': 1, 'periodUnit': 'wk', 'bounds..."
+                ),
             ),
         ),
     )
@@ -714,7 +720,16 @@ def _mutations(resource: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
     return st.builds(mutate, st.sampled_from(places), JSON)
 
 
-@given(st.one_of(JSON, _mutations(to_fhir(left_hip())), _mutations(to_fhir(FULL))))
+# Cheap (a few milliseconds an example) and searching a large space: at least 2,000 examples.
+@settings(max_examples=max(settings().max_examples, 2000))
+@given(
+    st.one_of(
+        JSON,
+        _mutations(to_fhir(left_hip())),
+        _mutations(to_fhir(FULL)),
+        _mutations(to_fhir(catalog.all())),
+    )
+)
 def test_from_fhir_never_raises_and_reports_every_error(resource: object) -> None:
     found = from_fhir(resource)
     assert isinstance(found, FhirImport)

@@ -288,7 +288,7 @@ def _hold(reader: _Reader, repeat: _Node | None, wire: Path) -> dict[str, Any] |
 def _status(reader: _Reader, node: _Node, kept: frozenset[str]) -> None:
     """Read a status: one that says the content is in use is the model's; another is said."""
     status = node.get("status")
-    if status is not None and status not in kept:
+    if status is not None and (not isinstance(status, str) or status not in kept):
         reader.add(
             (*node.at, "status"),
             "fhir-unmapped",
