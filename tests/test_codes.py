@@ -16,6 +16,7 @@ from solpt_rehab import Report, catalog, dumps, to_document, validate, validate_
 from solpt_rehab._cli import main
 from solpt_rehab._core.codes import CODES, PARSE_CODES
 from solpt_rehab._wire.schema import schema_codes
+from solpt_rehab.fhir import from_fhir, to_fhir
 
 SCHEMA_CODES = schema_codes()
 
@@ -275,12 +276,41 @@ def test_every_code_of_adherence_has_logs_that_raise_it(code: str) -> None:
     assert all(found.severity is CODES[found.code][0] for found in problems)
 
 
+#: A FHIR resource that makes each code of solpt_rehab.fhir.from_fhir.
+FHIR: dict[str, Any] = {
+    "fhir-not-readable": {"resourceType": "Patient"},
+    "fhir-missing": {"resourceType": "ActivityDefinition", "status": "active", "title": "Plank"},
+    "fhir-invalid": {"resourceType": "CarePlan", "activity": "every day"},
+    "fhir-unmapped": {
+        **to_fhir(catalog.get("lying-march")),
+        "participant": [{"type": "patient"}],
+    },
+    "fhir-modifier-extension": {
+        **to_fhir(catalog.get("lying-march")),
+        "modifierExtension": [{"url": "https://other.test/not", "valueBoolean": True}],
+    },
+}
+
+
+@pytest.mark.parametrize("code", list(FHIR))
+def test_every_code_of_fhir_reading_has_a_resource_that_raises_it(code: str) -> None:
+    problems = from_fhir(FHIR[code]).problems
+    assert code in {found.code for found in problems}
+    assert all(found.severity is CODES[found.code][0] for found in problems)
+
+
+def test_fhir_reading_writes_only_registered_codes_of_the_right_severity() -> None:
+    found = _codes_in_source(SOURCE / "fhir" / "_import.py")
+    assert {code for call, code in found if call == "add"} == set(FHIR)
+
+
 def test_every_registered_code_is_covered_here() -> None:
     covered = (
         set(TEXTS)
         | set(DOCUMENTS)
         | set(DRAFTS)
         | set(ADHERENCE)
+        | set(FHIR)
         | {
             "unreadable-file",
             "invalid-value",
@@ -301,7 +331,14 @@ def test_yaml_not_installed_comes_from_yaml_without_pyyaml(
 #: The package being tested, wherever it is installed (the packaging check tests the wheel).
 SOURCE = Path(solpt_rehab.__file__).resolve().parent
 #: The calls that take a problem code in prose and the importer, and the code's position.
-CODE_ARGUMENTS = {"problem": 1, "add_problem": 1, "fail": 1, "warn": 1, "DraftNote": 0}
+CODE_ARGUMENTS = {
+    "problem": 1,
+    "add_problem": 1,
+    "fail": 1,
+    "warn": 1,
+    "DraftNote": 0,
+    "add": 1,
+}
 #: The calls whose codes must have one severity: an entry left out, a value dropped, a fallback.
 SEVERITY_OF_CALL = {"fail": "error", "warn": "warning", "DraftNote": "warning"}
 KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+")

@@ -30,6 +30,7 @@ from ._batch import (
 from ._cli_adherence import add_parser as add_adherence_parser
 from ._cli_progression import add_arguments as add_progression_arguments
 from ._cli_progression import routine_of_the_day
+from ._cli_fhir import add_export_parser, import_fhir
 from ._core.codes import CODES, Severity
 from ._core.errors import DocumentError, UnknownExerciseError
 from ._core.problems import problem
@@ -428,6 +429,8 @@ def _routine(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    if args.source == "fhir":
+        return import_fhir(args)
     from .importers.free_exercise_db import import_file  # noqa: PLC0415 - loads prose patterns
 
     try:
@@ -522,6 +525,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  solpt-rehab validate exercise.json\n"
             "  solpt-rehab import free-exercise-db exercises.json -o catalog.json\n"
             "  solpt-rehab adherence routine.json logs.jsonl --chart weeks.svg\n"
+            "  solpt-rehab export fhir routine.json -o bundle.json\n"
             "  solpt-rehab schema > solpt-rehab.schema.json\n\n"
             "Run 'solpt-rehab COMMAND --help' for a command's options."
         ),
@@ -710,7 +714,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "formats:\n"
-            "  free-exercise-db   the JSON list of free-exercise-db (dist/exercises.json)\n\n"
+            "  free-exercise-db   the JSON list of free-exercise-db (dist/exercises.json)\n"
+            "  fhir               FHIR R4 JSON: an ActivityDefinition, PlanDefinition, CarePlan\n"
+            "                     or Bundle, written as the document it maps to\n\n"
             "The catalog goes to OUT, or to standard output (the summary then goes to\n"
             "standard error). Entries that cannot become exercises are left out and listed\n"
             "in the summary.\n\n"
@@ -725,7 +731,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=_RAW,
     )
-    importing.add_argument("source", choices=("free-exercise-db",), help="the content's format")
+    importing.add_argument(
+        "source", choices=("free-exercise-db", "fhir"), help="the content's format"
+    )
     importing.add_argument("file", metavar="FILE", help="the file to import")
     importing.add_argument(
         "-o", "--output", metavar="OUT", help="where to write the catalog (default: stdout)"
@@ -734,6 +742,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_adherence_parser(commands)
     _cli_handout.add_parser(commands)
     _cli_calendar.add_parser(commands)
+    add_export_parser(commands)
     return parser
 
 

@@ -218,6 +218,39 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
         W,
         "a value the importer cannot use (wrong type, empty, unknown name...); it is dropped",
     ),
+    # -- reading FHIR (solpt_rehab.fhir.from_fhir) --
+    "fhir-not-readable": (
+        E,
+        "not an ActivityDefinition, PlanDefinition, CarePlan or Bundle, which are what is read",
+    ),
+    "fhir-missing": (
+        E,
+        (
+            "the model needs what the resource does not say, such as the side or the dose, which "
+            "core FHIR cannot say (the library's extensions do)"
+        ),
+    ),
+    "fhir-invalid": (
+        E,
+        (
+            "an element of the wrong shape, an extension part of the wrong type, or a Timing that "
+            "disagrees with the extension it shadows"
+        ),
+    ),
+    "fhir-unmapped": (
+        W,
+        (
+            "an element or extension the model has no place for; it is not kept (never dropped "
+            "unsaid)"
+        ),
+    ),
+    "fhir-modifier-extension": (
+        E,
+        (
+            "a modifier extension the reader does not know; it may change the meaning, so nothing "
+            "is read as if it were absent"
+        ),
+    ),
 }
 
 #: Codes that only reading raw text can produce: a JSON Schema sees parsed values, not text.
