@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
-from . import _cli_calendar, _cli_handout, catalog
+from . import _cli_adherence, _cli_calendar, _cli_fhir, _cli_handout, _cli_progression, catalog
 from ._batch import (
     READING_CODES,
     FileUnit,
@@ -27,10 +27,6 @@ from ._batch import (
     in_order,
     ready,
 )
-from ._cli_adherence import add_parser as add_adherence_parser
-from ._cli_progression import add_arguments as add_progression_arguments
-from ._cli_progression import routine_of_the_day
-from ._cli_fhir import add_export_parser, import_fhir
 from ._core.codes import CODES, Severity
 from ._core.errors import DocumentError, UnknownExerciseError
 from ._core.problems import problem
@@ -409,7 +405,7 @@ def _routine(args: argparse.Namespace) -> int:
         if isinstance(found, int):
             return found
         routine = found
-    of_the_day = routine_of_the_day(routine, args)
+    of_the_day = _cli_progression.routine_of_the_day(routine, args)
     if isinstance(of_the_day, int):
         return of_the_day
     routine, heading = of_the_day
@@ -430,7 +426,7 @@ def _routine(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     if args.source == "fhir":
-        return import_fhir(args)
+        return _cli_fhir.import_fhir(args)
     from .importers.free_exercise_db import import_file  # noqa: PLC0415 - loads prose patterns
 
     try:
@@ -702,7 +698,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text for a person (default), or JSON with the routine, duration and cues",
     )
-    add_progression_arguments(plan)
+    _cli_progression.add_arguments(plan)
     plan.set_defaults(handler=_routine)
 
     importing = commands.add_parser(
@@ -739,10 +735,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT", help="where to write the catalog (default: stdout)"
     )
     importing.set_defaults(handler=_import)
-    add_adherence_parser(commands)
+    # The commands kept in their own modules.
+    _cli_adherence.add_parser(commands)
     _cli_handout.add_parser(commands)
     _cli_calendar.add_parser(commands)
-    add_export_parser(commands)
+    _cli_fhir.add_export_parser(commands)
     return parser
 
 
