@@ -27,6 +27,10 @@ from ._batch import (
     in_order,
     ready,
 )
+
+# article_routine stays importable from here, where tests and docs have always taken it.
+from ._cli_reading import YAML_SUFFIXES, add_routine_source, chosen_routine, needs_yaml
+from ._cli_reading import article_routine as article_routine  # noqa: PLC0414
 from ._core.codes import CODES, Severity
 from ._core.errors import DocumentError, UnknownExerciseError
 from ._core.problems import problem
@@ -38,7 +42,6 @@ from ._inputs import (
     TooLargeError,
     jsonl_chunks,
     open_regular,
-    read_bounded,
     read_stream,
     reason,
     sources,
@@ -46,7 +49,6 @@ from ._inputs import (
 )
 from ._present import (
     format_exercise,
-    format_located,
     format_problem,
     format_timeline,
     json_safe,
@@ -61,16 +63,11 @@ from ._reporters import (
     Summary,
     TextReporter,
 )
-from ._routines.builder import RoutineBuilder
 from ._routines.timing import session_duration, session_timeline
-from ._routines.values import Routine
 from ._version import __version__
-from ._wire.documents import Syntax, dumps, loads, to_document, validate
-from ._wire.positions import LocatedProblem, locate
+from ._wire.documents import dumps, to_document, validate
+from ._wire.positions import LocatedProblem
 from ._wire.schema import json_schema
-
-_YAML_SUFFIXES: Final = (".yaml", ".yml")
-
 
 # -- the commands ---------------------------------------------------------------------------------
 
@@ -98,35 +95,9 @@ def _schema(_: argparse.Namespace) -> int:
     return 0
 
 
-def _syntax(path: str, chosen: str = "auto") -> Syntax:
-    if chosen in ("json", "yaml"):
-        return "json" if chosen == "json" else "yaml"
-    return "yaml" if path.lower().endswith(_YAML_SUFFIXES) else "json"
-
-
 def _reason(error: OSError) -> str:
     """Why a file could not be read or written: ``no such file or directory``."""
     return reason(error)
-
-
-def _needs_yaml(command: str) -> int:
-    print(
-        f"solpt-rehab {command}: YAML needs the 'yaml' extra: pip install 'solpt_rehab[yaml]'",
-        file=sys.stderr,
-    )
-    return 2
-
-
-def _read(path: str, limit: int = DEFAULT_MAX_BYTES) -> bytes:
-    """A document's bytes: standard input, or a regular file; never more than ``limit`` bytes.
-
-    Raises:
-        OSError: When it cannot be read, or is no regular file (a FIFO, a device).
-        TooLargeError: When it holds more than ``limit`` bytes.
-    """
-    if path == "-":
-        return read_stream(sys.stdin.buffer, limit)
-    return read_bounded(path, limit)
 
 
 # -- validate -------------------------------------------------------------------------------------
@@ -273,7 +244,7 @@ class _Run:
 def _yaml_missing(args: argparse.Namespace) -> bool:
     """Whether YAML is asked for by name (a .yaml path, --syntax yaml) and PyYAML is missing."""
     if args.syntax != "yaml" and not any(
-        path.lower().endswith(_YAML_SUFFIXES) for path in args.paths
+        path.lower().endswith(YAML_SUFFIXES) for path in args.paths
     ):
         return False
     try:
@@ -306,7 +277,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"solpt-rehab validate: {error}", file=sys.stderr)
         return 2
     if _yaml_missing(args):
-        return _needs_yaml("validate")
+        return needs_yaml("solpt-rehab validate")
     jobs = args.jobs or os.cpu_count() or 1
     found = sources(args.paths, syntax=args.syntax, include=args.include, exclude=args.exclude)
     reporter.start()
@@ -324,17 +295,6 @@ def _validate(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(run.summary.line(), file=sys.stderr)
     return run.status()
-
-
-def article_routine(painful_side: str) -> Routine:
-    """The source article's three exercises for one painful side, at their documented minimums."""
-    return (
-        RoutineBuilder(f"Lower back and hip pain, {painful_side} side")
-        .add("figure-4-stretch", side=painful_side)
-        .add("knees-to-chest")
-        .add("lying-march")
-        .build()
-    )
 
 
 def _json_problems(name: str, found: Sequence[LocatedProblem]) -> None:
@@ -357,54 +317,16 @@ def _json_problems(name: str, found: Sequence[LocatedProblem]) -> None:
     reporter.end(summary)
 
 
-def _routine_document(args: argparse.Namespace) -> Routine | int:
-    """The routine document at ``args.path``, or the exit status when there is none to show."""
-    name = STDIN_NAME if args.path == "-" else args.path
-    try:
-        data = _read(args.path)
-    except OSError as error:
-        print(
-            f"solpt-rehab routine: cannot read {printable(repr(args.path))}: {_reason(error)}",
-            file=sys.stderr,
-        )
-        return 2
-    except TooLargeError as error:
-        print(
-            f"solpt-rehab routine: {printable(repr(args.path))} is longer than "
-            f"{error.limit} bytes, the limit",
-            file=sys.stderr,
-        )
-        return 2
-    syntax = _syntax(args.path)
-    try:
-        return loads(data, kind="routine", syntax=syntax)
-    except DocumentError as error:
-        if [found.code for found in error.problems] == ["yaml-not-installed"]:
-            return _needs_yaml("routine")
-        located = locate(data, error.problems, syntax=syntax)
-        if args.format == "json":  # as validate --format json prints them, on standard output
-            _json_problems(name, located)
-            return 1
-        for found in located:
-            print(format_located(name, found), file=sys.stderr)
-        return 1
-
-
 def _routine(args: argparse.Namespace) -> int:
-    if args.path is None:
-        routine = article_routine(args.painful_side or "left")
-    elif args.painful_side is not None:
-        print(
-            "solpt-rehab routine: --painful-side applies only to the article's routine (no PATH); "
-            "a routine document states each item's side",
-            file=sys.stderr,
-        )
-        return 2
-    else:
-        found = _routine_document(args)
-        if isinstance(found, int):
-            return found
-        routine = found
+    # With --format json, a document's problems go to standard output as validate writes them.
+    report = _json_problems if args.format == "json" else None
+    routine = (
+        chosen_routine(args.path, args.painful_side, "solpt-rehab routine")
+        if report is None
+        else chosen_routine(args.path, args.painful_side, "solpt-rehab routine", report)
+    )
+    if isinstance(routine, int):
+        return routine
     of_the_day = _cli_progression.routine_of_the_day(routine, args)
     if isinstance(of_the_day, int):
         return of_the_day
@@ -682,16 +604,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=_RAW,
     )
-    plan.add_argument("path", nargs="?", metavar="PATH", help="a routine document (- reads stdin)")
-    plan.add_argument(
-        "--painful-side",
-        choices=("left", "right"),
-        default=None,
-        help=(
-            "without PATH: the side of the painful hip (default: left); with PATH, a usage "
-            "error (the document states each item's side)"
-        ),
-    )
+    add_routine_source(plan)
     plan.add_argument(
         "--format",
         choices=("text", "json"),

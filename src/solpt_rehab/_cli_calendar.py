@@ -12,19 +12,16 @@ import sys
 from pathlib import Path
 from typing import Final
 
-from ._core.errors import DocumentError, InvalidValueError
-from ._inputs import DEFAULT_MAX_BYTES, STDIN_NAME, TooLargeError, read_bounded, read_stream, reason
-from ._present import format_located, printable
-from ._routines.values import Routine
-from ._wire.documents import Syntax, loads
-from ._wire.positions import locate
+from ._cli_reading import add_routine_source, chosen_routine
+from ._core.errors import InvalidValueError
+from ._inputs import reason
+from ._present import printable
 from .reminders._ical import DEFAULT_ALARM_MINUTES
 
 __all__ = ["add_parser"]
 
 _PROG: Final = "solpt-rehab calendar"
 _DAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_YAML_SUFFIXES: Final = (".yaml", ".yml")
 
 _EPILOG: Final = """\
 Each session of the day is one recurring event (give one --at per session a
@@ -91,47 +88,10 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _load(path: str) -> Routine | int:
-    """The routine document at ``path``, or the exit status when there is none."""
-    name = STDIN_NAME if path == "-" else path
-    try:
-        if path == "-":
-            data = read_stream(sys.stdin.buffer, DEFAULT_MAX_BYTES)
-        else:
-            data = read_bounded(path, DEFAULT_MAX_BYTES)
-    except OSError as error:
-        return _fail(f"cannot read {printable(repr(path))}: {reason(error)}")
-    except TooLargeError as error:
-        return _fail(f"{printable(repr(path))} is longer than {error.limit} bytes, the limit")
-    syntax: Syntax = "yaml" if path.lower().endswith(_YAML_SUFFIXES) else "json"
-    try:
-        return loads(data, kind="routine", syntax=syntax)
-    except DocumentError as error:
-        if [found.code for found in error.problems] == ["yaml-not-installed"]:
-            return _fail("YAML needs the 'yaml' extra: pip install 'solpt_rehab[yaml]'")
-        for found in locate(data, error.problems, syntax=syntax):
-            print(format_located(name, found), file=sys.stderr)
-        return 1
-
-
-def _routine(args: argparse.Namespace) -> Routine | int:
-    """The article's routine, or the document's, or the exit status when there is none."""
-    from ._cli import article_routine  # noqa: PLC0415 - _cli imports this module
-
-    if args.path is None:
-        return article_routine(args.painful_side or "left")
-    if args.painful_side is not None:
-        return _fail(
-            "--painful-side applies only to the article's routine (no PATH); a routine "
-            "document states each item's side"
-        )
-    return _load(args.path)
-
-
 def _calendar(args: argparse.Namespace) -> int:
     from .reminders import to_ical  # noqa: PLC0415 - loaded with the command
 
-    routine = _routine(args)
+    routine = chosen_routine(args.path, args.painful_side, _PROG)
     if isinstance(routine, int):
         return routine
 
@@ -172,9 +132,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    command.add_argument(
-        "path", nargs="?", metavar="PATH", help="a routine document (- reads stdin)"
-    )
+    add_routine_source(command)
     command.add_argument(
         "--start",
         type=_date,
@@ -212,12 +170,6 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=DEFAULT_ALARM_MINUTES,
         metavar="MINUTES",
         help=f"minutes before a session that its alarm goes off (default: {DEFAULT_ALARM_MINUTES})",
-    )
-    command.add_argument(
-        "--painful-side",
-        choices=("left", "right"),
-        default=None,
-        help="without PATH: the side of the painful hip (default: left)",
     )
     command.add_argument(
         "-o", "--output", metavar="OUT", help="where to write the file (default: stdout)"

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Final
 
 from ._cli_progression import add_arguments, chosen_day
-from ._core.errors import DocumentError, InvalidValueError
-from ._inputs import STDIN_NAME, TooLargeError, reason
+from ._cli_reading import add_routine_source, chosen_routine
+from ._core.errors import InvalidValueError
+from ._inputs import reason
 from ._logs.values import SessionLog
-from ._present import format_located, printable
+from ._present import printable
 from ._routines.values import Routine
 
 _NAME: Final = "solpt-rehab handout"
@@ -48,43 +49,6 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _document(path: str) -> Routine | int:
-    """The routine document at ``path``, or the exit status when there is none."""
-    from ._cli import _needs_yaml, _read, _syntax  # noqa: PLC0415 - _cli imports this module
-    from ._wire.documents import loads  # noqa: PLC0415 - the wire format, on first use
-    from ._wire.positions import locate  # noqa: PLC0415
-
-    name = STDIN_NAME if path == "-" else path
-    try:
-        data = _read(path)
-    except OSError as error:
-        return _fail(f"cannot read {printable(repr(path))}: {reason(error)}")
-    except TooLargeError as error:
-        return _fail(f"{printable(repr(path))} is longer than {error.limit} bytes, the limit")
-    syntax = _syntax(path)
-    try:
-        return loads(data, kind="routine", syntax=syntax)
-    except DocumentError as error:
-        if [found.code for found in error.problems] == ["yaml-not-installed"]:
-            return _needs_yaml("handout")
-        for found in locate(data, error.problems, syntax=syntax):
-            sys.stderr.write(format_located(name, found) + "\n")
-        return 1
-
-
-def _routine(args: argparse.Namespace) -> Routine | int:
-    if args.path is None:
-        from ._cli import article_routine  # noqa: PLC0415 - _cli imports this module
-
-        return article_routine(args.painful_side or "left")
-    if args.painful_side is not None:
-        return _fail(
-            "--painful-side applies only to the article's routine (no PATH); a routine "
-            "document states each item's side"
-        )
-    return _document(args.path)
-
-
 def _pdf(routine: Routine, log_weeks: int | None, day: _Day) -> bytes | int:
     from .handout import handout_pdf  # noqa: PLC0415 - the handout's renderers, on first use
 
@@ -114,7 +78,7 @@ def _render(args: argparse.Namespace) -> tuple[Routine, bytes] | int:
         )
     if args.log_weeks is not None and not 1 <= args.log_weeks <= 52:  # noqa: PLR2004
         return _fail(f"--log-weeks must be from 1 to 52: {args.log_weeks}")
-    routine = _routine(args)
+    routine = chosen_routine(args.path, args.painful_side, _NAME)
     if isinstance(routine, int):
         return routine
     day = chosen_day(routine, args, _NAME)
@@ -165,21 +129,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "path", nargs="?", metavar="PATH", help="a routine document (- reads stdin)"
-    )
+    add_routine_source(parser)
     parser.add_argument(
         "-o",
         "--output",
         required=True,
         metavar="OUT",
         help="where to write it: a .html or .pdf file, or - for the HTML on standard output",
-    )
-    parser.add_argument(
-        "--painful-side",
-        choices=("left", "right"),
-        default=None,
-        help="without PATH: the side of the painful hip (default: left)",
     )
     parser.add_argument(
         "--log-weeks",

@@ -13,14 +13,12 @@ import datetime
 import sys
 from typing import Final
 
-from ._core.errors import DocumentError, InvalidValueError
-from ._inputs import DEFAULT_MAX_BYTES, TooLargeError, read_bounded, reason, syntax_of
+from ._cli_reading import read_session_log
+from ._core.errors import InvalidValueError
 from ._logs.progression import dose_on, later
 from ._logs.values import SessionLog
-from ._present import format_located, printable
+from ._present import printable
 from ._routines.values import Routine
-from ._wire.documents import Syntax, loads
-from ._wire.positions import locate
 
 __all__ = ["add_arguments", "chosen_day", "day_of", "routine_of_the_day"]
 
@@ -95,26 +93,10 @@ def _logs(paths: list[str], command: str) -> list[SessionLog] | int:
     """The session logs named, or the exit status after saying what is wrong with one."""
     found: list[SessionLog] = []
     for path in paths:
-        try:
-            data = read_bounded(path, DEFAULT_MAX_BYTES)
-        except OSError as error:
-            print(
-                f"{command}: cannot read {printable(repr(path))}: {reason(error)}", file=sys.stderr
-            )
-            return 2
-        except TooLargeError as error:
-            print(
-                f"{command}: {printable(repr(path))} is longer than {error.limit} bytes, the limit",
-                file=sys.stderr,
-            )
-            return 2
-        syntax: Syntax = "yaml" if syntax_of(path) == "yaml" else "json"
-        try:
-            found.append(loads(data, kind="session-log", syntax=syntax))
-        except DocumentError as error:
-            for located in locate(data, error.problems, syntax=syntax):
-                print(format_located(path, located), file=sys.stderr)
-            return 1
+        log = read_session_log(path, command)
+        if isinstance(log, int):
+            return log
+        found.append(log)
     return found
 
 
