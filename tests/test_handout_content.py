@@ -14,14 +14,20 @@ from solpt_rehab import (
     Exercise,
     InvalidValueError,
     Load,
+    LoadKind,
     Media,
     Pacing,
     Progression,
     RepetitionScheme,
+    Routine,
     RoutineBuilder,
+    RoutineItem,
     Sets,
+    Side,
     Step,
     TimedWork,
+    WeightUnit,
+    catalog,
     dose_on,
     session_duration,
     session_timeline,
@@ -35,6 +41,7 @@ from solpt_rehab.handout import (
     LogWeek,
     WorkingFigure,
     handout_content,
+    handout_html,
 )
 
 GET_READY = WorkingFigure(
@@ -405,3 +412,46 @@ def test_the_handout_of_a_day_gives_the_doses_in_force_and_says_which() -> None:
     # The guided session of that day plays that day's holds.
     week_3 = handout_content(routine, on=datetime.date(2026, 12, 21))
     assert week_3.timeline == session_timeline(dose_on(routine, datetime.date(2026, 12, 21)))
+
+
+def test_each_progression_rule_is_told_in_the_patients_words() -> None:
+    weight = Load(kind=LoadKind.WEIGHT, min_amount=1, max_amount=5, unit=WeightUnit.KG)
+    exercise = attrs.evolve(
+        catalog.get("knees-to-chest"),
+        sets=Sets(min_sets=1, max_sets=3),
+        timed_work=TimedWork(min_seconds=20, max_seconds=60),
+        load=weight,
+    )
+    item = RoutineItem(
+        exercise=exercise,
+        reps=3,
+        hold_seconds=20,
+        side=Side.BOTH,
+        sets=1,
+        work_seconds=20,
+        load=attrs.evolve(weight, max_amount=1),
+        progression=[
+            Progression(dose="sets", step=1, every_weeks=2),
+            Progression(dose="work_seconds", step=10, every_sessions=4, until=50),
+            Progression(dose="load", step=0.5, every_weeks=1, gate=["pain-not-higher"]),
+            Progression(dose="reps", step=2, every_sessions=1),
+        ],
+    )
+    routine = Routine(name="Rising", items=[item], start=datetime.date(2026, 12, 7), weeks=6)
+
+    assert handout_content(routine).exercises[0].progression == (
+        "Every 2 weeks, add 1 set, up to 3 sets.",
+        "After every 4 sessions, keep going 10 seconds longer, up to 50 seconds.",
+        (
+            "Every week, add 0.5 kg, up to 5 kg, if your pain after the sessions was no higher "
+            "than before."
+        ),
+        "After each session, do it twice more, up to 5 times.",
+    )
+    # The handout of a day gives that day's doses, which move no further on it.
+    assert handout_content(routine, on=datetime.date(2026, 12, 21)).exercises[0].progression == ()
+    # Both renderers say it under the dose.
+    page = handout_html(routine)
+    assert (
+        '<h4>Week by week</h4>\n<ul>\n<li class="u">Every 2 weeks, add 1 set, up to 3 sets.</li>'
+    ) in page

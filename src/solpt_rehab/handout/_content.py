@@ -31,7 +31,8 @@ from .._model.values import (
     Rest,
     format_number,
 )
-from .._routines.dose import Side, default_load, sets_played
+from .._routines.dose import DOSE_FIELDS, Side, default_load, sets_played
+from .._routines.progression import Gate, ProgressedDose, cap_of, start_of, starting_dose
 from .._routines.timing import (
     Cue,
     CueKind,
@@ -159,6 +160,9 @@ class HandoutExercise:
         media: Pictures and videos of it.
         working_figures: The lengths its guided session plays that no source states, in the
             order they first come.
+        progression: How the dose rises over the weeks, one sentence per progression rule
+            (``"Every week, hold it 2 seconds longer, up to 30 seconds."``); empty when it
+            stays put.
 
     .. versionadded:: 0.2.0
     """
@@ -180,6 +184,7 @@ class HandoutExercise:
     notes: str | None
     media: tuple[HandoutMedia, ...]
     working_figures: tuple[WorkingFigure, ...]
+    progression: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -454,6 +459,58 @@ def item_cues(timeline: tuple[Cue, ...]) -> tuple[tuple[int, int], ...]:
     return tuple(zip(starts, [*starts[1:], len(timeline)], strict=True))
 
 
+_GATE_WORDS: Final = {
+    Gate.SETS_DONE: "you did all your sets",
+    Gate.PAIN_NOT_HIGHER: "your pain after the sessions was no higher than before",
+}
+
+
+def _amount(dose: ProgressedDose, amount: float, unit: str) -> str:
+    """An amount of the dose a rule moves: ``"twice"``, ``"2 seconds"``, ``"1 set"``, ``"2 kg"``."""
+    if dose is ProgressedDose.REPS:
+        return _times(int(amount))
+    if dose is ProgressedDose.SETS:
+        return _plural(amount, "set")
+    if dose is ProgressedDose.LOAD:
+        return f"{format_number(amount)} {unit}"
+    return _plural(amount, "second")
+
+
+#: What one step does, in the patient's words, around its amount.
+_STEP_WORDS: Final = {
+    ProgressedDose.REPS: "do it {} more",
+    ProgressedDose.HOLD_SECONDS: "hold it {} longer",
+    ProgressedDose.SETS: "add {}",
+    ProgressedDose.WORK_SECONDS: "keep going {} longer",
+    ProgressedDose.LOAD: "add {}",
+}
+
+
+def _progression(item: RoutineItem) -> tuple[str, ...]:
+    """How the item's dose rises, one sentence per rule that can move it."""
+    if not item.progression:
+        return ()
+    start = starting_dose(item.exercise, {name: getattr(item, name) for name in DOSE_FIELDS})
+    sentences = []
+    for rule in item.progression:
+        begin = start_of(rule.dose.value, start)
+        cap = None if begin is None else cap_of(rule, item.exercise, begin)
+        if cap is None:  # a load without an amount, which no rule moves
+            continue
+        unit = begin.unit.value if rule.dose is ProgressedDose.LOAD else ""
+        if rule.every_weeks is not None:
+            weeks = rule.every_weeks
+            when = "Every week" if weeks == 1 else f"Every {weeks} weeks"
+        else:
+            sessions = rule.every_sessions
+            when = "After each session" if sessions == 1 else f"After every {sessions} sessions"
+        gate = " and ".join(_GATE_WORDS[gate] for gate in rule.gate)
+        step = _STEP_WORDS[rule.dose].format(_amount(rule.dose, rule.step, unit))
+        upto = _amount(rule.dose, cap, unit)
+        sentences.append(f"{when}, {step}, up to {upto}{f', if {gate}' if gate else ''}.")
+    return tuple(sentences)
+
+
 def handout_content(
     routine: Routine,
     *,
@@ -544,6 +601,7 @@ def handout_content(
                 notes=item.notes,
                 media=_media(exercise),
                 working_figures=_working_figures(timeline[begin:end], exercise),
+                progression=_progression(item),
             )
         )
     return HandoutContent(

@@ -138,6 +138,7 @@ def _data(content: HandoutContent, paper: str) -> dict[str, Any]:
                 "steps": list(exercise.steps),
                 "equipment": list(exercise.equipment),
                 "precautions": list(exercise.precautions),
+                "progression": list(exercise.progression),
                 "notes": exercise.notes,
                 "media": _media(exercise),
                 "working_figures": [figure.text for figure in exercise.working_figures],
