@@ -425,6 +425,8 @@ def test_what_a_progression_extension_holds_beyond_the_model_is_a_warning() -> N
     [plan] = resources_of(to_fhir(six_weeks()), "CarePlan")
     _march_rule(plan).append({"url": "rate", "valueCode": "fast"})
     plan["activity"][1]["detail"]["extension"][1]["valueString"] = "faster"
+    # A rule on the plan itself stands where no item's dose is: it moves nothing.
+    plan["extension"].append(MARCH_RULE)
     assert from_fhir(plan) == FhirImport(
         value=six_weeks(),
         problems=problems(
@@ -437,6 +439,15 @@ def test_what_a_progression_extension_holds_beyond_the_model_is_a_warning() -> N
                 f"{RULE_AT}/valueString",
                 "fhir-unmapped",
                 "the model has no place for 'valueString': 'faster'",
+            ),
+            (
+                "/extension/1",
+                "fhir-unmapped",
+                # The URL is cut to 60 characters, as every value shown in a message.
+                (
+                    "the model has no place for the extension "
+                    "'https://solpt-rehab.invalid/fhir/StructureDefinition/pro..."
+                ),
             ),
         ),
     )
