@@ -16,12 +16,15 @@ from hypothesis import strategies as st
 from fhir_tools import both_errors, every_resource, fhircraft_errors, schema_errors
 from solpt_rehab import (
     Exercise,
+    Frequency,
     Hold,
     InvalidValueError,
+    Load,
     Problem,
     Progression,
     Routine,
     RoutineBuilder,
+    RoutineItem,
     Severity,
     catalog,
     from_document,
@@ -480,6 +483,90 @@ def test_a_rule_that_never_steps_reads_with_its_warning() -> None:
                 + repr(MARCH_WORDS)[:57]
                 + "...",
             ),
+        ),
+    )
+
+
+def test_rules_for_sets_timed_work_and_a_weight_travel_after_the_load() -> None:
+    weighted = attrs.evolve(FULL, load=Load(kind="weight", min_amount=2, max_amount=5, unit="kg"))
+    item = RoutineItem(
+        exercise=weighted,
+        reps=10,
+        sets=2,
+        work_seconds=30,
+        side="right",
+        load=Load(kind="weight", min_amount=2, max_amount=2, unit="kg"),
+        progression=(
+            Progression(dose="sets", step=1, every_sessions=4, until=4),
+            Progression(dose="work_seconds", step=2.5, every_weeks=1, gate=["pain-not-higher"]),
+            Progression(dose="load", step=0.5, every_weeks=2, until=4.5, gate=["sets-done"]),
+        ),
+    )
+    routine = Routine(
+        name="Side steps",
+        items=(item,),
+        frequency=Frequency(sessions_per_day=1, days_per_week=3),
+        weeks=8,
+        start=datetime.date(2027, 1, 4),
+    )
+    bundle = to_fhir(routine)
+    for resource in every_resource(bundle):
+        assert both_errors(resource) == NO_ERRORS, resource["resourceType"]
+    [plan] = resources_of(bundle, "CarePlan")
+    rule = EXTENSION_URL + "progression"
+    assert plan["activity"][0]["detail"]["extension"][1:] == [
+        {
+            "url": EXTENSION_URL + "load",
+            "extension": [
+                {"url": "kind", "valueCode": "weight"},
+                {"url": "min", "valueDecimal": 2},
+                {"url": "max", "valueDecimal": 2},
+                {"url": "unit", "valueCode": "kg"},
+            ],
+        },
+        {
+            "url": rule,
+            "extension": [
+                {"url": "dose", "valueCode": "sets"},
+                {"url": "step", "valueDecimal": 1},
+                {"url": "everySessions", "valuePositiveInt": 4},
+                {"url": "until", "valueDecimal": 4},
+            ],
+        },
+        {
+            "url": rule,
+            "extension": [
+                {"url": "dose", "valueCode": "work_seconds"},
+                {"url": "step", "valueDecimal": 2.5},
+                {"url": "everyWeeks", "valuePositiveInt": 1},
+                {"url": "gate", "valueCode": "pain-not-higher"},
+            ],
+        },
+        {
+            "url": rule,
+            "extension": [
+                {"url": "dose", "valueCode": "load"},
+                {"url": "step", "valueDecimal": 0.5},
+                {"url": "everyWeeks", "valuePositiveInt": 2},
+                {"url": "until", "valueDecimal": 4.5},
+                {"url": "gate", "valueCode": "sets-done"},
+            ],
+        },
+    ]
+    # The exercise's own warning (its step names a band, its load is a weight) comes back at its
+    # ActivityDefinition, as its document reports it; the rules read back equal.
+    assert validate(to_document(weighted)).codes == ("prose-load-mismatch",)
+    assert from_fhir(json.loads(json.dumps(bundle))) == FhirImport(
+        value=routine,
+        problems=problems(
+            (
+                "/entry/0/resource",
+                "prose-load-mismatch",
+                (
+                    "the step states a load of 'band', not the documented '2-5 kg' of "
+                    "'banded-side-steps': 'a band'"
+                ),
+            )
         ),
     )
 
