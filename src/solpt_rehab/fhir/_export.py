@@ -25,10 +25,10 @@ from .._model.values import (
     Rest,
 )
 from .._routines.values import Routine, RoutineItem, describe_dose
+from ._extensions import BASE, EXTENSIONS, VALUE_KEYS, url_of
 
 if TYPE_CHECKING:
     from .._routines.progression import Progression
-from ._extensions import BASE, EXTENSIONS, VALUE_KEYS, url_of
 
 __all__ = [
     "EXERCISE_THERAPY",
