@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
 import pytest
 
-from solpt_rehab import RoutineBuilder, catalog, dumps, to_document
+from solpt_rehab import Progression, Routine, RoutineBuilder, catalog, dumps, to_document
 from solpt_rehab._cli import main
 from solpt_rehab.fhir import to_fhir
 
@@ -20,16 +21,29 @@ ROUTINE = (
 )
 
 
+PROGRESSING = (
+    RoutineBuilder("Left hip, rising", days_per_week=5, weeks=6, start=datetime.date(2026, 12, 7))
+    .add(
+        "knees-to-chest",
+        hold_seconds=20,
+        progression=Progression(dose="hold_seconds", step=2.5, every_sessions=3, until=29.5),
+    )
+    .add("lying-march", reps=8, progression=Progression(dose="reps", step=1, every_weeks=2))
+    .build()
+)
+
+
+@pytest.mark.parametrize("routine", [ROUTINE, PROGRESSING], ids=["article", "progression"])
 def test_export_writes_the_bundle_and_import_reads_it_back_to_the_same_document(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    routine: Routine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "routine.json"
-    source.write_text(dumps(ROUTINE), encoding="utf-8")
+    source.write_text(dumps(routine), encoding="utf-8")
     bundle, document = tmp_path / "bundle.json", tmp_path / "back.json"
     assert main(["export", "fhir", str(source), "-o", str(bundle)]) == 0
-    assert json.loads(bundle.read_text(encoding="utf-8")) == to_fhir(ROUTINE)
+    assert json.loads(bundle.read_text(encoding="utf-8")) == to_fhir(routine)
     assert main(["import", "fhir", str(bundle), "-o", str(document)]) == 0
-    assert json.loads(document.read_text(encoding="utf-8")) == to_document(ROUTINE)
+    assert json.loads(document.read_text(encoding="utf-8")) == to_document(routine)
     assert capsys.readouterr() == ("", "")
 
 

@@ -14,7 +14,7 @@ import copy
 import html
 import uuid
 from collections.abc import Iterable, Iterator
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from .._model.values import (
     Citation,
@@ -26,6 +26,9 @@ from .._model.values import (
 )
 from .._routines.values import Routine, RoutineItem, describe_dose
 from ._extensions import BASE, EXTENSIONS, VALUE_KEYS, url_of
+
+if TYPE_CHECKING:
+    from .._routines.progression import Progression
 
 __all__ = [
     "EXERCISE_THERAPY",
@@ -349,7 +352,23 @@ def _dose_extensions(item: RoutineItem) -> list[dict[str, Any]]:
     ]
     if item.load is not None:
         extensions.append(load_extension(item.load))
+    extensions.extend(progression_extension(rule) for rule in item.progression)
     return extensions
+
+
+def progression_extension(rule: Progression) -> dict[str, Any]:
+    """The ``progression`` extension for one rule of an item, its gates in order."""
+    return complex_(
+        "progression",
+        (
+            ("dose", rule.dose.value),
+            ("step", rule.step),
+            ("everyWeeks", rule.every_weeks),
+            ("everySessions", rule.every_sessions),
+            ("until", rule.until),
+            *(("gate", gate.value) for gate in rule.gate),
+        ),
+    )
 
 
 def _performance(item: RoutineItem) -> dict[str, Any]:

@@ -3,10 +3,10 @@
 FHIR R4 cannot say some of what a home-exercise prescription states: a repetition count open at
 the top ("at least 3"), the side that works and how two-sided work is counted, the rest between
 repetitions, an amount stated only in words ("a few seconds"), sets, load, effort, the steps'
-kinds, and a clinician's recorded deviation. Each travels in an extension declared here once; the
-exporter writes it, the importer reads it, and :func:`structure_definition` derives the
-``StructureDefinition`` shipped in ``definitions/`` (a test proves the shipped files are exactly
-what this module derives).
+kinds, a clinician's recorded deviation, and the rules that raise a dose over the weeks. Each
+travels in an extension declared here once; the exporter writes it, the importer reads it, and
+:func:`structure_definition` derives the ``StructureDefinition`` shipped in ``definitions/`` (a
+test proves the shipped files are exactly what this module derives).
 """
 
 from __future__ import annotations
@@ -265,6 +265,41 @@ EXTENSIONS: Final[Mapping[str, Declared]] = {
                 Part("work", "decimal", "the prescribed timed work, in seconds"),
                 Part("deviation", "string", "why the dose departs from the documented range"),
                 Part("notes", "string", "notes for the patient about this exercise"),
+            ),
+        ),
+        Declared(
+            name="progression",
+            title="Progression rule",
+            definition=(
+                "One rule that raises one dose of a routine item over time, in order: which "
+                "dose, by how much each step, when it steps (every N weeks of the programme, "
+                "or after every K logged sessions of the exercise; exactly one of the two), "
+                "where it stops (absent: the documented maximum), and the conditions the logs "
+                "must meet before each step."
+            ),
+            contexts=_ITEM,
+            repeats=True,
+            parts=(
+                Part(
+                    "dose",
+                    "code",
+                    "reps | hold_seconds | sets | work_seconds | load",
+                    required=True,
+                ),
+                Part(
+                    "step",
+                    "decimal",
+                    "what each step adds, in the dose's unit (seconds, or the load's unit)",
+                    required=True,
+                ),
+                Part("everyWeeks", "positiveInt", "step every this many weeks of the programme"),
+                Part(
+                    "everySessions",
+                    "positiveInt",
+                    "step after every this many logged sessions of the exercise",
+                ),
+                Part("until", "decimal", "the dose the rule stops at"),
+                Part("gate", "code", "sets-done | pain-not-higher", repeats=True),
             ),
         ),
         Declared(

@@ -209,6 +209,7 @@ class _Reader:
         if node is None:
             return found
         types = {part.name: part.type for part in EXTENSIONS[name].parts}
+        repeats = {part.name: part.repeats for part in EXTENSIONS[name].parts}
         for sub in node.nodes("extension"):
             part = sub.get("url")
             if not isinstance(part, str) or part not in types:
@@ -224,6 +225,9 @@ class _Reader:
                     "fhir-invalid",
                     f"the part {part!r} of {name!r} needs one {expected!r}: {_show(keys)}",
                 )
+                continue
+            if part in found and not repeats[part]:
+                self.add(sub.at, "fhir-invalid", f"the part {part!r} of {name!r} may stand once")
                 continue
             found.setdefault(part, []).append((sub.get(expected), (*sub.at, expected)))
             sub.finish()
@@ -611,6 +615,29 @@ class _Exercises:
         return None
 
 
+def _progression(reader: _Reader, node: _Node, wire: Path) -> list[dict[str, Any]]:
+    """The wire rules of an item's ``progression`` extensions, in order."""
+    rules = []
+    for index, extension in enumerate(node.extensions("progression")):
+        parts = reader.parts(extension, "progression")
+        reader.origin((*wire, index), extension.at)
+        rule = _Builder(reader, (*wire, index))
+        for key, part in (
+            ("dose", "dose"),
+            ("step", "step"),
+            ("every_weeks", "everyWeeks"),
+            ("every_sessions", "everySessions"),
+            ("until", "until"),
+        ):
+            rule.take(key, parts, part)
+        gates = parts.get("gate", [])
+        for number, (_, at) in enumerate(gates):
+            reader.origin((*wire, index, "gate", number), at)
+        rule.set("gate", [value for value, _ in gates], None)
+        rules.append(rule.body)
+    return rules
+
+
 def _item(
     reader: _Reader, node: _Node, exercises: _Exercises, wire: Path, *, reference: str, timing: str
 ) -> dict[str, Any] | None:
@@ -648,6 +675,7 @@ def _item(
             item.set("load", _load(reader, node.extension("load"), (*wire, "load")), None)
         else:
             item.take(key, parts, part)
+    item.set("progression", _progression(reader, node, (*wire, "progression")), None)
     if timing == "timingTiming":
         repeat = _timing_repeat(node, timing)
         if repeat is not None:
