@@ -6,6 +6,7 @@ import datetime
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
 from solpt_rehab import Progression, Routine, RoutineBuilder, catalog, dumps, to_document
@@ -168,3 +169,23 @@ def test_import_of_a_catalog_bundle_writes_a_catalog_to_standard_output(
     out, err = capsys.readouterr()
     assert json.loads(out) == to_document(catalog.all())
     assert err == ""
+
+
+def test_export_of_a_count_fhir_cannot_carry_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    march = catalog.get("lying-march")
+    many = attrs.evolve(march, repetitions=attrs.evolve(march.repetitions, max_reps=2**31))
+    source = tmp_path / "many.json"
+    source.write_text(dumps(many), encoding="utf-8")
+    out_path = tmp_path / "out.json"
+
+    assert main(["export", "fhir", str(source), "-o", str(out_path)]) == 1
+    assert capsys.readouterr() == (
+        "",
+        (
+            "solpt-rehab export: 'max' in the 'repetitions' extension is 2147483648, more than "
+            "FHIR R4 can carry: a positiveInt is at most 2147483647\n"
+        ),
+    )
+    assert not out_path.exists()

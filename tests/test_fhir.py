@@ -26,6 +26,7 @@ from solpt_rehab import (
     RoutineBuilder,
     RoutineItem,
     Severity,
+    Side,
     catalog,
     from_document,
     to_document,
@@ -1200,3 +1201,37 @@ def test_fhircraft_refuses_a_timing_that_breaks_each_invariant(key: str) -> None
     resource["timingTiming"] = {"repeat": TIMING_BREAKS[key]}
     [error] = fhircraft_errors(resource)
     assert f"[{key}]" in error
+
+
+def test_a_whole_number_beyond_fhirs_positive_int_is_refused_and_the_largest_is_carried() -> None:
+    # The model's whole numbers have no upper bound; FHIR's positiveInt stops at 2**31 - 1.
+    documented = catalog.get("knees-to-chest")
+    open_ended = attrs.evolve(
+        documented, repetitions=attrs.evolve(documented.repetitions, max_reps=None)
+    )
+
+    def routine(reps: int) -> Routine:
+        item = RoutineItem(exercise=open_ended, reps=reps, side=Side.BOTH, hold_seconds=20)
+        return Routine(name="Many", items=[item])
+
+    with pytest.raises(InvalidValueError) as raised:
+        to_fhir(routine(2**31))
+    assert str(raised.value) == (
+        "'reps' in the 'dose' extension is 2147483648, more than FHIR R4 can carry: a "
+        "positiveInt is at most 2147483647"
+    )
+    with pytest.raises(InvalidValueError) as raised:
+        to_fhir(
+            attrs.evolve(
+                documented, repetitions=attrs.evolve(documented.repetitions, max_reps=2**40)
+            )
+        )
+    assert str(raised.value) == (
+        "'max' in the 'repetitions' extension is 1099511627776, more than FHIR R4 can carry: a "
+        "positiveInt is at most 2147483647"
+    )
+    largest = to_fhir(routine(2**31 - 1))
+    assert [both_errors(resource) for resource in every_resource(largest)] == [
+        {"schema": [], "fhircraft": []}
+    ] * len(every_resource(largest))
+    assert from_fhir(largest).value == routine(2**31 - 1)

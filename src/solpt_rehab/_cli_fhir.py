@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Final
 
-from ._core.errors import DocumentError
+from ._core.errors import DocumentError, InvalidValueError
 from ._core.problems import Problem, problem
 from ._inputs import DEFAULT_MAX_BYTES, STDIN_NAME, TooLargeError, read_bounded, read_stream, reason
 from ._logs.values import SessionLog
@@ -87,7 +87,12 @@ def _export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    text = json_safe(json.dumps(to_fhir(content), indent=2, ensure_ascii=False)) + "\n"
+    try:
+        resource = to_fhir(content)
+    except InvalidValueError as error:  # a whole number beyond what FHIR R4 can carry
+        print(f"solpt-rehab export: {printable(str(error))}", file=sys.stderr)
+        return 1
+    text = json_safe(json.dumps(resource, indent=2, ensure_ascii=False)) + "\n"
     return _write("export", text, args.output)
 
 

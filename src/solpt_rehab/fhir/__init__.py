@@ -56,8 +56,10 @@ def to_fhir(
         A new dict of plain JSON values; ``json.dumps`` writes it.
 
     Raises:
-        InvalidValueError: When ``value`` is none of these, or ``subject`` is given for
-            something other than a routine or is not a JSON object.
+        InvalidValueError: When ``value`` is none of these, ``subject`` is given for
+            something other than a routine or is not a JSON object, or a whole number of the
+            value (a count, a number of sets, a frequency) is larger than FHIR R4's largest
+            ``positiveInt``, 2,147,483,647, which the model allows and FHIR cannot carry.
 
     .. versionadded:: 0.2.0
     """

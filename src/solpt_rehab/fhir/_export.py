@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
+from .._core.errors import InvalidValueError
 from .._model.values import (
     Citation,
     Effort,
@@ -90,14 +91,35 @@ def _computable(text: str, fallback: str) -> str:
 # -- extensions -----------------------------------------------------------------------------------
 
 
-def _value(type_: str, value: object) -> dict[str, Any]:
+#: FHIR R4's largest ``positiveInt``, the largest 32-bit signed integer: the model's whole
+#: numbers have no such bound, so a larger one has no FHIR form.
+POSITIVE_INT_MAX: Final = 2_147_483_647
+
+
+def positive_int(value: int, what: str) -> int:
+    """``value``, a whole number FHIR writes as a ``positiveInt``.
+
+    Raises:
+        InvalidValueError: When it is larger than :data:`POSITIVE_INT_MAX`.
+    """
+    if value > POSITIVE_INT_MAX:
+        raise InvalidValueError(
+            f"{what} is {value}, more than FHIR R4 can carry: a positiveInt is at most "
+            f"{POSITIVE_INT_MAX}"
+        )
+    return value
+
+
+def _value(type_: str, value: object, what: str) -> dict[str, Any]:
+    if type_ == "positiveInt" and isinstance(value, int):
+        value = positive_int(value, what)
     return {VALUE_KEYS[type_]: value}
 
 
 def simple(name: str, value: object) -> dict[str, Any]:
     """The simple extension ``name`` holding ``value``."""
     declared = EXTENSIONS[name]
-    return {"url": url_of(name), **_value(str(declared.type), value)}
+    return {"url": url_of(name), **_value(str(declared.type), value, f"the {name!r} extension")}
 
 
 def complex_(name: str, values: Iterable[tuple[str, object]]) -> dict[str, Any]:
@@ -106,7 +128,7 @@ def complex_(name: str, values: Iterable[tuple[str, object]]) -> dict[str, Any]:
     return {
         "url": url_of(name),
         "extension": [
-            {"url": part, **_value(types[part], value)}
+            {"url": part, **_value(types[part], value, f"{part!r} in the {name!r} extension")}
             for part, value in values
             if value is not None
         ],
@@ -194,9 +216,9 @@ def _timing(exercise: Exercise) -> dict[str, Any] | None:
     repeat: dict[str, Any] = {}
     scheme = exercise.repetitions
     if scheme.min_reps is not None and scheme.max_reps is not None:
-        repeat["count"] = scheme.min_reps
+        repeat["count"] = positive_int(scheme.min_reps, "the fewest documented repetitions")
         if scheme.max_reps != scheme.min_reps:
-            repeat["countMax"] = scheme.max_reps
+            repeat["countMax"] = positive_int(scheme.max_reps, "the most documented repetitions")
     if exercise.hold is not None:
         repeat["duration"] = exercise.hold.min_seconds
         if exercise.hold.max_seconds != exercise.hold.min_seconds:
@@ -373,7 +395,7 @@ def progression_extension(rule: Progression) -> dict[str, Any]:
 
 def _performance(item: RoutineItem) -> dict[str, Any]:
     """The Timing of one performance of an item: its repetitions and hold."""
-    repeat: dict[str, Any] = {"count": item.reps}
+    repeat: dict[str, Any] = {"count": positive_int(item.reps, "the prescribed repetitions")}
     if item.hold_seconds is not None:
         repeat |= {"duration": item.hold_seconds, "durationUnit": _SECONDS}
     return {"repeat": repeat}
@@ -407,11 +429,21 @@ def plan_definition(routine: Routine) -> dict[str, Any]:
     }
 
 
-def sessions(sessions_per_day: int, days_per_week: int) -> dict[str, Any]:
-    """Timing's frequency: sessions per day when every day has them, else sessions per week."""
+def sessions(sessions_per_day: int, days_per_week: int, *, check: bool = True) -> dict[str, Any]:
+    """Timing's frequency: sessions per day when every day has them, else sessions per week.
+
+    With ``check`` (export), a frequency beyond :data:`POSITIVE_INT_MAX` raises
+    :class:`~solpt_rehab.InvalidValueError`; the reader compares without it, and never raises.
+    """
     if days_per_week == 7:  # noqa: PLR2004 - a week's days
-        return {"frequency": sessions_per_day, "period": 1, "periodUnit": "d"}
-    return {"frequency": sessions_per_day * days_per_week, "period": 1, "periodUnit": "wk"}
+        frequency, unit = sessions_per_day, "d"
+    else:
+        frequency, unit = sessions_per_day * days_per_week, "wk"
+    return {
+        "frequency": positive_int(frequency, "the sessions in a period") if check else frequency,
+        "period": 1,
+        "periodUnit": unit,
+    }
 
 
 def _schedule(routine: Routine) -> dict[str, Any]:
