@@ -314,7 +314,6 @@ def test_a_routine_goes_round_the_wire_format_unchanged(routine: Routine) -> Non
 
 
 # A routine found may be large; Hypothesis warns when it writes one's repr, which says nothing here.
-@pytest.mark.filterwarnings("ignore:Generating overly large repr")
 @pytest.mark.parametrize(
     ("name", "strategy", "condition"),
     [
