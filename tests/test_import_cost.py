@@ -115,7 +115,10 @@ def test_building_a_routine_needs_neither_msgspec_nor_the_timeline() -> None:
             ["solpt_rehab._present", "solpt_rehab._routines.timing"],
         ),
         ("from solpt_rehab._routines import values", []),
-        ("import solpt_rehab.handout", ["json", "solpt_rehab._routines.timing", *HANDOUT]),
+        (
+            "import solpt_rehab.handout",
+            ["json", "solpt_rehab._routines.progression", "solpt_rehab._routines.timing", *HANDOUT],
+        ),
     ],
 )
 def test_a_deferred_name_loads_its_module_on_first_use(code: str, loaded: list[str]) -> None:
