@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from .._core.errors import InvalidValueError
-from .._present import printable
+from .._core.escaping import printable
 from .text import figure, percent, short_day
 from .weekly import WeekAdherence
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from typing import Final
 
 from .._core.errors import InvalidValueError
+from .._core.escaping import printable
 from .._model.values import format_number
-from .._present import printable
 from .adherence import Adherence
 from .weekly import WeekAdherence
 
