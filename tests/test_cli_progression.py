@@ -42,6 +42,11 @@ def test_a_week_shows_the_doses_its_rules_and_logs_have_reached(
     # without the logs, the gated march has earned nothing
     assert main(["routine", routine, "--week", "5"]) == 0
     assert "  2. Lying march (lying-march): hold 2 s, 8 reps in all" in capsys.readouterr().out
+    # A date names its programme week too; a date after the programme names none.
+    assert main(["routine", routine, "--on", "2027-01-06"]) == 0
+    assert capsys.readouterr().out.startswith("The session of week 5, 2027-01-06:\n")
+    assert main(["routine", routine, "--on", "2027-03-01"]) == 0
+    assert capsys.readouterr().out.startswith("The session of 2027-03-01:\n")
 
 
 def test_a_date_and_json_output(
@@ -54,6 +59,8 @@ def test_a_date_and_json_output(
     assert shown == dose_on(six_weeks(), datetime.date(2026, 12, 16), LOGS)
     assert [(item.hold_seconds, item.reps) for item in shown.items] == [(22, 3), (2, 9), (15, 3)]
     assert output["routine"] == to_document(shown)
+    # The day and its programme week are named, as the text output's heading names them.
+    assert (output["on"], output["week"]) == ("2026-12-16", 2)
 
 
 @pytest.mark.parametrize(

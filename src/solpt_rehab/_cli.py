@@ -47,6 +47,7 @@ from ._inputs import (
     sources,
     too_large,
 )
+from ._logs.progression import week_of
 from ._present import (
     format_exercise,
     format_problem,
@@ -330,19 +331,23 @@ def _routine(args: argparse.Namespace) -> int:
     of_the_day = _cli_progression.routine_of_the_day(routine, args)
     if isinstance(of_the_day, int):
         return of_the_day
-    routine, heading = of_the_day
+    shown, day = of_the_day
+    # The day asked for (--week or --on) and its programme week, when there is one.
+    week = None if day is None else week_of(routine, day)
     if args.format == "json":
-        duration = session_duration(routine)
-        output = {
-            "routine": to_document(routine),
+        duration = session_duration(shown)
+        output: dict[str, object] = {
+            "routine": to_document(shown),
             "duration": duration.to_json(),
-            "timeline": [cue.to_json() for cue in session_timeline(routine)],
+            "timeline": [cue.to_json() for cue in session_timeline(shown)],
         }
+        if day is not None:
+            output |= {"on": day.isoformat(), "week": week}
         print(json_safe(json.dumps(output, indent=2, ensure_ascii=False)))
     else:
-        if heading:
-            print(f"{heading}:")
-        print(format_timeline(routine))
+        if day is not None:
+            print(f"The session of {'' if week is None else f'week {week}, '}{day.isoformat()}:")
+        print(format_timeline(shown))
     return 0
 
 

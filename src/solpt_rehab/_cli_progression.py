@@ -123,22 +123,23 @@ def chosen_day(
     return day, logs
 
 
-def routine_of_the_day(routine: Routine, args: argparse.Namespace) -> tuple[Routine, str] | int:
-    """The routine as prescribed on the day ``args`` ask for, with a heading for a person.
+def routine_of_the_day(
+    routine: Routine, args: argparse.Namespace
+) -> tuple[Routine, datetime.date | None] | int:
+    """The routine as prescribed on the day ``args`` ask for, and that day.
 
-    Returns the routine unchanged and an empty heading without ``--week`` or ``--on``; the exit
-    status (after a message on standard error) for a usage error or a log that cannot be read.
+    Returns the routine unchanged and ``None`` without ``--week`` or ``--on``; the exit status
+    (after a message on standard error) for a usage error or a log that cannot be read.
     """
     chosen = chosen_day(routine, args)
     if isinstance(chosen, int):
         return chosen
     day, logs = chosen
     if day is None:
-        return routine, ""
+        return routine, None
     try:
         shown = dose_on(routine, day, logs)
     except InvalidValueError as error:
         print(f"{_COMMAND}: {printable(str(error))}", file=sys.stderr)
         return 2
-    week = "" if args.week is None else f"week {args.week}, "
-    return shown, f"The session of {week}{day.isoformat()}"
+    return shown, day

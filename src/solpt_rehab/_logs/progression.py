@@ -54,6 +54,18 @@ def later(day: datetime.date, days: int) -> datetime.date | None:
     return day + datetime.timedelta(days=days)
 
 
+def week_of(routine: Routine, day: datetime.date) -> int | None:
+    """The programme week ``day`` falls in (1 is the first seven days from ``routine.start``).
+
+    ``None`` when the routine has no start, before the start, or after the programme's last week.
+    """
+    start = routine.start
+    if start is None or day < start:
+        return None
+    week = (day - start).days // 7 + 1
+    return None if routine.weeks is not None and week > routine.weeks else week
+
+
 def _reps_recorded(logged: SetLog, *, per_side: bool) -> int | None:
     """The repetitions a set records, counted as the exercise counts them, or ``None``."""
     if logged.reps is not None:

@@ -625,10 +625,11 @@ def _doses_on(routine: Routine, day: datetime.date) -> str:
     given: object = day  # a caller's value, whatever its annotation says
     if not isinstance(given, datetime.date) or isinstance(given, datetime.datetime):
         raise InvalidValueError(f"'on' must be a date: {day!r}")
-    start = routine.start
-    if start is None or day < start:
-        return f"The doses in force on {day.isoformat()}."
-    week = (day - start).days // 7 + 1
-    if routine.weeks is not None and week > routine.weeks:
+    from .._logs.progression import week_of  # noqa: PLC0415 - only for a day's doses
+
+    week = week_of(routine, day)
+    if week is not None:
+        return f"The doses in force on {day.isoformat()}, week {week} of the programme."
+    if routine.start is not None and day >= routine.start:
         return f"The doses in force on {day.isoformat()}, after the programme's end."
-    return f"The doses in force on {day.isoformat()}, week {week} of the programme."
+    return f"The doses in force on {day.isoformat()}."
