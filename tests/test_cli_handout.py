@@ -154,8 +154,10 @@ def test_a_pdf_is_written_by_handout_pdf_when_there_is_one(
 ) -> None:
     given = []
 
-    def fake_pdf(routine: object, *, log_weeks: int | None, on: object, logs: object) -> bytes:
-        given.append((routine, log_weeks, on, logs))
+    def fake_pdf(
+        routine: object, *, log_weeks: int | None, on: object, logs: object, paper: str
+    ) -> bytes:
+        given.append((routine, log_weeks, on, logs, paper))
         return b"%PDF-1.7 made for the test"
 
     monkeypatch.setattr(handout, "handout_pdf", fake_pdf, raising=False)
@@ -164,7 +166,7 @@ def test_a_pdf_is_written_by_handout_pdf_when_there_is_one(
     status, _, err = run(capsys, "handout", "--log-weeks", "3", "-o", str(target))
 
     assert (status, err) == (0, "")
-    assert given == [(article_routine("left"), 3, None, [])]
+    assert given == [(article_routine("left"), 3, None, [], "a4")]
     assert target.read_bytes() == b"%PDF-1.7 made for the test"
 
 

@@ -13,18 +13,25 @@ import pytest
 
 from solpt_rehab import RoutineBuilder, to_document
 from solpt_rehab._cli import main
+from solpt_rehab._cli_handout import PAPER
+from solpt_rehab.handout import PAPER_SIZES
+
+
+def _poppler(name: str, *arguments: str) -> str:
+    """What poppler's tool ``name`` prints for ``arguments``; skips (fails in CI) without it."""
+    tool = shutil.which(name)
+    if tool is None:
+        message = f"{name} is not installed (Debian's poppler-utils; .ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have {name}: {message}")
+        pytest.skip(message)
+    return subprocess.run(  # noqa: S603 - poppler's tool on our own file
+        [tool, *arguments], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def _pdftotext(path: Path) -> str:
-    tool = shutil.which("pdftotext")
-    if tool is None:
-        message = "pdftotext is not installed (Debian's poppler-utils; .ci/run installs it)"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must have pdftotext: {message}")
-        pytest.skip(message)
-    return subprocess.run(  # noqa: S603 - poppler's tool on our own file
-        [tool, "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
+    return _poppler("pdftotext", "-enc", "UTF-8", str(path), "-")
 
 
 def test_a_pdf_suffix_writes_the_articles_handout_as_pdf(
@@ -98,3 +105,21 @@ def test_text_the_fonts_cannot_show_is_a_clean_error(
         ),
     )
     assert not out.exists()
+
+
+def test_paper_chooses_the_pdfs_size_and_is_a_usage_error_for_html(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "letter.pdf"
+    assert main(["handout", "--paper", "us-letter", "-o", str(out)]) == 0
+    info = _poppler("pdfinfo", str(out))
+    assert "Page size:       612 x 792 pts (letter)" in info.splitlines()
+    capsys.readouterr()
+
+    assert main(["handout", "--paper", "a4", "-o", str(tmp_path / "h.html")]) == 2
+    assert capsys.readouterr().err == (
+        "solpt-rehab handout: --paper applies to a PDF (-o NAME.pdf); the HTML page prints on A4 "
+        "and Letter\n"
+    )
+    # The command names the sizes without loading the handout; they are the library's.
+    assert PAPER == PAPER_SIZES

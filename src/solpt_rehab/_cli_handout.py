@@ -21,6 +21,9 @@ from ._routines.values import Routine
 
 _NAME: Final = "solpt-rehab handout"
 _HTML_SUFFIXES: Final = (".html", ".htm")
+#: The PDF's paper sizes (solpt_rehab.handout.PAPER_SIZES, named here so that building the
+#: parser does not load the handout; a test keeps the two equal).
+PAPER: Final = ("a4", "us-letter")
 #: The day whose doses the handout gives (``None`` for the starting doses), and the logs read.
 _Day = tuple[datetime.date | None, list[SessionLog]]
 
@@ -40,6 +43,7 @@ examples:
   solpt-rehab handout --painful-side left -o handout.html
   solpt-rehab handout my-routine.json -o handout.html
   solpt-rehab handout my-routine.yaml --log-weeks 6 -o handout.pdf
+  solpt-rehab handout --painful-side left --paper us-letter -o handout.pdf
   solpt-rehab handout my-routine.json --week 3 --log done.json -o week-3.html
 """
 
@@ -49,11 +53,17 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _pdf(routine: Routine, log_weeks: int | None, day: _Day) -> bytes | int:
+def _pdf(routine: Routine, log_weeks: int | None, day: _Day, paper: str) -> bytes | int:
     from .handout import handout_pdf  # noqa: PLC0415 - the handout's renderers, on first use
 
     try:
-        return handout_pdf(routine, log_weeks=log_weeks, on=day[0], logs=day[1])
+        return handout_pdf(
+            routine,
+            log_weeks=log_weeks,
+            on=day[0],
+            logs=day[1],
+            paper="us-letter" if paper == "us-letter" else "a4",
+        )
     except ModuleNotFoundError:
         return _fail("a PDF handout needs the 'pdf' extra: pip install 'solpt_rehab[pdf]'")
 
@@ -67,17 +77,27 @@ def _html(routine: Routine, log_weeks: int | None, day: _Day) -> bytes | int:
         return _fail("an HTML handout needs the 'render' extra: pip install 'solpt_rehab[render]'")
 
 
-def _render(args: argparse.Namespace) -> tuple[Routine, bytes] | int:
-    """The routine and its handout's bytes, or the exit status when there are none."""
+def _misused(args: argparse.Namespace, suffix: str) -> str | None:
+    """What is wrong with the options given, before any file is read; ``None`` when nothing."""
     output: str = args.output
-    suffix = Path(output).suffix.lower()
     if output != "-" and suffix not in (*_HTML_SUFFIXES, ".pdf"):
-        return _fail(
+        return (
             f"cannot tell the format of {printable(repr(output))} from its suffix: "
             "name it .html or .pdf"
         )
+    if args.paper is not None and suffix != ".pdf":
+        return "--paper applies to a PDF (-o NAME.pdf); the HTML page prints on A4 and Letter"
     if args.log_weeks is not None and not 1 <= args.log_weeks <= 52:  # noqa: PLR2004
-        return _fail(f"--log-weeks must be from 1 to 52: {args.log_weeks}")
+        return f"--log-weeks must be from 1 to 52: {args.log_weeks}"
+    return None
+
+
+def _render(args: argparse.Namespace) -> tuple[Routine, bytes] | int:
+    """The routine and its handout's bytes, or the exit status when there are none."""
+    suffix = Path(args.output).suffix.lower()
+    misused = _misused(args, suffix)
+    if misused is not None:
+        return _fail(misused)
     routine = chosen_routine(args.path, args.painful_side, _NAME)
     if isinstance(routine, int):
         return routine
@@ -86,7 +106,7 @@ def _render(args: argparse.Namespace) -> tuple[Routine, bytes] | int:
         return day
     try:
         written = (
-            _pdf(routine, args.log_weeks, day)
+            _pdf(routine, args.log_weeks, day, args.paper or "a4")
             if suffix == ".pdf"
             else _html(routine, args.log_weeks, day)
         )
@@ -143,6 +163,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         metavar="N",
         help="weeks the paper log covers, 1 to 52 (default: the programme's, or 4 when open)",
+    )
+    parser.add_argument(
+        "--paper",
+        choices=PAPER,
+        default=None,
+        help="the PDF's paper size (default: a4)",
     )
     add_arguments(parser, shown="write the handout")
     parser.set_defaults(handler=_handout)
