@@ -17,7 +17,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from solpt_rehab import InvalidValueError, Routine, RoutineBuilder
+from solpt_rehab import InvalidValueError, Progression, Routine, RoutineBuilder
 from solpt_rehab._cli import article_routine
 from solpt_rehab.reminders import DEFAULT_ALARM_MINUTES, session_starts, to_ical
 
@@ -418,3 +418,23 @@ def test_neither_module_imports_its_extra_until_it_is_used() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout == "[]\n"
+
+
+def test_a_dose_that_progresses_is_described_with_how_it_rises() -> None:
+    # One recurring event cannot change its words each week: it gives the starting dose and the
+    # rule, in the handout's words.
+    routine = (
+        RoutineBuilder("Rising", weeks=6, start=MONDAY)
+        .add(
+            "knees-to-chest",
+            hold_seconds=20,
+            progression=Progression(dose="hold_seconds", step=2, every_weeks=1),
+        )
+        .build()
+    )
+    (event,) = _events(to_ical(routine, at=EIGHT, stamp=STAMP))
+
+    assert str(_prop(event, "DESCRIPTION")).splitlines()[3] == (
+        "1. Knees-to-chest stretch: Hold 20 seconds. Do it 3 times. Both sides together. Every "
+        "week, hold it 2 seconds longer, up to 30 seconds."
+    )

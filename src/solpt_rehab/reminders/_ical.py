@@ -251,16 +251,18 @@ def _description(routine: Routine, plan: _Plan) -> str:
     """The routine's summary for a person, in the handout's words.
 
     Its name, how often (with the schedule's weeks and first day), each exercise with its dose in
-    plain sentences, and a session's length: the same words as the printed handout
-    (:func:`~solpt_rehab.handout.handout_content`).
+    plain sentences (and how it rises, for a dose that progresses), and a session's length: the
+    same words as the printed handout (:func:`~solpt_rehab.handout.handout_content`).
     """
     content = handout_content(attrs.evolve(routine, weeks=plan.weeks, start=plan.start))
     lines = [content.title, content.how_often.text]
     if content.notes is not None:
         lines += ["", content.notes]
     lines.append("")
+    # The starting dose, and how it rises when it progresses: a recurring event cannot change its
+    # description from week to week, so it says the rule, as the handout does.
     lines += [
-        f"{exercise.number}. {exercise.name}: {' '.join(exercise.dose)}"
+        f"{exercise.number}. {exercise.name}: {' '.join((*exercise.dose, *exercise.progression))}"
         for exercise in content.exercises
     ]
     lines += ["", f"One session takes about {content.session_length}."]
