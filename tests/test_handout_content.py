@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
 
 from handout_hostile import UNLINKABLE, hostile_routine
 from solpt_rehab import (
@@ -19,6 +20,7 @@ from solpt_rehab import (
     Pacing,
     Progression,
     RepetitionScheme,
+    Rest,
     Routine,
     RoutineBuilder,
     RoutineItem,
@@ -39,10 +41,13 @@ from solpt_rehab.handout import (
     HandoutMedia,
     HowOften,
     LogWeek,
+    SessionStrip,
+    StripSegment,
     WorkingFigure,
     handout_content,
     handout_html,
 )
+from solpt_rehab.strategies import routines
 
 GET_READY = WorkingFigure(
     kind="get-ready",
@@ -455,3 +460,82 @@ def test_each_progression_rule_is_told_in_the_patients_words() -> None:
     assert (
         '<h4>Week by week</h4>\n<ul>\n<li class="u">Every 2 weeks, add 1 set, up to 3 sets.</li>'
     ) in page
+
+
+# -- the session strip ----------------------------------------------------------------------------
+
+
+def test_the_strip_marks_exactly_the_bars_whose_length_the_library_chose() -> None:
+    routine = article_routine("left")
+    cues = session_timeline(routine)
+
+    strip = handout_content(routine).strip
+
+    # The library times getting ready, each release, each vague rest and each change of
+    # exercise: every short bar of the article's routine; its holds are prescribed.
+    own = [index for index, cue in enumerate(cues) if cue.interpreted]
+    assert own == [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26]
+    assert [index for index, segment in enumerate(strip.segments) if segment.own] == own
+    assert strip.segments[:4] == (
+        StripSegment(
+            kind="get-ready", start_seconds=0, duration_seconds=10, working=False, own=True
+        ),
+        StripSegment(kind="hold", start_seconds=10, duration_seconds=15, working=True, own=False),
+        StripSegment(kind="release", start_seconds=25, duration_seconds=3, working=False, own=True),
+        StripSegment(kind="hold", start_seconds=28, duration_seconds=15, working=True, own=False),
+    )
+    assert strip.total_seconds == 194
+    assert strip.own_label == "The library's own timing"
+    assert strip.own_text == (
+        "14 of the 28 bars, hatched and outlined with dashes, are the library's own timing, "
+        "lengths that no source states as a number: getting ready, coming back between "
+        "repetitions, getting into position and rest between repetitions."
+    )
+
+
+def test_a_rest_documented_with_a_number_is_not_the_librarys_own() -> None:
+    knees = catalog.get("knees-to-chest")
+    timed = attrs.evolve(
+        knees,
+        repetitions=attrs.evolve(knees.repetitions, rest=Rest(min_seconds=5, max_seconds=5)),
+    )
+    routine = RoutineBuilder("Knees").add(timed).build()
+
+    strip = handout_content(routine).strip
+
+    assert [(segment.kind, segment.own) for segment in strip.segments] == [
+        ("get-ready", True),
+        ("hold", False),
+        ("rest", False),
+        ("hold", False),
+        ("rest", False),
+        ("hold", False),
+    ]
+    assert strip.own_text == (
+        "1 of the 6 bars, hatched and outlined with dashes, is the library's own timing, "
+        "a length that no source states as a number: getting ready."
+    )
+
+
+@given(routine=routines(max_items=4))
+def test_every_cue_is_a_bar_marked_as_the_librarys_own_exactly_when_interpreted(
+    routine: Routine,
+) -> None:
+    content = handout_content(routine)
+
+    assert content.strip == SessionStrip(
+        total_seconds=content.session_seconds,
+        segments=tuple(
+            StripSegment(
+                kind=cue.kind.value,
+                start_seconds=cue.start_seconds,
+                duration_seconds=cue.duration_seconds,
+                working=cue.kind.value in {"hold", "move", "work"},
+                own=cue.interpreted,
+            )
+            for cue in content.timeline
+        ),
+        own_label="The library's own timing",
+        own_text=content.strip.own_text,
+    )
+    assert content.strip.segments[0].own

@@ -15,6 +15,8 @@ from ._content import (
     HandoutMedia,
     HowOften,
     LogWeek,
+    SessionStrip,
+    StripSegment,
     WorkingFigure,
     handout_content,
 )
@@ -29,6 +31,8 @@ __all__ = [
     "HandoutMedia",
     "HowOften",
     "LogWeek",
+    "SessionStrip",
+    "StripSegment",
     "WorkingFigure",
     "handout_content",
     "handout_html",

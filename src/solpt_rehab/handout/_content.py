@@ -53,6 +53,8 @@ __all__ = [
     "HandoutMedia",
     "HowOften",
     "LogWeek",
+    "SessionStrip",
+    "StripSegment",
     "WorkingFigure",
     "handout_content",
 ]
@@ -64,6 +66,12 @@ DEFAULT_LOG_WEEKS: Final = 4
 MAX_LOG_WEEKS: Final = 52
 
 _DASH: Final = "\u2013"  # an en dash, as a range is printed for a reader
+
+#: The cues a strip draws tall: the work itself (a hold, a movement, timed work).
+_WORKING: Final = frozenset({CueKind.HOLD, CueKind.MOVE, CueKind.WORK})
+
+#: The legend's words for a bar whose length is the library's own.
+_OWN_LABEL: Final = "The library's own timing"
 
 
 @attrs.frozen(kw_only=True)
@@ -205,6 +213,52 @@ class LogWeek:
 
 
 @attrs.frozen(kw_only=True)
+class StripSegment:
+    """One bar of the session strip: a cue of the session, where it lies and what timed it.
+
+    Attributes:
+        kind: The cue's kind, such as ``"hold"`` (a :class:`~solpt_rehab.CueKind` value).
+        start_seconds: Where the bar starts, in seconds from the start of the session.
+        duration_seconds: How long it is.
+        working: Whether it is the work itself (a hold, a movement, timed work), which a
+            strip draws tall; the pauses between are drawn short.
+        own: Whether its length is the library's own timing (the cue is
+            :attr:`~solpt_rehab.Cue.interpreted`: a working interpretation, not a prescribed
+            or documented number), which a strip marks apart from the others, hatched and
+            outlined with dashes. The first bar, getting ready, always is.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: str
+    start_seconds: float
+    duration_seconds: float
+    working: bool
+    own: bool
+
+
+@attrs.frozen(kw_only=True)
+class SessionStrip:
+    """The session as a strip of bars on a time axis, as every handout draws it.
+
+    Attributes:
+        total_seconds: The session's length: the end of its last bar.
+        segments: One bar per cue of the session, in order.
+        own_label: The legend's words for a bar whose length is the library's own:
+            ``"The library's own timing"``.
+        own_text: One sentence saying which bars are the library's own and how they are marked,
+            for the picture's text alternative and the words beside it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    total_seconds: float
+    segments: tuple[StripSegment, ...]
+    own_label: str
+    own_text: str
+
+
+@attrs.frozen(kw_only=True)
 class HandoutContent:
     """Everything a patient's handout shows, as plain, unescaped text and numbers.
 
@@ -219,6 +273,8 @@ class HandoutContent:
         max_seconds: The longest estimate, in seconds.
         exercises: The exercises in the order they are done.
         timeline: The session's cues, exactly as :func:`~solpt_rehab.session_timeline` gives them.
+        strip: The session drawn as a strip, a bar per cue, marking the bars whose length is
+            the library's own.
         session_seconds: How long the guided session plays: the end of its last cue.
         log_weeks: The paper log's rows: one per week of the programme, or
             :data:`DEFAULT_LOG_WEEKS` for an open programme.
@@ -239,6 +295,7 @@ class HandoutContent:
     max_seconds: float
     exercises: tuple[HandoutExercise, ...]
     timeline: tuple[Cue, ...]
+    strip: SessionStrip
     session_seconds: float
     log_weeks: tuple[LogWeek, ...]
     log_weeks_stated: bool
@@ -378,6 +435,38 @@ def _working_figures(cues: Iterable[Cue], exercise: Exercise) -> tuple[WorkingFi
             ),
         )
     return tuple(figures.values())
+
+
+# -- the strip ----------------------------------------------------------------------------------
+
+
+def _strip(timeline: tuple[Cue, ...]) -> SessionStrip:
+    """A bar per cue, and which of them the library timed: the one source of both renderers."""
+    segments = tuple(
+        StripSegment(
+            kind=cue.kind.value,
+            start_seconds=cue.start_seconds,
+            duration_seconds=cue.duration_seconds,
+            working=cue.kind in _WORKING,
+            own=cue.interpreted,
+        )
+        for cue in timeline
+    )
+    # Never empty: a session opens with getting ready, whose length no source states.
+    own = [cue for cue in timeline if cue.interpreted]
+    *first, last = dict.fromkeys(_FIGURE_NAMES[cue.kind].lower() for cue in own)
+    kinds = f"{', '.join(first)} and {last}" if first else last
+    return SessionStrip(
+        total_seconds=timeline[-1].end_seconds,
+        segments=segments,
+        own_label=_OWN_LABEL,
+        own_text=(
+            f"{len(own)} of the {len(segments)} bars, hatched and outlined with dashes, "
+            f"{'is' if len(own) == 1 else 'are'} the library's own timing, "
+            f"{'a length' if len(own) == 1 else 'lengths'} that no source states as a number: "
+            f"{kinds}."
+        ),
+    )
 
 
 # -- the rest of the handout ----------------------------------------------------------------------
@@ -613,6 +702,7 @@ def handout_content(
         max_seconds=duration.max_seconds,
         exercises=tuple(exercises),
         timeline=timeline,
+        strip=_strip(timeline),
         session_seconds=timeline[-1].end_seconds,
         log_weeks=weeks,
         log_weeks_stated=stated,
