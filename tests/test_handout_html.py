@@ -17,6 +17,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given
@@ -76,7 +77,7 @@ TEMPLATE_TAGS = frozenset({"br",
     "html", "head", "meta", "title", "style", "body", "header", "h1", "ul", "li", "span", "p",
     "main", "section", "h2", "progress", "div", "button", "label", "input", "kbd", "svg", "desc",
     "line", "text", "rect", "article", "h3", "h4", "ol", "a", "table", "caption", "thead", "tr",
-    "th", "tbody", "td", "footer", "script",
+    "th", "tbody", "td", "footer", "script", "defs", "pattern",
 })  # fmt: skip
 
 
@@ -145,6 +146,10 @@ def test_any_routine_makes_a_page_of_the_templates_markup_playing_its_timeline(
     assert parsed.text["title"][0] == routine.name
     assert [tag for tag, _ in parsed.tags].count("article") == len(routine.items)
     assert len(parsed.scripts) == 2
+    # A hatched overlay on each bar the library timed, and on the legend's key.
+    overlays = [attrs for tag, attrs in parsed.tags if tag == "rect" and attrs["class"] == "own"]
+    own = sum(cue.interpreted for cue in session_timeline(routine, pacing))
+    assert len(overlays) == own + 1
 
 
 @given(st.text())
@@ -259,6 +264,67 @@ def test_the_session_strip_draws_every_cue_on_the_time_axis() -> None:
     ]
     assert ticks == ["0:00", "0:30", "1:00", "1:30", "2:00", "2:30", "3:00"]
     assert [text for text in parse(page).text["text"] if ":" not in text] == ["1", "2", "3"]
+
+
+def _strip_svg(page: str) -> ElementTree.Element:
+    """The session strip's ``<svg>``, parsed as XML (the template writes it well-formed)."""
+    start = page.index('<svg class="strip"')
+    end = page.index("</svg>", start) + len("</svg>")
+    return ElementTree.fromstring(page[start:end])  # noqa: S314 - our own output
+
+
+def test_the_strip_hatches_exactly_the_bars_whose_length_the_library_chose() -> None:
+    routine = article_routine("left")
+    cues = session_timeline(routine)
+    page = handout_html(routine)
+    svg = _strip_svg(page)
+
+    rects = list(svg.iter("rect"))
+    bars = [rect.attrib for rect in rects if rect.get("class", "").startswith("seg ")]
+    overlays = [rect.attrib for rect in rects if rect.get("class") == "own"]
+    # Every cue the library timed, and only those, has a hatched overlay on its own bar.
+    own = [index for index, cue in enumerate(cues) if cue.interpreted]
+    assert own == [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26]
+    place = ("x", "y", "width", "height")
+    assert [tuple(overlay[key] for key in place) for overlay in overlays] == [
+        tuple(bars[index][key] for key in place) for index in own
+    ]
+    assert {overlay["fill"] for overlay in overlays} == {"url(#own-hatch)"}
+    [pattern] = svg.iter("pattern")
+    assert pattern.get("id") == "own-hatch"
+    # Each overlay comes right after its bar, so it is drawn over it.
+    classes = [rect.get("class") for rect in rects]
+    assert [classes[index - 1] for index, name in enumerate(classes) if name == "own"] == [
+        f"seg k-{cues[index].kind.value}" for index in own
+    ]
+    # The text alternative and the words under the strip say which bars are the library's own.
+    own_text = (
+        "14 of the 28 bars, hatched and outlined with dashes, are the library's own timing, "
+        "lengths that no source states as a number: getting ready, coming back between "
+        "repetitions, getting into position and rest between repetitions."
+    )
+    assert svg.findtext("desc") == (
+        f"28 steps over 3:14 (minutes and seconds), 3 exercises. {own_text}"
+    )
+    assert svg.findtext("title") == "The session on a time line"
+    [note] = [text for text in parse(page).text["p"] if text.startswith("Numbers above")]
+    assert note.endswith(f"The time axis is in minutes and seconds. {own_text}")
+
+
+def test_the_strips_legend_keys_the_librarys_own_timing_last() -> None:
+    page = handout_html(article_routine("left"))
+    start = page.index('<ul class="legend">')
+    legend = page[start : page.index("</ul>", start)]
+
+    keys = re.findall(r'<rect class="([^"]+)"[^>]*/></svg>([^<]+)</li>', legend)
+    assert keys == [
+        ("k-get-ready", "Get ready"),
+        ("k-hold", "Hold"),
+        ("k-release", "Release"),
+        ("k-rest", "Rest"),
+        ("k-next-exercise", "Next exercise"),
+        ("own", "The library&#39;s own timing"),
+    ]
 
 
 def test_the_log_has_a_box_per_session_and_a_row_per_week() -> None:

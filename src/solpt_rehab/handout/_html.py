@@ -50,7 +50,6 @@ KIND_NAMES: Final = {
     CueKind.NEXT_EXERCISE.value: "Next exercise",
 }
 
-_WORKING: Final = frozenset({CueKind.HOLD, CueKind.MOVE, CueKind.WORK})
 _TICK_STEPS: Final = (5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600)
 _MOST_TICKS: Final = 10
 
@@ -102,6 +101,7 @@ class _Rect:
     y: int
     width: str
     height: int
+    own: bool
 
 
 @attrs.frozen(kw_only=True)
@@ -129,6 +129,7 @@ class _Strip:
     ticks: tuple[_Tick, ...]
     exercises: tuple[_Mark, ...]
     legend: tuple[tuple[str, str], ...]
+    own_label: str
     description: str
 
 
@@ -141,7 +142,8 @@ def _tick_step(total: float) -> int:
 
 def _strip(content: HandoutContent) -> _Strip:
     """The session as a strip: a bar per cue on a time axis, exercises marked above it."""
-    total = content.session_seconds
+    strip = content.strip
+    total = strip.total_seconds
     scale = (_WIDTH - 2 * _LEFT) / total
 
     def x(seconds: float) -> float:
@@ -150,13 +152,14 @@ def _strip(content: HandoutContent) -> _Strip:
     bottom = _BAR_TOP + _TALL
     segments = tuple(
         _Rect(
-            kind=cue.kind.value,
-            x=_number(x(cue.start_seconds)),
-            y=bottom - (_TALL if cue.kind in _WORKING else _SHORT),
-            width=_number(cue.duration_seconds * scale),
-            height=_TALL if cue.kind in _WORKING else _SHORT,
+            kind=segment.kind,
+            x=_number(x(segment.start_seconds)),
+            y=bottom - (_TALL if segment.working else _SHORT),
+            width=_number(segment.duration_seconds * scale),
+            height=_TALL if segment.working else _SHORT,
+            own=segment.own,
         )
-        for cue in content.timeline
+        for segment in strip.segments
     )
     step = _tick_step(total)
     count = int(total // step)
@@ -185,7 +188,7 @@ def _strip(content: HandoutContent) -> _Strip:
         )
         for number, cue in enumerate(_openings(content.timeline), start=1)
     )
-    kinds = {cue.kind.value for cue in content.timeline}
+    kinds = {segment.kind for segment in strip.segments}
     legend = tuple((kind, name) for kind, name in KIND_NAMES.items() if kind in kinds)
     return _Strip(
         width=_WIDTH,
@@ -196,9 +199,11 @@ def _strip(content: HandoutContent) -> _Strip:
         ticks=tuple(ticks),
         exercises=marks,
         legend=legend,
+        own_label=strip.own_label,
         description=(
-            f"{len(content.timeline)} steps over {_clock(total)} (minutes and seconds), "
-            f"{len(content.exercises)} exercise{'' if len(content.exercises) == 1 else 's'}."
+            f"{len(strip.segments)} steps over {_clock(total)} (minutes and seconds), "
+            f"{len(content.exercises)} exercise{'' if len(content.exercises) == 1 else 's'}. "
+            f"{strip.own_text}"
         ),
     )
 
