@@ -31,6 +31,7 @@ from solpt_rehab import (
     Step,
     StepKind,
     catalog,
+    session_timeline,
 )
 from solpt_rehab._cli import article_routine
 from solpt_rehab.handout import PAPER_SIZES, handout_content, handout_pdf
@@ -115,6 +116,37 @@ def test_the_dose_words_are_exactly_the_prescription(tmp_path: Path) -> None:
         "releases and changes between them, and the numbers mark where each exercise begins. "
         "Played with the library's timings, the session takes 3 min 14 s."
     ) in " ".join(text.split())
+
+
+def test_the_strip_hatches_exactly_the_bars_whose_length_the_library_chose(
+    tmp_path: Path,
+) -> None:
+    routine = article_routine("left")
+    cues = session_timeline(routine)
+
+    strip = _data(handout_content(routine), "a4")["strip"]
+
+    # The data typst draws from: the library's own bars, and only those, are hatched.
+    own = [index for index, cue in enumerate(cues) if cue.interpreted]
+    assert own == [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26]
+    assert [index for index, segment in enumerate(strip["segments"]) if segment["own"]] == own
+    assert [segment["kind"] for segment in strip["segments"]] == [cue.kind.value for cue in cues]
+    assert strip["segments"][:2] == [
+        {"kind": "get-ready", "start": 0, "width": 10 / 194, "working": False, "own": True},
+        {"kind": "hold", "start": 10 / 194, "width": 15 / 194, "working": True, "own": False},
+    ]
+    assert strip["own_label"] == "The library's own timing"
+    own_text = (
+        "14 of the 28 bars, hatched and outlined with dashes, are the library's own timing, "
+        "lengths that no source states as a number: getting ready, coming back between "
+        "repetitions, getting into position and rest between repetitions."
+    )
+    assert strip["text"].endswith(f"the session takes 3 min 14 s. {own_text}")
+    # The legend's key and the sentence are printed text, the hatched key an artifact.
+    text = _text(handout_pdf(routine), tmp_path)
+    lines = text.splitlines()
+    assert "The library's own timing" in lines
+    assert own_text in " ".join(text.split())
 
 
 def test_the_words_are_the_content_models_own(tmp_path: Path) -> None:

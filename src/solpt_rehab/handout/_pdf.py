@@ -74,6 +74,10 @@ def _media(exercise: HandoutExercise) -> list[str]:
     return lines
 
 
+#: Where each exercise's cues begin: its get-ready or next-exercise cue.
+_OPENING: Final = frozenset({CueKind.GET_READY.value, CueKind.NEXT_EXERCISE.value})
+
+
 def _log_note(content: HandoutContent) -> str:
     weeks = len(content.log_weeks)
     boxes = content.log_weeks[0].sessions
@@ -83,36 +87,34 @@ def _log_note(content: HandoutContent) -> str:
     return f"{each}. This log covers {weeks} week{'' if weeks == 1 else 's'}."
 
 
-#: The cues a strip draws tall: the work itself (a hold, a movement, timed work).
-_WORKING: Final = frozenset({CueKind.HOLD, CueKind.MOVE, CueKind.WORK})
-#: Where each exercise's cues begin: its get-ready or next-exercise cue.
-_OPENING: Final = frozenset({CueKind.GET_READY, CueKind.NEXT_EXERCISE})
-
-
 def _strip(content: HandoutContent) -> dict[str, Any]:
     """The session drawn as a strip: a bar per cue on a time axis, as the HTML handout draws it."""
-    total = content.session_seconds
+    strip = content.strip
+    total = strip.total_seconds
     return {
         "total": total,
         "segments": [
             {
-                "kind": cue.kind.value,
-                "start": cue.start_seconds / total,
-                "width": cue.duration_seconds / total,
-                "working": cue.kind in _WORKING,
+                "kind": segment.kind,
+                "start": segment.start_seconds / total,
+                "width": segment.duration_seconds / total,
+                "working": segment.working,
+                "own": segment.own,
             }
-            for cue in content.timeline
+            for segment in strip.segments
         ],
         "marks": [
-            {"number": number, "start": cue.start_seconds / total}
-            for number, cue in enumerate(
-                (cue for cue in content.timeline if cue.kind in _OPENING), start=1
+            {"number": number, "start": segment.start_seconds / total}
+            for number, segment in enumerate(
+                (segment for segment in strip.segments if segment.kind in _OPENING), start=1
             )
         ],
+        "own_label": strip.own_label,
         "text": (
             "The session at a glance: tall bars are the holds and movements, short bars the "
             "rests, releases and changes between them, and the numbers mark where each exercise "
-            f"begins. Played with the library's timings, the session takes {format_length(total)}."
+            f"begins. Played with the library's timings, the session takes {format_length(total)}. "
+            f"{strip.own_text}"
         ),
     }
 
