@@ -188,6 +188,33 @@ def test_the_page_renders_and_a_screenshot_is_written(browser: Browser, tmp_path
     assert watch.quiet, (watch.dialogs, watch.console, watch.errors, watch.requests)
 
 
+def test_the_librarys_own_timings_are_hatched_and_dashed_under_the_pages_policy(
+    browser: Browser, tmp_path: Path
+) -> None:
+    routine = article_routine("left")
+    page, watch = open_page(browser, tmp_path, routine)  # the policy in force
+    page.emulate_media(media="print")
+
+    drawn = page.evaluate(
+        """() => [...document.querySelectorAll("svg.strip rect.own")].map(rect => {
+            const style = getComputedStyle(rect);
+            const bar = rect.previousElementSibling.getBoundingClientRect();
+            const box = rect.getBoundingClientRect();
+            return [rect.previousElementSibling.getAttribute("class"), style.fill,
+                    style.strokeDasharray, box.width > 0 && box.width === bar.width
+                    && box.x === bar.x && box.height === bar.height];
+        })"""
+    )
+
+    # The stylesheet ran (its hash matches): the dashes are drawn, over each bar's own box.
+    own = [cue.kind.value for cue in session_timeline(routine) if cue.interpreted]
+    assert drawn == [[f"seg k-{kind}", 'url("#own-hatch")', "3px, 2px", True] for kind in own]
+    key = page.locator(".legend li").last
+    assert key.inner_text() == "The library's own timing"
+    assert key.locator("rect.own").count() == 1
+    assert watch.quiet, (watch.dialogs, watch.console, watch.errors, watch.requests)
+
+
 def test_a_phone_wide_screen_needs_no_sideways_scrolling(browser: Browser, tmp_path: Path) -> None:
     page, _ = open_page(browser, tmp_path, article_routine("left"))
     page.set_viewport_size({"width": 360, "height": 740})
