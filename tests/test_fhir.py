@@ -1485,6 +1485,28 @@ def test_a_template_with_another_rule_names_both_rules_at_the_rule() -> None:
     )
 
 
+def test_a_template_naming_another_definition_of_the_same_exercise_is_reported() -> None:
+    bundle = to_fhir(left_hip())
+    knees = copy.deepcopy(resources_of(bundle, "ActivityDefinition")[1])
+    knees.update(url="https://example.org/fhir/ActivityDefinition/knees", description="Hug.")
+    bundle["entry"].append({"resource": knees})
+    [template] = resources_of(bundle, "PlanDefinition")
+    template["action"][1]["definitionCanonical"] = knees["url"]
+    for resource in every_resource(bundle):
+        assert both_errors(resource) == NO_ERRORS
+    assert read_unchanged(bundle) == FhirImport(
+        value=left_hip(),
+        problems=problems(
+            (
+                f"{TEMPLATE_AT}/action/1/definitionCanonical",
+                "fhir-unmapped",
+                "the PlanDefinition's action names another definition of 'knees-to-chest' than "
+                "the CarePlan's activity 1; " + CARE_PLAN_READ,
+            )
+        ),
+    )
+
+
 NOT_INSTANTIATED = "a PlanDefinition that the CarePlan does not instantiate is not read"
 
 

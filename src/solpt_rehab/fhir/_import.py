@@ -1023,6 +1023,9 @@ def _disagreements(
             message = (
                 f"the PlanDefinition gives {str(ours)!r}, the CarePlan's activity {index} "
                 f"{str(theirs)!r}"
+                if ours.exercise.id != theirs.exercise.id
+                else f"the PlanDefinition's action names another definition of "
+                f"{ours.exercise.id!r} than the CarePlan's activity {index}"
             )
             yield _where(reader, ("items", index, "exercise")), f"{message}; {read}"
             continue
@@ -1147,11 +1150,15 @@ def from_fhir(resource: object) -> FhirImport:
     An ``ActivityDefinition`` gives an :class:`~solpt_rehab.Exercise`; a ``CarePlan`` or a
     ``PlanDefinition`` a :class:`~solpt_rehab.Routine` (their exercises are found in the
     enclosing bundle, or in the catalog by the library's canonical URL); a ``Bundle`` the routine
-    of its ``CarePlan`` (else of its ``PlanDefinition``), or else the tuple of its exercises. What
-    :func:`to_fhir` writes reads back equal. Resources other tools wrote are read as far as they
-    map: every element the model has no place for is a ``fhir-unmapped`` warning, everything the
-    model needs and the resource lacks is a ``fhir-missing`` error, and the model's own rules
-    report at the FHIR element their field came from.
+    of its ``CarePlan`` (else of its ``PlanDefinition``), or else the tuple of its exercises. A
+    bundle's ``PlanDefinition`` that its ``CarePlan`` instantiates is read too and compared with
+    the care plan item by item: each difference (title, exercise, count of items, dose, side,
+    rule) is a ``fhir-unmapped`` warning at the template's element naming both values, and the
+    care plan's value is the one read. What :func:`to_fhir` writes reads back equal. Resources
+    other tools wrote are read as far as they map: every element the model has no place for is a
+    ``fhir-unmapped`` warning, everything the model needs and the resource lacks is a
+    ``fhir-missing`` error, and the model's own rules report at the FHIR element their field came
+    from.
 
     Args:
         resource: The resource, as ``json.loads`` returns it.
