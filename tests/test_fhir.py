@@ -1576,3 +1576,34 @@ def test_the_template_is_read_with_its_own_problems_at_its_own_paths() -> None:
             ),
         ),
     )
+
+
+@pytest.mark.parametrize("kept", ["CarePlan", "PlanDefinition"])
+def test_an_exercise_of_the_bundle_that_no_item_names_is_reported(kept: str) -> None:
+    bundle = to_fhir(left_hip())
+    bundle["entry"] = [
+        {"resource": to_fhir(FULL)},
+        *[
+            entry
+            for entry in bundle["entry"]
+            if entry["resource"]["resourceType"] in {"ActivityDefinition", kept}
+        ],
+    ]
+    routine = left_hip()
+    if kept == "PlanDefinition":  # alone, it reads with the default schedule
+        routine = attrs.evolve(
+            routine, frequency=attrs.evolve(routine.frequency, days_per_week=7), weeks=None
+        )
+    assert read_unchanged(bundle) == FhirImport(
+        value=routine,
+        problems=problems(
+            (
+                "/entry/0/resource",
+                "fhir-unmapped",
+                (
+                    "no item of the routine names this ActivityDefinition "
+                    f"({FULL.id!r}): it is not kept"
+                ),
+            )
+        ),
+    )

@@ -1061,12 +1061,13 @@ def _template_agrees(
     exercises: _Exercises,
     plan: Routine | None,
     said: list[Problem],
-) -> None:
+) -> set[str]:
     """Read a PlanDefinition the CarePlan instantiates, and report where it says otherwise.
 
     It is read as it would be alone, with a reader of its own (the CarePlan's wire fields are
     not its own), and its problems join the report. A warning of the model's that the CarePlan's
     reading gave already (a recorded deviation, a rule that never steps) is not said twice.
+    Returns the URLs of the bundle's ActivityDefinitions its actions name.
     """
     own = _Reader()
     node = _Node(own, template.data, template.at)
@@ -1087,6 +1088,25 @@ def _template_agrees(
     if found is not None and plan is not None:
         for at, message in _disagreements(found, plan, own, template.at):
             reader.add(at, "fhir-unmapped", message)
+    return known.embedded
+
+
+def _unnamed(
+    reader: _Reader, entries: list[_Node], built: list[Exercise | None], named: set[str]
+) -> None:
+    """Report each exercise of a routine's bundle that no item of the routine names."""
+    definitions = [
+        each for each in entries if each.data.get("resourceType") == "ActivityDefinition"
+    ]
+    for resource, exercise in zip(definitions, built, strict=True):
+        url = resource.data.get("url")
+        if exercise is not None and (not isinstance(url, str) or url not in named):
+            reader.add(
+                resource.at,
+                "fhir-unmapped",
+                f"no item of the routine names this ActivityDefinition ({exercise.id!r}): it is "
+                "not kept",
+            )
 
 
 def _one_of(reader: _Reader, found: list[_Node], kind: str) -> _Node:
@@ -1118,6 +1138,7 @@ def _bundle(reader: _Reader, node: _Node) -> Content | None:
         body, descriptions = _care_plan(reader, plan, exercises, urls)
         routine = _routine(reader, body, plan.at, descriptions)
         said = reader.problems[before:]
+        named: set[str] = set()
         instantiated = plan.data.get("instantiatesCanonical")
         for template in templates:
             if not isinstance(instantiated, list) or template.data.get("url") not in instantiated:
@@ -1127,12 +1148,15 @@ def _bundle(reader: _Reader, node: _Node) -> Content | None:
                     "a PlanDefinition that the CarePlan does not instantiate is not read",
                 )
             else:
-                _template_agrees(reader, template, exercises, routine, said)
+                named |= _template_agrees(reader, template, exercises, routine, said)
+        _unnamed(reader, entries, built, named | exercises.embedded)
         return routine
     if templates:
         template = _one_of(reader, templates, "PlanDefinition")
         body, descriptions = _plan_definition(reader, template, exercises)
-        return _routine(reader, body, template.at, descriptions)
+        routine = _routine(reader, body, template.at, descriptions)
+        _unnamed(reader, entries, built, exercises.embedded)
+        return routine
     if not built:
         reader.add(
             (*node.at, "entry"),
