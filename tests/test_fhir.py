@@ -1607,3 +1607,37 @@ def test_an_exercise_of_the_bundle_that_no_item_names_is_reported(kept: str) -> 
             )
         ),
     )
+
+
+# Without the validators each example is a few milliseconds: the thorough profile's 300 run.
+@given(routines(max_items=4, progression=True, deviations=True), st.data())
+def test_a_template_adds_problems_exactly_when_it_disagrees_and_the_plan_is_read(
+    routine: Routine, data: st.DataObject
+) -> None:
+    order = data.draw(st.permutations(range(len(routine.items))), label="order")
+    kept = data.draw(st.integers(1, len(routine.items)), label="actions kept")
+    name = data.draw(st.sampled_from([routine.name, "A tailored routine"]), label="title")
+    template = attrs.evolve(
+        routine, name=name, items=tuple(routine.items[index] for index in order[:kept])
+    )
+    bundle = to_fhir(routine)
+    at = next(
+        index
+        for index, entry in enumerate(bundle["entry"])
+        if entry["resource"]["resourceType"] == "PlanDefinition"
+    )
+    [theirs] = resources_of(to_fhir(template), "PlanDefinition")
+    bundle["entry"][at]["resource"].update(
+        {key: theirs[key] for key in ("title", "action", "text")}
+    )
+    found = read_unchanged(bundle)
+    alone = from_fhir(to_fhir(routine))
+    assert found.value == routine == alone.value
+    # The template's own warnings are the plan's (its items are the plan's), so said once; what
+    # it adds is its differences, each at its own element.
+    assert found.problems[: len(alone.problems)] == alone.problems
+    added = found.problems[len(alone.problems) :]
+    assert {(each.code, each.path.split("/action")[0].split("/title")[0]) for each in added} <= {
+        ("fhir-unmapped", f"/entry/{at}/resource")
+    }
+    assert (added == ()) == ((template.name, template.items) == (routine.name, routine.items))
