@@ -189,3 +189,38 @@ def test_export_of_a_count_fhir_cannot_carry_is_one_clear_line(
         ),
     )
     assert not out_path.exists()
+
+
+def test_import_of_a_bundle_whose_template_disagrees_writes_the_care_plan_s_routine_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundle = to_fhir(ROUTINE)
+    template = bundle["entry"][3]["resource"]
+    template["title"] = "Hip\x1b[2J, tailored"
+    del template["action"][2]
+    source, document = tmp_path / "bundle.json", tmp_path / "back.json"
+    source.write_text(json.dumps(bundle), encoding="utf-8")
+    assert main(["import", "fhir", str(source), "-o", str(document)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        (
+            f"{source}: error control-character: 'name' must not hold control characters or "
+            "bidirectional overrides (U+001B at index 3): 'Hip\\x1b[2J, tailored' "
+            "(at /entry/3/resource/title)"
+        ),
+        "solpt-rehab import: nothing written: the FHIR has errors",
+    ]
+    assert not document.exists()
+    template["title"] = "Hip, tailored"
+    source.write_text(json.dumps(bundle), encoding="utf-8")
+    assert main(["import", "fhir", str(source), "-o", str(document)]) == 0
+    assert json.loads(document.read_text(encoding="utf-8")) == to_document(ROUTINE)
+    assert capsys.readouterr() == (
+        "",
+        (
+            f"{source}: warning fhir-unmapped: the PlanDefinition gives the title 'Hip, tailored', "
+            "the CarePlan 'Left hip pain'; the care plan's is read (at /entry/3/resource/title)\n"
+            f"{source}: warning fhir-unmapped: the PlanDefinition has 2 actions, the CarePlan 3 "
+            "activities; no action stands for the activities of ['lying-march'] "
+            "(at /entry/3/resource/action)\n"
+        ),
+    )

@@ -1235,3 +1235,409 @@ def test_a_whole_number_beyond_fhirs_positive_int_is_refused_and_the_largest_is_
         {"schema": [], "fhircraft": []}
     ] * len(every_resource(largest))
     assert from_fhir(largest).value == routine(2**31 - 1)
+
+
+# -- a bundle's PlanDefinition agrees with its CarePlan -------------------------------------------
+
+TEMPLATE_AT = "/entry/3/resource"
+CARE_PLAN_READ = "the care plan's is read"
+
+
+def left_hip_with(*changes: dict[str, Any], count: int = 3) -> Routine:
+    """The left-hip routine with the dose of each item changed as given, its first ``count``."""
+    doses: list[tuple[str, dict[str, Any]]] = [
+        ("figure-4-stretch", {"side": "left", "hold_seconds": 20}),
+        ("knees-to-chest", {"reps": 5}),
+        ("lying-march", {"reps": 10}),
+    ]
+    builder = RoutineBuilder("Left hip pain", days_per_week=5, weeks=6)
+    for (exercise, dose), change in zip(doses[:count], [*changes, *[{}] * count], strict=False):
+        builder.add(exercise, **(dose | change))
+    return builder.build()
+
+
+def bundle_with_template(plan: Routine, template: Routine) -> dict[str, Any]:
+    """``plan``'s bundle whose PlanDefinition, still the one its CarePlan names, is ``template``'s.
+
+    Both validators accept every resource of it: another tool may well write such a bundle.
+    """
+    bundle = to_fhir(plan)
+    [ours] = resources_of(bundle, "PlanDefinition")
+    [theirs] = resources_of(to_fhir(template), "PlanDefinition")
+    ours.update({key: theirs[key] for key in ("title", "action", "text")})
+    for resource in every_resource(bundle):
+        assert both_errors(resource) == NO_ERRORS
+    return bundle
+
+
+def read_unchanged(bundle: dict[str, Any]) -> FhirImport:
+    kept = copy.deepcopy(bundle)
+    found = from_fhir(bundle)
+    assert bundle == kept
+    return found
+
+
+def test_a_template_that_agrees_with_its_care_plan_reads_with_no_problem() -> None:
+    # The PlanDefinition is read too: every element of it is read, and it says what the plan says.
+    bundle = bundle_with_template(six_weeks(), six_weeks())
+    assert read_unchanged(bundle) == FhirImport(value=six_weeks(), problems=())
+
+
+def test_a_template_with_another_title_is_reported_at_its_title() -> None:
+    bundle = bundle_with_template(left_hip(), attrs.evolve(left_hip(), name="Hip, left"))
+    assert read_unchanged(bundle) == FhirImport(
+        value=left_hip(),
+        problems=problems(
+            (
+                f"{TEMPLATE_AT}/title",
+                "fhir-unmapped",
+                "the PlanDefinition gives the title 'Hip, left', the CarePlan 'Left hip pain'; "
+                + CARE_PLAN_READ,
+            )
+        ),
+    )
+
+
+def test_a_template_with_its_exercises_in_another_order_names_both_items_at_each_place() -> None:
+    swapped = (
+        RoutineBuilder("Left hip pain", days_per_week=5, weeks=6)
+        .add("figure-4-stretch", side="left", hold_seconds=20)
+        .add("lying-march", reps=10)
+        .add("knees-to-chest", reps=5)
+        .build()
+    )
+    bundle = bundle_with_template(left_hip(), swapped)
+    march = "lying-march: hold 2 s, 10 reps in all, alternating, right first"
+    knees = "knees-to-chest: hold 20 s, 5 reps, both sides together"
+    assert read_unchanged(bundle) == FhirImport(
+        value=left_hip(),
+        problems=problems(
+            (
+                f"{TEMPLATE_AT}/action/1/definitionCanonical",
+                "fhir-unmapped",
+                f"the PlanDefinition gives {march!r}, the CarePlan's activity 1 {knees!r}; "
+                + CARE_PLAN_READ,
+            ),
+            (
+                f"{TEMPLATE_AT}/action/2/definitionCanonical",
+                "fhir-unmapped",
+                f"the PlanDefinition gives {knees!r}, the CarePlan's activity 2 {march!r}; "
+                + CARE_PLAN_READ,
+            ),
+        ),
+    )
+
+
+def test_a_template_with_fewer_actions_names_the_activities_it_lacks() -> None:
+    bundle = bundle_with_template(left_hip(), left_hip_with(count=1))
+    assert read_unchanged(bundle) == FhirImport(
+        value=left_hip(),
+        problems=problems(
+            (
+                f"{TEMPLATE_AT}/action",
+                "fhir-unmapped",
+                (
+                    "the PlanDefinition has 1 action, the CarePlan 3 activities; no action "
+                    "stands for the activities of ['knees-to-chest', 'lying-march']"
+                ),
+            )
+        ),
+    )
+
+
+def test_a_template_with_more_actions_reports_each_one_the_plan_lacks() -> None:
+    bundle = bundle_with_template(left_hip_with(count=1), left_hip())
+    counts = "the PlanDefinition has 3 actions, the CarePlan 1 activity"
+    # One exercise, so the PlanDefinition is the second entry; the others are the catalog's.
+    assert read_unchanged(bundle) == FhirImport(
+        value=left_hip_with(count=1),
+        problems=problems(
+            (
+                "/entry/1/resource/action/1",
+                "fhir-unmapped",
+                f"{counts}; this action ('knees-to-chest') has no activity and is not read",
+            ),
+            (
+                "/entry/1/resource/action/2",
+                "fhir-unmapped",
+                f"{counts}; this action ('lying-march') has no activity and is not read",
+            ),
+        ),
+    )
+
+
+DOSE_PART = "/extension/0/extension/"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            [{"hold_seconds": 15}],
+            [(f"/action/0{DOSE_PART}2/valueDecimal", "hold_seconds 15", "20")],
+        ),
+        (
+            [{"side": "right"}],
+            [(f"/action/0{DOSE_PART}1/valueCode", "side 'right'", "'left'")],
+        ),
+        (
+            [{}, {"reps": 4}, {"reps": 9, "notes": "slowly"}],
+            [
+                (f"/action/1{DOSE_PART}0/valuePositiveInt", "reps 4", "5"),
+                (f"/action/2{DOSE_PART}0/valuePositiveInt", "reps 9", "10"),
+                (f"/action/2{DOSE_PART}3/valueString", "notes 'slowly'", "None"),
+            ],
+        ),
+        (
+            [{}, {}, {"sets": 2}],
+            [(f"/action/2{DOSE_PART}3/valuePositiveInt", "sets 2", "None")],
+        ),
+    ],
+)
+def test_a_template_with_another_dose_names_both_values_at_its_dose_part(
+    changes: list[dict[str, Any]], expected: list[tuple[str, str, str]]
+) -> None:
+    found = read_unchanged(bundle_with_template(left_hip(), left_hip_with(*changes)))
+    assert found == FhirImport(
+        value=left_hip(),
+        problems=problems(
+            *[
+                (
+                    f"{TEMPLATE_AT}{path}",
+                    "fhir-unmapped",
+                    f"the PlanDefinition gives {given}, the CarePlan's activity {path[8]} {read}; "
+                    + CARE_PLAN_READ,
+                )
+                for path, given, read in expected
+            ]
+        ),
+    )
+
+
+DEVIATED = (
+    "'reps' is outside the documented 3-5 of 'knees-to-chest', accepted as a "
+    "recorded deviation ('tolerates more'): 7"
+)
+
+
+def test_the_template_s_own_warnings_are_at_its_own_elements() -> None:
+    template = left_hip_with({}, {"reps": 7, "deviation": "tolerates more"})
+    found = read_unchanged(bundle_with_template(left_hip(), template))
+    reps = f"{TEMPLATE_AT}/action/1{DOSE_PART}0/valuePositiveInt"
+    assert found == FhirImport(
+        value=left_hip(),
+        problems=problems(
+            (reps, "deviation", DEVIATED),
+            (
+                reps,
+                "fhir-unmapped",
+                "the PlanDefinition gives reps 7, the CarePlan's activity 1 5; " + CARE_PLAN_READ,
+            ),
+            (
+                f"{TEMPLATE_AT}/action/1{DOSE_PART}3/valueString",
+                "fhir-unmapped",
+                "the PlanDefinition gives deviation 'tolerates more', the CarePlan's activity 1 "
+                "None; " + CARE_PLAN_READ,
+            ),
+        ),
+    )
+
+
+def test_a_warning_of_the_model_that_plan_and_template_share_is_said_once() -> None:
+    deviated = left_hip_with({}, {"reps": 7, "deviation": "tolerates more"})
+    found = read_unchanged(to_fhir(deviated))
+    assert found == FhirImport(
+        value=deviated,
+        problems=problems(
+            (
+                f"/entry/4/resource/activity/1/detail{DOSE_PART}0/valuePositiveInt",
+                "deviation",
+                DEVIATED,
+            )
+        ),
+    )
+
+
+def test_a_template_with_another_rule_names_both_rules_at_the_rule() -> None:
+    routine = six_weeks()
+    items = list(routine.items)
+    march = items[1].progression[0]
+    items[1] = attrs.evolve(items[1], progression=(attrs.evolve(march, gate=("sets-done",)),))
+    items[2] = attrs.evolve(items[2], progression=())
+    bundle = bundle_with_template(routine, attrs.evolve(routine, items=tuple(items)))
+    gated = "reps +1 every week, up to the documented maximum, when sets-done"
+    assert read_unchanged(bundle) == FhirImport(
+        value=routine,
+        problems=problems(
+            (
+                f"{TEMPLATE_AT}/action/1/extension/1",
+                "fhir-unmapped",
+                f"the PlanDefinition gives progression [{gated!r}], the CarePlan's activity 1 "
+                f"[{gated + ' and pain-not-higher'!r}]; " + CARE_PLAN_READ,
+            ),
+            (
+                f"{TEMPLATE_AT}/action/2",
+                "fhir-unmapped",
+                "the PlanDefinition gives progression [], the CarePlan's activity 2 "
+                "['reps +1 every 2 weeks, up to 5']; " + CARE_PLAN_READ,
+            ),
+        ),
+    )
+
+
+def test_a_template_naming_another_definition_of_the_same_exercise_is_reported() -> None:
+    bundle = to_fhir(left_hip())
+    knees = copy.deepcopy(resources_of(bundle, "ActivityDefinition")[1])
+    knees.update(url="https://example.org/fhir/ActivityDefinition/knees", description="Hug.")
+    bundle["entry"].append({"resource": knees})
+    [template] = resources_of(bundle, "PlanDefinition")
+    template["action"][1]["definitionCanonical"] = knees["url"]
+    for resource in every_resource(bundle):
+        assert both_errors(resource) == NO_ERRORS
+    assert read_unchanged(bundle) == FhirImport(
+        value=left_hip(),
+        problems=problems(
+            (
+                f"{TEMPLATE_AT}/action/1/definitionCanonical",
+                "fhir-unmapped",
+                "the PlanDefinition's action names another definition of 'knees-to-chest' than "
+                "the CarePlan's activity 1; " + CARE_PLAN_READ,
+            )
+        ),
+    )
+
+
+NOT_INSTANTIATED = "a PlanDefinition that the CarePlan does not instantiate is not read"
+
+
+def test_a_template_the_care_plan_does_not_instantiate_is_reported_and_not_compared() -> None:
+    bundle = bundle_with_template(left_hip(), attrs.evolve(left_hip(), name="Another routine"))
+    [template] = resources_of(bundle, "PlanDefinition")
+    template["url"] = f"{BASE}/PlanDefinition/another"
+    assert both_errors(template) == NO_ERRORS
+    assert read_unchanged(bundle) == FhirImport(
+        value=left_hip(),
+        problems=problems((TEMPLATE_AT, "fhir-unmapped", NOT_INSTANTIATED)),
+    )
+
+
+def test_several_templates_are_each_compared_or_reported() -> None:
+    bundle = to_fhir(left_hip())
+    [template] = resources_of(bundle, "PlanDefinition")
+    renamed = copy.deepcopy(template) | {"title": "Hip, left"}
+    other = copy.deepcopy(template) | {"url": f"{BASE}/PlanDefinition/another"}
+    bundle["entry"][4:4] = [{"resource": renamed}, {"resource": other}]
+    assert read_unchanged(bundle) == FhirImport(
+        value=left_hip(),
+        problems=problems(
+            (
+                "/entry/4/resource/title",
+                "fhir-unmapped",
+                "the PlanDefinition gives the title 'Hip, left', the CarePlan 'Left hip pain'; "
+                + CARE_PLAN_READ,
+            ),
+            ("/entry/5/resource", "fhir-unmapped", NOT_INSTANTIATED),
+        ),
+    )
+
+
+def test_the_template_is_read_with_its_own_problems_at_its_own_paths() -> None:
+    bundle = to_fhir(left_hip())
+    [template] = resources_of(bundle, "PlanDefinition")
+    template["action"][2]["participant"] = [{"type": "patient"}]
+    assert read_unchanged(bundle) == FhirImport(
+        value=left_hip(),
+        problems=problems(
+            (
+                f"{TEMPLATE_AT}/action/2/participant",
+                "fhir-unmapped",
+                "the model has no place for 'participant': [{'type': 'patient'}]",
+            )
+        ),
+    )
+    template["action"][0]["modifierExtension"] = [
+        {"url": "https://example.org/not", "valueBoolean": True}
+    ]
+    assert read_unchanged(bundle) == FhirImport(
+        value=None,
+        problems=problems(
+            (
+                f"{TEMPLATE_AT}/action/0/modifierExtension",
+                "fhir-modifier-extension",
+                (
+                    "a modifier extension changes the meaning of what it stands on, and this "
+                    "reader does not know it: ['https://example.org/not']"
+                ),
+            ),
+            (
+                f"{TEMPLATE_AT}/action/2/participant",
+                "fhir-unmapped",
+                "the model has no place for 'participant': [{'type': 'patient'}]",
+            ),
+        ),
+    )
+
+
+@pytest.mark.parametrize("kept", ["CarePlan", "PlanDefinition"])
+def test_an_exercise_of_the_bundle_that_no_item_names_is_reported(kept: str) -> None:
+    bundle = to_fhir(left_hip())
+    bundle["entry"] = [
+        {"resource": to_fhir(FULL)},
+        *[
+            entry
+            for entry in bundle["entry"]
+            if entry["resource"]["resourceType"] in {"ActivityDefinition", kept}
+        ],
+    ]
+    routine = left_hip()
+    if kept == "PlanDefinition":  # alone, it reads with the default schedule
+        routine = attrs.evolve(
+            routine, frequency=attrs.evolve(routine.frequency, days_per_week=7), weeks=None
+        )
+    assert read_unchanged(bundle) == FhirImport(
+        value=routine,
+        problems=problems(
+            (
+                "/entry/0/resource",
+                "fhir-unmapped",
+                (
+                    "no item of the routine names this ActivityDefinition "
+                    f"({FULL.id!r}): it is not kept"
+                ),
+            )
+        ),
+    )
+
+
+# Without the validators each example is a few milliseconds: the thorough profile's 300 run.
+@given(routines(max_items=4, progression=True, deviations=True), st.data())
+def test_a_template_adds_problems_exactly_when_it_disagrees_and_the_plan_is_read(
+    routine: Routine, data: st.DataObject
+) -> None:
+    order = data.draw(st.permutations(range(len(routine.items))), label="order")
+    kept = data.draw(st.integers(1, len(routine.items)), label="actions kept")
+    name = data.draw(st.sampled_from([routine.name, "A tailored routine"]), label="title")
+    template = attrs.evolve(
+        routine, name=name, items=tuple(routine.items[index] for index in order[:kept])
+    )
+    bundle = to_fhir(routine)
+    at = next(
+        index
+        for index, entry in enumerate(bundle["entry"])
+        if entry["resource"]["resourceType"] == "PlanDefinition"
+    )
+    [theirs] = resources_of(to_fhir(template), "PlanDefinition")
+    bundle["entry"][at]["resource"].update(
+        {key: theirs[key] for key in ("title", "action", "text")}
+    )
+    found = read_unchanged(bundle)
+    alone = from_fhir(to_fhir(routine))
+    assert found.value == routine == alone.value
+    # The template's own warnings are the plan's (its items are the plan's), so said once; what
+    # it adds is its differences, each at its own element.
+    assert found.problems[: len(alone.problems)] == alone.problems
+    added = found.problems[len(alone.problems) :]
+    assert {(each.code, each.path.split("/action")[0].split("/title")[0]) for each in added} <= {
+        ("fhir-unmapped", f"/entry/{at}/resource")
+    }
+    assert (added == ()) == ((template.name, template.items) == (routine.name, routine.items))

@@ -240,8 +240,8 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "fhir-unmapped": (
         W,
         (
-            "an element or extension the model has no place for; it is not kept (never dropped "
-            "unsaid)"
+            "an element or extension the model has no place for, or a PlanDefinition's value "
+            "other than its CarePlan's; it is not kept (never dropped unsaid)"
         ),
     ),
     "fhir-modifier-extension": (

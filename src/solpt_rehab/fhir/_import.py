@@ -10,8 +10,9 @@ raises and nothing is dropped unsaid.
 
 from __future__ import annotations
 
+import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -19,7 +20,7 @@ import attrs
 from .. import catalog
 from .._core.problems import Problem, pointer, problem
 from .._model.values import Exercise
-from .._routines.values import Routine, describe_dose
+from .._routines.values import Routine, RoutineItem, describe_dose
 from .._wire.markers import UNSOUND
 from .._wire.spec import FORMAT_VERSION
 from .._wire.validate import read
@@ -979,6 +980,135 @@ def _bundled_exercises(
     return built
 
 
+def _shown(value: object) -> str:
+    """A dose of a routine item for a message: a choice by its code, a rule or load in words."""
+    if isinstance(value, enum.Enum):
+        return repr(value.value)
+    if isinstance(value, tuple):
+        return repr([str(rule) for rule in value])
+    if value is not None and not isinstance(value, (str, int, float)):
+        return repr(str(value))
+    return repr(value)
+
+
+def _where(reader: _Reader, wire: Path) -> Path:
+    """The FHIR element a wire field of the document ``reader`` made came from."""
+    tokens = list(wire)
+    while tokens:
+        if (found := reader.origins.get(pointer(*tokens))) is not None:
+            return found
+        tokens.pop()
+    return ()
+
+
+def _first_difference(given: tuple[object, ...], read_: tuple[object, ...]) -> int:
+    """The index of the first rule that differs (the shorter length when one list goes on)."""
+    for index, (ours, theirs) in enumerate(zip(given, read_, strict=False)):
+        if ours != theirs:
+            return index
+    return min(len(given), len(read_))
+
+
+def _disagreements(
+    template: Routine, plan: Routine, reader: _Reader, at: Path
+) -> Iterator[tuple[Path, str]]:
+    """Where a PlanDefinition's routine says otherwise than its CarePlan's, and what it says."""
+    read = "the care plan's is read"
+    if template.name != plan.name:
+        names = f"{template.name!r}, the CarePlan {plan.name!r}"
+        yield (*at, "title"), f"the PlanDefinition gives the title {names}; {read}"
+    for index, (ours, theirs) in enumerate(zip(template.items, plan.items, strict=False)):
+        if ours.exercise != theirs.exercise:
+            # Another exercise: its dose is no dose of the activity's, so the action is one value.
+            message = (
+                f"the PlanDefinition gives {str(ours)!r}, the CarePlan's activity {index} "
+                f"{str(theirs)!r}"
+                if ours.exercise.id != theirs.exercise.id
+                else f"the PlanDefinition's action names another definition of "
+                f"{ours.exercise.id!r} than the CarePlan's activity {index}"
+            )
+            yield _where(reader, ("items", index, "exercise")), f"{message}; {read}"
+            continue
+        for field in attrs.fields(RoutineItem):
+            given, read_ = getattr(ours, field.name), getattr(theirs, field.name)
+            if given == read_:
+                continue
+            wire: Path = ("items", index, field.name)
+            if field.name == "progression":
+                differing = _first_difference(given, read_)
+                wire = (*wire, differing) if differing < len(given) else ("items", index)
+            message = (
+                f"the PlanDefinition gives {field.name} {_shown(given)}, the CarePlan's activity "
+                f"{index} {_shown(read_)}"
+            )
+            yield _where(reader, wire), f"{message}; {read}"
+    actions, activities = len(template.items), len(plan.items)
+    counts = (
+        f"the PlanDefinition has {actions} action{'' if actions == 1 else 's'}, the CarePlan "
+        f"{activities} activit{'y' if activities == 1 else 'ies'}"
+    )
+    for index, extra in enumerate(template.items[len(plan.items) :], start=len(plan.items)):
+        message = f"this action ({extra.exercise.id!r}) has no activity and is not read"
+        yield _where(reader, ("items", index)), f"{counts}; {message}"
+    if len(plan.items) > len(template.items):
+        missing = [item.exercise.id for item in plan.items[len(template.items) :]]
+        yield (*at, "action"), f"{counts}; no action stands for the activities of {missing!r}"
+
+
+def _template_agrees(
+    reader: _Reader,
+    template: _Node,
+    exercises: _Exercises,
+    plan: Routine | None,
+    said: list[Problem],
+) -> set[str]:
+    """Read a PlanDefinition the CarePlan instantiates, and report where it says otherwise.
+
+    It is read as it would be alone, with a reader of its own (the CarePlan's wire fields are
+    not its own), and its problems join the report. A warning of the model's that the CarePlan's
+    reading gave already (a recorded deviation, a rule that never steps) is not said twice.
+    Returns the URLs of the bundle's ActivityDefinitions its actions name.
+    """
+    own = _Reader()
+    node = _Node(own, template.data, template.at)
+    known = _Exercises(own)
+    known.bodies.update(exercises.bodies)
+    body, descriptions = _plan_definition(own, node, known)
+    found = _routine(own, body, template.at, descriptions)
+    again = {
+        (each.code, each.message)
+        for each in said
+        if not each.is_error and not each.code.startswith("fhir-")
+    }
+    reader.problems.extend(
+        each
+        for each in own.problems
+        if each.is_error or each.code.startswith("fhir-") or (each.code, each.message) not in again
+    )
+    if found is not None and plan is not None:
+        for at, message in _disagreements(found, plan, own, template.at):
+            reader.add(at, "fhir-unmapped", message)
+    return known.embedded
+
+
+def _unnamed(
+    reader: _Reader, entries: list[_Node], built: list[Exercise | None], named: set[str]
+) -> None:
+    """Report each exercise of a routine's bundle that no item of the routine names."""
+    definitions = [
+        each for each in entries if each.data.get("resourceType") == "ActivityDefinition"
+    ]
+    for resource, exercise in zip(definitions, built, strict=True):
+        url = resource.data.get("url")
+        if exercise is not None and (not isinstance(url, str) or url not in named):
+            reader.add(
+                resource.at,
+                "fhir-unmapped",
+                f"no item of the routine names this ActivityDefinition ({exercise.id!r}): it is "
+                "not kept",
+            )
+
+
 def _one_of(reader: _Reader, found: list[_Node], kind: str) -> _Node:
     for extra in found[1:]:
         reader.add(
@@ -1004,7 +1134,11 @@ def _bundle(reader: _Reader, node: _Node) -> Content | None:
     if plans:
         plan = _one_of(reader, plans, "CarePlan")
         urls = {url for each in templates if isinstance(url := each.data.get("url"), str)}
+        before = len(reader.problems)
         body, descriptions = _care_plan(reader, plan, exercises, urls)
+        routine = _routine(reader, body, plan.at, descriptions)
+        said = reader.problems[before:]
+        named: set[str] = set()
         instantiated = plan.data.get("instantiatesCanonical")
         for template in templates:
             if not isinstance(instantiated, list) or template.data.get("url") not in instantiated:
@@ -1013,11 +1147,16 @@ def _bundle(reader: _Reader, node: _Node) -> Content | None:
                     "fhir-unmapped",
                     "a PlanDefinition that the CarePlan does not instantiate is not read",
                 )
-        return _routine(reader, body, plan.at, descriptions)
+            else:
+                named |= _template_agrees(reader, template, exercises, routine, said)
+        _unnamed(reader, entries, built, named | exercises.embedded)
+        return routine
     if templates:
         template = _one_of(reader, templates, "PlanDefinition")
         body, descriptions = _plan_definition(reader, template, exercises)
-        return _routine(reader, body, template.at, descriptions)
+        routine = _routine(reader, body, template.at, descriptions)
+        _unnamed(reader, entries, built, exercises.embedded)
+        return routine
     if not built:
         reader.add(
             (*node.at, "entry"),
@@ -1035,11 +1174,15 @@ def from_fhir(resource: object) -> FhirImport:
     An ``ActivityDefinition`` gives an :class:`~solpt_rehab.Exercise`; a ``CarePlan`` or a
     ``PlanDefinition`` a :class:`~solpt_rehab.Routine` (their exercises are found in the
     enclosing bundle, or in the catalog by the library's canonical URL); a ``Bundle`` the routine
-    of its ``CarePlan`` (else of its ``PlanDefinition``), or else the tuple of its exercises. What
-    :func:`to_fhir` writes reads back equal. Resources other tools wrote are read as far as they
-    map: every element the model has no place for is a ``fhir-unmapped`` warning, everything the
-    model needs and the resource lacks is a ``fhir-missing`` error, and the model's own rules
-    report at the FHIR element their field came from.
+    of its ``CarePlan`` (else of its ``PlanDefinition``), or else the tuple of its exercises. A
+    bundle's ``PlanDefinition`` that its ``CarePlan`` instantiates is read too and compared with
+    the care plan item by item: each difference (title, exercise, count of items, dose, side,
+    rule) is a ``fhir-unmapped`` warning at the template's element naming both values, and the
+    care plan's value is the one read. What :func:`to_fhir` writes reads back equal. Resources
+    other tools wrote are read as far as they map: every element the model has no place for is a
+    ``fhir-unmapped`` warning, everything the model needs and the resource lacks is a
+    ``fhir-missing`` error, and the model's own rules report at the FHIR element their field came
+    from.
 
     Args:
         resource: The resource, as ``json.loads`` returns it.
