@@ -1641,3 +1641,43 @@ def test_a_template_adds_problems_exactly_when_it_disagrees_and_the_plan_is_read
         ("fhir-unmapped", f"/entry/{at}/resource")
     }
     assert (added == ()) == ((template.name, template.items) == (routine.name, routine.items))
+
+
+def test_two_activity_definitions_with_one_url_are_reported_never_replaced_unsaid() -> None:
+    bundle = to_fhir(left_hip())
+    # The message shows the url cut to 60 characters, as every FHIR message shows a value.
+    url = repr(bundle["entry"][0]["resource"]["url"])[:57] + "..."
+    copied = copy.deepcopy(bundle)
+    copied["entry"].append(copy.deepcopy(bundle["entry"][0]))
+    kept = copy.deepcopy(copied)
+
+    # The same exercise twice: read once, and the copy said.
+    assert from_fhir(copied) == FhirImport(
+        value=left_hip(),
+        problems=problems(
+            (
+                "/entry/5/resource/url",
+                "fhir-unmapped",
+                (
+                    f"another ActivityDefinition of this bundle has the url {url}, with the "
+                    "same exercise: this copy is not read again"
+                ),
+            ),
+        ),
+    )
+    assert copied == kept
+    # Another exercise under the same url: which one the plan names cannot be told.
+    copied["entry"][5]["resource"]["title"] = "Another stretch"
+    assert from_fhir(copied) == FhirImport(
+        value=None,
+        problems=problems(
+            (
+                "/entry/5/resource/url",
+                "fhir-invalid",
+                (
+                    f"another ActivityDefinition of this bundle has the url {url}, with "
+                    "another exercise: which one a reference means cannot be told"
+                ),
+            ),
+        ),
+    )

@@ -969,7 +969,23 @@ def _bundled_exercises(
                 continue
             built.append(_read_wire(reader, _header("exercise") | body, "exercise", resource.at))
             url = resource.data.get("url")
-            if isinstance(url, str):
+            if isinstance(url, str) and url in exercises.bodies:
+                # The first keeps the url: a second would replace it unsaid.
+                if exercises.bodies[url] == body:
+                    reader.add(
+                        (*resource.at, "url"),
+                        "fhir-unmapped",
+                        f"another ActivityDefinition of this bundle has the url {_show(url)}, "
+                        "with the same exercise: this copy is not read again",
+                    )
+                else:
+                    reader.add(
+                        (*resource.at, "url"),
+                        "fhir-invalid",
+                        f"another ActivityDefinition of this bundle has the url {_show(url)}, "
+                        "with another exercise: which one a reference means cannot be told",
+                    )
+            elif isinstance(url, str):
                 exercises.bodies[url] = body
         elif kind == "StructureDefinition" and str(resource.data.get("url")) in ours:
             continue
