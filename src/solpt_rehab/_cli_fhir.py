@@ -15,9 +15,10 @@ import sys
 from pathlib import Path
 from typing import Final
 
+from ._cli_reading import read_bytes
 from ._core.errors import DocumentError, InvalidValueError
 from ._core.problems import Problem, problem
-from ._inputs import DEFAULT_MAX_BYTES, STDIN_NAME, TooLargeError, read_bounded, read_stream, reason
+from ._inputs import STDIN_NAME, reason
 from ._logs.values import SessionLog
 from ._present import format_problem, json_safe, printable
 from ._wire.documents import loads, to_document
@@ -26,26 +27,6 @@ from ._wire.text import text_of
 __all__ = ["add_export_parser", "import_fhir"]
 
 _RAW: Final = argparse.RawDescriptionHelpFormatter
-
-
-def _read(command: str, path: str) -> bytes | int:
-    """The bytes at ``path`` (``-``: standard input), or exit status 2 after saying why not."""
-    try:
-        if path == "-":
-            return read_stream(sys.stdin.buffer, DEFAULT_MAX_BYTES)
-        return read_bounded(path, DEFAULT_MAX_BYTES)
-    except OSError as error:
-        print(
-            f"solpt-rehab {command}: cannot read {printable(repr(path))}: {reason(error)}",
-            file=sys.stderr,
-        )
-    except TooLargeError as error:
-        print(
-            f"solpt-rehab {command}: {printable(repr(path))} is longer than {error.limit} "
-            "bytes, the limit",
-            file=sys.stderr,
-        )
-    return 2
 
 
 def _write(command: str, text: str, output: str | None) -> int:
@@ -72,7 +53,7 @@ def _export(args: argparse.Namespace) -> int:
     from .fhir import to_fhir  # noqa: PLC0415 - loaded by the command that needs it
 
     name = STDIN_NAME if args.file == "-" else args.file
-    data = _read("export", args.file)
+    data = read_bytes(args.file, "solpt-rehab export")
     if isinstance(data, int):
         return data
     try:
@@ -101,7 +82,7 @@ def import_fhir(args: argparse.Namespace) -> int:
     from .fhir import from_fhir  # noqa: PLC0415 - loaded by the command that needs it
 
     name = STDIN_NAME if args.file == "-" else args.file
-    data = _read("import", args.file)
+    data = read_bytes(args.file, "solpt-rehab import")
     if isinstance(data, int):
         return data
     decoded, problems = text_of(data)

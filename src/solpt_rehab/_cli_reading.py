@@ -30,6 +30,7 @@ __all__ = [
     "chosen_routine",
     "fail",
     "needs_yaml",
+    "read_bytes",
     "read_input",
     "read_routine",
     "read_session_log",
@@ -74,6 +75,18 @@ def read_input(path: str, limit: int = DEFAULT_MAX_BYTES) -> bytes:
     return read_bounded(path, limit)
 
 
+def read_bytes(path: str, command: str) -> bytes | int:
+    """A document's bytes (:func:`read_input`), or exit status 2 after one line saying why not."""
+    try:
+        return read_input(path)
+    except OSError as error:
+        return fail(command, f"cannot read {printable(repr(path))}: {reason(error)}")
+    except TooLargeError as error:
+        return fail(
+            command, f"{printable(repr(path))} is longer than {error.limit} bytes, the limit"
+        )
+
+
 def _on_stderr(name: str, found: Sequence[LocatedProblem]) -> None:
     for located in found:
         print(format_located(name, located), file=sys.stderr)
@@ -83,14 +96,9 @@ def _document(
     path: str, command: str, read: Callable[[bytes, Syntax], _T], report: Report
 ) -> _T | int:
     """The value ``read`` makes of the document at ``path``, or the exit status without one."""
-    try:
-        data = read_input(path)
-    except OSError as error:
-        return fail(command, f"cannot read {printable(repr(path))}: {reason(error)}")
-    except TooLargeError as error:
-        return fail(
-            command, f"{printable(repr(path))} is longer than {error.limit} bytes, the limit"
-        )
+    data = read_bytes(path, command)
+    if isinstance(data, int):
+        return data
     syntax = syntax_by_suffix(path)
     try:
         return read(data, syntax)
