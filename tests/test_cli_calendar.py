@@ -122,7 +122,14 @@ def test_a_schedule_that_does_not_fit_is_a_clean_usage_error(
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--start", "2026-3-2", "--at", "08:00"], "argument --start: not a date as YYYY-MM-DD: "),
+        (
+            ["--start", "2026-3-2", "--at", "08:00"],
+            "argument --start: '2026-3-2' is not a day written YYYY-MM-DD",
+        ),
+        (
+            ["--start", "20260302", "--at", "08:00"],
+            "argument --start: '20260302' is not a day written YYYY-MM-DD",
+        ),
         (["--start", "2026-03-02", "--at", "8pm"], "argument --at: not a time of day as HH:MM: "),
         (
             ["--start", "2026-03-02", "--at", "08:00+01:00"],

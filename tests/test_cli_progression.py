@@ -125,8 +125,8 @@ def test_rules_without_a_start_are_a_usage_error(
     [
         (["--week", "0"], "argument --week: must be a whole number >= 1: '0'"),
         (["--week", "two"], "argument --week: must be a whole number >= 1: 'two'"),
-        (["--on", "2026-02-30"], "argument --on: must be a date written YYYY-MM-DD: '2026-02-30'"),
-        (["--on", "20261207"], "argument --on: must be a date written YYYY-MM-DD: '20261207'"),
+        (["--on", "2026-02-30"], "argument --on: '2026-02-30' is not a day written YYYY-MM-DD"),
+        (["--on", "20261207"], "argument --on: '20261207' is not a day written YYYY-MM-DD"),
         (["--week", "1", "--on", "2026-12-07"], "argument --on: not allowed with argument --week"),
     ],
 )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from ._batch import READING_CODES
+from ._cli_reading import day_argument
 from ._core.errors import InvalidValueError
 from ._core.problems import Problem, problem
 from ._inputs import (
@@ -87,20 +88,6 @@ examples:
 """
 
 
-def _day(text: str) -> datetime.date:
-    """An argument's day: ``YYYY-MM-DD``; argparse turns the error into a usage error."""
-    error = argparse.ArgumentTypeError(f"{printable(repr(text))} is not a day written YYYY-MM-DD")
-    if len(text) != len("YYYY-MM-DD"):  # fromisoformat also takes 20261005 and 2026-W41-1
-        raise error
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise error from None
-
-
-_day.__name__ = "day"
-
-
 def add_parser(commands: Any) -> None:
     """Add the ``adherence`` command to the command line's subparsers."""
     parser = commands.add_parser(
@@ -122,8 +109,10 @@ def add_parser(commands: Any) -> None:
         metavar="LOG",
         help="a session-log document, a JSON Lines file of them, or a folder",
     )
-    parser.add_argument("--start", type=_day, metavar="DAY", help="the first day (YYYY-MM-DD)")
-    parser.add_argument("--end", type=_day, metavar="DAY", help="the last day (YYYY-MM-DD)")
+    parser.add_argument(
+        "--start", type=day_argument, metavar="DAY", help="the first day (YYYY-MM-DD)"
+    )
+    parser.add_argument("--end", type=day_argument, metavar="DAY", help="the last day (YYYY-MM-DD)")
     parser.add_argument(
         "--format",
         choices=("text", "json"),

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Final
 
-from ._cli_reading import add_routine_source, chosen_routine
+from ._cli_reading import add_routine_source, chosen_routine, day_argument
 from ._core.errors import InvalidValueError
 from ._inputs import reason
 from ._present import printable
@@ -42,15 +42,6 @@ examples:
   solpt-rehab calendar my-routine.json --start 2026-03-02 --at 08:00 --at 18:00 -o routine.ics
   solpt-rehab calendar my-routine.json --at 07:30 --days mon,wed,fri --timezone Europe/Berlin
 """
-
-
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not a date as YYYY-MM-DD: {printable(repr(text))}"
-        ) from None
 
 
 def _times(text: str) -> list[datetime.time]:
@@ -135,7 +126,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_routine_source(command)
     command.add_argument(
         "--start",
-        type=_date,
+        type=day_argument,
         metavar="DATE",
         help="the first day, YYYY-MM-DD (default: the document's start)",
     )

@@ -13,7 +13,7 @@ import datetime
 import sys
 from typing import Final
 
-from ._cli_reading import read_session_log
+from ._cli_reading import day_argument, read_session_log
 from ._core.errors import InvalidValueError
 from ._logs.progression import dose_on, later
 from ._logs.values import SessionLog
@@ -29,16 +29,6 @@ def _week(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number >= 1: {text!r}")
     return int(text)
-
-
-def _date(text: str) -> datetime.date:
-    try:
-        day = datetime.date.fromisoformat(text)
-    except ValueError:
-        day = None
-    if day is None or len(text) != len("YYYY-MM-DD"):
-        raise argparse.ArgumentTypeError(f"must be a date written YYYY-MM-DD: {text!r}")
-    return day
 
 
 def add_arguments(parser: argparse.ArgumentParser, shown: str = "show the session") -> None:
@@ -58,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser, shown: str = "show the sessio
     )
     when.add_argument(
         "--on",
-        type=_date,
+        type=day_argument,
         metavar="DATE",
         help=f"{shown} of DATE (YYYY-MM-DD), with the doses in force that day",
     )

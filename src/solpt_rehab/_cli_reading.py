@@ -10,6 +10,7 @@ these instead of keeping a copy.
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from collections.abc import Callable, Sequence
 from typing import Final, TypeVar
@@ -28,6 +29,7 @@ __all__ = [
     "add_routine_source",
     "article_routine",
     "chosen_routine",
+    "day_argument",
     "fail",
     "needs_yaml",
     "read_bytes",
@@ -132,6 +134,20 @@ def read_session_log(path: str, command: str) -> SessionLog | int:
         lambda data, syntax: loads(data, kind="session-log", syntax=syntax),
         _on_stderr,
     )
+
+
+def day_argument(text: str) -> datetime.date:
+    """An option's day, written ``YYYY-MM-DD`` (argparse turns the error into a usage error).
+
+    Only that form: ``date.fromisoformat`` would also take ``20261207`` and ``2026-W50-1``.
+    """
+    error = argparse.ArgumentTypeError(f"{printable(repr(text))} is not a day written YYYY-MM-DD")
+    if len(text) != len("YYYY-MM-DD"):
+        raise error
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise error from None
 
 
 def article_routine(painful_side: str) -> Routine:
