@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from ._batch import READING_CODES
-from ._cli_reading import day_argument
+from ._cli_reading import day_argument, fail
 from ._core.errors import InvalidValueError
 from ._core.problems import Problem, problem
 from ._inputs import (
@@ -367,8 +367,7 @@ def _output(
 
 
 def _fail(message: str) -> int:
-    print(f"{_PROG}: {message}", file=sys.stderr)
-    return 2
+    return fail(_PROG, message)
 
 
 def run(args: argparse.Namespace) -> int:  # noqa: PLR0911 - one return per outcome

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Final
 
-from ._cli_reading import add_routine_source, chosen_routine, day_argument
+from ._cli_reading import add_routine_source, chosen_routine, day_argument, fail
 from ._core.errors import InvalidValueError
 from ._inputs import reason
 from ._present import printable
@@ -75,8 +75,7 @@ def _weekdays(text: str) -> list[int]:
 
 
 def _fail(message: str) -> int:
-    print(f"{_PROG}: {message}", file=sys.stderr)
-    return 2
+    return fail(_PROG, message)
 
 
 def _calendar(args: argparse.Namespace) -> int:

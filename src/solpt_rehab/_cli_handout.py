@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from ._cli_progression import add_arguments, chosen_day
-from ._cli_reading import add_routine_source, chosen_routine
+from ._cli_reading import add_routine_source, chosen_routine, fail
 from ._core.errors import InvalidValueError
 from ._inputs import reason
 from ._logs.values import SessionLog
@@ -49,8 +49,7 @@ examples:
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"{_NAME}: {message}\n")
-    return 2
+    return fail(_NAME, message)
 
 
 def _pdf(routine: Routine, log_weeks: int | None, day: _Day, paper: str) -> bytes | int:
