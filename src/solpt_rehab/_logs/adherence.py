@@ -37,7 +37,7 @@ from .._core.problems import Problem, problem
 from .._model.values import CountingRule
 from .._routines.dose import sets_played
 from .._routines.values import Routine, RoutineItem
-from .progression import ItemSchedule, in_force, later
+from .progression import ItemSchedule, in_force, programme_last, reps_recorded
 from .values import ItemLog, SessionLog, SetLog
 
 __all__ = ["Adherence", "ExerciseAdherence", "PainRecord", "adherence"]
@@ -226,16 +226,8 @@ def _per_side(item: RoutineItem) -> bool:
 
 
 def _set_reps(logged: SetLog, *, per_side: bool) -> int:
-    if logged.reps is not None:
-        return logged.reps * (2 if per_side else 1)
-    return (logged.left_reps or 0) + (logged.right_reps or 0)
-
-
-def _programme(routine: Routine) -> tuple[datetime.date | None, datetime.date | None]:
-    first = routine.start
-    if first is None or routine.weeks is None:
-        return first, None
-    return first, later(first, _WEEK * routine.weeks - 1)
+    """The repetitions a set records, as the exercise counts them; none recorded counts 0."""
+    return reps_recorded(logged, per_side=per_side) or 0
 
 
 def _day(name: str, value: object) -> datetime.date:
@@ -416,9 +408,9 @@ def adherence(
     .. versionadded:: 0.2.0
     """
     found = _check_arguments(routine, logs, start, end)
-    programme_first, programme_last = _programme(routine)
+    programme_first, programme_end = routine.start, programme_last(routine)
     first = start if programme_first is None else max(start, programme_first)
-    last = end if programme_last is None else min(end, programme_last)
+    last = end if programme_end is None else min(end, programme_end)
     if last < first:
         raise InvalidValueError(
             f"the period {start.isoformat()} to {end.isoformat()} holds no day of the routine's "

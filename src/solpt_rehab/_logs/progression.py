@@ -66,7 +66,7 @@ def week_of(routine: Routine, day: datetime.date) -> int | None:
     return None if routine.weeks is not None and week > routine.weeks else week
 
 
-def _reps_recorded(logged: SetLog, *, per_side: bool) -> int | None:
+def reps_recorded(logged: SetLog, *, per_side: bool) -> int | None:
     """The repetitions a set records, counted as the exercise counts them, or ``None``."""
     if logged.reps is not None:
         return logged.reps * (2 if per_side else 1)
@@ -170,7 +170,7 @@ class ItemSchedule:
             if item_log.exercise != self.item.exercise.id:
                 continue
             for logged in item_log.sets:
-                recorded = _reps_recorded(logged, per_side=self.per_side)
+                recorded = reps_recorded(logged, per_side=self.per_side)
                 done += recorded is None or recorded >= reps
         return done >= sets
 
@@ -243,7 +243,8 @@ def _sessions(logs: Iterable[SessionLog], first: datetime.date) -> list[SessionL
     return kept
 
 
-def _programme_last(routine: Routine) -> datetime.date | None:
+def programme_last(routine: Routine) -> datetime.date | None:
+    """The programme's last day, or ``None`` when it has no start or no set length."""
     if routine.start is None or routine.weeks is None:
         return None
     return later(routine.start, _WEEK * routine.weeks - 1)
@@ -266,7 +267,7 @@ def in_force(
             "be counted"
         )
     sessions = _sessions(logs, first)
-    last = _programme_last(routine)
+    last = programme_last(routine)
     return [
         ItemSchedule(item, first, last, sessions, horizon) if item.progression else None
         for item in routine.items
